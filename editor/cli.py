@@ -1,0 +1,86 @@
+"""The command line (DESIGN.md §4): a contract that tests and scripts rely on.
+
+Exit status: 0 success, 1 findings (check), 2 bad input or usage, with one line on stderr.
+Each subcommand lives in ``editor.commands.<name>`` as ``run(args) -> int``; this module only
+parses arguments and turns the user-facing errors into that one line.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from schema.fileio import PlanFileError
+
+SUBCOMMANDS = ("import-text", "export", "diff", "check", "revisions")
+
+
+class UsageError(Exception):
+    """Bad input or usage; the message is printed as one line and the exit status is 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, but without usage spam
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="plan-editor", description="Plan-authoring and revision editor (中程施政計畫).")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("import-text", help="import the text of a published plan")
+    p.add_argument("source")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--label", default=None, help="revision label (default: the label found in the text)")
+
+    p = sub.add_parser("export", help="write the official Word document and/or the framework chart")
+    p.add_argument("file")
+    p.add_argument("--revision", default=None, help="revision label (default: the working draft)")
+    p.add_argument("--docx", default=None)
+    p.add_argument("--chart", default=None, help="OUT.svg, OUT.png or OUT.pdf")
+
+    p = sub.add_parser("diff", help="compare two revisions, or two plan files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--from", dest="from_label", default=None)
+    p.add_argument("--to", dest="to_label", default=None)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--table", default=None, help="write the 修正對照表 to this .docx")
+    p.add_argument("--tracked", default=None, help="write a .docx with tracked changes")
+
+    p = sub.add_parser("check", help="consistency report; exit 1 when it finds problems")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("revisions", help="list the revisions")
+    p.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
+        return _open_editor(argv)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("plan-editor: a command is needed (see plan-editor --help)")
+        module = importlib.import_module(f"editor.commands.{args.command.replace('-', '_')}")
+        return module.run(args)
+    except (UsageError, PlanFileError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `plan-editor diff … | head`
+        return 0
+
+
+def _open_editor(argv: list[str]) -> int:
+    if len(argv) > 1:
+        print(f"plan-editor: open one file at a time (got {len(argv)})", file=sys.stderr)
+        return 2
+    from editor.ui.app import run_editor
+
+    return run_editor(argv[0] if argv else None)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

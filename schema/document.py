@@ -1,0 +1,237 @@
+"""A plan's content with an index of its nodes, edited only through operations.
+
+:class:`Document` keeps an id → node and id → parent index up to date as operations are
+applied, checks every operation against the hierarchy of ``schema.tree.KINDS`` before touching
+anything, and tells its listeners before and after each change. The editor's Qt model is such a
+listener: it turns these calls into begin/end signals and holds no copy of the plan.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from schema.model import AnyNode, PlanContent, new_id
+from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField
+from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, walk
+
+_FIXED_FIELDS = {"id", "kind"}
+
+
+class DocumentListener:
+    """Override what you need; every method is called with the document already consistent."""
+
+    def before_insert(self, parent: AnyNode, index: int) -> None: ...
+    def after_insert(self, parent: AnyNode, index: int) -> None: ...
+    def before_remove(self, parent: AnyNode, index: int) -> None: ...
+    def after_remove(self, parent: AnyNode, index: int) -> None: ...
+    def before_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
+    def after_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
+    def field_changed(self, node: AnyNode, field: str) -> None: ...
+    def changed(self) -> None:
+        """Called once after every applied operation, whatever it was."""
+
+
+class Document:
+    def __init__(self, content: PlanContent):
+        self.content = content
+        self.listeners: list[DocumentListener] = []
+        self._nodes: dict[str, AnyNode] = {}
+        self._parents: dict[str, AnyNode | None] = {}
+        for node, parent in walk(content):
+            self._nodes[node.id] = node
+            self._parents[node.id] = parent
+
+    # --- queries -------------------------------------------------------------------------
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self._nodes
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def node(self, node_id: str) -> AnyNode:
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise OperationError(f"no item with id {node_id!r} in this plan") from None
+
+    def parent(self, node: AnyNode) -> AnyNode | None:
+        return self._parents[node.id]
+
+    def index_of(self, node: AnyNode) -> int:
+        parent = self._parents[node.id]
+        if parent is None:
+            return [s.id for s in self.sections()].index(node.id)
+        for i, sibling in enumerate(children(parent)):
+            if sibling is node:
+                return i
+        raise OperationError(f"item {node.id!r} is not where the index says")  # pragma: no cover
+
+    def sections(self) -> list[AnyNode]:
+        c = self.content
+        return [c.preface, c.goals, c.focus, c.closing]
+
+    def ancestors(self, node: AnyNode) -> list[AnyNode]:
+        """Parents from the nearest up to the section."""
+        result = []
+        parent = self._parents[node.id]
+        while parent is not None:
+            result.append(parent)
+            parent = self._parents[parent.id]
+        return result
+
+    def can_hold(self, parent: AnyNode, node_kind: str, depth: int = 1) -> str | None:
+        """Why ``parent`` cannot hold a node of that kind (``depth`` levels of actions), or None."""
+        spec = KINDS[parent.kind]
+        if spec.child_kind != node_kind:
+            return f"{KINDS[parent.kind].label}之下不能放{KINDS[node_kind].label}"
+        if node_kind == "action":
+            level = 1 + sum(1 for a in [parent, *self.ancestors(parent)] if a.kind == "action")
+            if level + depth - 1 > MAX_ACTION_DEPTH:
+                return "具體作法最多兩層（1. 與（1））"
+        return None
+
+    # --- applying operations ----------------------------------------------------------------
+    def apply(self, op: Operation) -> Operation:
+        """Apply one operation and return its inverse; raise OperationError and change nothing if it is invalid."""
+        if isinstance(op, Insert):
+            inverse = self._insert(op)
+        elif isinstance(op, Remove):
+            inverse = self._remove(op)
+        elif isinstance(op, Move):
+            inverse = self._move(op)
+        elif isinstance(op, SetField):
+            inverse = self._set(op)
+        else:
+            raise OperationError(f"not an operation: {op!r}")
+        for listener in list(self.listeners):
+            listener.changed()
+        return inverse
+
+    def apply_all(self, ops: Iterable[Operation]) -> list[Operation]:
+        """Apply several operations; return their inverses in the order that undoes them."""
+        inverses = [self.apply(op) for op in ops]
+        inverses.reverse()
+        return inverses
+
+    def _container(self, parent_id: str) -> tuple[AnyNode, list]:
+        parent = self.node(parent_id)
+        spec = KINDS[parent.kind]
+        if spec.children is None:
+            raise OperationError(f"{spec.label}「{_short(parent)}」不能有下層項目")
+        return parent, getattr(parent, spec.children)
+
+    def _insert(self, op: Insert) -> Operation:
+        parent, kids = self._container(op.parent_id)
+        kind = op.node.get("kind") if isinstance(op.node, dict) else None
+        if kind not in KINDS or kind in ("preface", "goals_section", "focus_section", "closing"):
+            raise OperationError(f"cannot insert an item of kind {kind!r}")
+        try:
+            node = KINDS[kind].cls.model_validate(op.node)
+        except ValidationError as exc:
+            raise OperationError(f"invalid {kind}: {exc.errors()[0]['msg']}") from None
+        why = self.can_hold(parent, kind, action_depth(node) or 1)
+        if why:
+            raise OperationError(why)
+        if not 0 <= op.index <= len(kids):
+            raise OperationError(f"position {op.index} is outside 0…{len(kids)}")
+        new_ids = [n.id for n in _subtree(node)]
+        clash = next((i for i in new_ids if i in self._nodes), None)
+        if clash is not None or len(set(new_ids)) != len(new_ids):
+            raise OperationError(f"the id {clash!r} is already in this plan")
+        for listener in self.listeners:
+            listener.before_insert(parent, op.index)
+        kids.insert(op.index, node)
+        self._index_subtree(node, parent)
+        for listener in self.listeners:
+            listener.after_insert(parent, op.index)
+        return Remove(parent.id, op.index)
+
+    def _remove(self, op: Remove) -> Operation:
+        parent, kids = self._container(op.parent_id)
+        if not 0 <= op.index < len(kids):
+            raise OperationError(f"position {op.index} is outside 0…{len(kids) - 1}")
+        node = kids[op.index]
+        data = node.model_dump(mode="json")
+        for listener in self.listeners:
+            listener.before_remove(parent, op.index)
+        del kids[op.index]
+        for n in _subtree(node):
+            del self._nodes[n.id]
+            del self._parents[n.id]
+        for listener in self.listeners:
+            listener.after_remove(parent, op.index)
+        return Insert(parent.id, op.index, data)
+
+    def _move(self, op: Move) -> Operation:
+        node = self.node(op.node_id)
+        old_parent = self._parents[node.id]
+        if old_parent is None:
+            raise OperationError(f"「{_short(node)}」是固定的章節，不能移動")
+        new_parent, new_kids = self._container(op.parent_id)
+        if new_parent is node or node in self.ancestors(new_parent):
+            raise OperationError(f"「{_short(node)}」不能移到自己的下層")
+        why = self.can_hold(new_parent, node.kind, action_depth(node) or 1)
+        if why:
+            raise OperationError(why)
+        old_index = self.index_of(node)
+        old_kids = children(old_parent)
+        limit = len(new_kids) - (1 if new_parent is old_parent else 0)
+        if not 0 <= op.index <= limit:
+            raise OperationError(f"position {op.index} is outside 0…{limit}")
+        if new_parent is old_parent and op.index == old_index:
+            return Move(node.id, old_parent.id, old_index)
+        for listener in self.listeners:
+            listener.before_move(node, old_parent, old_index, new_parent, op.index)
+        del old_kids[old_index]
+        new_kids.insert(op.index, node)
+        self._parents[node.id] = new_parent
+        for listener in self.listeners:
+            listener.after_move(node, old_parent, old_index, new_parent, op.index)
+        return Move(node.id, old_parent.id, old_index)
+
+    def _set(self, op: SetField) -> Operation:
+        node = self.node(op.node_id)
+        spec = KINDS[node.kind]
+        if op.field in _FIXED_FIELDS or op.field == spec.children or op.field not in type(node).model_fields:
+            raise OperationError(f"{spec.label} has no editable field {op.field!r}")
+        old = node.model_dump(mode="json", include={op.field})[op.field]
+        try:
+            setattr(node, op.field, op.value)
+        except ValidationError as exc:
+            raise OperationError(f"invalid value for {op.field}: {exc.errors()[0]['msg']}") from None
+        for listener in self.listeners:
+            listener.field_changed(node, op.field)
+        return SetField(node.id, op.field, old)
+
+    def _index_subtree(self, node: AnyNode, parent: AnyNode) -> None:
+        self._nodes[node.id] = node
+        self._parents[node.id] = parent
+        for child in children(node):
+            self._index_subtree(child, node)
+
+
+def _subtree(node: AnyNode) -> list[AnyNode]:
+    result = [node]
+    for child in children(node):
+        result.extend(_subtree(child))
+    return result
+
+
+def _short(node: AnyNode, limit: int = 12) -> str:
+    from schema.tree import title_of
+
+    text = title_of(node) or ""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def with_new_ids(data: dict) -> dict:
+    """A copy of a node's data with fresh ids throughout (for paste and duplicate)."""
+    copy = {k: v for k, v in data.items()}
+    copy["id"] = new_id()
+    spec = KINDS[copy["kind"]]
+    if spec.children and spec.children in copy:
+        copy[spec.children] = [with_new_ids(child) for child in copy[spec.children]]
+    if "kpis" in copy:
+        copy["kpis"] = [{**k, "id": new_id()} for k in copy["kpis"]]
+    return copy

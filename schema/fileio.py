@@ -1,0 +1,170 @@
+"""The saved file ``*.plan.json``: loading with migrations and clear errors, atomic saving.
+
+Loading never raises anything but :class:`PlanFileError`, whose message is one sentence naming
+the file and the place of the problem; it never writes. Saving writes a temporary file beside
+the target, flushes and fsyncs it, then renames it over the target, so a crash or a full disk
+leaves either the old file or the new one, never half of one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from pydantic import ValidationError
+
+from schema.model import FORMAT_VERSION, PlanDocument
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a plan of 5,000 nodes is about 2 MB
+
+# Migrations: MIGRATIONS[n] turns raw data of format_version n into format_version n + 1.
+# Plain dict → dict functions, run before validation (never inside validators).
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be read or written; ``str()`` is one sentence for the user."""
+
+
+def load_plan(path: str | os.PathLike) -> PlanDocument:
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise PlanFileError(f"{name} is a folder, not a plan file.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PlanFileError(
+                f"{name} is too large to be a plan ({_megabytes(size)}; a plan file is at most {_megabytes(MAX_FILE_BYTES)})."
+            )
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{name} does not exist.") from None
+    except PermissionError:
+        raise PlanFileError(f"{name} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise PlanFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+    return parse_plan(raw_bytes, name)
+
+
+def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
+    """Parse the bytes of a plan file; ``name`` is used in messages."""
+    if not raw_bytes.strip():
+        raise PlanFileError(f"{name} is empty, not a plan file.")
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanFileError(f"{name} is not UTF-8 text (bad byte at offset {exc.start}), so it is not a plan file.") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise PlanFileError(f"{name} ends unexpectedly at line {exc.lineno}: the file is truncated or incomplete.") from None
+        raise PlanFileError(f"{name} is not valid JSON: {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}.") from None
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise PlanFileError(f"{name} is JSON but not a plan file (it has no format_version).")
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PlanFileError(f"{name} has an invalid format_version {version!r}.")
+    if version > FORMAT_VERSION:
+        raise PlanFileError(
+            f"{name} was written by a newer version of the editor (format {version}; this one reads up to {FORMAT_VERSION}): please update the editor."
+        )
+    data = migrate(data, name)
+    try:
+        return PlanDocument.model_validate(data)
+    except ValidationError as exc:
+        raise PlanFileError(f"{name} is not a valid plan: {describe_validation_error(exc)}.") from None
+
+
+def migrate(data: dict, name: str = "the plan") -> dict:
+    version = data["format_version"]
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise PlanFileError(f"{name} uses format {version}, which this editor cannot convert.")
+        data = step(dict(data))
+        version += 1
+        data["format_version"] = version
+    return data
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """The first problem as 'at draft.content.focus.focus_areas[2].title: Input should be a valid string'."""
+    error = exc.errors()[0]
+    location = ""
+    for part in error["loc"]:
+        if isinstance(part, int):
+            location += f"[{part}]"
+        else:
+            location += ("." if location else "") + str(part)
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    more = len(exc.errors()) - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"at {location or 'the top level'}: {message}{suffix}"
+
+
+def dump_plan(plan: PlanDocument) -> str:
+    """The file's text: pretty-printed JSON, keys in the models' fixed order, ending in a newline."""
+    # Re-validate first: appending to a list bypasses pydantic's assignment validation.
+    checked = PlanDocument.model_validate(plan.model_dump())
+    return checked.model_dump_json(indent=2) + "\n"
+
+
+def save_plan(plan: PlanDocument, path: str | os.PathLike) -> None:
+    """Write atomically; raise PlanFileError (old file untouched) if it cannot be written."""
+    path = Path(path)
+    try:
+        text = dump_plan(plan)
+    except ValidationError as exc:
+        raise PlanFileError(f"{path} was not saved: the plan is invalid {describe_validation_error(exc)}.") from None
+    write_atomically(path, text.encode("utf-8"))
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_directory(directory)
+    except OSError as exc:
+        raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _megabytes(size: int) -> str:
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB"
+    return f"{size / 1024**2:.0f} MB"

@@ -1,0 +1,217 @@
+"""The plan as data: pydantic models of a mid-term administrative plan (中程施政計畫).
+
+The tree of a plan's content is fixed at the top (four sections) and free below:
+
+    preface (理念)            → paragraphs
+    goals section (施政目標)   → goals
+    focus section (壹、施政重點與發展策略) → focus areas (施政重點) → strategies (推動策略)
+                                          → actions (1.) → sub-actions (（1）)
+    closing (貳、未來施政藍圖與結語) → paragraphs
+
+Every node carries a stable ``id`` and a ``note`` (修正說明, why it changed in this revision).
+Numbers are never stored: they are derived from position (see ``schema.numbering``).
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FORMAT_VERSION = 1
+
+
+def new_id() -> str:
+    """A fresh node id: 12 hex digits, random, so that ids never collide across revisions."""
+    return uuid.uuid4().hex[:12]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class _Node(_Model):
+    id: str = Field(default_factory=new_id, min_length=1)
+    note: str = Field("", description="修正說明: why this item changed in this revision")
+
+
+class Paragraph(_Node):
+    """A free paragraph of the preface (理念) or of the closing section (結語)."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str = ""
+
+
+class Goal(_Node):
+    """A priority (施政目標), e.g. 產業轉型優先."""
+
+    kind: Literal["goal"] = "goal"
+    title: str = ""
+    body: str = ""
+
+
+class Action(_Node):
+    """A numbered action (1.) under a strategy; an action may hold sub-actions (（1）), one level deep."""
+
+    kind: Literal["action"] = "action"
+    text: str = ""
+    actions: list[Action] = Field(default_factory=list)
+
+
+class KPI(_Model):
+    """A key performance indicator (關鍵績效指標) with one target (年度目標值) per year."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    name: str = ""
+    measurement: str = Field("", description="衡量標準")
+    unit: str = ""
+    targets: dict[int, str] = Field(default_factory=dict, description="ROC year → 年度目標值")
+
+
+class Strategy(_Node):
+    """A strategy (推動策略) of a focus area: a body paragraph, numbered actions, or both."""
+
+    kind: Literal["strategy"] = "strategy"
+    title: str = ""
+    chart_label: str = Field("", description="the short label of the framework chart (架構圖); empty = title")
+    body: str = Field("", description="body paragraphs, one per line")
+    actions: list[Action] = Field(default_factory=list)
+    lead_agencies: list[str] = Field(default_factory=list, description="主辦機關")
+    supporting_agencies: list[str] = Field(default_factory=list, description="協辦機關")
+    goal_ids: list[str] = Field(default_factory=list, description="ids of the goals (施政目標) it serves")
+    kpis: list[KPI] = Field(default_factory=list)
+    budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
+
+
+class FocusArea(_Node):
+    """A focus area (施政重點), e.g. 拚經濟."""
+
+    kind: Literal["focus_area"] = "focus_area"
+    title: str = ""
+    body: str = ""
+    strategies: list[Strategy] = Field(default_factory=list)
+
+
+class Preface(_Node):
+    """The preface or vision (理念): free paragraphs before the numbered sections."""
+
+    kind: Literal["preface"] = "preface"
+    title: str = "理念"
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+
+class GoalsSection(_Node):
+    kind: Literal["goals_section"] = "goals_section"
+    title: str = "施政目標"
+    goals: list[Goal] = Field(default_factory=list)
+
+
+class FocusSection(_Node):
+    """Section 壹: the focus areas and their strategies (施政重點與發展策略)."""
+
+    kind: Literal["focus_section"] = "focus_section"
+    title: str = "施政重點與發展策略"
+    focus_areas: list[FocusArea] = Field(default_factory=list)
+
+
+class Closing(_Node):
+    """Section 貳: the closing (未來施政藍圖與結語)."""
+
+    kind: Literal["closing"] = "closing"
+    title: str = "未來施政藍圖與結語"
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+
+AnyNode = Union[Paragraph, Goal, Action, Strategy, FocusArea, Preface, GoalsSection, FocusSection, Closing]
+
+
+class PlanContent(_Model):
+    """The text of one version of the plan: its four sections."""
+
+    preface: Preface = Field(default_factory=Preface)
+    goals: GoalsSection = Field(default_factory=GoalsSection)
+    focus: FocusSection = Field(default_factory=FocusSection)
+    closing: Closing = Field(default_factory=Closing)
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> "PlanContent":
+        from schema.tree import walk
+
+        seen: set[str] = set()
+        for node, _parent in walk(self):
+            if node.id in seen:
+                raise ValueError(f"the id {node.id!r} is used by more than one item")
+            seen.add(node.id)
+        return self
+
+
+class Revision(_Model):
+    """A snapshot of the plan (e.g. 109年修正版), or the working draft."""
+
+    id: str = Field(default_factory=new_id, min_length=1)
+    label: str = ""
+    date: str = Field("", description="ISO date, e.g. 2020-06-30")
+    author: str = ""
+    note: str = ""
+    content: PlanContent = Field(default_factory=PlanContent)
+
+
+class Period(_Model):
+    """The plan's period in ROC years (民國), e.g. 108–111."""
+
+    start: int = Field(ge=1, le=999)
+    end: int = Field(ge=1, le=999)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start, self.end + 1))
+
+
+class PlanDocument(_Model):
+    """A plan file: the plan's identity, its revisions (oldest first) and the working draft."""
+
+    format_version: int = FORMAT_VERSION
+    title: str = Field(min_length=1, description="e.g. 高雄市政府108至111年度中程施政計畫理念")
+    organisation: str = ""
+    period: Period
+    revisions: list[Revision] = Field(default_factory=list)
+    draft: Revision = Field(default_factory=Revision)
+
+    @field_validator("format_version")
+    @classmethod
+    def _current(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"format_version must be {FORMAT_VERSION} once migrated, not {value}")
+        return value
+
+    @model_validator(mode="after")
+    def _labels_are_unique(self) -> "PlanDocument":
+        labels = [r.label for r in self.revisions]
+        for label in labels:
+            if labels.count(label) > 1:
+                raise ValueError(f"the revision label {label!r} is used twice")
+        return self
+
+    def revision(self, label: str) -> Revision:
+        """The revision with that label; the draft answers to its own label too."""
+        for rev in self.revisions:
+            if rev.label == label:
+                return rev
+        if self.draft.label == label:
+            return self.draft
+        known = "、".join([r.label for r in self.revisions] + ([self.draft.label] if self.draft.label else []))
+        raise KeyError(f"no revision labelled {label!r} (known: {known or 'none'})")
+
+    def full_title(self, revision: Revision | None = None) -> str:
+        """The cover title, e.g. 高雄市政府108至111年度中程施政計畫理念（109年修正版）."""
+        revision = revision or self.draft
+        label = revision.label
+        if not label and revision is self.draft and self.revisions:
+            label = self.revisions[-1].label
+        return f"{self.title}（{label}）" if label else self.title

@@ -1,0 +1,48 @@
+"""The official number of any node of a plan, from its position in the tree."""
+from __future__ import annotations
+
+from schema.document import Document
+from schema.model import AnyNode, PlanContent
+from schema.numbering import action_number, focus_area_number, section_number, strategy_number, sub_action_number
+from schema.tree import children, sections, walk
+
+NUMBERED_SECTIONS = ("focus_section", "closing")  # 壹、施政重點與發展策略, 貳、…結語
+
+
+def number_of(doc: Document, node: AnyNode) -> str:
+    """壹、 / 一、 / （一） / 1. / （1）, or "" for unnumbered nodes (preface, goals, paragraphs)."""
+    kind = node.kind
+    if kind in NUMBERED_SECTIONS:
+        return section_number(NUMBERED_SECTIONS.index(kind))
+    if kind == "focus_area":
+        return focus_area_number(doc.index_of(node))
+    if kind == "strategy":
+        return strategy_number(doc.index_of(node))
+    if kind == "action":
+        parent = doc.parent(node)
+        index = doc.index_of(node)
+        return sub_action_number(index) if parent.kind == "action" else action_number(index)
+    return ""
+
+
+def all_numbers(content: PlanContent) -> dict[str, str]:
+    """Every node id → its number, in one pass (what exports and comparisons use)."""
+    numbers: dict[str, str] = {}
+    for i, kind in enumerate(NUMBERED_SECTIONS):
+        section = next(s for s in sections(content) if s.kind == kind)
+        numbers[section.id] = section_number(i)
+    for node, _parent in walk(content):
+        kids = children(node)
+        if node.kind == "focus_section":
+            for i, child in enumerate(kids):
+                numbers[child.id] = focus_area_number(i)
+        elif node.kind == "focus_area":
+            for i, child in enumerate(kids):
+                numbers[child.id] = strategy_number(i)
+        elif node.kind == "strategy":
+            for i, child in enumerate(kids):
+                numbers[child.id] = action_number(i)
+        elif node.kind == "action":
+            for i, child in enumerate(kids):
+                numbers[child.id] = sub_action_number(i)
+    return numbers

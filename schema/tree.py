@@ -1,0 +1,86 @@
+"""The shape of the plan tree: which kind of node holds which, and how to walk it.
+
+One table (``KINDS``) says, for every node kind, the list field holding its children and the
+kind those children must be. Document operations, the Qt model, numbering and the comparison
+all read this table, so the hierarchy rules live in exactly one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from schema.model import (
+    Action,
+    AnyNode,
+    Closing,
+    FocusArea,
+    FocusSection,
+    Goal,
+    GoalsSection,
+    Paragraph,
+    PlanContent,
+    Preface,
+    Strategy,
+)
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    cls: type
+    children: str | None  # the list field holding the children, if any
+    child_kind: str | None
+    text_fields: tuple[str, ...]  # the fields a person writes, in display order
+    label: str  # the Chinese name shown to users
+
+
+KINDS: dict[str, KindSpec] = {
+    "preface": KindSpec(Preface, "paragraphs", "paragraph", ("title",), "理念"),
+    "goals_section": KindSpec(GoalsSection, "goals", "goal", ("title",), "施政目標"),
+    "focus_section": KindSpec(FocusSection, "focus_areas", "focus_area", ("title",), "施政重點與發展策略"),
+    "closing": KindSpec(Closing, "paragraphs", "paragraph", ("title",), "結語"),
+    "paragraph": KindSpec(Paragraph, None, None, ("text",), "段落"),
+    "goal": KindSpec(Goal, None, None, ("title", "body"), "施政目標"),
+    "focus_area": KindSpec(FocusArea, "strategies", "strategy", ("title", "body"), "施政重點"),
+    "strategy": KindSpec(Strategy, "actions", "action", ("title", "chart_label", "body"), "推動策略"),
+    "action": KindSpec(Action, "actions", "action", ("text",), "具體作法"),
+}
+
+SECTION_FIELDS = ("preface", "goals", "focus", "closing")
+SECTION_KINDS = ("preface", "goals_section", "focus_section", "closing")
+MAX_ACTION_DEPTH = 2  # actions (1.) may hold sub-actions (（1）), and no deeper
+
+
+def children(node: AnyNode) -> list:
+    spec = KINDS[node.kind]
+    return getattr(node, spec.children) if spec.children else []
+
+
+def sections(content: PlanContent) -> list:
+    return [getattr(content, name) for name in SECTION_FIELDS]
+
+
+def walk(content: PlanContent) -> Iterator[tuple[AnyNode, AnyNode | None]]:
+    """Every node with its parent, in document order (pre-order)."""
+    stack: list[tuple[AnyNode, AnyNode | None]] = [(s, None) for s in reversed(sections(content))]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        kids = children(node)
+        for child in reversed(kids):
+            stack.append((child, node))
+
+
+def title_of(node: AnyNode) -> str:
+    """The text that names a node in the tree: its title, or the text of a paragraph or action."""
+    return getattr(node, "title", None) if hasattr(node, "title") else getattr(node, "text", "")
+
+
+def action_depth(node: AnyNode) -> int:
+    """How many levels of actions a node holds below itself (0 for a leaf, 1 for an action without sub-actions)."""
+    if node.kind != "action":
+        return 0
+    return 1 + max((action_depth(c) for c in node.actions), default=0)
+
+
+def subtree_size(node: AnyNode) -> int:
+    return 1 + sum(subtree_size(c) for c in children(node))
