@@ -56,13 +56,17 @@ def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":
+            raise PlanFileError(f"{name} ends in the middle of a character: the file is truncated or incomplete.") from None
         raise PlanFileError(f"{name} is not UTF-8 text (bad byte at offset {exc.start}), so it is not a plan file.") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
-            raise PlanFileError(f"{name} ends unexpectedly at line {exc.lineno}: the file is truncated or incomplete.") from None
-        raise PlanFileError(f"{name} is not valid JSON: {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}.") from None
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+            end_line = text.count("\n", 0, len(text.rstrip())) + 1
+            raise PlanFileError(f"{name} ends unexpectedly at line {end_line}: the file is truncated or incomplete.") from None
+        where = "" if exc.msg.endswith(" at") else " at"
+        raise PlanFileError(f"{name} is not valid JSON: {exc.msg.lower()}{where} line {exc.lineno}, column {exc.colno}.") from None
     if not isinstance(data, dict) or "format_version" not in data:
         raise PlanFileError(f"{name} is JSON but not a plan file (it has no format_version).")
     version = data["format_version"]

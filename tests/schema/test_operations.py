@@ -1,0 +1,181 @@
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from schema.document import Document, DocumentListener, with_new_ids
+from schema.model import PlanContent
+from schema.operations import Insert, Move, OperationError, Remove, SetField, from_json, to_json
+from schema.tree import KINDS, children, title_of, walk
+from tests.schema.plans import plan_contents, small_content
+
+
+def dump(doc: Document) -> dict:
+    return doc.content.model_dump()
+
+
+def test_insert_returns_its_inverse_and_indexes_the_new_subtree():
+    doc = Document(small_content())
+    before = dump(doc)
+    inverse = doc.apply(Insert("fa2", 1, {"kind": "strategy", "id": "s9", "title": "新策略", "actions": [{"kind": "action", "id": "a9", "text": "作法"}]}))
+    assert inverse == Remove("fa2", 1)
+    assert doc.node("a9").text == "作法" and doc.parent(doc.node("a9")).id == "s9"
+    assert [s.title for s in doc.node("fa2").strategies] == ["建置青年創業資源網", "新策略"]
+    doc.apply(inverse)
+    assert dump(doc) == before and "s9" not in doc and "a9" not in doc
+
+
+def test_remove_returns_the_whole_subtree():
+    doc = Document(small_content())
+    inverse = doc.apply(Remove("fa1", 0))
+    assert isinstance(inverse, Insert) and inverse.node["title"] == "推動橋頭科學園區"
+    assert [a["id"] for a in inverse.node["actions"]] == ["a1", "a2"]
+    assert "a1x" not in doc
+    doc.apply(inverse)
+    assert doc.node("a1x").text == "細項。"
+
+
+def test_move_counts_the_destination_after_removal():
+    doc = Document(small_content())
+    doc.apply(Insert("fa1", 2, {"kind": "strategy", "id": "s4", "title": "第三"}))
+    inverse = doc.apply(Move("s1", "fa1", 2))  # first to last
+    assert [s.id for s in doc.node("fa1").strategies] == ["s2", "s4", "s1"]
+    assert inverse == Move("s1", "fa1", 0)
+    doc.apply(inverse)
+    assert [s.id for s in doc.node("fa1").strategies] == ["s1", "s2", "s4"]
+
+
+def test_set_field_validates_and_inverts():
+    doc = Document(small_content())
+    inverse = doc.apply(SetField("s1", "title", "推動橋頭科學園區計畫"))
+    assert doc.node("s1").title == "推動橋頭科學園區計畫" and inverse == SetField("s1", "title", "推動橋頭科學園區")
+    doc.apply(SetField("s1", "budget", {"108": 1500.0, "109": 2000}))
+    assert doc.node("s1").budget == {108: 1500.0, 109: 2000.0}
+    doc.apply(SetField("s1", "kpis", [{"name": "進駐廠商", "unit": "家", "targets": {"108": "5"}}]))
+    assert doc.node("s1").kpis[0].targets == {108: "5"}
+
+
+@pytest.mark.parametrize(
+    "op, message",
+    [
+        (Move("a1", "fs", 0), "施政重點與發展策略之下不能放具體作法"),
+        (Move("s1", "s2", 0), "推動策略之下不能放推動策略"),
+        (Move("a1", "a2", 0), "具體作法最多兩層"),
+        (Move("fa1", "fa1", 0), "不能移到自己的下層"),
+        (Move("fs", "fs", 0), "固定的章節，不能移動"),
+        (Insert("fa1", 0, {"kind": "goal", "title": "x"}), "施政重點之下不能放施政目標"),
+        (Insert("fa1", 0, {"kind": "strategy", "id": "s2"}), "the id 's2' is already in this plan"),
+        (Insert("fa1", 7, {"kind": "strategy"}), "position 7 is outside 0…2"),
+        (Insert("p1", 0, {"kind": "paragraph"}), "不能有下層項目"),
+        (Insert("fa1", 0, {"kind": "focus_section"}), "cannot insert an item of kind 'focus_section'"),
+        (Remove("fa1", 2), "position 2 is outside 0…1"),
+        (SetField("s1", "actions", []), "has no editable field 'actions'"),
+        (SetField("s1", "id", "x"), "has no editable field 'id'"),
+        (SetField("s1", "budget", {"x": 1}), "invalid value for budget"),
+        (SetField("nope", "title", "x"), "no item with id 'nope'"),
+    ],
+)
+def test_invalid_operations_are_refused_and_change_nothing(op, message):
+    doc = Document(small_content())
+    before = dump(doc)
+    with pytest.raises(OperationError, match=message):
+        doc.apply(op)
+    assert dump(doc) == before
+
+
+def test_listeners_hear_before_and_after_in_order():
+    doc = Document(small_content())
+    heard = []
+
+    class Recorder(DocumentListener):
+        def before_move(self, node, old_parent, old_index, new_parent, new_index):
+            heard.append(("before_move", node.id, old_parent.id, old_index, new_parent.id, new_index))
+
+        def after_move(self, node, old_parent, old_index, new_parent, new_index):
+            heard.append(("after_move", node.id))
+
+        def before_remove(self, parent, index):
+            heard.append(("before_remove", parent.id, index, len(children(parent))))
+
+        def after_remove(self, parent, index):
+            heard.append(("after_remove", parent.id, index, len(children(parent))))
+
+        def field_changed(self, node, field):
+            heard.append(("field", node.id, field))
+
+        def changed(self):
+            heard.append("changed")
+
+    doc.listeners.append(Recorder())
+    doc.apply(Move("s3", "fa1", 1))
+    doc.apply(Remove("fa1", 0))
+    doc.apply(SetField("g1", "title", "產業升級優先"))
+    assert heard == [
+        ("before_move", "s3", "fa2", 0, "fa1", 1),
+        ("after_move", "s3"),
+        "changed",
+        ("before_remove", "fa1", 0, 3),
+        ("after_remove", "fa1", 0, 2),
+        "changed",
+        ("field", "g1", "title"),
+        "changed",
+    ]
+
+
+def test_operations_survive_json():
+    for op in [Insert("fa1", 0, {"kind": "strategy", "title": "新"}), Remove("fa1", 1), Move("s1", "fa2", 0), SetField("s1", "goal_ids", ["g1"])]:
+        assert from_json(to_json(op)) == op
+    with pytest.raises(OperationError, match="unknown operation"):
+        from_json({"op": "Explode"})
+
+
+def test_with_new_ids_renews_every_id_of_a_subtree():
+    doc = Document(small_content())
+    data = doc.node("s1").model_dump(mode="json")
+    copy = with_new_ids(data)
+    old_ids = {n.id for n, _ in walk(doc.content)}
+    new_ids = {copy["id"], *(a["id"] for a in copy["actions"]), copy["actions"][0]["actions"][0]["id"]}
+    assert len(new_ids) == 4 and not new_ids & old_ids
+    doc.apply(Insert("fa2", 0, copy))
+    assert title_of(doc.node(copy["id"])) == "推動橋頭科學園區"
+
+
+# --- property: any sequence of valid operations, undone by its inverses, gives back the plan ------------------
+
+
+@st.composite
+def operation_for(draw, doc: Document):
+    nodes = [n for n, _ in walk(doc.content)]
+    containers = [n for n in nodes if KINDS[n.kind].children]
+    choice = draw(st.sampled_from(["insert", "remove", "move", "set"]))
+    if choice == "insert":
+        parent = draw(st.sampled_from(containers))
+        kind = KINDS[parent.kind].child_kind
+        field = "text" if kind in ("paragraph", "action") else "title"
+        return Insert(parent.id, draw(st.integers(0, len(children(parent)))), {"kind": kind, field: draw(st.text(max_size=8))})
+    if choice == "remove":
+        parent = draw(st.sampled_from(containers))
+        return Remove(parent.id, draw(st.integers(0, max(0, len(children(parent)) - 1))))
+    node = draw(st.sampled_from(nodes))
+    if choice == "move":
+        parent = draw(st.sampled_from(containers))
+        return Move(node.id, parent.id, draw(st.integers(0, len(children(parent)))))
+    field = KINDS[node.kind].text_fields[0]
+    return SetField(node.id, field, draw(st.text(max_size=8)))
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(plan_contents(), st.data())
+def test_any_operations_then_their_inverses_give_back_the_plan(content: PlanContent, data):
+    doc = Document(content)
+    original = dump(doc)
+    inverses = []
+    for _ in range(data.draw(st.integers(1, 25))):
+        op = data.draw(operation_for(doc))
+        try:
+            inverses.append(doc.apply(op))
+        except OperationError:
+            continue  # refused operations change nothing (checked by the parametrised test above)
+    PlanContent.model_validate(doc.content.model_dump())  # still a valid plan with unique ids
+    for inverse in reversed(inverses):
+        doc.apply(inverse)
+    assert dump(doc) == original
+    assert len(doc) == sum(1 for _ in walk(doc.content))
