@@ -1,0 +1,154 @@
+"""The framework chart (架構圖) and the goals (施政目標) of a published plan's text.
+
+Extracted from a PDF, the chart's boxes come out as loose lines: a box header split over two
+lines (施政 / 目標), the goals two to a line, and the strategy labels as bullet lists, one list
+per focus area (施政重點), separated by blank lines. This module reads those lines back into
+boxes, and matches the chart's strategy labels to the strategies of the body by position.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BOXES = {"施政目標": "goals", "施政重點": "focus", "推動策略": "strategies"}
+_BULLET = re.compile(r"^[-‧•・●▪■◦*]\s*")
+_GOAL_SEPARATORS = re.compile(r"[、，,；;\s]+")
+_QUOTE = re.compile(r"「([^「」]+)」")
+_QUOTE_JOINERS = {"、", "，", "及", "以及", "與", "和", "暨", "、以及"}
+_FINAL = set("。！？：；!?:;")
+
+
+@dataclass
+class Chart:
+    """The chart's boxes as found in the text (empty lists for boxes it does not have)."""
+
+    title: str
+    goals: list[str] = field(default_factory=list)
+    focus_titles: list[str] = field(default_factory=list)
+    strategy_groups: list[list[str]] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+
+def is_chart_title(text: str) -> bool:
+    """A short heading line naming the framework chart, not a sentence that mentions one."""
+    text = text.strip()
+    return "架構圖" in text and len(text) <= 80 and text[-1:] not in _FINAL
+
+
+def parse_chart(lines: list[tuple[int, str]]) -> Chart:
+    """Read the chart from its lines (line number, text); the first line is the chart's title."""
+    (_, title), rest = lines[0], lines[1:]
+    chart = Chart(title=title.strip())
+    box: str | None = None
+    group: list[str] = []
+    i = 0
+    while i < len(rest):
+        number, text = rest[i][0], rest[i][1].strip()
+        header, width = _box_header(rest, i)
+        if header:
+            box = header
+            if group:
+                chart.strategy_groups.append(group)
+                group = []
+            i += width
+            continue
+        i += 1
+        if not text:
+            if box == "strategies" and group:
+                chart.strategy_groups.append(group)
+                group = []
+            continue
+        if box == "goals":
+            chart.goals.extend(item for item in _GOAL_SEPARATORS.split(text) if item)
+        elif box == "focus":
+            chart.focus_titles.extend(item for item in _GOAL_SEPARATORS.split(_BULLET.sub("", text)) if item)
+        elif box == "strategies":
+            label = _BULLET.sub("", text).strip()
+            if label:
+                group.append(label)
+        else:
+            chart.unplaced.append(f"line {number}: {text}")
+    if group:
+        chart.strategy_groups.append(group)
+    return chart
+
+
+def _box_header(lines: list[tuple[int, str]], i: int) -> tuple[str | None, int]:
+    """The box a header line (or a header split over two lines) opens, and how many lines it takes."""
+    first = re.sub(r"\s+", "", lines[i][1])
+    if first in BOXES:
+        return BOXES[first], 1
+    if i + 1 < len(lines):
+        both = first + re.sub(r"\s+", "", lines[i + 1][1])
+        if first and both in BOXES:
+            return BOXES[both], 2
+    return None, 0
+
+
+def same_label(label: str, title: str) -> bool:
+    """True when a chart label says the same as a title, once 「」/『』 and spaces are set aside."""
+    return _plain(label) == _plain(title)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[「」『』\s]", "", text)
+
+
+def match_labels(
+    titles: list[list[str]], groups: list[list[str]]
+) -> tuple[list[list[str]], list[str], list[str]]:
+    """Match chart labels to strategy titles by position within each focus area.
+
+    ``titles`` holds the strategy titles of each focus area, ``groups`` the chart's label lists.
+    Returns the chart label to store for each strategy ("" where the label says the same as the
+    title), warnings, and the labels that match no strategy (to be reported, not dropped).
+    """
+    warnings: list[str] = []
+    leftovers: list[str] = []
+    total = sum(len(t) for t in titles)
+    if len(groups) != len(titles) and sum(len(g) for g in groups) == total:
+        # The lists ran together (no blank lines): cut them by the body's strategy counts.
+        flat = [label for g in groups for label in g]
+        groups, start = [], 0
+        for area in titles:
+            groups.append(flat[start:start + len(area)])
+            start += len(area)
+    elif len(groups) != len(titles):
+        warnings.append(f"the chart has {len(groups)} strategy lists but the text has {len(titles)} focus areas")
+    result: list[list[str]] = []
+    for index, area in enumerate(titles):
+        group = groups[index] if index < len(groups) else []
+        if groups and len(group) != len(area):
+            warnings.append(
+                f"the chart lists {len(group)} strategies for focus area {index + 1} but the text has {len(area)}"
+            )
+        result.append(["" if k >= len(group) or same_label(group[k], t) else group[k] for k, t in enumerate(area)])
+        leftovers.extend(group[len(area):])
+    for group in groups[len(titles):]:
+        leftovers.extend(group)
+    return result, warnings, leftovers
+
+
+def goals_from_preface(paragraphs: list[str]) -> list[str]:
+    """The goals as quoted in the preface: the longest run of 「…」 items listed one after another.
+
+    Paragraphs that mention 施政目標 are searched first, e.g. 積極貫徹「產業轉型優先」、「增加就業優先」、
+    「交通建設優先」以及「改善空污優先」這四大優先做為施政目標.
+    """
+    ordered = [p for p in paragraphs if "施政目標" in p]
+    for paragraph in ordered:
+        best: list[str] = []
+        run: list[str] = []
+        previous_end = None
+        for match in _QUOTE.finditer(paragraph):
+            joiner = paragraph[previous_end:match.start()] if previous_end is not None else None
+            if joiner is not None and joiner.strip() in _QUOTE_JOINERS:
+                run.append(match.group(1))
+            else:
+                run = [match.group(1)]
+            previous_end = match.end()
+            if len(run) > len(best):
+                best = list(run)
+        if len(best) >= 2:
+            return best
+    return []
