@@ -1,0 +1,341 @@
+"""The recovery journal: every edit of an open plan, on disk before it is applied.
+
+One journal per open plan (per editing session) in the recovery folder, made at the first
+edit and removed by a clean save or close. Files of one journal, ``NAME`` being the plan's
+file name and a random suffix:
+
+- ``NAME.journal``: JSON lines. Line 1 is the header: format and version, the plan's path
+  (null for a never-saved plan), its title, and the base the edits apply to: the size, mtime
+  and SHA-256 of the plan file as read or last saved, or, for a never-saved plan, the whole
+  base plan as JSON. Every further line is one operation (``schema.operations.to_json``).
+- ``NAME.base``: for a saved plan, a byte-for-byte copy of the base file, so that the edits can
+  be replayed even if the plan file is changed or replaced before the user recovers.
+- ``NAME.lock``: a QLockFile held by the session writing the journal; a journal whose lock is
+  held belongs to a live editor and is not offered for recovery.
+
+Why replay reproduces exactly the applied edits: a line is written before its operation is
+applied, and removed again (the file truncated to its previous length) when the document
+rejects the operation. A kill between the write and the truncation leaves a rejected line
+behind; the document rejects it again on replay, because the state is the same, and replay
+skips it. A kill in the middle of a write leaves a last line without its newline: that
+operation was never applied, and it is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from pydantic import ValidationError
+
+from schema.document import Document
+from schema.fileio import PlanFileError, describe_validation_error, parse_plan
+from schema.model import PlanDocument
+from schema.operations import Operation, OperationError, from_json, to_json
+
+FORMAT = "plan-editor-journal"
+VERSION = 1
+SUFFIX = ".journal"
+
+
+class JournalError(Exception):
+    """A journal that cannot be read, written or replayed; ``str()`` is one sentence."""
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a plan file looked like when we last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, payload: bytes, stat: os.stat_result) -> "Fingerprint":
+        return cls(len(payload), stat.st_mtime_ns, sha256(payload))
+
+    def to_json(self) -> dict:
+        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
+
+
+def sha256(payload: bytes) -> str:
+    return hashlib.sha256(payload).hexdigest()
+
+
+def companion(journal_path: Path, suffix: str) -> Path:
+    return journal_path.with_name(journal_path.name[: -len(SUFFIX)] + suffix)
+
+
+def new_lock(journal_path: Path) -> QLockFile:
+    lock = QLockFile(str(companion(journal_path, ".lock")))
+    lock.setStaleLockTime(0)  # stale only when the writing process is dead, never by age
+    return lock
+
+
+class JournalWriter:
+    """An open journal this process owns: append operations, roll back a rejected one."""
+
+    def __init__(self, path: Path, lock: QLockFile, length: int):
+        self.path = path
+        self._lock = lock
+        self._fd: int | None = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        self.length = length
+        self.pending_sync = False
+
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        *,
+        plan_path: Path | None,
+        title: str,
+        base: Fingerprint | None = None,
+        base_bytes: bytes | None = None,
+        base_plan_json: str | None = None,
+    ) -> "JournalWriter":
+        """Start a journal for a saved plan (``base`` + ``base_bytes``) or a never-saved one (``base_plan_json``)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        stem = re.sub(r"[^\w.-]+", "_", plan_path.name if plan_path else "untitled")[:60]
+        path = directory / f"{stem}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        lock = new_lock(path)
+        if not lock.tryLock(0):
+            raise JournalError(f"{path} cannot be locked ({lock.error().name}).")
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": _now(),
+            "pid": os.getpid(),
+            "plan_path": str(plan_path) if plan_path else None,
+            "title": title,
+            "base": base.to_json() if base else None,
+            "base_file": None,
+        }
+        try:
+            if base_bytes is not None:
+                base_file = companion(path, ".base")
+                base_file.write_bytes(base_bytes)
+                header["base_file"] = base_file.name
+            line = json.dumps(header, ensure_ascii=False)
+            if base_plan_json is not None:
+                # Splice the plan's own JSON in rather than re-encoding it: it has no raw newline.
+                line = line[:-1] + ', "base_plan": ' + base_plan_json + "}"
+            payload = (line + "\n").encode("utf-8")
+            # Header to a temporary name first, then renamed: a journal is never seen without its header.
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)
+        except OSError as exc:
+            lock.unlock()
+            for leftover in (companion(path, ".base"), path.with_name(path.name + ".tmp")):
+                _unlink(leftover)
+            raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
+        return cls(path, lock, len(payload))
+
+    def append(self, op: Operation) -> int:
+        """Write one operation; return the length before it (for ``rollback``).
+
+        One write() to the OS is enough to survive a killed or crashed program (the data sits
+        in the OS's cache, which the kernel writes out); only a power cut needs fsync, which
+        ``sync`` does off the edit path.
+        """
+        before = self.length
+        payload = (json.dumps(to_json(op), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        view = memoryview(payload)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+        self.length += len(payload)
+        self.pending_sync = True
+        return before
+
+    def rollback(self, length: int) -> None:
+        """Remove what was appended after ``length`` (an operation the document rejected)."""
+        os.ftruncate(self._fd, length)
+        self.length = length
+
+    def sync(self) -> None:
+        if self._fd is not None and self.pending_sync:
+            os.fsync(self._fd)
+            self.pending_sync = False
+
+    def close(self, *, delete: bool) -> None:
+        """Stop writing; ``delete`` removes the journal (a clean save or close)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if delete:
+            remove_files(self.path)
+        self._lock.unlock()
+
+
+@dataclass
+class JournalContents:
+    header: dict
+    ops: list[Operation]
+    valid_length: int  # bytes up to the end of the last complete line
+    torn: bool  # a half-written last line was ignored
+
+
+def read_journal(path: Path) -> JournalContents:
+    """Parse a journal; raise JournalError with one sentence when it is not usable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    lines = data.split(b"\n")
+    tail = lines.pop()  # after the last newline: empty, or a torn line
+    if not lines:
+        raise JournalError(f"{path} is not a recovery journal: it has no complete first line.")
+    try:
+        header = json.loads(lines[0])
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise JournalError(f"{path} is not a recovery journal: its first line is not JSON.") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise JournalError(f"{path} is not a recovery journal of this editor (unknown format).")
+    if header.get("version") != VERSION:
+        raise JournalError(
+            f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay."
+        )
+    ops: list[Operation] = []
+    valid_length = len(lines[0]) + 1
+    torn = bool(tail)
+    for number, raw in enumerate(lines[1:], start=2):
+        try:
+            op = from_json(json.loads(raw))
+        except (UnicodeDecodeError, json.JSONDecodeError, OperationError, TypeError):
+            if number == len(lines):
+                # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
+                torn = True
+                break
+            raise JournalError(f"{path} is damaged at line {number}, so its edits cannot be replayed safely.") from None
+        ops.append(op)
+        valid_length += len(raw) + 1
+    return JournalContents(header, ops, valid_length, torn)
+
+
+def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fingerprint | None]:
+    """The plan the journal's edits apply to, its file bytes and fingerprint (None for a never-saved plan)."""
+    if header.get("plan_path") is None:
+        try:
+            return PlanDocument.model_validate(header["base_plan"]), None, None
+        except (KeyError, ValidationError) as exc:
+            detail = describe_validation_error(exc) if isinstance(exc, ValidationError) else "it is missing"
+            raise JournalError(f"{path} holds no usable copy of its unsaved plan ({detail}).") from None
+    try:
+        base = Fingerprint(**header["base"])
+    except (KeyError, TypeError):
+        raise JournalError(f"{path} does not say which version of the plan its edits apply to.") from None
+    plan_path = Path(header["plan_path"])
+    candidates = []
+    if header.get("base_file"):
+        candidates.append(path.parent / header["base_file"])
+    candidates.append(plan_path)
+    for candidate in candidates:
+        try:
+            payload = candidate.read_bytes()
+        except OSError:
+            continue
+        if sha256(payload) == base.sha256:
+            try:
+                return parse_plan(payload, str(plan_path)), payload, base
+            except PlanFileError as exc:
+                raise JournalError(str(exc)) from None
+    raise JournalError(
+        f"the version of {plan_path} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept)."
+    )
+
+
+def replay(document: Document, ops: list[Operation]) -> int:
+    """Apply the journalled operations; return how many were skipped as rejected (see module doc)."""
+    skipped = 0
+    for op in ops:
+        try:
+            document.apply(op)
+        except OperationError:
+            skipped += 1
+    return skipped
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A journal left behind by an editor that did not close cleanly."""
+
+    journal_path: Path
+    plan_path: Path | None  # None for a plan that was never saved
+    title: str
+    last_edit: datetime  # local time of the journal's last write
+    edit_count: int
+    problem: str | None = None  # one sentence when it cannot be recovered
+
+    @property
+    def recoverable(self) -> bool:
+        return self.problem is None
+
+
+def scan(directory: Path) -> list[Recoverable]:
+    """Journals in ``directory`` that no running editor owns, newest first.
+
+    A journal with no complete edit holds no work and is removed on the way.
+    """
+    found: list[Recoverable] = []
+    try:
+        paths = sorted(directory.glob("*" + SUFFIX))
+    except OSError:
+        return []
+    for path in paths:
+        lock = new_lock(path)
+        if not lock.tryLock(0):
+            continue  # a live editor is writing it (or it cannot be locked at all)
+        try:
+            item = describe(path)
+            if item.problem is None and item.edit_count == 0:
+                remove_files(path)
+                continue
+            found.append(item)
+        finally:
+            lock.unlock()
+    found.sort(key=lambda r: r.last_edit, reverse=True)
+    return found
+
+
+def describe(path: Path) -> Recoverable:
+    try:
+        last_edit = datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        last_edit = datetime.now()
+    try:
+        contents = read_journal(path)
+    except JournalError as exc:
+        return Recoverable(path, None, "", last_edit, 0, str(exc))
+    header = contents.header
+    plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
+    title = header.get("title") if isinstance(header.get("title"), str) else ""
+    problem = None
+    try:
+        load_base(path, header)
+    except JournalError as exc:
+        problem = str(exc)
+    return Recoverable(path, plan_path, title, last_edit, len(contents.ops), problem)
+
+
+def remove_files(journal_path: Path) -> None:
+    """Remove a journal and its base copy (the lock is removed by its owner's unlock)."""
+    for path in (journal_path, companion(journal_path, ".base"), journal_path.with_name(journal_path.name + ".tmp")):
+        _unlink(path)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
