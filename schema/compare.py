@@ -1,0 +1,461 @@
+"""Comparison of two versions of a plan: a list of changes, item by item (修正對照).
+
+``compare(old, new)`` matches the nodes of the two contents, then reports each difference once:
+
+- ``added`` / ``removed``: a node (with everything below it that went with it) only on one side.
+  A whole new strategy with its actions is one change; its actions are in ``new.children``.
+- ``modified``: a matched node whose own fields differ (title, chart label, body, text, agencies,
+  linked goals, KPIs, budget). ``fields`` holds the character-level differences.
+- ``moved``: a matched node under another parent, or out of order among its siblings (the fewest
+  such nodes: the others form the longest run that kept its order). A moved node may also be
+  modified; its ``fields`` then say how.
+
+Numbers are derived from position, so a renumbering alone is never a change: deleting （二）
+reports one removal, not （三）…（六） as modified.
+
+Matching is by id when the two plans share ids (revisions of one file). When they share none
+(two imported texts), it is by content: the four sections by kind, then level by level the
+children of matched parents (same text first, then the most similar), then the rest of each
+level through a 2-character shingle index, so a strategy that went to another focus area is
+found without comparing every pair of nodes in the plan.
+
+The 修正說明 (``note``) of a change is the note of the node in the newer version; for a removed
+node, which has no newer version, it is the note of its parent in the newer version, where the
+editor asks the reason for a removal.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+
+from schema.model import AnyNode, PlanContent
+from schema.numbers import number_of
+from schema.textdiff import Diff, text_diff
+from schema.tree import children, sections
+
+KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
+LOCAL_THRESHOLD = 0.3  # siblings under matched parents: a weaker likeness is enough
+GLOBAL_THRESHOLD = 0.5  # anywhere else on the same level (moves across parents)
+_PROBES = 12  # rarest shingles of a node used to find its candidates
+_CANDIDATES = 24  # candidates per node scored exactly
+_LOCAL_PAIRS = 400  # beyond this many sibling pairs, leave the rest to the shingle index
+
+
+@dataclass(frozen=True)
+class NodeSide:
+    """A node as it reads in one version.
+
+    ``title`` is the title of titled kinds ("" for paragraphs and actions, whose words are in
+    ``text``); ``text`` is the body (goal, focus area, strategy) or the text (paragraph, action).
+    ``parent_id`` and ``index`` place it in its own version; ``values`` holds every compared
+    field as text; ``children`` the nodes below an added or removed node that went with it.
+    """
+
+    number: str
+    title: str
+    text: str
+    parent_id: str | None
+    index: int
+    node_id: str = ""
+    parent: str = ""  # the parent's number and title, e.g. 二、衝就業
+    values: dict[str, str] = field(default_factory=dict)
+    children: tuple["NodeSide", ...] = ()
+
+
+@dataclass
+class Change:
+    kind: str  # added | removed | modified | moved
+    node_kind: str
+    node_id: str  # the id in the newer version (in the older one for a removal)
+    old: NodeSide | None
+    new: NodeSide | None
+    fields: dict[str, Diff] = field(default_factory=dict)
+    moved_from: str | None = None  # the old parent's number and title, for a move
+    note: str = ""
+
+
+@dataclass
+class Comparison:
+    changes: list[Change]
+    counts: dict[str, int]
+    matched_by: str  # "id" or "content"
+
+
+# --- the public entry points ----------------------------------------------------------------
+def compare(old: PlanContent, new: PlanContent) -> Comparison:
+    a, b = _Tree(old), _Tree(new)
+    shared = a.nodes.keys() & b.nodes.keys()
+    if shared:
+        matched, how = _match_by_id(a, b, shared), "id"
+    else:
+        matched, how = _match_by_content(a, b), "content"
+    changes = _changes(a, b, matched)
+    counts = {kind: 0 for kind in KINDS_OF_CHANGE}
+    for change in changes:
+        counts[change.kind] += 1
+    return Comparison(changes, counts, how)
+
+
+def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict:
+    """The document of ``plan-editor diff --json`` (see the issue): plain lists and dicts."""
+    return {
+        "from": from_label,
+        "to": to_label,
+        "changes": [
+            {
+                "kind": c.kind,
+                "node_kind": c.node_kind,
+                "old": _side_json(c.old),
+                "new": _side_json(c.new),
+                "fields": {name: [[op, text] for op, text in diffs] for name, diffs in c.fields.items()},
+                "note": c.note,
+            }
+            for c in comparison.changes
+        ],
+        "counts": dict(comparison.counts),
+    }
+
+
+def _side_json(side: NodeSide | None) -> dict | None:
+    if side is None:
+        return None
+    data = {"number": side.number, "title": side.title, "text": side.text, "parent": side.parent}
+    if side.children:
+        data["children"] = [_side_json(child) for child in side.children]
+    return data
+
+
+# --- what is compared ---------------------------------------------------------------------------
+def own_text(node: AnyNode) -> tuple[str, str]:
+    """(title, text) as NodeSide reports them."""
+    title = getattr(node, "title", "") if node.kind not in ("paragraph", "action") else ""
+    text = getattr(node, "body", None)
+    if text is None:
+        text = getattr(node, "text", "")
+    return title, text
+
+
+def _values(node: AnyNode, goal_titles: dict[str, str]) -> dict[str, str]:
+    """Every compared field of a node, as text a person can read (lists joined with 、)."""
+    kind = node.kind
+    if kind in ("paragraph", "action"):
+        return {"text": node.text}
+    values = {"title": node.title}
+    if kind == "strategy":
+        values["chart_label"] = node.chart_label or node.title  # what the chart shows
+    if kind in ("goal", "focus_area", "strategy"):
+        values["body"] = node.body
+    if kind == "strategy":
+        values["lead_agencies"] = "、".join(node.lead_agencies)
+        values["supporting_agencies"] = "、".join(node.supporting_agencies)
+        values["goal_ids"] = "、".join(goal_titles.get(g, g) for g in node.goal_ids)
+        values["kpis"] = "\n".join(_kpi_line(k) for k in node.kpis)
+        values["budget"] = "；".join(f"{year}年 {amount:,.0f}千元" for year, amount in sorted(node.budget.items()))
+    return values
+
+
+def _kpi_line(kpi) -> str:
+    targets = "；".join(f"{year}年 {value}" for year, value in sorted(kpi.targets.items()))
+    return f"{kpi.name}（衡量標準：{kpi.measurement}；單位：{kpi.unit}）{targets}"
+
+
+class _Tree:
+    """One version's nodes with their parent, place, depth and document order."""
+
+    def __init__(self, content: PlanContent):
+        self.content = content
+        self.nodes: dict[str, AnyNode] = {}
+        self.parents: dict[str, AnyNode | None] = {}
+        self.index: dict[str, int] = {}
+        self.order: dict[str, int] = {}
+        self.end: dict[str, int] = {}  # order of the last node of the subtree
+        self.levels: list[list[AnyNode]] = []
+        for i, section in enumerate(sections(content)):
+            self._add(section, None, i, 0)
+        self.goal_titles = {g.id: g.title for g in content.goals.goals}
+
+    def _add(self, node: AnyNode, parent: AnyNode | None, index: int, depth: int) -> None:
+        nid = node.id
+        self.nodes[nid] = node
+        self.parents[nid] = parent
+        self.index[nid] = index
+        self.order[nid] = len(self.order)
+        if len(self.levels) <= depth:
+            self.levels.append([])
+        self.levels[depth].append(node)
+        for i, child in enumerate(children(node)):
+            self._add(child, node, i, depth + 1)
+        self.end[nid] = len(self.order) - 1
+
+    # the two methods schema.numbers.number_of needs of a document
+    def parent(self, node: AnyNode) -> AnyNode | None:
+        return self.parents[node.id]
+
+    def index_of(self, node: AnyNode) -> int:
+        return self.index[node.id]
+
+    def label(self, node: AnyNode | None) -> str:
+        if node is None:
+            return ""
+        title, text = own_text(node)
+        return number_of(self, node) + (title or _short(text))
+
+    def side(self, node: AnyNode, with_children: set[str] | None = None) -> NodeSide:
+        """The NodeSide of a node; ``with_children``: ids of the descendants to include."""
+        title, text = own_text(node)
+        parent = self.parents[node.id]
+        kids: tuple[NodeSide, ...] = ()
+        if with_children is not None:
+            kids = tuple(self.side(c, with_children) for c in children(node) if c.id in with_children)
+        return NodeSide(
+            number=number_of(self, node),
+            title=title,
+            text=text,
+            parent_id=parent.id if parent is not None else None,
+            index=self.index[node.id],
+            node_id=node.id,
+            parent=self.label(parent),
+            values=_values(node, self.goal_titles),
+            children=kids,
+        )
+
+
+def _short(text: str, limit: int = 24) -> str:
+    line = text.split("\n", 1)[0]
+    return line if len(line) <= limit else line[:limit] + "…"
+
+
+# --- matching -------------------------------------------------------------------------------------
+def _match_by_id(a: _Tree, b: _Tree, shared: set[str]) -> dict[str, str]:
+    matched = {nid: nid for nid in shared if a.nodes[nid].kind == b.nodes[nid].kind}
+    for sa, sb in zip(sections(a.content), sections(b.content)):
+        matched[sa.id] = sb.id
+    return matched
+
+
+def _match_by_content(a: _Tree, b: _Tree) -> dict[str, str]:
+    matched: dict[str, str] = {}
+    for sa, sb in zip(sections(a.content), sections(b.content)):
+        matched[sa.id] = sb.id
+    likeness = _Likeness()
+    for depth in range(1, min(len(a.levels), len(b.levels))):
+        taken: set[str] = set()  # new ids matched on this level
+        for parent_a in a.levels[depth - 1]:
+            parent_b = matched.get(parent_a.id)
+            if parent_b is not None:
+                for x, y in _match_siblings(children(parent_a), children(b.nodes[parent_b]), likeness):
+                    matched[x.id] = y.id
+                    taken.add(y.id)
+        rest_a = [n for n in a.levels[depth] if n.id not in matched]
+        rest_b = [n for n in b.levels[depth] if n.id not in taken]
+        for x, y in _match_anywhere(rest_a, rest_b, likeness):
+            matched[x.id] = y.id
+    return matched
+
+
+def _key(node: AnyNode) -> tuple:
+    return (node.kind, *own_text(node))
+
+
+def _match_same_text(xs: list, ys: list) -> tuple[list[tuple], list, list]:
+    """Pairs of nodes with the same kind and words, in order; and the nodes left on each side."""
+    pairs = []
+    by_key: dict[tuple, deque] = defaultdict(deque)
+    for x in xs:
+        by_key[_key(x)].append(x)
+    rest_y = []
+    for y in ys:
+        queue = by_key.get(_key(y))
+        if queue:
+            pairs.append((queue.popleft(), y))
+        else:
+            rest_y.append(y)
+    return pairs, [x for queue in by_key.values() for x in queue], rest_y
+
+
+def _match_siblings(xs: list, ys: list, likeness: "_Likeness") -> list[tuple]:
+    pairs, rest_x, rest_y = _match_same_text(xs, ys)
+    if rest_x and rest_y and len(rest_x) * len(rest_y) <= _LOCAL_PAIRS:
+        scored = [
+            (likeness.score(x, y), -abs(i - j), i, j)
+            for i, x in enumerate(rest_x)
+            for j, y in enumerate(rest_y)
+            if x.kind == y.kind
+        ]
+        pairs.extend(_greedy(scored, rest_x, rest_y, LOCAL_THRESHOLD))
+    return pairs
+
+
+def _match_anywhere(xs: list, ys: list, likeness: "_Likeness") -> list[tuple]:
+    """Match leftovers of one level across parents: same text first, then the shingle index."""
+    pairs, rest_x, rest_y = _match_same_text(xs, ys)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(rest_x):
+        for shingle in likeness.shingles(x):
+            postings[shingle].append(i)
+    scored = []
+    for j, y in enumerate(rest_y):
+        probes = sorted((s for s in likeness.shingles(y) if s in postings), key=lambda s: (len(postings[s]), s))
+        hits: dict[int, int] = defaultdict(int)
+        for shingle in probes[:_PROBES]:
+            for i in postings[shingle]:
+                hits[i] += 1
+        best = sorted(hits, key=lambda i: (-hits[i], i))[:_CANDIDATES]
+        scored.extend((likeness.score(rest_x[i], y), 0, i, j) for i in best if rest_x[i].kind == y.kind)
+    pairs.extend(_greedy(scored, rest_x, rest_y, GLOBAL_THRESHOLD))
+    return pairs
+
+
+def _greedy(scored: list[tuple], xs: list, ys: list, threshold: float) -> list[tuple]:
+    """Best pairs first; each node used once; ties go to the nearer place, then document order."""
+    scored.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    pairs = []
+    for score, _near, i, j in scored:
+        if score < threshold:
+            break
+        if i not in used_x and j not in used_y:
+            used_x.add(i)
+            used_y.add(j)
+            pairs.append((xs[i], ys[j]))
+    return pairs
+
+
+class _Likeness:
+    """Dice similarity of 2-character shingles of a node's words and everything below it."""
+
+    def __init__(self):
+        self._cache: dict[int, frozenset] = {}
+
+    def shingles(self, node: AnyNode) -> frozenset:
+        key = id(node)
+        found = self._cache.get(key)
+        if found is None:
+            text = "\n".join(_subtree_texts(node))
+            found = frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset([text])
+            self._cache[key] = found
+        return found
+
+    def score(self, x: AnyNode, y: AnyNode) -> float:
+        sx, sy = self.shingles(x), self.shingles(y)
+        return 2 * len(sx & sy) / (len(sx) + len(sy))
+
+
+def _subtree_texts(node: AnyNode):
+    yield from own_text(node)
+    for child in children(node):
+        yield from _subtree_texts(child)
+
+
+# --- the list of changes ------------------------------------------------------------------------
+def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
+    back = {new: old for old, new in matched.items()}
+    goal_map = {g: matched.get(g, "") for g in a.goal_titles}
+    stayers = _stayers(a, b, matched, back)
+    keyed: list[tuple[tuple, Change]] = []
+    for nid, node in b.nodes.items():
+        parent = b.parents[nid]
+        if nid not in back:
+            if parent is not None and parent.id in back:  # the top of an added subtree
+                inside = {n for n in _descendants(node) if n not in back}
+                side = b.side(node, inside)
+                fields = {f: [(1, v)] for f, v in _own_values(node, side).items()}
+                keyed.append(((b.order[nid], 0, 0), Change("added", node.kind, nid, None, side, fields, None, node.note)))
+            continue
+        old_node = a.nodes[back[nid]]
+        fields = _field_diffs(old_node, node, a, b, goal_map)
+        old_parent = a.parents[old_node.id]
+        moved = parent is not None and (matched.get(old_parent.id) != parent.id or nid not in stayers)
+        if moved or fields:
+            change = Change(
+                "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
+                a.label(old_parent) if moved else None, node.note,
+            )
+            keyed.append(((b.order[nid], 0, 0), change))
+    for oid, node in a.nodes.items():
+        parent = a.parents[oid]
+        if oid in matched or parent is None or parent.id not in matched:
+            continue
+        inside = {n for n in _descendants(node) if n not in matched}
+        side = a.side(node, inside)
+        new_parent = b.nodes[matched[parent.id]]
+        anchor = b.order[new_parent.id]
+        for sibling in reversed(children(parent)[: a.index[oid]]):
+            twin = matched.get(sibling.id)
+            if twin is not None and b.parents[twin] is new_parent:
+                anchor = b.end[twin]
+                break
+        fields = {f: [(-1, v)] for f, v in _own_values(node, side).items()}
+        change = Change("removed", node.kind, oid, side, None, fields, None, new_parent.note)
+        keyed.append(((anchor, 1, a.order[oid]), change))
+    keyed.sort(key=lambda kc: kc[0])
+    return [change for _key, change in keyed]
+
+
+def _own_values(node: AnyNode, side: NodeSide) -> dict[str, str]:
+    """The non-empty fields of an added or removed node (a chart label only if it has its own)."""
+    return {f: v for f, v in side.values.items() if v and (f != "chart_label" or node.chart_label)}
+
+
+def _descendants(node: AnyNode):
+    for child in children(node):
+        yield child.id
+        yield from _descendants(child)
+
+
+def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str, str]) -> dict[str, Diff]:
+    if x.kind != y.kind:
+        return {}
+    if x.kind in ("paragraph", "action"):
+        return {"text": text_diff(x.text, y.text)} if x.text != y.text else {}
+    changed = [name for name in ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "kpis", "budget")
+               if hasattr(x, name) and getattr(x, name) != getattr(y, name)]
+    if x.kind == "strategy" and [goal_map.get(g, g) for g in x.goal_ids] != list(y.goal_ids):
+        changed.append("goal_ids")
+    if not changed:
+        return {}
+    old_values, new_values = _values(x, a.goal_titles), _values(y, b.goal_titles)
+    return {name: text_diff(old_values[name], new_values[name]) for name in changed}
+
+
+def _stayers(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
+    """New ids of matched nodes that kept their parent and their order: a longest increasing run."""
+    result: set[str] = set()
+    for parent in b.nodes.values():
+        kids = children(parent)
+        if not kids:
+            continue
+        seq = []
+        for child in kids:
+            old_id = back.get(child.id)
+            if old_id is not None:
+                old_parent = a.parents[old_id]
+                if old_parent is not None and matched.get(old_parent.id) == parent.id:
+                    seq.append((a.index[old_id], child.id))
+        result.update(nid for _i, nid in _longest_increasing(seq))
+    return result
+
+
+def _longest_increasing(seq: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The longest subsequence with increasing first items (patience sorting, O(n log n))."""
+    tails: list[int] = []  # tails[k]: the smallest last value of an increasing run of length k+1
+    tail_at: list[int] = []  # position in seq of that last value
+    previous = [-1] * len(seq)
+    for pos, (value, _nid) in enumerate(seq):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_at.append(pos)
+        else:
+            tails[k] = value
+            tail_at[k] = pos
+        previous[pos] = tail_at[k - 1] if k else -1
+    run = []
+    pos = tail_at[-1] if tail_at else -1
+    while pos != -1:
+        run.append(seq[pos])
+        pos = previous[pos]
+    run.reverse()
+    return run

@@ -1,0 +1,93 @@
+"""Character-level differences judged on the plan's own sentences (Chinese has no spaces)."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from schema.textdiff import DIFF_TIMEOUT, clauses, new_text, old_text, render_marked, text_diff
+
+METRO = (
+    "加速推動服務範圍涵蓋大岡山、路竹、湖內地區的捷運岡山路竹延伸線、行經三民、新興、苓雅、前鎮、鳳山、鳥松等六個核心行政區的"
+    "捷運黃線以及串聯小港、林園生活圈，未來可連結屏東大鵬灣的捷運小港林園線，以帶動地區繁榮，打造本市進入公共運輸為導向的新階段。"
+)
+AIR = "推動國營事業帶頭降低固定污染源，並運用科技監控污染微粒及移動污染源，另針對空污累犯業者採取累進處罰，雙管齊下改善空氣品質。"
+POLICE = "鼓勵民眾與警察充分合作，建構全民治安防護網，另運用大數據等科技方式，提升犯罪預防及偵查效率。"
+
+
+def test_swapped_characters_read_as_one_replaced_word():
+    # diff-match-patch alone gives 「構」 deleted, 「建」 kept, 「構」 inserted
+    assert text_diff("構建農漁高雄隊", "建構農漁高雄隊") == [(-1, "構建"), (1, "建構"), (0, "農漁高雄隊")]
+
+
+def test_one_inserted_character():
+    assert text_diff("推行共融公園及親水公園", "推行共融化公園及親水公園") == [(0, "推行共融"), (1, "化"), (0, "公園及親水公園")]
+    assert text_diff("一學區一日照中心", "一學區日照中心") == [(0, "一學區"), (-1, "一"), (0, "日照中心")]
+
+
+def test_a_phrase_replaced_in_a_long_action_shows_only_that_phrase():
+    new = METRO.replace("帶動地區繁榮", "促進區域均衡發展")
+    diffs = text_diff(METRO, new)
+    assert [d for d in diffs if d[0] != 0] == [(-1, "帶動地區繁榮"), (1, "促進區域均衡發展")]
+    assert render_marked(diffs).endswith("林園線，以[-帶動地區繁榮-]{+促進區域均衡發展+}，打造本市進入公共運輸為導向的新階段。")
+
+
+def test_edits_in_several_clauses_stay_in_their_clauses():
+    new = "要求國營事業提出減量計畫並帶頭降低固定污染源，並運用科技監控污染微粒及移動污染源，另針對空污累犯業者提高罰鍰額度，多管齊下改善空氣品質。"
+    assert render_marked(text_diff(AIR, new)) == (
+        "[-推動-]{+要求+}國營事業{+提出減量計畫並+}帶頭降低固定污染源，並運用科技監控污染微粒及移動污染源，"
+        "另針對空污累犯業者[-採取累進處罰-]{+提高罰鍰額度+}，[-雙-]{+多+}管齊下改善空氣品質。"
+    )
+
+
+def test_punctuation_insertion_and_deletion_in_one_sentence():
+    new = "鼓勵民眾與警察充分合作，建構全民治安防護網；另運用大數據及人工智慧等科技方式，提升犯罪預防效率。"
+    assert render_marked(text_diff(POLICE, new)) == (
+        "鼓勵民眾與警察充分合作，建構全民治安防護網[-，-]{+；+}另運用大數據{+及人工智慧+}等科技方式，提升犯罪預防[-及偵查-]效率。"
+    )
+
+
+def test_a_new_clause_is_inserted_whole():
+    new = POLICE.replace("建構全民治安防護網，", "建構全民治安防護網，強化社區巡守，")
+    assert [d for d in text_diff(POLICE, new) if d[0] != 0] == [(1, "強化社區巡守，")]
+
+
+def test_empty_and_equal_texts():
+    assert text_diff("", "") == []
+    assert text_diff(AIR, AIR) == [(0, AIR)]
+    assert text_diff("", "新增") == [(1, "新增")]
+    assert text_diff("刪除", "") == [(-1, "刪除")]
+
+
+def test_timeout_is_off_so_the_result_never_depends_on_the_machine():
+    assert DIFF_TIMEOUT == 0
+    long_old = METRO * 40
+    long_new = long_old[:3000] + "新增一句話。" + long_old[3000:]
+    assert [d for d in text_diff(long_old, long_new) if d[0] != 0] == [(1, "新增一句話。")]
+
+
+def test_clauses_split_after_chinese_and_ascii_marks():
+    assert clauses("甲，乙。丙；丁、戊：己\n庚") == ["甲，", "乙。", "丙；", "丁、", "戊：", "己\n", "庚"]
+    assert clauses("a, b") == ["a,", " b"]
+
+
+CJK = st.text(alphabet="推動產業轉型就業交通建設改善空污，。；、\n ab", max_size=60)
+
+
+@settings(max_examples=150, deadline=None)
+@given(CJK, CJK)
+def test_the_diff_rebuilds_both_texts(old, new):
+    diffs = text_diff(old, new)
+    assert old_text(diffs) == old
+    assert new_text(diffs) == new
+    assert all(text for _op, text in diffs)
+    # runs are normalised: never two parts of the same kind side by side
+    assert all(diffs[i][0] != diffs[i + 1][0] for i in range(len(diffs) - 1))
+
+
+def test_a_deleted_clause_beside_an_edited_one():
+    new = "鼓勵民眾與警察充分合作，建構全民治安防護網，提升犯罪預防效率。"
+    assert render_marked(text_diff(POLICE, new)) == (
+        "鼓勵民眾與警察充分合作，建構全民治安防護網，[-另運用大數據等科技方式，-]提升犯罪預防[-及偵查-]效率。"
+    )
+
+
+def test_a_list_grown_by_one_item_keeps_the_edited_item_apart():
+    assert render_marked(text_diff("產業轉型優先", "產業升級優先、增加就業優先")) == "產業[-轉型-]{+升級+}優先{+、增加就業優先+}"
