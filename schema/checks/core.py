@@ -1,0 +1,220 @@
+"""The machinery of the consistency checks: findings, the rule registry, and the shared context.
+
+A rule is a function ``rule(ctx) -> Iterable[(node, params)]`` decorated with :func:`rule`,
+which gives it a code, a severity and its message in Traditional Chinese and English (Python
+format strings filled from ``params``). The registry turns what rules yield into
+:class:`Finding` objects, so a rule never deals with numbering, titles or languages.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import Callable, Iterable, Iterator
+
+from schema.model import AnyNode, Period, PlanContent
+from schema.numbering import action_number, focus_area_number, section_number, strategy_number, sub_action_number
+from schema.numbers import NUMBERED_SECTIONS
+from schema.tree import children, sections, walk
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)  # most serious first: the order of the checks pane
+LANGUAGES = ("zh", "en")
+TITLE_LIMIT = 30  # a paragraph is named by its first characters, not its whole text
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: which rule (``code``), how serious, where (node id, number, title), and what."""
+
+    code: str
+    severity: str
+    node_id: str
+    number: str
+    title: str
+    message: str
+
+    def as_dict(self) -> dict:
+        """The ``plan-editor check --json`` form: code, severity, node_id, number, title, message."""
+        return asdict(self)
+
+
+RuleFunction = Callable[["Context"], Iterable[tuple[AnyNode, dict]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    function: RuleFunction
+    messages: dict[str, str]  # language → message template
+    needs_period: bool = False
+
+
+RULES: list[Rule] = []  # in registration order, which is also the order of findings on one node
+
+
+def rule(code: str, severity: str, *, zh: str, en: str, needs_period: bool = False) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule. ``zh`` and ``en`` are the message templates, filled with what the rule yields."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for rule {code!r}")
+    if any(r.code == code for r in RULES):
+        raise ValueError(f"two rules share the code {code!r}")
+
+    def register(function: RuleFunction) -> RuleFunction:
+        RULES.append(Rule(code, severity, function, {"zh": zh, "en": en}, needs_period))
+        return function
+
+    return register
+
+
+class Context:
+    """What every rule needs, computed once per run: the nodes in order, by kind, and the period."""
+
+    def __init__(self, content: PlanContent, period: Period | None, lang: str):
+        self.content = content
+        self.period = period
+        self.lang = lang
+        self.nodes: list[tuple[AnyNode, AnyNode | None]] = list(walk(content))
+        self.by_kind: dict[str, list[AnyNode]] = {}
+        self.parents: dict[str, AnyNode | None] = {}
+        for node, parent in self.nodes:
+            self.by_kind.setdefault(node.kind, []).append(node)
+            self.parents[node.id] = parent
+        self._numbers: dict[str, str] = {}
+
+    def of_kind(self, kind: str) -> list[AnyNode]:
+        return self.by_kind.get(kind, [])
+
+    def word(self, zh: str, en: str) -> str:
+        """A word that goes into a message parameter, in the language of this run."""
+        return en if self.lang == "en" else zh
+
+    def join(self, items: Iterable) -> str:
+        return (", " if self.lang == "en" else "、").join(str(i) for i in items)
+
+    def number(self, node: AnyNode) -> str:
+        """The official number of a node (\"\" for unnumbered kinds), without numbering the whole plan."""
+        if node.id not in self._numbers:
+            parent = self.parents.get(node.id)
+            if parent is None:
+                self._numbers.update(all_numbers_of_sections(self.content))
+            else:
+                # Number all siblings at once: a rule reporting one child often reports others.
+                for index, child in enumerate(children(parent)):
+                    self._numbers[child.id] = child_number(parent, child, index)
+        return self._numbers.get(node.id, "")
+
+    @cached_property
+    def texts(self) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
+        """Every node with the texts typed into it (fields that are empty are left out)."""
+        result = []
+        for node, _parent in self.nodes:
+            strings = list(iter_strings(node))
+            if strings:
+                result.append((node, strings))
+        return result
+
+    @cached_property
+    def all_text(self) -> str:
+        """All texts joined: one C-speed scan answers "is X anywhere in the plan?"."""
+        return "\n".join(text for _node, strings in self.texts for _field, text in strings)
+
+
+def all_numbers_of_sections(content: PlanContent) -> dict[str, str]:
+    return {section.id: section_number(NUMBERED_SECTIONS.index(section.kind))
+            for section in sections(content) if section.kind in NUMBERED_SECTIONS}
+
+
+def child_number(parent: AnyNode, child: AnyNode, index: int) -> str:
+    """The number of the ``index``-th child of ``parent``, as schema.numbers gives it."""
+    if parent.kind == "focus_section":
+        return focus_area_number(index)
+    if parent.kind == "focus_area":
+        return strategy_number(index)
+    if parent.kind == "strategy":
+        return action_number(index)
+    if parent.kind == "action":
+        return sub_action_number(index)
+    return ""
+
+
+def short_title(node: AnyNode) -> str:
+    text = " ".join(node_title(node).split())  # a body's line breaks would break a one-line report
+    return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"
+
+
+def quote(text: str) -> str:
+    """「text」, or 『text』 when the text holds 「」 itself (the Chinese rule for nested quotes)."""
+    return f"『{text}』" if "「" in text or "」" in text else f"「{text}」"
+
+
+def collect(content: PlanContent, period: Period | None, lang: str) -> list[Finding]:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    ctx = Context(content, period, lang)
+    raw: list[tuple[AnyNode, int, Rule, dict]] = []
+    for order, r in enumerate(RULES):
+        if r.needs_period and period is None:
+            continue  # without the plan's period a KPI year cannot be judged
+        for node, params in r.function(ctx):
+            raw.append((node, order, r, params))
+    if not raw:
+        return []
+    position = {node.id: i for i, (node, _parent) in enumerate(ctx.nodes)}
+    raw.sort(key=lambda item: (position.get(item[0].id, -1), item[1]))
+    return [
+        Finding(r.code, r.severity, node.id, ctx.number(node), short_title(node), r.messages[lang].format(**params))
+        for node, _order, r, params in raw
+    ]
+
+
+def findings_by_node(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """node id → its findings (what the editor's tree uses to mark nodes)."""
+    result: dict[str, list[Finding]] = {}
+    for finding in findings:
+        result.setdefault(finding.node_id, []).append(finding)
+    return result
+
+
+def worst_severity(findings: Iterable[Finding]) -> str | None:
+    """The most serious severity among the findings, or None when there are none."""
+    ranks = [SEVERITIES.index(f.severity) for f in findings]
+    return SEVERITIES[min(ranks)] if ranks else None
+
+
+# The fields a person types, per kind (asking a pydantic model for a field it lacks is slow).
+_STRING_FIELDS = {
+    "paragraph": ("text", "note"),
+    "action": ("text", "note"),
+    "goal": ("title", "body", "note"),
+    "focus_area": ("title", "body", "note"),
+    "strategy": ("title", "chart_label", "body", "note"),
+}
+_SECTION_FIELDS = ("title", "note")
+TITLE_FIELD = {"paragraph": "text", "action": "text"}  # every other kind is named by its title
+
+
+def node_title(node: AnyNode) -> str:
+    return getattr(node, TITLE_FIELD.get(node.kind, "title"))
+
+
+def iter_strings(node: AnyNode) -> Iterator[tuple[str, str]]:
+    """Every piece of text a person typed into a node, as (field, text): what goes into Word."""
+    for field in _STRING_FIELDS.get(node.kind, _SECTION_FIELDS):
+        value = getattr(node, field)
+        if value:
+            yield field, value
+    if node.kind != "strategy":
+        return
+    for field in ("lead_agencies", "supporting_agencies"):
+        for value in getattr(node, field):
+            yield field, value
+    for kpi in node.kpis:
+        for field in ("name", "measurement", "unit"):
+            value = getattr(kpi, field)
+            if value:
+                yield f"kpis.{field}", value
+        for year, value in kpi.targets.items():
+            yield f"kpis.targets.{year}", value

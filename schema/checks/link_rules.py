@@ -1,0 +1,102 @@
+"""Rules about links between items and about the plan's period: goal links and KPI years.
+
+Goal links (a strategy serving goals 施政目標) are optional: a plan that links no strategy to a
+valid goal is not asked to. Once one valid link exists, every strategy should serve a goal and
+every goal should be served. A link to a goal that does not exist is always an error.
+"""
+from __future__ import annotations
+
+from schema.checks.core import ERROR, WARNING, Context, quote, rule
+
+
+def _goal_ids(ctx: Context) -> set[str]:
+    return {goal.id for goal in ctx.of_kind("goal")}
+
+
+def _links_used(ctx: Context, goal_ids: set[str]) -> bool:
+    return any(gid in goal_ids for s in ctx.of_kind("strategy") for gid in s.goal_ids)
+
+
+@rule(
+    "unknown-goal",
+    ERROR,
+    zh="連結到不存在的施政目標（{ids}）。",
+    en="Linked to goals that do not exist ({ids}).",
+)
+def unknown_goals(ctx: Context):
+    goal_ids = _goal_ids(ctx)
+    for strategy in ctx.of_kind("strategy"):
+        missing = [gid for gid in strategy.goal_ids if gid not in goal_ids]
+        if missing:
+            yield strategy, {"ids": ctx.join(dict.fromkeys(missing))}
+
+
+@rule(
+    "strategy-without-goal",
+    WARNING,
+    zh="本計畫的推動策略已連結施政目標，但此推動策略未連結任何施政目標。",
+    en="Strategies of this plan are linked to goals, but this one serves no goal.",
+)
+def strategies_without_goal(ctx: Context):
+    goal_ids = _goal_ids(ctx)
+    if not _links_used(ctx, goal_ids):
+        return
+    for strategy in ctx.of_kind("strategy"):
+        if not any(gid in goal_ids for gid in strategy.goal_ids):
+            yield strategy, {}
+
+
+@rule(
+    "goal-unserved",
+    WARNING,
+    zh="本計畫的推動策略已連結施政目標，但沒有任何推動策略連結此施政目標。",
+    en="Strategies of this plan are linked to goals, but none serves this goal.",
+)
+def unserved_goals(ctx: Context):
+    goal_ids = _goal_ids(ctx)
+    if not _links_used(ctx, goal_ids):
+        return
+    served = {gid for s in ctx.of_kind("strategy") for gid in s.goal_ids}
+    for goal in ctx.of_kind("goal"):
+        if goal.id not in served:
+            yield goal, {}
+
+
+def _kpi_name(ctx: Context, kpi, index: int) -> str:
+    name = " ".join(kpi.name.split())
+    return quote(name) if name else ctx.word(f"第{index + 1}項", f"#{index + 1}")
+
+
+@rule(
+    "kpi-year-outside-period",
+    WARNING,
+    zh="關鍵績效指標{kpi}有計畫期間（{start}至{end}年度）以外的年度目標值：{years}年度。",
+    en="The KPI {kpi} has targets for years outside the plan's period ({start}–{end}): {years}.",
+    needs_period=True,
+)
+def kpi_years_outside_period(ctx: Context):
+    period = ctx.period
+    for strategy in ctx.of_kind("strategy"):
+        for index, kpi in enumerate(strategy.kpis):
+            outside = sorted(year for year in kpi.targets if not period.start <= year <= period.end)
+            if outside:
+                yield strategy, {
+                    "kpi": _kpi_name(ctx, kpi, index), "start": period.start, "end": period.end,
+                    "years": ctx.join(outside),
+                }
+
+
+@rule(
+    "kpi-year-missing",
+    WARNING,
+    zh="關鍵績效指標{kpi}缺少{years}年度的目標值。",
+    en="The KPI {kpi} has no target for {years}.",
+    needs_period=True,
+)
+def kpi_years_missing(ctx: Context):
+    years = ctx.period.years
+    for strategy in ctx.of_kind("strategy"):
+        for index, kpi in enumerate(strategy.kpis):
+            missing = [year for year in years if not kpi.targets.get(year, "").strip()]
+            if missing:
+                yield strategy, {"kpi": _kpi_name(ctx, kpi, index), "years": ctx.join(missing)}

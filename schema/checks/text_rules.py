@@ -1,0 +1,175 @@
+"""Rules about the text itself: empty or duplicated items, chart labels, Word-unsafe characters."""
+from __future__ import annotations
+
+import re
+
+from schema.checks.core import ERROR, INFO, WARNING, Context, node_title, quote, rule
+from schema.tree import KINDS, children
+
+CHART_LABEL_LIMIT = 14  # characters of a chart box before the chart must wrap (half-width counts ½)
+
+_KIND_EN = {
+    "preface": "preface",
+    "goals_section": "goals section",
+    "focus_section": "focus section",
+    "closing": "closing section",
+    "paragraph": "paragraph",
+    "goal": "goal",
+    "focus_area": "focus area",
+    "strategy": "strategy",
+    "action": "action",
+}
+_TITLED_KINDS = ("preface", "goals_section", "focus_section", "closing", "goal", "focus_area", "strategy")
+
+# Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
+_NOT_WORD = re.compile(r"[\W_]+")
+# XML 1.0 forbids these (and lone surrogates); python-docx raises on them half-way through a write.
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_FINAL_MARKS = "。．.，,；;：:、 \t\n"
+_QUOTE_MARKS = str.maketrans("", "", "「」『』")
+
+
+def bare(text: str) -> str:
+    """The text without punctuation, spaces or symbols: 設立「技職人才」： → 設立技職人才."""
+    return _NOT_WORD.sub("", text)
+
+
+def kind_name(ctx: Context, kind: str) -> str:
+    return ctx.word(KINDS[kind].label, _KIND_EN[kind])
+
+
+@rule(
+    "invalid-character",
+    ERROR,
+    zh="{field}含有無法寫入 Word 文件的字元：{codes}。",
+    en="The {field} holds characters that cannot go into a Word document: {codes}.",
+)
+def invalid_characters(ctx: Context):
+    if not INVALID_XML.search(ctx.all_text):
+        return
+    for node, strings in ctx.texts:
+        for field, text in strings:
+            found = sorted(set(INVALID_XML.findall(text)))
+            if found:
+                codes = ctx.join(f"U+{ord(c):04X}" for c in found)
+                yield node, {"field": field_name(ctx, field), "codes": codes}
+
+
+_FIELD_NAMES = {
+    "title": ("標題", "title"),
+    "chart_label": ("架構圖標籤", "chart label"),
+    "body": ("內容", "body"),
+    "text": ("文字", "text"),
+    "note": ("修正說明", "revision note"),
+    "lead_agencies": ("主辦機關", "lead agency"),
+    "supporting_agencies": ("協辦機關", "supporting agency"),
+    "kpis.name": ("關鍵績效指標名稱", "KPI name"),
+    "kpis.measurement": ("衡量標準", "KPI measurement"),
+    "kpis.unit": ("單位", "KPI unit"),
+}
+
+
+def field_name(ctx: Context, field: str) -> str:
+    if field.startswith("kpis.targets."):
+        year = field.rsplit(".", 1)[1]
+        return ctx.word(f"{year}年度目標值", f"KPI target for {year}")
+    return ctx.word(*_FIELD_NAMES[field])
+
+
+@rule("empty-title", ERROR, zh="{kind}的標題是空白的。", en="This {kind} has no title.")
+def empty_titles(ctx: Context):
+    for kind in _TITLED_KINDS:
+        for node in ctx.of_kind(kind):
+            if not node.title.strip():
+                yield node, {"kind": kind_name(ctx, kind)}
+
+
+@rule("empty-text", ERROR, zh="{kind}沒有文字。", en="This {kind} is empty.")
+def empty_texts(ctx: Context):
+    for kind in ("paragraph", "action"):
+        for node in ctx.of_kind(kind):
+            if not node.text.strip():
+                yield node, {"kind": kind_name(ctx, kind)}
+
+
+@rule(
+    "strategy-without-content",
+    WARNING,
+    zh="推動策略既沒有說明文字，也沒有具體作法。",
+    en="The strategy has neither a body nor any actions.",
+)
+def strategies_without_content(ctx: Context):
+    for node in ctx.of_kind("strategy"):
+        if not node.actions and not node.body.strip():
+            yield node, {}
+
+
+def _duplicate_key(kind: str, text: str) -> str:
+    """Titles match ignoring punctuation and spaces; long texts (paragraphs, actions) match whole,
+    but for spaces and a final mark (stripping all punctuation of every action is too slow live)."""
+    if kind in ("paragraph", "action"):
+        return text.strip().rstrip(_FINAL_MARKS).rstrip()
+    return bare(text)
+
+
+@rule(
+    "duplicate-title",
+    WARNING,
+    zh="與同一層的{other}標題相同：{title}。",
+    en="Same title as {other} at the same level: {title}.",
+)
+def duplicate_titles(ctx: Context):
+    for parent, _grandparent in ctx.nodes:
+        kids = children(parent)
+        if len(kids) < 2:
+            continue
+        first: dict[str, tuple[int, object]] = {}
+        for index, node in enumerate(kids):
+            text = node_title(node)
+            key = _duplicate_key(node.kind, text)
+            if not key:
+                continue  # empty titles are the empty-title rule's business
+            if key in first:
+                other_index, other = first[key]
+                number = ctx.number(other)
+                other_name = number or ctx.word(f"第{other_index + 1}項", f"item {other_index + 1}")
+                yield node, {"other": other_name, "title": quote(" ".join(text.split()))}
+            else:
+                first[key] = (index, node)
+
+
+@rule(
+    "chart-label-mismatch",
+    WARNING,
+    zh="架構圖標籤{label}與標題{title}不一致。",
+    en="The chart label {label} differs from the title {title}.",
+)
+def chart_label_mismatches(ctx: Context):
+    for node in ctx.of_kind("strategy"):
+        label = node.chart_label
+        if label and bare(label) != bare(node.title):
+            yield node, {"label": quote(label), "title": quote(node.title)}
+
+
+def chart_label(node) -> str:
+    """What the chart prints for a strategy: its chart label, or its title without 「」."""
+    return node.chart_label or node.title.translate(_QUOTE_MARKS)
+
+
+def label_width(label: str) -> float:
+    """Width in full-width characters: Latin letters, digits and spaces count half."""
+    ascii_count = len(label.encode("ascii", "ignore"))
+    return len(label) - ascii_count / 2
+
+
+@rule(
+    "chart-label-long",
+    INFO,
+    zh="架構圖標籤{label}有 {width:g} 字，超過 {limit} 字，架構圖須將它換行。",
+    en="The chart label {label} is {width:g} characters long, more than {limit}: the chart must wrap it.",
+)
+def long_chart_labels(ctx: Context):
+    for node in ctx.of_kind("strategy"):
+        label = chart_label(node).strip()
+        if len(label) > CHART_LABEL_LIMIT and (width := label_width(label)) > CHART_LABEL_LIMIT:
+            yield node, {"label": quote(label), "width": width, "limit": CHART_LABEL_LIMIT}
