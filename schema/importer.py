@@ -102,6 +102,7 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
         areas = [a.title for a in (focus.focus_areas if focus else [])]
         if chart.focus_titles and not all(same_label(a, b) for a, b in zip(chart.focus_titles, areas)):
             warnings.append("the focus areas in the framework chart differ from the headings of the text")
+            unplaced.extend(f"chart focus area: {t}" for t in chart.focus_titles)
         if chart.strategy_groups:
             chart_labels, label_warnings, leftovers = match_labels(titles, chart.strategy_groups)
             warnings.extend(label_warnings)

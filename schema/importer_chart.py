@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 BOXES = {"施政目標": "goals", "施政重點": "focus", "推動策略": "strategies"}
 _BULLET = re.compile(r"^[-‧•・●▪■◦*]\s*")
@@ -102,31 +103,61 @@ def match_labels(
     ``titles`` holds the strategy titles of each focus area, ``groups`` the chart's label lists.
     Returns the chart label to store for each strategy ("" where the label says the same as the
     title), warnings, and the labels that match no strategy (to be reported, not dropped).
+    When the chart's lists and the text disagree in shape, position means nothing, so labels are
+    paired with titles by similarity instead (in order), and only similar ones are kept.
     """
-    warnings: list[str] = []
-    leftovers: list[str] = []
-    total = sum(len(t) for t in titles)
-    if len(groups) != len(titles) and sum(len(g) for g in groups) == total:
-        # The lists ran together (no blank lines): cut them by the body's strategy counts.
-        flat = [label for g in groups for label in g]
+    shape = [len(area) for area in titles]
+    flat = [label for group in groups for label in group]
+    if [len(g) for g in groups] != shape and len(flat) == sum(shape):
+        # The lists ran together (no blank lines between them): cut them by the text's counts.
         groups, start = [], 0
-        for area in titles:
-            groups.append(flat[start:start + len(area)])
-            start += len(area)
-    elif len(groups) != len(titles):
-        warnings.append(f"the chart has {len(groups)} strategy lists but the text has {len(titles)} focus areas")
-    result: list[list[str]] = []
-    for index, area in enumerate(titles):
-        group = groups[index] if index < len(groups) else []
-        if groups and len(group) != len(area):
-            warnings.append(
-                f"the chart lists {len(group)} strategies for focus area {index + 1} but the text has {len(area)}"
-            )
-        result.append(["" if k >= len(group) or same_label(group[k], t) else group[k] for k, t in enumerate(area)])
-        leftovers.extend(group[len(area):])
-    for group in groups[len(titles):]:
-        leftovers.extend(group)
-    return result, warnings, leftovers
+        for count in shape:
+            groups.append(flat[start:start + count])
+            start += count
+    if [len(g) for g in groups] == shape:
+        labels = [["" if same_label(g, t) else g for g, t in zip(group, area)] for group, area in zip(groups, titles)]
+        return labels, [], []
+    flat_titles = [t for area in titles for t in area]
+    pairs = _align(flat, flat_titles)
+    chosen = {j: flat[i] for i, j in pairs}
+    labels, k = [], 0
+    for area in titles:
+        labels.append(["" if k + n not in chosen or same_label(chosen[k + n], t) else chosen[k + n] for n, t in enumerate(area)])
+        k += len(area)
+    matched = {i for i, _ in pairs}
+    warnings = [
+        f"the chart's strategy lists ({'/'.join(str(len(g)) for g in groups)}) do not match the text's "
+        f"({'/'.join(str(n) for n in shape)}); chart labels were matched to strategies by similarity"
+    ]
+    return labels, warnings, [label for i, label in enumerate(flat) if i not in matched]
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _plain(a), _plain(b)).ratio()
+
+
+def _align(labels: list[str], titles: list[str], threshold: float = 0.6) -> list[tuple[int, int]]:
+    """Pairs (label index, title index), in order on both sides, maximising the total similarity."""
+    n, m = len(labels), len(titles)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best = max(score[i + 1][j], score[i][j + 1])
+            ratio = _similarity(labels[i], titles[j])
+            if ratio >= threshold:
+                best = max(best, ratio + score[i + 1][j + 1])
+            score[i][j] = best
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        ratio = _similarity(labels[i], titles[j])
+        if ratio >= threshold and score[i][j] == ratio + score[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif score[i][j] == score[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def goals_from_preface(paragraphs: list[str]) -> list[str]:

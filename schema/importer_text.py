@@ -33,7 +33,7 @@ class Block:
     kind: str  # section / focus / strategy / action / subaction / text
     text: str  # without its numbering mark
     line: int
-    raw: str  # as in the source (first line), numbering included
+    raw: str  # as in the source, numbering included (joined like ``text``)
 
     def where(self) -> str:
         return f"line {self.line}: {self.raw if self.kind != 'text' else self.text}"
@@ -73,7 +73,9 @@ def blocks_of(lines: list[tuple[int, str]]) -> list[Block]:
             and previous.kind in ("text", "action", "subaction")
             and not ends_sentence(previous.text)
         ):
-            previous.text += _joiner(previous.text, text) + text
+            joiner = _joiner(previous.text, text)
+            previous.text += joiner + text
+            previous.raw += joiner + text
             continue
         blocks.append(Block(kind, rest, number, text))
     return blocks

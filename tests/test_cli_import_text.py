@@ -60,7 +60,8 @@ def test_unplaced_text_and_warnings_go_to_stderr(tmp_path, capsys):
     assert code == 0
     assert stderr == (
         "warning: not placed: chart label with no strategy: 多出來的策略\n"
-        "warning: the chart has 6 strategy lists but the text has 5 focus areas\n"
+        "warning: the chart's strategy lists (6/6/5/7/4/1) do not match the text's (6/6/5/7/4); "
+        "chart labels were matched to strategies by similarity\n"
     )
 
 

@@ -275,7 +275,25 @@ def test_chart_lists_that_run_together_and_extra_labels():
     assert labelled == ["構建農漁高雄隊", "推行共融公園及親水公園", "一學區一日照中心"]
     extra = import_text(TEXT + "\n\n- 多出來的策略\n")
     assert extra.unplaced == ["chart label with no strategy: 多出來的策略"]
-    assert extra.warnings == ["the chart has 6 strategy lists but the text has 5 focus areas"]
+    assert extra.warnings == [
+        "the chart's strategy lists (6/6/5/7/4/1) do not match the text's (6/6/5/7/4); "
+        "chart labels were matched to strategies by similarity"
+    ]
+    assert [s.chart_label for a in extra.plan.revisions[0].content.focus.focus_areas for s in a.strategies if s.chart_label] == labelled
+
+
+def test_a_missing_focus_area_does_not_shift_the_chart_labels():
+    result = import_text(TEXT.replace("一、拚經濟\n", ""))
+    areas = result.plan.revisions[0].content.focus.focus_areas
+    assert [a.title for a in areas] == FOCUS_AREAS[1:]
+    labelled = {s.title: s.chart_label for a in areas for s in a.strategies if s.chart_label}
+    assert labelled == {"推行共融化公園及親水公園": "推行共融公園及親水公園", "一學區日照中心": "一學區一日照中心"}
+    assert [u for u in result.unplaced if u.startswith("chart")] == [
+        f"chart label with no strategy: {t}"
+        for t in ["推動橋頭科學園區", "亞洲新灣區再啟航", "設置科技新創園區", "轉型高階製造中心", "構建農漁高雄隊", "啟動商圈造街計畫"]
+    ]
+    # the strategies of the lost focus area are reported whole, page-break joins included
+    assert "line 51: 1. 結合各地農漁業特色及資源，發展可居住、可旅遊的體驗型觀光農業，將自然資源轉化成為經濟資源，創造更多就業機會，使年輕人回流。" in result.unplaced
 
 
 def test_strategies_before_any_focus_area_are_reported():
@@ -356,3 +374,51 @@ def test_adopt_ids_keeps_fresh_ids_where_structure_differs(result):
     old_ids = {n.id for n, _ in walk(shorter.revisions[0].content)}
     fresh = [n for n, _ in walk(adopted.revisions[0].content) if n.id not in old_ids]
     assert [n.title for n in fresh] == ["社區關懷據點加倍"]
+
+
+def test_chart_focus_areas_that_differ_are_reported():
+    lines = TEXT.split("\n")
+    at = lines.index("重點", lines.index("施政"))
+    with_focus = "\n".join(lines[: at + 1] + ["拚經濟、衝就業、顧教育、好生活、真放心"] + lines[at + 1:])
+    result = import_text(with_focus)
+    assert result.warnings == ["the focus areas in the framework chart differ from the headings of the text"]
+    assert result.unplaced == [f"chart focus area: {t}" for t in ["拚經濟", "衝就業", "顧教育", "好生活", "真放心"]]
+    same = "\n".join(lines[: at + 1] + ["拚經濟、衝就業、顧教育", "好生活、真安心"] + lines[at + 1:])
+    assert import_text(same).warnings == [] and import_text(same).unplaced == []
+
+
+def _cjk_of_unplaced(entries: list[str]) -> list[str]:
+    body = [e for e in entries if not e.startswith("chart ")]  # the chart is not part of the body
+    return CJK.findall("".join(NUMBERING.sub("", re.sub(r"^line \d+: ", "", e)) for e in body))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["delete", "copy", "swap"]), st.integers(0, 10**6), st.integers(0, 10**6)),
+                min_size=1, max_size=8))
+def test_shuffled_plans_lose_and_invent_nothing(edits):
+    """Move, copy and delete lines of the preface and of section 壹 (whose headings, title and chart
+    stay put): every Chinese character ends up either in the plan or in the unplaced report."""
+    lines = _source_body()
+    first = next(i for i, line in enumerate(lines) if line.strip()) + 1
+    focus_at = next(i for i, line in enumerate(lines) if line.startswith("施政重點與發展策略"))
+    closing_at = next(i for i, line in enumerate(lines) if line.startswith("未來施政藍圖與結語"))
+    raw = TEXT.split("\n")
+    middle = [raw[first:focus_at], raw[focus_at + 1:closing_at]]
+    for op, i, j in edits:
+        part = middle[i % 2]
+        if not part:
+            continue
+        a, b = i % len(part), j % len(part)
+        if op == "delete":
+            del part[a]
+        elif op == "copy":
+            part.insert(b, part[a])
+        else:
+            part[a], part[b] = part[b], part[a]
+    text = "\n".join(raw[:first] + middle[0] + [raw[focus_at]] + middle[1] + raw[closing_at:])
+    result = import_text(text)
+    body = text.split("\n")
+    body = body[: next(i for i, line in enumerate(body) if "架構圖" in line)]
+    source = CJK.findall("".join(NUMBERING.sub("", line) for line in body))
+    found = CJK.findall("".join(_plan_text(result.plan))) + _cjk_of_unplaced(result.unplaced)
+    assert sorted(found) == sorted(source)
