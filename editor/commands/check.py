@@ -1,0 +1,36 @@
+"""plan-editor check FILE [--json]: the consistency report (檢核報告) of a plan's working draft.
+
+Without ``--json``: one line per finding, tab-separated (severity, number, title, message), in
+Traditional Chinese, then one summary line. With ``--json``: a list of {"code", "severity",
+"node_id", "number", "title", "message"} and nothing else on stdout. Exit status 1 when any
+finding is an error or a warning, 0 otherwise (info alone is not a problem); a file that
+cannot be read is one line on stderr and exit status 2 (see editor.cli).
+"""
+from __future__ import annotations
+
+import json
+
+from schema.checks import ERROR, INFO, WARNING, run_checks
+from schema.fileio import load_plan
+
+SEVERITY_NAMES = {ERROR: "錯誤", WARNING: "警告", INFO: "提示"}
+
+
+def run(args) -> int:
+    plan = load_plan(args.file)
+    findings = run_checks(plan.draft.content, plan.period)
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            print("\t".join((SEVERITY_NAMES[finding.severity], finding.number, finding.title, finding.message)))
+        print(summary(findings))
+    return 1 if any(f.severity in (ERROR, WARNING) for f in findings) else 0
+
+
+def summary(findings) -> str:
+    """共 5 項：錯誤 0、警告 3、提示 2, or 沒有發現問題。"""
+    if not findings:
+        return "沒有發現問題。"
+    counts = "、".join(f"{name} {sum(1 for f in findings if f.severity == s)}" for s, name in SEVERITY_NAMES.items())
+    return f"共 {len(findings)} 項：{counts}"
