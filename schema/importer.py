@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schema.importer_chart import goals_from_preface, is_chart_title, match_labels, parse_chart, same_label
+from schema.importer_chart import goals_from_preface, is_chart_title, match_labels, parse_chart
 from schema.importer_text import HEADINGS, Section, blocks_of, classify, ends_sentence, outline_of
 from schema.model import (
     Action,
@@ -87,26 +87,7 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
     warnings.extend(outline.warnings)
     preface_title, preface, focus, closing = _resolve_sections(outline, unplaced, warnings)
 
-    titles = [[s.title for s in area.strategies] for area in (focus.focus_areas if focus else [])]
-    chart_labels = [["" for _ in area] for area in titles]
-    goals = goals_from_preface(preface)
-    if chart is not None:
-        unplaced.extend(chart.unplaced)
-        chart_title, _ = _split_label(chart.title)
-        if chart_title.replace("架構圖", "").strip() != title:
-            warnings.append(f"the framework chart's title 「{chart.title}」 does not match the plan's title")
-        if chart.goals:
-            if goals and goals != chart.goals:
-                warnings.append("the goals in the framework chart differ from those quoted in the preface; the chart's were used")
-            goals = chart.goals
-        areas = [a.title for a in (focus.focus_areas if focus else [])]
-        if chart.focus_titles and not all(same_label(a, b) for a, b in zip(chart.focus_titles, areas)):
-            warnings.append("the focus areas in the framework chart differ from the headings of the text")
-            unplaced.extend(f"chart focus area: {t}" for t in chart.focus_titles)
-        if chart.strategy_groups:
-            chart_labels, label_warnings, leftovers = match_labels(titles, chart.strategy_groups)
-            warnings.extend(label_warnings)
-            unplaced.extend(f"chart label with no strategy: {x}" for x in leftovers)
+    goals, chart_labels = _read_chart(chart, title, focus, preface, unplaced, warnings)
     if not goals:
         warnings.append("no goals (施政目標) were found")
 
@@ -120,7 +101,7 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
         ),
     )
     revision_label = found_label if label is None else label
-    if not revision_label:
+    if label is None and not revision_label:
         warnings.append("no revision label such as (109年修正版) was found; the revision is unlabelled")
     note = "由公告版文字匯入" + (f"（{source_name}）" if source_name else "")
     try:
@@ -134,6 +115,32 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
     except ValidationError as exc:  # pragma: no cover - every field above is already checked
         raise TextImportError(f"the imported plan is not valid: {exc.errors()[0]['msg']}.") from None
     return ImportResult(plan=plan, unplaced=unplaced, warnings=warnings)
+
+
+def _read_chart(chart, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]):
+    """The goals (the chart's 施政目標 box, else the preface's quotes) and each strategy's chart label."""
+    areas = focus.focus_areas if focus else []
+    titles = [[s.title for s in area.strategies] for area in areas]
+    chart_labels = [["" for _ in area] for area in titles]
+    goals = goals_from_preface(preface)
+    if chart is None:
+        return goals, chart_labels
+    unplaced.extend(chart.unplaced)
+    chart_title, _ = _split_label(chart.title)
+    if chart_title.replace("架構圖", "").strip() != title:
+        warnings.append(f"the framework chart's title 「{chart.title}」 does not match the plan's title")
+    if chart.goals:
+        if goals and goals != chart.goals:
+            warnings.append("the goals in the framework chart differ from those quoted in the preface; the chart's were used")
+        goals = chart.goals
+    if chart.focus_titles and [a.title for a in areas] != chart.focus_titles:
+        warnings.append("the focus areas in the framework chart differ from the headings of the text")
+        unplaced.extend(f"chart focus area: {t}" for t in chart.focus_titles)
+    if chart.strategy_groups:
+        chart_labels, label_warnings, leftovers = match_labels(titles, chart.strategy_groups)
+        warnings.extend(label_warnings)
+        unplaced.extend(f"chart label with no strategy: {x}" for x in leftovers)
+    return goals, chart_labels
 
 
 def _lines(text: str, warnings: list[str]) -> list[str]:
