@@ -136,8 +136,12 @@ def own_text(node: AnyNode) -> tuple[str, str]:
     return title, text
 
 
-def _values(node: AnyNode, goal_titles: dict[str, str]) -> dict[str, str]:
-    """Every compared field of a node, as text a person can read (lists joined with 、)."""
+def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dict[str, str]:
+    """Every compared field of a node, as text a person can read (lists joined with 、).
+
+    ``goal_titles`` (goal id → title) names the linked goals; without it the ids are shown.
+    """
+    goal_titles = goal_titles or {}
     kind = node.kind
     if kind in ("paragraph", "action"):
         return {"text": node.text}
@@ -216,7 +220,7 @@ class _Tree:
             index=self.index[node.id],
             node_id=node.id,
             parent=self.label(parent),
-            values=_values(node, self.goal_titles),
+            values=node_values(node, self.goal_titles),
             children=kids,
         )
 
@@ -416,7 +420,7 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
         changed.append("goal_ids")
     if not changed:
         return {}
-    old_values, new_values = _values(x, a.goal_titles), _values(y, b.goal_titles)
+    old_values, new_values = node_values(x, a.goal_titles), node_values(y, b.goal_titles)
     return {name: text_diff(old_values[name], new_values[name]) for name in changed}
 
 
