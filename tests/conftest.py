@@ -7,3 +7,16 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication_for_the_whole_run(qapp):
+    """Create pytest-qt's QApplication before any test runs.
+
+    Export code creates a bare QGuiApplication when none exists (the command line needs one
+    for fonts and painting); if a chart test ran first, a later widget test could no longer
+    create its QApplication and Qt would abort the process.
+    """
+    return qapp
