@@ -1,0 +1,184 @@
+"""Paint a ChartLayout with QPainter, and write the chart as SVG, PNG or PDF.
+
+``paint_chart`` draws on any device (an image, an SVG generator, a PDF writer, a widget in the
+editor's preview); ``write_chart`` picks the device from the file's suffix.
+"""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtSvg import QSvgGenerator
+
+from editor.export.chart_layout import ChartLayout, layout_chart
+from editor.export.output import save_bytes
+from schema.model import PlanDocument, Revision
+
+CHART_SUFFIXES = (".svg", ".png", ".pdf")
+PNG_DPI = 300
+MAX_PNG_PIXELS = 40_000_000  # about 160 MB of image memory; huge charts get a lower resolution
+MAX_PNG_SIDE = 32_000  # QImage's limit is 32767
+
+# (fill, border, text) per role; a sober palette that prints well in greyscale.
+STYLE = {
+    "title": (None, None, "#000000"),
+    "header": ("#1f4e79", "#1f4e79", "#ffffff"),
+    "goals": ("#fbe5d6", "#c55a11", "#000000"),
+    "focus": ("#ddebf7", "#2e75b6", "#000000"),
+    "strategy": ("#ffffff", "#2e75b6", "#000000"),
+}
+CONNECTOR_COLOR = "#404040"
+
+
+class UnsupportedChartFormat(ValueError):
+    """The chart file's suffix is not .svg, .png or .pdf; ``str()`` is one sentence."""
+
+
+def chart_format(path: str | os.PathLike) -> str:
+    """'svg', 'png' or 'pdf' from the suffix (any case), else UnsupportedChartFormat."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise UnsupportedChartFormat(
+            f"{path}: the chart can be written as .svg, .png or .pdf, not {suffix or 'a file without a suffix'}."
+        )
+    return suffix[1:]
+
+
+def paint_chart(painter: QPainter, layout: ChartLayout, target: QRectF | None = None, *, background: str | None = "#ffffff") -> None:
+    """Paint the chart into ``target`` (device coordinates; default: at the layout's own size).
+
+    The chart is scaled uniformly to fit ``target`` and centred in it.
+    """
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    if target is not None:
+        scale = min(target.width() / layout.width, target.height() / layout.height)
+        painter.translate(
+            target.left() + (target.width() - layout.width * scale) / 2,
+            target.top() + (target.height() - layout.height * scale) / 2,
+        )
+        painter.scale(scale, scale)
+    if background:
+        painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor(background))
+
+    pen = QPen(QColor(CONNECTOR_COLOR), 1.2)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for polyline in layout.connectors:
+        for a, b in zip(polyline, polyline[1:]):
+            painter.drawLine(a, b)
+
+    for box in layout.boxes:
+        fill, border, text_color = STYLE[box.role]
+        if fill or border:
+            painter.setPen(QPen(QColor(border), 1.0) if border else Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(fill)) if fill else Qt.BrushStyle.NoBrush)
+            radius = 4.0 if box.role in ("focus", "strategy", "goals") else 2.0
+            painter.drawRoundedRect(box.rect, radius, radius)
+        painter.setFont(layout.fonts[box.role])
+        painter.setPen(QColor(text_color))
+        for line in box.lines:
+            painter.drawText(line.origin, line.text)
+    painter.restore()
+
+
+def render_image(layout: ChartLayout, width_px: int | None = None, *, dpi: float = PNG_DPI) -> QImage:
+    """The chart as an image, ``width_px`` wide (default: ``dpi`` dots per inch of the layout's points)."""
+    scale = (width_px / layout.width) if width_px else dpi / 72.0
+    pixels = layout.width * layout.height * scale * scale
+    if pixels > MAX_PNG_PIXELS:
+        scale *= math.sqrt(MAX_PNG_PIXELS / pixels)
+    scale = min(scale, MAX_PNG_SIDE / layout.width, MAX_PNG_SIDE / layout.height)
+    size = QSize(max(1, math.floor(layout.width * scale)), max(1, math.floor(layout.height * scale)))
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, layout, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data)
+
+
+def svg_bytes(layout: ChartLayout, title: str = "") -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setResolution(72)  # one SVG unit per point, so the file's size is the chart's size
+    size = QSize(math.ceil(layout.width), math.ceil(layout.height))
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title or layout.data.title)
+    generator.setDescription("架構圖")
+    painter = QPainter(generator)
+    try:
+        paint_chart(painter, layout)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data)
+
+
+def pdf_bytes(layout: ChartLayout, title: str = "") -> bytes:
+    """One page: A4 landscape when the chart fits it, else a page of the chart's own size."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title or layout.data.title)
+    writer.setCreator("plan-editor")
+    writer.setResolution(600)
+    a4 = QPageSize(QPageSize.PageSizeId.A4)
+    a4_landscape = a4.size(QPageSize.Unit.Point).transposed()
+    if layout.width <= a4_landscape.width() + 0.5 and layout.height <= a4_landscape.height() + 0.5:
+        writer.setPageLayout(QPageLayout(a4, QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)))
+    else:
+        custom = QPageSize(QSizeF(layout.width, layout.height), QPageSize.Unit.Point, "chart", QPageSize.SizeMatchPolicy.ExactMatch)
+        writer.setPageLayout(QPageLayout(custom, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    try:
+        device = QRectF(0, 0, writer.width(), writer.height())
+        paint_chart(painter, layout, device)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data)
+
+
+def chart_bytes(layout: ChartLayout, fmt: str) -> bytes:
+    if fmt == "svg":
+        return svg_bytes(layout)
+    if fmt == "pdf":
+        return pdf_bytes(layout)
+    return png_bytes(render_image(layout))
+
+
+def write_chart(plan: PlanDocument, revision: Revision | None, path: str | os.PathLike) -> Path:
+    """Write the chart of ``revision`` (None: the working draft) as SVG, PNG or PDF by suffix.
+
+    Raises UnsupportedChartFormat before anything is drawn, NoChineseFontError when no Chinese
+    font exists, PlanFileError when the file cannot be written (an old file stays intact).
+    """
+    fmt = chart_format(path)
+    layout = layout_chart(plan, revision)
+    path = Path(path)
+    save_bytes(path, chart_bytes(layout, fmt))
+    return path

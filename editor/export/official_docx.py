@@ -1,0 +1,278 @@
+"""The official Word document (.docx) of a revision: what reviewers open instead of the plan file.
+
+Layout, as published: cover title, table of contents, the preface (理念), the goals (施政目標),
+壹、施政重點與發展策略 (focus areas 一、 → strategies （一） → actions 1. → sub-actions （1）),
+貳、…結語, and the framework chart (架構圖) on a landscape page of its own. Numbers come from
+``schema.numbers.all_numbers``, never from the text. Formatting lives in styles (see styles.py).
+"""
+from __future__ import annotations
+
+import io
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu, Pt
+
+from editor.export import styles as st
+from editor.export.output import save_bytes
+from editor.export.textclean import clean_text
+from schema.model import PlanDocument, Revision, Strategy
+from schema.numbers import all_numbers
+from schema.tree import walk
+
+Progress = Callable[[int, int], None]
+
+TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+TOC_PLACEHOLDER = "（目錄將於 Word 開啟文件時更新；如未更新，請按右鍵選「更新功能變數」。）"
+CHART_DPI = 300
+HEADING_STYLES = {"section": "Heading 1", "focus_area": "Heading 2", "strategy": "Heading 3"}
+
+
+def _setup_styles(doc) -> None:
+    st.set_doc_defaults(doc)
+    J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    body = st.BODY_PT
+    st.configure_paragraph_style(doc, "Normal", size=body, base=None, align=J)
+    st.configure_paragraph_style(doc, "Title", size=st.TITLE_PT, bold=True, align=C, space_after=18)
+    st.configure_paragraph_style(doc, "TOC Heading", size=18, bold=True, align=C, space_after=12, outline_level=9)
+    levels = (
+        ("Heading 1", 18, 32, 32, 0),  # 壹、 sections (and the unnumbered 施政目標)
+        ("Heading 2", body, 32, 32, 1),  # 一、 focus areas (施政重點)
+        ("Heading 3", body, 64, 48, 2),  # （一） strategies (推動策略)
+        ("Heading 4", body, 88, 24, 3),  # 1.-level headings, for documents that need them
+    )
+    for name, size, left, hanging, level in levels:
+        st.configure_paragraph_style(
+            doc, name, size=size, bold=True, align=L, left=left, hanging=hanging,
+            space_before=12 if level < 2 else 6, space_after=6, keep_with_next=True, outline_level=level,
+        )
+    st.configure_paragraph_style(doc, "Plan Body", size=body, align=J, first_line=32, space_after=6)
+    st.configure_paragraph_style(doc, "Plan Goal", size=body, bold=True, align=L, left=32, space_after=3)
+    st.configure_paragraph_style(doc, "Strategy Body", size=body, align=J, left=64, first_line=32, space_after=6)
+    st.configure_paragraph_style(doc, "Plan Action", size=body, align=J, left=88, hanging=24, space_after=3)
+    st.configure_paragraph_style(doc, "Plan Sub-action", size=body, align=J, left=136, hanging=48, space_after=3)
+    st.configure_paragraph_style(doc, "Table Text", size=12, align=L)
+    st.configure_paragraph_style(doc, "Table Heading", size=12, bold=True, align=C)
+    st.configure_paragraph_style(doc, "Chart", size=body, align=C)
+    for i in range(1, 4):  # the table of contents' own entries
+        st.configure_paragraph_style(doc, f"TOC {i}", size=body, align=L, left=16 * (i - 1))
+
+
+class _Writer:
+    def __init__(self, plan: PlanDocument, revision: Revision, progress: Progress | None):
+        self.plan = plan
+        self.revision = revision
+        self.content = revision.content
+        self.numbers = all_numbers(self.content)
+        self.doc = Document()
+        _setup_styles(self.doc)
+        self.style = {s.name: s for s in self.doc.styles if s.type == 1}  # paragraph styles by name
+        self.body = self.doc.element.body
+        self.progress = progress
+        self.total = sum(1 for _ in walk(self.content)) + 2  # nodes, the chart, saving
+        self.done = 0
+        self._reported = -1
+
+    def tick(self, count: int = 1) -> None:
+        self.done += count
+        if self.progress is None:
+            return
+        # Report at most ~100 times: the UI repaints on every call.
+        step = max(1, self.total // 100)
+        if self.done // step != self._reported or self.done >= self.total:
+            self._reported = self.done // step
+            self.progress(min(self.done, self.total), self.total)
+
+    def para(self, text: str, style: str):
+        return self.doc.add_paragraph(clean_text(text), self.style[style])
+
+    def lines(self, text: str, style: str) -> None:
+        for line in clean_text(text).split("\n"):
+            if line.strip():
+                self.para(line.strip(), style)
+
+    def write(self):
+        doc, content = self.doc, self.content
+        section = doc.sections[0]
+        st.page_setup(section)
+        st.page_number_footer(doc, section)
+        self.properties()
+
+        self.para(self.plan.full_title(self.revision), "Title")
+        self.para("目錄", "TOC Heading")
+        st.add_field(self.para("", "Normal"), TOC_INSTRUCTION, TOC_PLACEHOLDER)
+        st.request_field_update(doc)
+        doc.add_page_break()
+
+        self.tick()
+        for paragraph in content.preface.paragraphs:
+            self.lines(paragraph.text, "Plan Body")
+            self.tick()
+
+        self.tick()
+        if content.goals.goals:
+            self.para(content.goals.title, "Heading 1")
+            for goal in content.goals.goals:
+                self.para(goal.title, "Plan Goal")
+                self.lines(goal.body, "Plan Body")
+                self.tick()
+
+        focus = content.focus
+        self.para(self.numbers[focus.id] + focus.title, "Heading 1")
+        self.tick()
+        for area in focus.focus_areas:
+            self.para(self.numbers[area.id] + area.title, "Heading 2")
+            self.lines(area.body, "Plan Body")
+            self.tick()
+            for strategy in area.strategies:
+                self.strategy(strategy)
+
+        closing = content.closing
+        self.para(self.numbers[closing.id] + closing.title, "Heading 1")
+        self.tick()
+        for paragraph in closing.paragraphs:
+            self.lines(paragraph.text, "Plan Body")
+            self.tick()
+
+        self.chart_page()
+        self.tick()
+        return doc
+
+    def strategy(self, strategy: Strategy) -> None:
+        self.para(self.numbers[strategy.id] + strategy.title, "Heading 3")
+        self.lines(strategy.body, "Strategy Body")
+        self.tick()
+        for action in strategy.actions:
+            self.para(f"{self.numbers[action.id]}\t{action.text}", "Plan Action")
+            self.tick()
+            for sub in action.actions:
+                self.para(f"{self.numbers[sub.id]}\t{sub.text}", "Plan Sub-action")
+                self.tick()
+        self.details(strategy)
+
+    def details(self, strategy: Strategy) -> None:
+        """Agencies, goal links and budget as a two-column table; KPIs as a table of their own."""
+        rows = []
+        if strategy.lead_agencies:
+            rows.append(("主辦機關", "、".join(strategy.lead_agencies)))
+        if strategy.supporting_agencies:
+            rows.append(("協辦機關", "、".join(strategy.supporting_agencies)))
+        titles = {g.id: g.title for g in self.content.goals.goals}
+        goals = [titles[i] for i in strategy.goal_ids if i in titles]
+        if goals:
+            rows.append(("對應施政目標", "、".join(goals)))
+        if strategy.budget:
+            rows.append(("預算（千元）", "；".join(f"{y}年 {_amount(v)}" for y, v in sorted(strategy.budget.items()))))
+        if rows:
+            table = self.table(len(rows), 2, [Cm(4), Cm(11.5)])
+            for r, (label, value) in enumerate(rows):
+                self.cell(table, r, 0, label, "Table Heading")
+                self.cell(table, r, 1, value, "Table Text")
+            self.para("", "Table Text")  # Word joins adjacent tables; keep them apart
+        if strategy.kpis:
+            years = self.plan.period.years
+            head = ["關鍵績效指標", "衡量標準", "單位", *(f"{y}年" for y in years)]
+            fixed = [Cm(4), Cm(4.5), Cm(1.8)]
+            year_w = max(Cm(1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
+            table = self.table(len(strategy.kpis) + 1, len(head), fixed + [year_w] * len(years))
+            for c, text in enumerate(head):
+                self.cell(table, 0, c, text, "Table Heading")
+            for r, kpi in enumerate(strategy.kpis, start=1):
+                values = [kpi.name, kpi.measurement, kpi.unit, *(kpi.targets.get(y, "") for y in years)]
+                for c, text in enumerate(values):
+                    self.cell(table, r, c, text, "Table Text")
+            self.para("", "Table Text")
+
+    def table(self, rows: int, cols: int, widths):
+        table = self.doc.add_table(rows=rows, cols=cols)
+        table.style = self.doc.styles["Table Grid"]
+        table.autofit = False
+        for c, width in enumerate(widths):
+            for cell in table.columns[c].cells:
+                cell.width = width
+        return table
+
+    def cell(self, table, row: int, col: int, text: str, style: str) -> None:
+        paragraph = table.cell(row, col).paragraphs[0]
+        paragraph.style = self.style[style]
+        paragraph.add_run(clean_text(text))
+
+    def chart_page(self) -> None:
+        """The framework chart on a landscape A4 page: a new section, width and height swapped."""
+        from editor.export.chart_layout import layout_chart
+        from editor.export.chart_paint import png_bytes, render_image
+
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        st.page_setup(section, landscape=True)
+        width, height = st.content_size(section)
+        height = height - Pt(24)  # the picture's paragraph needs a little room of its own
+        layout = layout_chart(self.plan, self.revision)
+        if layout.width / layout.height >= width / height:
+            shown_w, shown_h = width, int(width * layout.height / layout.width)
+        else:
+            shown_w, shown_h = int(height * layout.width / layout.height), height
+        pixels = round(Emu(shown_w).inches * CHART_DPI)
+        image = png_bytes(render_image(layout, pixels, dpi=CHART_DPI))
+        paragraph = self.para("", "Chart")
+        paragraph.add_run().add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
+
+    def properties(self) -> None:
+        props = self.doc.core_properties
+        label = self.revision.label or (self.plan.revisions[-1].label if self.revision is self.plan.draft and self.plan.revisions else "")
+        author = self.revision.author or self.plan.organisation
+        props.title = clean_text(self.plan.full_title(self.revision))
+        props.author = clean_text(author)
+        props.last_modified_by = clean_text(author)
+        props.subject = clean_text(label)
+        props.version = clean_text(label)
+        props.keywords = clean_text("、".join(k for k in ("中程施政計畫", self.plan.organisation, label) if k))
+        props.category = "中程施政計畫"
+        props.comments = clean_text(self.revision.note)
+        props.language = "zh-TW"
+        props.revision = max(1, len(self.plan.revisions))
+        when = _parse_date(self.revision.date) or datetime.now(timezone.utc).replace(microsecond=0)
+        props.created = when
+        props.modified = when
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _parse_date(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=timezone.utc) if text else None
+    except ValueError:
+        return None
+
+
+def build_official_docx(plan: PlanDocument, revision: Revision | None = None, *, progress: Progress | None = None):
+    """The python-docx Document of ``revision`` (None: the working draft), not yet saved."""
+    return _Writer(plan, revision or plan.draft, progress).write()
+
+
+def write_official_docx(
+    plan: PlanDocument,
+    revision: Revision | None,
+    path: str | os.PathLike,
+    *,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the official Word document of ``revision`` (None: the working draft) to ``path``.
+
+    ``progress(done, total)`` is called as the work advances (for a progress bar). The file is
+    written atomically: on any error an existing file at ``path`` is left as it was.
+    """
+    writer = _Writer(plan, revision or plan.draft, progress)
+    doc = writer.write()
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    path = Path(path)
+    save_bytes(path, buffer.getvalue())
+    writer.tick()
+    return path
