@@ -36,8 +36,8 @@ from pydantic import ValidationError
 
 from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, parse_plan
-from schema.model import PlanDocument
-from schema.operations import Operation, OperationError, from_json, to_json
+from schema.model import PlanDocument, new_id
+from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
 FORMAT = "plan-editor-journal"
 VERSION = 1
@@ -249,6 +249,29 @@ def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fin
     raise JournalError(
         f"the version of {plan_path} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept)."
     )
+
+
+def pin_ids(op: Operation) -> Operation:
+    """The same operation with every id of an inserted subtree written out.
+
+    A node given without an id gets a random one from the model when it is applied, and would
+    get a different one on replay; pinning the ids first makes the journalled line exact.
+    """
+    if not isinstance(op, Insert) or not isinstance(op.node, dict) or not _lacks_id(op.node):
+        return op
+    return Insert(op.parent_id, op.index, _with_ids(op.node))
+
+
+def _lacks_id(data: dict) -> bool:
+    if "id" not in data:
+        return True
+    return any(isinstance(v, list) and any(isinstance(i, dict) and _lacks_id(i) for i in v) for v in data.values())
+
+
+def _with_ids(data: dict) -> dict:
+    copy = {k: ([_with_ids(i) if isinstance(i, dict) else i for i in v] if isinstance(v, list) else v) for k, v in data.items()}
+    copy.setdefault("id", new_id())
+    return copy
 
 
 def replay(document: Document, ops: list[Operation]) -> int:

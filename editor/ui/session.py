@@ -131,6 +131,7 @@ class EditSession(QObject):
         that a kill right after applying cannot lose the edit) and cut off again when the
         document rejects the operation. Document.apply changes nothing when it rejects.
         """
+        op = _journal.pin_ids(op)
         journal = self._journal_for_edit()
         mark = None
         if journal is not None:
@@ -268,7 +269,10 @@ class EditSession(QObject):
                     base_bytes=self._base_bytes,
                 )
         except (JournalError, OSError) as exc:
-            self._journal_lost(str(exc) if isinstance(exc, JournalError) else f"the recovery journal cannot be created: {exc}.")
+            self._journal_lost(
+                str(exc) if isinstance(exc, JournalError)
+                else f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}."
+            )
         return self._journal
 
     def _journal_lost(self, message: str) -> None:

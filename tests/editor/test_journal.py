@@ -1,0 +1,211 @@
+"""The recovery journal: replay reproduces exactly the applied edits; bad journals get one sentence."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from editor.ui import journal
+from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
+from schema.document import Document
+from schema.fileio import load_plan, save_plan
+from schema.model import Period, PlanDocument, Revision
+from schema.operations import Insert, Move, OperationError, Remove, SetField
+from tests.schema.plans import small_content
+
+
+def make_plan(path: Path, title: str = "日誌測試") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_plan(PlanDocument(title=title, period=Period(start=108, end=111), draft=Revision(content=small_content())), path)
+    return path
+
+
+def crash(session: EditSession) -> Path:
+    """Leave the journal behind as a killed editor would (no clean close)."""
+    path = session.journal_path
+    session._journal.close(delete=False)
+    session._journal = None
+    session._closed = True
+    return path
+
+
+# Operations on small_content(), some of which the document rejects (bad positions, wrong levels).
+ops_ = st.one_of(
+    st.builds(SetField, st.sampled_from(["s1", "s2", "s3", "fa1", "g1"]), st.just("title"), st.text(max_size=8)),
+    st.builds(SetField, st.sampled_from(["a1", "a2", "a1x", "p1", "c1"]), st.just("text"), st.text(max_size=8)),
+    st.builds(Remove, st.sampled_from(["fa1", "fa2", "s1", "a1"]), st.integers(0, 2)),
+    st.builds(Move, st.sampled_from(["s1", "s2", "s3", "a1", "a2", "a1x"]), st.sampled_from(["fa1", "fa2", "s1", "s3", "a2"]), st.integers(0, 2)),
+    st.builds(
+        Insert,
+        st.sampled_from(["fa1", "fa2", "s1", "s3", "a2", "g1"]),
+        st.integers(0, 3),
+        st.builds(lambda text: {"kind": "action", "text": text}, st.text(max_size=5)),
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(ops_, max_size=25), cut=st.integers(0, 10_000))
+def test_replay_reproduces_the_applied_edits_and_ignores_a_torn_last_line(qapp, tmp_path_factory, ops, cut):
+    base = tmp_path_factory.mktemp("j")
+    plan = make_plan(base / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=base / "rec")
+    applied = 0
+    states = [session.document.content.model_dump()]
+    for op in ops:
+        try:
+            session.apply(op)
+        except OperationError:
+            continue
+        applied += 1
+        states.append(session.document.content.model_dump())
+    if applied == 0:
+        assert session.journal_path is None or journal.read_journal(session.journal_path).ops == []
+        session.close()
+        return
+    path = crash(session)
+    contents = journal.read_journal(path)
+    assert len(contents.ops) == applied and not contents.torn  # rejected ops left no line
+    # Cut the file anywhere inside the operations: only complete lines count.
+    data = path.read_bytes()
+    header_end = data.index(b"\n") + 1
+    keep = header_end + cut % (len(data) - header_end + 1)
+    path.write_bytes(data[:keep])
+    complete = data[:keep].count(b"\n") - 1
+    contents = journal.read_journal(path)
+    assert len(contents.ops) == complete and contents.torn == (not data[:keep].endswith(b"\n"))
+    doc = Document(load_plan(plan).draft.content)
+    assert journal.replay(doc, contents.ops) == 0
+    assert doc.content.model_dump() == states[complete]
+    if complete:
+        restored = recover(find_recoverable(base / "rec")[0], journal_dir=base / "rec")
+        assert restored.document.content.model_dump() == states[complete]
+        # The torn line was cut off, so the next edit starts on a line of its own.
+        restored.apply(SetField("g2", "title", "續"))
+        assert len(journal.read_journal(path).ops) == complete + 1 and not journal.read_journal(path).torn
+        restored.close()
+
+
+def test_a_rejected_line_left_by_a_kill_before_rollback_is_skipped(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("s1", "title", "甲"))
+    path = crash(session)
+    with open(path, "a", encoding="utf-8") as handle:  # the kill came between write and truncate
+        handle.write(json.dumps({"op": "Remove", "parent_id": "fa1", "index": 7}) + "\n")
+        handle.write(json.dumps({"op": "SetField", "node_id": "s2", "field": "title", "value": "乙"}) + "\n")
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.edit_count == 3
+    restored = recover(item, journal_dir=tmp_path / "rec")
+    assert [s.title for s in restored.document.node("fa1").strategies] == ["甲", "乙"]
+    restored.close()
+
+
+def test_the_base_copy_recovers_edits_even_when_the_file_was_replaced(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("g1", "title", "我的修改"))
+    crash(session)
+    other = load_plan(plan)
+    other.draft.content.goals.goals[1].title = "同事的修改"
+    save_plan(other, plan)
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.problem is None
+    restored = recover(item, journal_dir=tmp_path / "rec")
+    assert [g.title for g in restored.document.content.goals.goals] == ["我的修改", "增加就業優先"]
+    assert restored.changed_on_disk()  # so saving asks before overwriting the colleague's edit
+    with pytest.raises(FileChangedOnDiskError):
+        restored.save()
+    assert load_plan(plan).draft.content.goals.goals[1].title == "同事的修改"
+    restored.close()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_bad_journals_are_listed_with_one_sentence_and_kept(qapp, tmp_path):
+    rec = tmp_path / "rec"
+    not_json = _write(rec / "a.journal", b"this is not json\n{}\n")
+    foreign = _write(rec / "b.journal", b'{"format": "something-else"}\n')
+    newer = _write(rec / "c.journal", b'{"format": "plan-editor-journal", "version": 7}\n')
+    empty = _write(rec / "d.journal", b"")
+    header = {"format": "plan-editor-journal", "version": 1, "plan_path": None, "title": "壞掉的", "base": None}
+    damaged = _write(rec / "e.journal", (json.dumps(header) + "\n{broken\n" + '{"op": "Remove", "parent_id": "x", "index": 0}\n').encode())
+    items = {item.journal_path.name: item for item in find_recoverable(rec)}
+    assert {name: item.problem for name, item in items.items()} == {
+        "a.journal": f"{not_json} is not a recovery journal: its first line is not JSON.",
+        "b.journal": f"{foreign} is not a recovery journal of this editor (unknown format).",
+        "c.journal": f"{newer} is a recovery journal of version 7, which this editor (version 1) cannot replay.",
+        "d.journal": f"{empty} is not a recovery journal: it has no complete first line.",
+        "e.journal": f"{damaged} is damaged at line 2, so its edits cannot be replayed safely.",
+    }
+    assert not any(item.recoverable for item in items.values())
+    assert sorted(p.name for p in rec.iterdir()) == ["a.journal", "b.journal", "c.journal", "d.journal", "e.journal"]
+    with pytest.raises(RecoveryError) as info:
+        recover(items["a.journal"])
+    assert str(info.value) == f"{not_json} is not a recovery journal: its first line is not JSON."
+    discard_recoverable(items["a.journal"])  # the user's decision
+    assert not not_json.exists() and foreign.exists()
+
+
+def test_a_journal_whose_base_is_gone_is_not_recoverable(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("g1", "title", "改"))
+    path = crash(session)
+    journal.companion(path, ".base").unlink()
+    plan.write_text(plan.read_text("utf-8").replace("日誌測試", "別的"), "utf-8")
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.problem == (
+        f"the version of {plan} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept)."
+    )
+    assert item.edit_count == 1 and path.exists()
+
+
+def test_a_journal_without_edits_is_cleaned_up_silently(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("g1", "title", "改"))
+    path = crash(session)
+    path.write_bytes(path.read_bytes().split(b"\n")[0] + b"\n")
+    assert find_recoverable(tmp_path / "rec") == []
+    assert list((tmp_path / "rec").iterdir()) == []
+
+
+def test_recoverables_are_newest_first_and_describe_the_plan(qapp, tmp_path):
+    rec = tmp_path / "rec"
+    first = EditSession.open(make_plan(tmp_path / "a.plan.json", "甲計畫"), journal_dir=rec)
+    first.apply(SetField("g1", "title", "一"))
+    older = crash(first)
+    os.utime(older, (1_600_000_000, 1_600_000_000))
+    second = EditSession.new(journal_dir=rec)
+    second.apply(Insert(second.document.content.goals.id, 0, {"kind": "goal", "title": "新"}))
+    second.apply(SetField(second.document.content.goals.id, "title", "目標"))
+    crash(second)
+    items = find_recoverable(rec)
+    assert [(i.title, i.plan_path, i.edit_count) for i in items] == [("未命名計畫", None, 2), ("甲計畫", tmp_path / "a.plan.json", 1)]
+    assert items[1].last_edit.year == 2020
+
+
+def test_find_recoverable_on_a_missing_folder_is_empty(tmp_path):
+    assert find_recoverable(tmp_path / "nowhere") == []
+
+
+def test_a_journal_that_cannot_be_written_lets_editing_go_on_and_says_so(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    session = EditSession.open(plan, journal_dir=blocker / "rec")
+    messages = []
+    session.journal_failed.connect(messages.append)
+    session.apply(SetField("g1", "title", "照樣可以編輯"))
+    session.apply(SetField("g2", "title", "第二次"))
+    assert session.document.node("g1").title == "照樣可以編輯"
+    assert messages == [f"The recovery journal cannot be created in {blocker / 'rec'}: Not a directory."]
+    session.close()
