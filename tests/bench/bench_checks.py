@@ -20,6 +20,11 @@ from schema.tree import walk  # noqa: E402
 AREAS, STRATEGIES, ACTIONS = 20, 50, 4
 
 
+def _comma(with_problems: bool, n: int) -> str:
+    """With problems, every tenth action has a half-width comma in Chinese text (the full scan runs)."""
+    return "," if with_problems and n % 10 == 0 else "，"
+
+
 def generated_plan(*, with_problems: bool = False) -> PlanContent:
     """20 focus areas × 50 strategies × 4 actions, with realistic Chinese text, goal links and KPIs."""
     goals = [Goal(title=f"第{g}項施政目標優先") for g in range(4)]
@@ -28,7 +33,7 @@ def generated_plan(*, with_problems: bool = False) -> PlanContent:
         strategies = []
         for s in range(STRATEGIES):
             actions = [
-                Action(text=f"結合本市大專院校育成中心、民間育成機構及產業公協會，推動第{a}-{s}-{i}項作法，以 AI、IoT 及 5G 應用提升 95%服務效率。")
+                Action(text=f"結合本市大專院校育成中心、民間育成機構及產業公協會{_comma(with_problems, s + i)}推動第{a}-{s}-{i}項作法，以 AI、IoT 及 5G 應用提升 95%服務效率。")
                 for i in range(ACTIONS)
             ]
             title = f"推動「第{a}區第{s}項」發展策略"
