@@ -221,12 +221,12 @@ def read_journal(path: Path) -> JournalContents:
 
 def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fingerprint | None]:
     """The plan the journal's edits apply to, its file bytes and fingerprint (None for a never-saved plan)."""
-    if header.get("plan_path") is None:
+    if header.get("base_plan") is not None or header.get("plan_path") is None:
         try:
             return PlanDocument.model_validate(header["base_plan"]), None, None
         except (KeyError, ValidationError) as exc:
             detail = describe_validation_error(exc) if isinstance(exc, ValidationError) else "it is missing"
-            raise JournalError(f"{path} holds no usable copy of its unsaved plan ({detail}).") from None
+            raise JournalError(f"{path} holds no usable copy of the plan its edits apply to ({detail}).") from None
     try:
         base = Fingerprint(**header["base"])
     except (KeyError, TypeError):

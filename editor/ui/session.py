@@ -256,9 +256,13 @@ class EditSession(QObject):
         if self._journal is not None or self._journal_broken or self._closed:
             return self._journal
         try:
-            if self.path is None:
+            if self._fingerprint is None:
+                # A never-saved plan, or one given with a path but not read by open(): the
+                # journal carries the whole base plan (still unedited: every edit comes here first).
+                if self._base_plan_json is None:
+                    self._base_plan_json = self.plan.model_dump_json()
                 self._journal = JournalWriter.create(
-                    self.journal_dir, plan_path=None, title=self.plan.title, base_plan_json=self._base_plan_json
+                    self.journal_dir, plan_path=self.path, title=self.plan.title, base_plan_json=self._base_plan_json
                 )
             else:
                 self._journal = JournalWriter.create(

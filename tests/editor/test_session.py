@@ -302,3 +302,38 @@ def test_discard_removes_the_journal_and_its_base_copy(qapp, plan_file, jdir):
     [item] = find_recoverable(jdir)
     discard_recoverable(item)
     assert list(jdir.iterdir()) == [] and find_recoverable(jdir) == []
+
+
+def test_an_inserted_node_without_ids_is_journalled_with_the_ids_it_got(qapp, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    session.apply(Insert("fa2", 1, {"kind": "strategy", "title": "無編號", "actions": [{"kind": "action", "text": "作法"}]}))
+    strategy = session.document.node("fa2").strategies[1]
+    line = journal_lines(session)[-1]
+    assert line["node"]["id"] == strategy.id and line["node"]["actions"][0]["id"] == strategy.actions[0].id
+    session._journal.close(delete=False)
+    session._journal = None
+    restored = recover(find_recoverable(jdir)[0], journal_dir=jdir)
+    assert restored.document.content.model_dump() == session.document.content.model_dump()
+    restored.close()
+
+
+def test_the_journal_is_fsynced_shortly_after_the_last_edit(qtbot, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    session.apply(SetField("g1", "title", "存到磁碟"))
+    assert session._journal.pending_sync and session._sync_timer.isActive()
+    qtbot.waitUntil(lambda: not session._journal.pending_sync, timeout=3000)
+    session.close()
+
+
+def test_a_session_built_from_a_plan_and_a_path_journals_its_whole_base(qapp, plan_file, jdir):
+    plan = load_plan(plan_file)
+    session = EditSession(plan, plan_file, journal_dir=jdir)
+    session.apply(SetField("g1", "title", "改"))
+    header = journal_lines(session)[0]
+    assert header["plan_path"] == str(plan_file) and header["base_plan"]["draft"]["content"]["goals"]["goals"][0]["title"] == "產業轉型優先"
+    session._journal.close(delete=False)
+    session._journal = None
+    [item] = find_recoverable(jdir)
+    restored = recover(item, journal_dir=jdir)
+    assert restored.path == plan_file and restored.document.node("g1").title == "改"
+    restored.close()
