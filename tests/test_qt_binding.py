@@ -11,4 +11,6 @@ def test_void_qt_calls_do_not_leak_references_to_none(qapp):
     before = sys.getrefcount(None)
     for _ in range(5000):
         label.setText("施政")
-    assert sys.getrefcount(None) - before == 0
+    # The broken release loses exactly one reference per call (-5000); allow the few that
+    # ordinary interpreter bookkeeping moves around.
+    assert abs(sys.getrefcount(None) - before) < 50
