@@ -238,14 +238,22 @@ class EditSession(QObject):
         """The journal being written (None before the first edit and after a save)."""
         return self._journal.path if self._journal is not None else None
 
-    def close(self) -> None:
-        """A clean close (after Save or Discard): remove the journal, release the lock."""
+    def close(self, *, keep_journal: bool = False) -> None:
+        """A clean close (after Save or Discard): remove the journal, release the lock.
+
+        ``keep_journal`` leaves the unsaved edits on disk for a later recovery (e.g. a recovered
+        plan that the user decided not to open after all because another editor has it).
+        """
         if self._closed:
             return
         self._closed = True
         self._sync_timer.stop()
         if self._journal is not None:
-            self._journal.close(delete=True)
+            try:
+                self._journal.sync()
+            except OSError:
+                pass
+            self._journal.close(delete=not keep_journal)
             self._journal = None
         if self._lock is not None:
             self._lock.release()
@@ -384,6 +392,9 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
     except JournalError as exc:
         lock.unlock()
         raise RecoveryError(str(exc)) from None
+    except OSError as exc:
+        lock.unlock()
+        raise RecoveryError(f"{path} cannot be recovered: {exc.strerror or exc}.") from None
     except BaseException:
         lock.unlock()
         raise
@@ -398,5 +409,7 @@ def discard_recoverable(item: Recoverable) -> None:
         raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.")
     try:
         _journal.remove_files(item.journal_path)
+    except OSError as exc:
+        raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.") from None
     finally:
         lock.unlock()

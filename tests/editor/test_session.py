@@ -337,3 +337,19 @@ def test_a_session_built_from_a_plan_and_a_path_journals_its_whole_base(qapp, pl
     restored = recover(item, journal_dir=jdir)
     assert restored.path == plan_file and restored.document.node("g1").title == "改"
     restored.close()
+
+
+def test_closing_a_recovered_plan_with_keep_journal_leaves_it_for_later(qapp, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    session.apply(SetField("g1", "title", "留著"))
+    session._journal.close(delete=False)
+    session._journal = None
+    [item] = find_recoverable(jdir)
+    restored = recover(item, journal_dir=jdir)
+    restored.close(keep_journal=True)  # e.g. the user would not open it while another editor has it
+    [again] = find_recoverable(jdir)
+    assert (again.journal_path, again.edit_count) == (item.journal_path, 1)
+    restored = recover(again, journal_dir=jdir)
+    assert restored.document.node("g1").title == "留著"
+    restored.close()
+    assert find_recoverable(jdir) == []
