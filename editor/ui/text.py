@@ -1,0 +1,52 @@
+"""Keeping characters out that a Word document cannot hold (XML 1.0-invalid control characters).
+
+The editor refuses them at the door, on typing and on paste, so that nothing downstream
+(python-docx, the SVG chart) ever sees one (DESIGN.md §6).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from editor.ui.i18n import translate
+
+# C0 controls except tab, newline, carriage return; lone surrogates; U+FFFE and U+FFFF.
+_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """``text`` without XML-invalid characters, and how many were removed."""
+    cleaned, count = _INVALID.subn("", text)
+    return cleaned, count
+
+
+def strip_controls_deep(value: Any) -> tuple[Any, int]:
+    """The same for every string inside JSON-like data (a pasted subtree)."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        total = 0
+        result = []
+        for item in value:
+            item, n = strip_controls_deep(item)
+            result.append(item)
+            total += n
+        return result, total
+    if isinstance(value, dict):
+        total = 0
+        out = {}
+        for key, item in value.items():
+            item, n = strip_controls_deep(item)
+            out[key] = item
+            total += n
+        return out, total
+    return value, 0
+
+
+def removed_note(count: int) -> str:
+    """The status-bar note after removing control characters."""
+    return translate("text", "已移除 %n 個無法寫入 Word 文件的控制字元").replace("%n", str(count))
+
+
+def first_line(text: str) -> str:
+    return text.split("\n", 1)[0]

@@ -1,0 +1,257 @@
+"""The plan tree model: numbers and titles from the schema, Qt signals for every document change,
+the model tester during edits, drag and drop as one undo step."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from editor.ui import commands
+from editor.ui.session import EditSession
+from editor.ui.tree_model import MIME_TYPE, NODE_ID_ROLE, PlanTreeModel
+from schema.model import PlanDocument, Period, Revision
+from schema.numbers import all_numbers
+from schema.operations import Insert, Move, Remove, SetField
+from schema.synthetic import generate_content
+from schema.tree import KINDS, action_depth, children, sections, title_of
+from tests.editor.ui_support import small_plan
+
+SMALL_TREE = [
+    "理念",
+    "  前言第一段。",
+    "施政目標",
+    "  產業轉型優先",
+    "  增加就業優先",
+    "壹、施政重點與發展策略",
+    "  一、拚經濟",
+    "    （一）推動橋頭科學園區",
+    "      1. 成立專案推動小組。",
+    "        （1）細項。",
+    "      2. 籌設聯外道路。",
+    "    （二）亞洲新灣區再啟航",
+    "  二、衝就業",
+    "    （一）建置青年創業資源網",
+    "貳、未來施政藍圖與結語",
+    "  結語。",
+]
+
+
+@pytest.fixture
+def session(tmp_path):
+    s = EditSession(small_plan(), None, journal_dir=tmp_path / "recovery")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def model(session):
+    m = PlanTreeModel(session)
+    yield m
+    m.detach()
+
+
+def model_rows(model, parent=QModelIndex(), depth=0) -> list[str]:
+    rows = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        rows.append("  " * depth + index.data())
+        rows.extend(model_rows(model, index, depth + 1))
+    return rows
+
+
+def expected_rows(content) -> list[str]:
+    """What the tree must show, computed from the schema alone (numbers from schema.numbers)."""
+    numbers = all_numbers(content)
+
+    def text(node) -> str:
+        title = (title_of(node) or "").split("\n")[0].strip() or "（未命名）"
+        number = numbers.get(node.id, "")
+        return f"{number} {title}" if number.endswith(".") else f"{number}{title}"
+
+    rows = []
+
+    def visit(node, depth):
+        rows.append("  " * depth + text(node))
+        for child in children(node):
+            visit(child, depth + 1)
+
+    for section in sections(content):
+        visit(section, 0)
+    return rows
+
+
+def test_the_tree_shows_official_numbers_and_titles(model):
+    assert model_rows(model) == SMALL_TREE
+
+
+def test_model_tester_passes_on_small_and_generated_plans(qtmodeltester, model, tmp_path):
+    qtmodeltester.check(model, force_py=True)
+    plan = PlanDocument(title="大", period=Period(start=108, end=111), draft=Revision(content=generate_content(3, 4, 2)))
+    big = EditSession(plan, None, journal_dir=tmp_path / "r2")
+    big_model = PlanTreeModel(big)
+    qtmodeltester.check(big_model, force_py=True)
+    assert big_model.rowCount(big_model.index(2, 0)) == 3
+    big_model.detach()
+    big.close()
+
+
+def test_items_know_their_ids_kinds_and_edit_text(model):
+    strategy = model.index_for_id("s1")
+    assert strategy.data(NODE_ID_ROLE) == "s1"
+    assert strategy.data(Qt.ItemDataRole.EditRole) == "推動橋頭科學園區"
+    assert strategy.data(Qt.ItemDataRole.ToolTipRole) == "推動策略：推動橋頭科學園區"
+    assert model.index_for_id("a1x").data(Qt.ItemDataRole.ToolTipRole) == "子項作法：細項。"
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags  # fixed section
+    assert model.flags(strategy) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index_for_id("g1")) & Qt.ItemFlag.ItemIsDropEnabled == Qt.ItemFlag.NoItemFlags
+
+
+def test_moving_down_in_one_parent_tells_qt_the_row_before_removal(model, session, qtbot):
+    moved = []
+    model.rowsMoved.connect(lambda src, start, end, dst, row: moved.append((src.data(), start, dst.data(), row)))
+    persistent = QPersistentModelIndex(model.index_for_id("s1"))
+    assert commands.execute(session, [Move("s1", "fa1", 1)], "move") is None
+    assert moved == [("一、拚經濟", 0, "一、拚經濟", 2)]  # destination counted before s1 leaves row 0
+    assert persistent.row() == 1 and persistent.data(NODE_ID_ROLE) == "s1"
+    assert model_rows(model)[7:9] == ["    （一）亞洲新灣區再啟航", "    （二）推動橋頭科學園區"]
+
+
+def test_an_insert_renumbers_the_following_siblings(model, session):
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles=None: changed.append((a.row(), b.row(), a.parent().data())))
+    node = KINDS["strategy"].cls(title="新策略").model_dump(mode="json")
+    commands.execute(session, [Insert("fa1", 0, node)], "add")
+    assert (1, 2, "一、拚經濟") in changed
+    assert model.index_for_id("s1").data() == "（二）推動橋頭科學園區"
+    assert model.index_for_id("s2").data() == "（三）亞洲新灣區再啟航"
+
+
+def test_a_field_change_updates_only_that_row(model, session):
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles=None: changed.append((a.data(NODE_ID_ROLE), b.data(NODE_ID_ROLE))))
+    commands.execute_field(session, "s2", "title", "亞洲新灣區2.0", "rename")
+    assert changed == [("s2", "s2")]
+    assert model.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
+
+
+def test_rename_in_place_strips_control_characters_and_says_so(model, session):
+    messages = []
+    model.status_message.connect(messages.append)
+    assert model.setData(model.index_for_id("s3"), "青年\x07創業\x1b網", Qt.ItemDataRole.EditRole)
+    assert session.document.node("s3").title == "青年創業網"
+    assert messages == ["已移除 2 個無法寫入 Word 文件的控制字元"]
+    assert session.undo_stack.undoText() == "重新命名推動策略"
+
+
+def _mime(model, ids):
+    return model.mimeData([model.index_for_id(i) for i in ids])
+
+
+def test_drag_payload_is_the_ids_in_document_order_without_nested_ones(model):
+    mime = _mime(model, ["s2", "a1", "s1"])  # a1 is inside s1: dragging s1 takes it along
+    assert json.loads(bytes(mime.data(MIME_TYPE)).decode()) == ["s1", "s2"]
+
+
+def test_dropping_two_strategies_moves_both_in_one_undo_step(model, session, qtbot):
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    mime = _mime(model, ["s1", "s2"])
+    target = model.index_for_id("fa2")
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, target)
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, target) is False  # the view must not remove rows
+    assert [s.id for s in session.document.node("fa2").strategies] == ["s1", "s2", "s3"]
+    assert session.document.node("fa1").strategies == []
+    assert session.undo_stack.count() == 1 and session.undo_stack.undoText() == "拖放移動 2 個項目"
+    assert model.index_for_id("s3").data() == "（三）建置青年創業資源網"
+    session.undo_stack.undo()
+    assert model_rows(model) == SMALL_TREE
+    session.undo_stack.redo()
+    assert [s.id for s in session.document.node("fa2").strategies] == ["s1", "s2", "s3"]
+    assert resets == []
+
+
+def test_dropping_down_within_the_same_parent(model, session):
+    mime = _mime(model, ["s1"])
+    parent = model.index_for_id("fa1")
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, parent)  # below the last row
+    assert [s.id for s in session.document.node("fa1").strategies] == ["s2", "s1"]
+    model.dropMimeData(_mime(model, ["a2"]), Qt.DropAction.MoveAction, -1, 0, model.index_for_id("a1"))  # onto a1
+    assert [a.id for a in session.document.node("a1").actions] == ["a1x", "a2"]
+    assert model.index_for_id("a2").data() == "（2）籌設聯外道路。"
+
+
+def test_drops_that_break_the_hierarchy_are_refused(model, session):
+    messages = []
+    model.status_message.connect(messages.append)
+    focus_section = model.index_for_id("fs")
+    action = _mime(model, ["a2"])
+    assert not model.canDropMimeData(action, Qt.DropAction.MoveAction, 0, 0, focus_section)
+    assert model.dropMimeData(action, Qt.DropAction.MoveAction, 0, 0, focus_section) is False
+    assert messages == ["施政重點與發展策略之下不能放具體作法"]
+    assert not model.canDropMimeData(_mime(model, ["a1"]), Qt.DropAction.MoveAction, -1, 0, model.index_for_id("a2"))  # 3 levels
+    assert not model.canDropMimeData(_mime(model, ["s1"]), Qt.DropAction.MoveAction, -1, 0, model.index_for_id("a1"))
+    assert not model.canDropMimeData(_mime(model, ["fa1"]), Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert session.undo_stack.count() == 0
+    assert model_rows(model) == SMALL_TREE
+
+
+@st.composite
+def edit_scripts(draw):
+    return draw(st.lists(st.tuples(st.sampled_from(["insert", "remove", "move", "rename", "undo", "redo"]),
+                                   st.integers(0, 10_000), st.integers(0, 10_000)), min_size=1, max_size=25))
+
+
+def _pick_op(doc, kind: str, a: int, b: int):
+    nodes = [n for n in doc._nodes.values()]
+    nodes.sort(key=lambda n: n.id)
+    node = nodes[a % len(nodes)]
+    parent = doc.parent(node)
+    if kind == "insert":
+        spec = KINDS[node.kind]
+        if spec.child_kind is None or doc.can_hold(node, spec.child_kind):
+            return None
+        data = KINDS[spec.child_kind].cls(**{"title" if spec.child_kind != "action" and spec.child_kind != "paragraph" else "text": f"新{b}"}).model_dump(mode="json")
+        return Insert(node.id, b % (len(children(node)) + 1), data)
+    if parent is None:
+        return None
+    if kind == "remove":
+        return Remove(parent.id, doc.index_of(node))
+    if kind == "move":
+        targets = [t for t in nodes if doc.can_hold(t, node.kind, action_depth(node) or 1) is None
+                   and t is not node and node not in doc.ancestors(t)]
+        target = targets[b % len(targets)]
+        limit = len(children(target)) - (1 if target is parent else 0)
+        index = b % (limit + 1)
+        if target is parent and index == doc.index_of(node):
+            return None
+        return Move(node.id, target.id, index)
+    field = "title" if hasattr(node, "title") else "text"
+    return SetField(node.id, field, f"改{b}")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(script=edit_scripts())
+def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, tmp_path, script):
+    session = EditSession(small_plan(), None, journal_dir=tmp_path / "recovery")
+    model = PlanTreeModel(session)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    qtmodeltester.check(model, force_py=True)  # keeps checking on every signal from here on
+    try:
+        for kind, a, b in script:
+            if kind == "undo":
+                session.undo_stack.undo()
+            elif kind == "redo":
+                session.undo_stack.redo()
+            else:
+                op = _pick_op(session.document, kind, a, b)
+                if op is not None:
+                    assert commands.execute(session, [op], kind) is None
+            assert model_rows(model) == expected_rows(session.document.content)
+        assert resets == []
+    finally:
+        model.detach()
+        session.close()

@@ -1,0 +1,132 @@
+"""Shared helpers of the window tests: a window on a small plan with throw-away settings, real input-method
+events for Chinese, and a hand that answers the next message boxes by clicking their buttons."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor.ui.main_window import MainWindow
+from editor.ui.session import EditSession
+from editor.ui.tree_model import NODE_ID_ROLE
+from schema.fileio import save_plan
+from schema.model import PlanDocument, Period, Revision
+from tests.schema.plans import small_content
+
+# Never the real user's settings or recovery folder, whatever a test does.
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=False)
+def isolated_settings(tmp_path, monkeypatch):
+    """Default QSettings() under tmp_path, with a test organisation name."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "user-settings"))
+    old_org = QCoreApplication.organizationName()
+    QCoreApplication.setOrganizationName("plan-editor-tests")
+    yield tmp_path / "user-settings"
+    QCoreApplication.setOrganizationName(old_org)
+
+
+def small_plan() -> PlanDocument:
+    return PlanDocument(title="測試計畫", organisation="測試市政府", period=Period(start=108, end=111),
+                        draft=Revision(content=small_content()))
+
+
+def write_plan(path: Path, plan: PlanDocument | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_plan(plan or small_plan(), path)
+    return path
+
+
+def make_window(qtbot, tmp_path: Path, *, path: Path | None = None, session: EditSession | None = None) -> MainWindow:
+    """A shown window on the small plan (opened from ``path`` when given), with settings in tmp_path."""
+    journal_dir = tmp_path / "recovery"
+    if session is None:
+        session = EditSession.open(path, journal_dir=journal_dir) if path else EditSession(small_plan(), None, journal_dir=journal_dir)
+        if path:
+            session.acquire_lock()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(session, settings=settings, journal_dir=journal_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.tree.setFocus()
+    return window
+
+
+def discard_on_close(window: MainWindow) -> None:
+    """Let a test's window close without asking (its changes are throw-away)."""
+    window.session.undo_stack.setClean()
+
+
+def ime_commit(widget, text: str, preedit: str = "ㄊㄨㄟ") -> None:
+    """Type ``text`` the way a Chinese input method does: a pre-edit string, then the commit."""
+    QApplication.sendEvent(widget, QInputMethodEvent(preedit, []))
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def visible_texts(view) -> list[str]:
+    """The display texts of the rows a user can see (expanded parents only), indented by depth."""
+    model = view.model()
+    rows: list[str] = []
+
+    def visit(parent: QModelIndex, depth: int) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            rows.append("  " * depth + index.data())
+            if view.isExpanded(index):
+                visit(index, depth + 1)
+
+    visit(QModelIndex(), 0)
+    return rows
+
+
+def current_id(window) -> str | None:
+    index = window.tree.currentIndex()
+    return index.data(NODE_ID_ROLE) if index.isValid() else None
+
+
+class DialogAnswerer:
+    """Click the button labelled ``answers[i]`` on the i-th message box that opens; record each box's text.
+
+    Use as a context manager around the code that opens the boxes.
+    """
+
+    def __init__(self, *answers: str):
+        self.answers = list(answers)
+        self.texts: list[str] = []
+        self.titles: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+
+    def __enter__(self) -> "DialogAnswerer":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.stop()
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible() or getattr(box, "_answered", False):
+            return
+        box._answered = True
+        self.texts.append(box.text())
+        self.titles.append(box.windowTitle())
+        if not self.answers:
+            raise AssertionError(f"an unexpected dialog: {box.text()}")
+        label = self.answers.pop(0)
+        for button in box.buttons():
+            if button.text() == label:
+                button.click()
+                return
+        box.reject()
+        raise AssertionError(f"no button {label!r} in {[b.text() for b in box.buttons()]}")
