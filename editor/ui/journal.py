@@ -35,7 +35,7 @@ from PySide6.QtCore import QLockFile
 from pydantic import ValidationError
 
 from schema.document import Document
-from schema.fileio import PlanFileError, describe_validation_error, parse_plan
+from schema.fileio import MAX_FILE_BYTES, PlanFileError, describe_validation_error, load_plan, parse_plan
 from schema.model import PlanDocument, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
@@ -66,6 +66,47 @@ class Fingerprint:
 
 def sha256(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
+
+
+def read_plan_file(path: Path) -> tuple[bytes, os.stat_result]:
+    """A plan file's bytes and stat, read once (the same bytes are parsed, hashed and kept as base).
+
+    Errors are the foundation's one-sentence PlanFileError.
+    """
+    try:
+        if path.is_dir() or path.stat().st_size > MAX_FILE_BYTES:
+            load_plan(path)  # words the problem exactly as the foundation does
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            payload = handle.read()
+    except OSError:
+        load_plan(path)
+        raise PlanFileError(f"{path} cannot be read.") from None
+    return payload, stat
+
+
+def disk_state(path: Path, fingerprint: Fingerprint, *, thorough: bool) -> tuple[str, Fingerprint]:
+    """'same', 'changed' or 'missing' compared with the file as last read or written.
+
+    Size and mtime first (cheap); the hash decides when they differ (a touch is not a change)
+    and, when ``thorough``, also when they agree (a same-size edit within one mtime tick).
+    Returns the fingerprint refreshed with the new mtime when only the mtime moved.
+    """
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return "missing", fingerprint
+    except OSError:
+        return "changed", fingerprint
+    if stat.st_size == fingerprint.size and stat.st_mtime_ns == fingerprint.mtime_ns and not thorough:
+        return "same", fingerprint
+    try:
+        payload = path.read_bytes()
+    except OSError:
+        return "changed", fingerprint
+    if sha256(payload) != fingerprint.sha256:
+        return "changed", fingerprint
+    return "same", Fingerprint.of(payload, stat)
 
 
 def companion(journal_path: Path, suffix: str) -> Path:

@@ -20,7 +20,7 @@ from editor.ui import journal as _journal
 from editor.ui.journal import Fingerprint, JournalError, JournalWriter, Recoverable
 from editor.ui.locking import LockHolder, PlanLock
 from schema.document import Document
-from schema.fileio import MAX_FILE_BYTES, PlanFileError, describe_validation_error, dump_plan, load_plan, parse_plan, write_atomically
+from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
 from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
 
@@ -110,7 +110,7 @@ class EditSession(QObject):
     def open(cls, path, *, journal_dir=None) -> "EditSession":
         """Open a plan file; raise PlanFileError (one sentence) when it cannot be read."""
         path = Path(os.path.abspath(path))
-        payload, stat = _read(path)
+        payload, stat = _journal.read_plan_file(path)
         plan = parse_plan(payload, str(path))
         session = cls(plan, path, journal_dir=journal_dir)
         session._base_bytes = payload
@@ -312,49 +312,15 @@ class EditSession(QObject):
             self.dirty_changed.emit(dirty)
 
     def _disk_state(self, *, thorough: bool) -> str:
-        """'same', 'changed' or 'missing' compared with the file as last read or written.
-
-        Size and mtime first (cheap); the hash decides when they differ (a touch is not a change)
-        and, when ``thorough``, also when they agree (a same-size edit within one mtime tick).
-        """
         if self.path is None or self._fingerprint is None:
             return "same"
-        try:
-            stat = os.stat(self.path)
-        except FileNotFoundError:
-            return "missing"
-        except OSError:
-            return "changed"
-        quick_same = stat.st_size == self._fingerprint.size and stat.st_mtime_ns == self._fingerprint.mtime_ns
-        if quick_same and not thorough:
-            return "same"
-        try:
-            payload = self.path.read_bytes()
-        except OSError:
-            return "changed"
-        if _journal.sha256(payload) != self._fingerprint.sha256:
-            return "changed"
-        self._fingerprint = Fingerprint.of(payload, stat)
-        return "same"
+        state, self._fingerprint = _journal.disk_state(self.path, self._fingerprint, thorough=thorough)
+        return state
 
     def _adopt_journal(self, writer: JournalWriter) -> None:
         self._journal = writer
         self._recovered = True
         self._update_dirty()
-
-
-def _read(path: Path) -> tuple[bytes, os.stat_result]:
-    """The file's bytes and stat, read once; errors are the foundation's one-sentence PlanFileError."""
-    try:
-        if path.is_dir() or path.stat().st_size > MAX_FILE_BYTES:
-            load_plan(path)  # words the problem exactly as the foundation does
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            payload = handle.read()
-    except OSError:
-        load_plan(path)
-        raise PlanFileError(f"{path} cannot be read.") from None
-    return payload, stat
 
 
 # --- recovery ------------------------------------------------------------------------------

@@ -353,3 +353,23 @@ def test_closing_a_recovered_plan_with_keep_journal_leaves_it_for_later(qapp, pl
     assert restored.document.node("g1").title == "留著"
     restored.close()
     assert find_recoverable(jdir) == []
+
+
+def test_a_same_size_change_with_the_old_mtime_is_still_caught_on_save(qapp, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    stat = plan_file.stat()
+    text = plan_file.read_text("utf-8")
+    plan_file.write_text(text.replace("測試計畫", "別人計畫"), "utf-8")  # same byte length
+    os.utime(plan_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert plan_file.stat().st_size == stat.st_size
+    assert not session.changed_on_disk()  # the quick check cannot tell …
+    with pytest.raises(FileChangedOnDiskError):  # … but saving hashes the file
+        session.save()
+    assert load_plan(plan_file).title == "別人計畫"
+    session.close()
+
+
+def test_opening_a_folder_says_so(qapp, tmp_path, jdir):
+    with pytest.raises(PlanFileError) as info:
+        EditSession.open(tmp_path, journal_dir=jdir)
+    assert str(info.value) == f"{tmp_path} is a folder, not a plan file."
