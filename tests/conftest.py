@@ -8,6 +8,12 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
 
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+# Recovery journals, settings and recent files of tests go to Qt's test locations
+# (~/.qttest), never into the real user's folders.
+QStandardPaths.setTestModeEnabled(True)
+
 import pytest  # noqa: E402
 
 
