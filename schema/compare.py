@@ -13,11 +13,11 @@
 Numbers are derived from position, so a renumbering alone is never a change: deleting （二）
 reports one removal, not （三）…（六） as modified.
 
-Matching is by id when the two plans share ids (revisions of one file). When they share none
-(two imported texts), it is by content: the four sections by kind, then level by level the
-children of matched parents (same text first, then the most similar), then the rest of each
-level through a 2-character shingle index, so a strategy that went to another focus area is
-found without comparing every pair of nodes in the plan.
+Matching (``schema.compare_match``) is by id when the two plans share ids (revisions of one
+file). When they share none (two imported texts), it is by content: the same words first, then
+the most similar, under the same parent first, then anywhere on the same level through a
+2-character shingle index, so a strategy that went to another focus area is found without
+comparing every pair of nodes in the plan.
 
 The 修正說明 (``note``) of a change is the note of the node in the newer version; for a removed
 node, which has no newer version, it is the note of its parent in the newer version, where the
@@ -26,20 +26,23 @@ editor asks the reason for a removal.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from operator import attrgetter
 
+from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.model import AnyNode, PlanContent
 from schema.numbers import number_of
 from schema.textdiff import Diff, text_diff
-from schema.tree import children, sections
+from schema.tree import KINDS, children, sections
 
 KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
-LOCAL_THRESHOLD = 0.3  # siblings under matched parents: a weaker likeness is enough
-GLOBAL_THRESHOLD = 0.5  # anywhere else on the same level (moves across parents)
-_PROBES = 12  # rarest shingles of a node used to find its candidates
-_CANDIDATES = 24  # candidates per node scored exactly
-_LOCAL_PAIRS = 400  # beyond this many sibling pairs, leave the rest to the shingle index
+_CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
+_COMPARED = {  # the fields of each kind that make a change, apart from goal links
+    "paragraph": ("text",), "action": ("text",),
+    "goal": ("title", "body"), "focus_area": ("title", "body"),
+    "strategy": ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "kpis", "budget"),
+}
+_GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,9 @@ def compare(old: PlanContent, new: PlanContent) -> Comparison:
     a, b = _Tree(old), _Tree(new)
     shared = a.nodes.keys() & b.nodes.keys()
     if shared:
-        matched, how = _match_by_id(a, b, shared), "id"
+        matched, how = match_by_id(a, b, shared), "id"
     else:
-        matched, how = _match_by_content(a, b), "content"
+        matched, how = match_by_content(a, b), "content"
     changes = _changes(a, b, matched)
     counts = {kind: 0 for kind in KINDS_OF_CHANGE}
     for change in changes:
@@ -127,15 +130,6 @@ def _side_json(side: NodeSide | None) -> dict | None:
 
 
 # --- what is compared ---------------------------------------------------------------------------
-def own_text(node: AnyNode) -> tuple[str, str]:
-    """(title, text) as NodeSide reports them."""
-    title = getattr(node, "title", "") if node.kind not in ("paragraph", "action") else ""
-    text = getattr(node, "body", None)
-    if text is None:
-        text = getattr(node, "text", "")
-    return title, text
-
-
 def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dict[str, str]:
     """Every compared field of a node, as text a person can read (lists joined with 、).
 
@@ -174,23 +168,42 @@ class _Tree:
         self.index: dict[str, int] = {}
         self.order: dict[str, int] = {}
         self.end: dict[str, int] = {}  # order of the last node of the subtree
-        self.levels: list[list[AnyNode]] = []
-        for i, section in enumerate(sections(content)):
-            self._add(section, None, i, 0)
+        self.depth: dict[str, int] = {}
+        self.families: list[tuple[AnyNode, list]] = []  # (parent, children) for every parent with children
+        self._levels: list[list[AnyNode]] | None = None
+        # An explicit stack rather than recursion: this runs on every node of both plans.
+        nodes, parents, index, order, end, depth = self.nodes, self.parents, self.index, self.order, self.end, self.depth
+        stack = [(section, None, i, 0, False) for i, section in reversed(list(enumerate(sections(content))))]
+        while stack:
+            node, parent, i, level, closing = stack.pop()
+            nid = node.id
+            if closing:
+                end[nid] = len(order) - 1
+                continue
+            nodes[nid] = node
+            parents[nid] = parent
+            index[nid] = i
+            order[nid] = len(order)
+            depth[nid] = level
+            stack.append((node, parent, i, level, True))
+            field_name = _CHILDREN[node.kind]
+            kids = getattr(node, field_name) if field_name else None
+            if kids:
+                self.families.append((node, kids))
+                stack.extend((kid, node, j, level + 1, False) for j, kid in reversed(list(enumerate(kids))))
         self.goal_titles = {g.id: g.title for g in content.goals.goals}
 
-    def _add(self, node: AnyNode, parent: AnyNode | None, index: int, depth: int) -> None:
-        nid = node.id
-        self.nodes[nid] = node
-        self.parents[nid] = parent
-        self.index[nid] = index
-        self.order[nid] = len(self.order)
-        if len(self.levels) <= depth:
-            self.levels.append([])
-        self.levels[depth].append(node)
-        for i, child in enumerate(children(node)):
-            self._add(child, node, i, depth + 1)
-        self.end[nid] = len(self.order) - 1
+    @property
+    def levels(self) -> list[list[AnyNode]]:
+        """The nodes of each depth, in document order (only content matching needs them)."""
+        if self._levels is None:
+            self._levels = []
+            for nid, node in self.nodes.items():
+                level = self.depth[nid]
+                while len(self._levels) <= level:
+                    self._levels.append([])
+                self._levels[level].append(node)
+        return self._levels
 
     # the two methods schema.numbers.number_of needs of a document
     def parent(self, node: AnyNode) -> AnyNode | None:
@@ -230,134 +243,11 @@ def _short(text: str, limit: int = 24) -> str:
     return line if len(line) <= limit else line[:limit] + "…"
 
 
-# --- matching -------------------------------------------------------------------------------------
-def _match_by_id(a: _Tree, b: _Tree, shared: set[str]) -> dict[str, str]:
-    matched = {nid: nid for nid in shared if a.nodes[nid].kind == b.nodes[nid].kind}
-    for sa, sb in zip(sections(a.content), sections(b.content)):
-        matched[sa.id] = sb.id
-    return matched
-
-
-def _match_by_content(a: _Tree, b: _Tree) -> dict[str, str]:
-    matched: dict[str, str] = {}
-    for sa, sb in zip(sections(a.content), sections(b.content)):
-        matched[sa.id] = sb.id
-    likeness = _Likeness()
-    for depth in range(1, min(len(a.levels), len(b.levels))):
-        taken: set[str] = set()  # new ids matched on this level
-        for parent_a in a.levels[depth - 1]:
-            parent_b = matched.get(parent_a.id)
-            if parent_b is not None:
-                for x, y in _match_siblings(children(parent_a), children(b.nodes[parent_b]), likeness):
-                    matched[x.id] = y.id
-                    taken.add(y.id)
-        rest_a = [n for n in a.levels[depth] if n.id not in matched]
-        rest_b = [n for n in b.levels[depth] if n.id not in taken]
-        for x, y in _match_anywhere(rest_a, rest_b, likeness):
-            matched[x.id] = y.id
-    return matched
-
-
-def _key(node: AnyNode) -> tuple:
-    return (node.kind, *own_text(node))
-
-
-def _match_same_text(xs: list, ys: list) -> tuple[list[tuple], list, list]:
-    """Pairs of nodes with the same kind and words, in order; and the nodes left on each side."""
-    pairs = []
-    by_key: dict[tuple, deque] = defaultdict(deque)
-    for x in xs:
-        by_key[_key(x)].append(x)
-    rest_y = []
-    for y in ys:
-        queue = by_key.get(_key(y))
-        if queue:
-            pairs.append((queue.popleft(), y))
-        else:
-            rest_y.append(y)
-    return pairs, [x for queue in by_key.values() for x in queue], rest_y
-
-
-def _match_siblings(xs: list, ys: list, likeness: "_Likeness") -> list[tuple]:
-    pairs, rest_x, rest_y = _match_same_text(xs, ys)
-    if rest_x and rest_y and len(rest_x) * len(rest_y) <= _LOCAL_PAIRS:
-        scored = [
-            (likeness.score(x, y), -abs(i - j), i, j)
-            for i, x in enumerate(rest_x)
-            for j, y in enumerate(rest_y)
-            if x.kind == y.kind
-        ]
-        pairs.extend(_greedy(scored, rest_x, rest_y, LOCAL_THRESHOLD))
-    return pairs
-
-
-def _match_anywhere(xs: list, ys: list, likeness: "_Likeness") -> list[tuple]:
-    """Match leftovers of one level across parents: same text first, then the shingle index."""
-    pairs, rest_x, rest_y = _match_same_text(xs, ys)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, x in enumerate(rest_x):
-        for shingle in likeness.shingles(x):
-            postings[shingle].append(i)
-    scored = []
-    for j, y in enumerate(rest_y):
-        probes = sorted((s for s in likeness.shingles(y) if s in postings), key=lambda s: (len(postings[s]), s))
-        hits: dict[int, int] = defaultdict(int)
-        for shingle in probes[:_PROBES]:
-            for i in postings[shingle]:
-                hits[i] += 1
-        best = sorted(hits, key=lambda i: (-hits[i], i))[:_CANDIDATES]
-        scored.extend((likeness.score(rest_x[i], y), 0, i, j) for i in best if rest_x[i].kind == y.kind)
-    pairs.extend(_greedy(scored, rest_x, rest_y, GLOBAL_THRESHOLD))
-    return pairs
-
-
-def _greedy(scored: list[tuple], xs: list, ys: list, threshold: float) -> list[tuple]:
-    """Best pairs first; each node used once; ties go to the nearer place, then document order."""
-    scored.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
-    used_x: set[int] = set()
-    used_y: set[int] = set()
-    pairs = []
-    for score, _near, i, j in scored:
-        if score < threshold:
-            break
-        if i not in used_x and j not in used_y:
-            used_x.add(i)
-            used_y.add(j)
-            pairs.append((xs[i], ys[j]))
-    return pairs
-
-
-class _Likeness:
-    """Dice similarity of 2-character shingles of a node's words and everything below it."""
-
-    def __init__(self):
-        self._cache: dict[int, frozenset] = {}
-
-    def shingles(self, node: AnyNode) -> frozenset:
-        key = id(node)
-        found = self._cache.get(key)
-        if found is None:
-            text = "\n".join(_subtree_texts(node))
-            found = frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset([text])
-            self._cache[key] = found
-        return found
-
-    def score(self, x: AnyNode, y: AnyNode) -> float:
-        sx, sy = self.shingles(x), self.shingles(y)
-        return 2 * len(sx & sy) / (len(sx) + len(sy))
-
-
-def _subtree_texts(node: AnyNode):
-    yield from own_text(node)
-    for child in children(node):
-        yield from _subtree_texts(child)
-
-
 # --- the list of changes ------------------------------------------------------------------------
 def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
     back = {new: old for old, new in matched.items()}
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
-    stayers = _stayers(a, b, matched, back)
+    reordered = _out_of_order(a, b, matched, back)
     keyed: list[tuple[tuple, Change]] = []
     for nid, node in b.nodes.items():
         parent = b.parents[nid]
@@ -369,9 +259,14 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
                 keyed.append(((b.order[nid], 0, 0), Change("added", node.kind, nid, None, side, fields, None, node.note)))
             continue
         old_node = a.nodes[back[nid]]
-        fields = _field_diffs(old_node, node, a, b, goal_map)
+        getter = _GETTERS.get(node.kind)
+        linked = getattr(node, "goal_ids", None) or getattr(old_node, "goal_ids", None)
+        if getter is not None and not linked and getter(old_node) == getter(node):
+            fields = {}  # the usual case, decided without a call
+        else:
+            fields = _field_diffs(old_node, node, a, b, goal_map)
         old_parent = a.parents[old_node.id]
-        moved = parent is not None and (matched.get(old_parent.id) != parent.id or nid not in stayers)
+        moved = parent is not None and (matched.get(old_parent.id) != parent.id or nid in reordered)
         if moved or fields:
             change = Change(
                 "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
@@ -410,27 +305,30 @@ def _descendants(node: AnyNode):
 
 
 def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str, str]) -> dict[str, Diff]:
-    if x.kind != y.kind:
+    kind = x.kind
+    if kind != y.kind:
         return {}
-    if x.kind in ("paragraph", "action"):
-        return {"text": text_diff(x.text, y.text)} if x.text != y.text else {}
-    changed = [name for name in ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "kpis", "budget")
-               if hasattr(x, name) and getattr(x, name) != getattr(y, name)]
-    if x.kind == "strategy" and [goal_map.get(g, g) for g in x.goal_ids] != list(y.goal_ids):
+    getter = _GETTERS.get(kind)
+    if getter is None:  # a section: only its fixed title
+        changed = ["title"] if x.title != y.title else []
+    elif getter(x) == getter(y):
+        changed = []
+    else:
+        changed = [name for name in _COMPARED[kind] if getattr(x, name) != getattr(y, name)]
+    if kind == "strategy" and (x.goal_ids or y.goal_ids) and [goal_map.get(g, g) for g in x.goal_ids] != list(y.goal_ids):
         changed.append("goal_ids")
     if not changed:
         return {}
+    if kind in ("paragraph", "action"):
+        return {"text": text_diff(x.text, y.text)}
     old_values, new_values = node_values(x, a.goal_titles), node_values(y, b.goal_titles)
     return {name: text_diff(old_values[name], new_values[name]) for name in changed}
 
 
-def _stayers(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
-    """New ids of matched nodes that kept their parent and their order: a longest increasing run."""
+def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
+    """New ids of nodes that kept their parent but not their order: those off a longest increasing run."""
     result: set[str] = set()
-    for parent in b.nodes.values():
-        kids = children(parent)
-        if not kids:
-            continue
+    for parent, kids in b.families:
         seq = []
         for child in kids:
             old_id = back.get(child.id)
@@ -438,7 +336,10 @@ def _stayers(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) 
                 old_parent = a.parents[old_id]
                 if old_parent is not None and matched.get(old_parent.id) == parent.id:
                     seq.append((a.index[old_id], child.id))
-        result.update(nid for _i, nid in _longest_increasing(seq))
+        if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
+            continue  # the usual case: nothing reordered here
+        keep = {nid for _i, nid in _longest_increasing(seq)}
+        result.update(nid for _i, nid in seq if nid not in keep)
     return result
 
 

@@ -11,7 +11,8 @@ noise or swallow the whole sentence. We therefore diff in two passes:
 2. **Characters**, only inside each run of changed clauses: each deleted clause is paired with
    the inserted clause it most resembles (in order), and only such pairs are diffed character by
    character; a clause with no counterpart is shown deleted or inserted whole. (When a run is
-   diffed more simply as one text, e.g. an insertion that splits a clause, that diff is kept.) Semantic cleanup then merges the scattered single characters into phrases,
+   diffed more simply as one text, e.g. an insertion that splits a clause, that diff is kept.)
+   Semantic cleanup then merges the scattered single characters into phrases,
    and a last pass absorbs a lone shared character between two edits, so 構建 → 建構 reads as
    one replaced word rather than 「構」 deleted, 「建」 kept, 「構」 inserted.
 
