@@ -249,24 +249,25 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
     reordered = _out_of_order(a, b, matched, back)
     keyed: list[tuple[tuple, Change]] = []
+    a_nodes, a_parents, b_parents = a.nodes, a.parents, b.parents
     for nid, node in b.nodes.items():
-        parent = b.parents[nid]
-        if nid not in back:
+        parent = b_parents[nid]
+        old_id = back.get(nid)
+        if old_id is None:
             if parent is not None and parent.id in back:  # the top of an added subtree
                 inside = {n for n in _descendants(node) if n not in back}
                 side = b.side(node, inside)
                 fields = {f: [(1, v)] for f, v in _own_values(node, side).items()}
                 keyed.append(((b.order[nid], 0, 0), Change("added", node.kind, nid, None, side, fields, None, node.note)))
             continue
-        old_node = a.nodes[back[nid]]
+        old_node = a_nodes[old_id]
         getter = _GETTERS.get(node.kind)
-        linked = getattr(node, "goal_ids", None) or getattr(old_node, "goal_ids", None)
-        if getter is not None and not linked and getter(old_node) == getter(node):
+        if getter is not None and getter(old_node) == getter(node) and not (node.kind == "strategy" and _linked(old_node, node)):
             fields = {}  # the usual case, decided without a call
         else:
             fields = _field_diffs(old_node, node, a, b, goal_map)
-        old_parent = a.parents[old_node.id]
-        moved = parent is not None and (matched.get(old_parent.id) != parent.id or nid in reordered)
+        old_parent = a_parents[old_id]
+        moved = parent is not None and (nid in reordered or matched.get(old_parent.id) != parent.id)
         if moved or fields:
             change = Change(
                 "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
@@ -291,6 +292,10 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         keyed.append(((anchor, 1, a.order[oid]), change))
     keyed.sort(key=lambda kc: kc[0])
     return [change for _key, change in keyed]
+
+
+def _linked(x: AnyNode, y: AnyNode) -> bool:
+    return bool(x.goal_ids or y.goal_ids)
 
 
 def _own_values(node: AnyNode, side: NodeSide) -> dict[str, str]:
@@ -328,16 +333,21 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
 def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
     """New ids of nodes that kept their parent but not their order: those off a longest increasing run."""
     result: set[str] = set()
+    a_parents, a_index = a.parents, a.index
     for parent, kids in b.families:
+        old_id = back.get(parent.id)
+        old_kids = children(a.nodes[old_id]) if old_id is not None else ()
+        if len(old_kids) == len(kids) and all(back.get(k.id) == o.id for k, o in zip(kids, old_kids)):
+            continue  # the usual case: the same children in the same order
         seq = []
         for child in kids:
-            old_id = back.get(child.id)
-            if old_id is not None:
-                old_parent = a.parents[old_id]
+            old_child = back.get(child.id)
+            if old_child is not None:
+                old_parent = a_parents[old_child]
                 if old_parent is not None and matched.get(old_parent.id) == parent.id:
-                    seq.append((a.index[old_id], child.id))
+                    seq.append((a_index[old_child], child.id))
         if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
-            continue  # the usual case: nothing reordered here
+            continue  # only insertions and removals here
         keep = {nid for _i, nid in _longest_increasing(seq)}
         result.update(nid for _i, nid in seq if nid not in keep)
     return result
