@@ -248,3 +248,18 @@ def test_big_chart_image_is_limited_in_memory():
     image = render_image(layout)
     assert image.width() * image.height() <= 40_000_000
     assert image.width() > 3000
+
+
+@settings(max_examples=25, deadline=None)
+@given(label=st.text(st.characters(codec="utf-8"), max_size=40), goal=st.text(st.characters(codec="utf-8"), max_size=20))
+def test_any_text_yields_an_svg_that_parses_and_keeps_the_label(label, goal):
+    from editor.export.chart_paint import svg_bytes
+    from editor.export.textclean import clean_text
+
+    plan = PlanDocument(title="測試計畫", period=Period(start=108, end=111))
+    plan.draft.content.goals.goals = [Goal(title=goal)]
+    plan.draft.content.focus.focus_areas = [FocusArea(title="拚經濟", strategies=[Strategy(title="標題", chart_label=label)])]
+    root = ET.fromstring(svg_bytes(layout_chart(plan)))
+    text = "".join(el.text or "" for el in root.iter() if el.tag.endswith("text"))
+    expected = clean_text(label.strip() or "標題")
+    assert re.sub(r"\s", "", expected) in re.sub(r"\s", "", text)
