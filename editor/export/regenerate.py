@@ -59,12 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=Path, default=SAMPLES)
     parser.add_argument("--out", type=Path, default=EXPORTS)
     args = parser.parse_args(argv)
+    from editor.export.fonts import NoChineseFontError
     from schema.fileio import PlanFileError
 
     try:
         for path in regenerate(args.samples, args.out):
             print(path)
-    except PlanFileError as exc:
+    except (PlanFileError, NoChineseFontError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
     return 0
