@@ -19,7 +19,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-    QPushButton, QSplitter, QStackedWidget, QTextBrowser, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QStackedWidget, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
 from editor.ui.change_list import (
@@ -27,6 +27,7 @@ from editor.ui.change_list import (
 )
 from editor.ui.change_render import escape, render_change
 from editor.ui.i18n import field_name, translate
+from editor.ui.readonly_view import ReadOnlyBrowser
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
 from schema.document import Document, DocumentListener
 from schema.model import PlanDocument, Revision
@@ -125,8 +126,8 @@ class ComparisonView(QWidget):
         self.place = QLabel(objectName="changePlace", wordWrap=True)
         self.old_caption = QLabel(objectName="oldCaption")
         self.new_caption = QLabel(objectName="newCaption")
-        self.old_text = QTextBrowser(objectName="oldText")
-        self.new_text = QTextBrowser(objectName="newText")
+        self.old_text = ReadOnlyBrowser(objectName="oldText")
+        self.new_text = ReadOnlyBrowser(objectName="newText")
         self.note_label = QLabel(tr("修正說明"), objectName="noteLabel")
         self.note_edit = QPlainTextEdit(objectName="noteEdit")
         self.note_edit.setMaximumHeight(90)
