@@ -118,8 +118,11 @@ class ComparisonView(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.header().setStretchLastSection(False)
-        self.list.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        for column in range(self.model.columnCount()):  # the title takes what the others leave
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 3 else QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # sizing looks at 200 rows, not at every change of a big plan
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.heading = QLabel(objectName="changeHeading", textFormat=Qt.TextFormat.RichText, wordWrap=True)
@@ -372,8 +375,8 @@ class ComparisonView(QWidget):
         if change.kind == "moved":
             self.place.setText(
                 tr("原位置：%1　→　新位置：%2")
-                .replace("%1", f"{change.moved_from or ''}{change.old.number}")
-                .replace("%2", f"{change.new.parent}{change.new.number}")
+                .replace("%1", f"{change.moved_from or ''}　{change.old.number}".strip())
+                .replace("%2", f"{change.new.parent}　{change.new.number}".strip())
             )
             self.place.setVisible(True)
         else:

@@ -169,7 +169,7 @@ def test_a_rename_marks_the_replaced_word_and_nothing_else(qtbot, view):
 def test_a_move_names_where_it_came_from(qtbot, view):
     select_row_by_click(qtbot, view, row_of(view, "移動", "支持青農在地深耕"))
     assert view.place.isVisibleTo(view)
-    assert view.place.text() == "原位置：二、衝就業（六）　→　新位置：一、拚經濟（七）"
+    assert view.place.text() == "原位置：二、衝就業　（六）　→　新位置：一、拚經濟　（七）"
     assert formatted_segments(view.old_text, lambda f: f.fontStrikeOut()) == ["二、衝就業　（六）"]
     assert formatted_segments(view.new_text, lambda f: f.fontUnderline()) == ["一、拚經濟　（七）"]
 
