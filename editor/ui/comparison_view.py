@@ -120,9 +120,8 @@ class ComparisonView(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.list.header()
         header.setStretchLastSection(False)
-        for column in range(self.model.columnCount()):  # the title takes what the others leave
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 3 else QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # sizing looks at 200 rows, not at every change of a big plan
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the title takes what the others leave
+        header.setResizeContentsPrecision(50)  # sizing looks at 50 rows, not at every change of a big plan
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.heading = QLabel(objectName="changeHeading", textFormat=Qt.TextFormat.RichText, wordWrap=True)
@@ -203,6 +202,7 @@ class ComparisonView(QWidget):
         self._silent = True
         try:
             self.model.set_changes(self.comparison.changes)
+            self._fit_columns()
             self._update_filter_texts()
             if not self.comparison.changes:
                 self.empty_label.setText(tr("兩個版本沒有差異"))
@@ -243,6 +243,7 @@ class ComparisonView(QWidget):
         self._silent = True
         try:
             self.model.set_kind_filter(kind)
+            self._fit_columns()
             row = self.model.row_of(key) if key else -1
             self._select_row(row if row >= 0 else 0)
         finally:
@@ -314,6 +315,11 @@ class ComparisonView(QWidget):
             count = total if kind == ALL else counts[kind]
             sign = "" if kind == ALL else CHANGE_SIGNS[kind] + " "
             button.setText(f"{sign}{change_name(kind)}（{count}）")
+
+    def _fit_columns(self) -> None:
+        # Once per comparison, not on every selection (ResizeToContents would measure rows each time).
+        for column in (0, 1, 2, 4):
+            self.list.resizeColumnToContents(column)
 
     def _current_key(self) -> tuple[str, str] | None:
         change = self.current_change()
