@@ -18,16 +18,13 @@ from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-    QPushButton, QSplitter, QStackedWidget, QToolButton, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QButtonGroup, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+    QStackedWidget, QToolButton, QTreeView, QVBoxLayout, QWidget,
 )
 
-from editor.ui.change_list import (
-    ALL, CHANGE_COLOURS, CHANGE_SIGNS, ChangeListModel, change_name, change_node_kind_name, number_text, words_of,
-)
-from editor.ui.change_render import escape, render_change
-from editor.ui.i18n import field_name, translate
-from editor.ui.readonly_view import ReadOnlyBrowser
+from editor.ui.change_detail import ChangeDetail
+from editor.ui.change_list import ALL, CHANGE_COLOURS, CHANGE_SIGNS, ChangeListModel, change_name
+from editor.ui.i18n import translate
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
 from schema.document import Document, DocumentListener
 from schema.model import PlanDocument, Revision
@@ -124,33 +121,16 @@ class ComparisonView(QWidget):
         header.setResizeContentsPrecision(50)  # sizing looks at 50 rows, not at every change of a big plan
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.heading = QLabel(objectName="changeHeading", textFormat=Qt.TextFormat.RichText, wordWrap=True)
-        self.place = QLabel(objectName="changePlace", wordWrap=True)
-        self.old_caption = QLabel(objectName="oldCaption")
-        self.new_caption = QLabel(objectName="newCaption")
-        self.old_text = ReadOnlyBrowser(objectName="oldText")
-        self.new_text = ReadOnlyBrowser(objectName="newText")
-        self.note_label = QLabel(tr("修正說明"), objectName="noteLabel")
-        self.note_edit = QPlainTextEdit(objectName="noteEdit")
-        self.note_edit.setMaximumHeight(90)
-        self.note_edit.textChanged.connect(self._note_typed)
-        panes = QGridLayout()
-        panes.addWidget(self.old_caption, 0, 0)
-        panes.addWidget(self.new_caption, 0, 1)
-        panes.addWidget(self.old_text, 1, 0)
-        panes.addWidget(self.new_text, 1, 1)
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 4, 0, 0)
-        detail_layout.addWidget(self.heading)
-        detail_layout.addWidget(self.place)
-        detail_layout.addLayout(panes, 1)
-        detail_layout.addWidget(self.note_label)
-        detail_layout.addWidget(self.note_edit)
+        self.detail = ChangeDetail()
+        self.detail.note_edited.connect(self._note_typed)
+        # the detail's parts, by the names the window and the tests use
+        d = self.detail
+        self.heading, self.place, self.old_caption, self.new_caption = d.heading, d.place, d.old_caption, d.new_caption
+        self.old_text, self.new_text, self.note_label, self.note_edit = d.old_text, d.new_text, d.note_label, d.note_edit
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.list)
-        splitter.addWidget(detail)
+        splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         self.empty_label = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -196,8 +176,7 @@ class ComparisonView(QWidget):
         old, new = self.selected_versions()
         self.comparison = Comparison([], {k: 0 for k in KINDS_OF_CHANGE}, "id") if old is new else compare(old.content, new.content)
         self._draft_ids = {node.id for node, _parent in walk(self.plan.draft.content)}
-        self.old_caption.setText(tr("現行：%1").replace("%1", self._version_name(old)))
-        self.new_caption.setText(tr("修正：%1").replace("%1", self._version_name(new)))
+        self.detail.set_captions(self._version_name(old), self._version_name(new))
         key = self._current_key()
         self._silent = True
         try:
@@ -359,67 +338,13 @@ class ComparisonView(QWidget):
         return self._tree_node(change)
 
     def _show_change(self, change: Change | None) -> None:
-        texts = {
-            "absent_old": tr("（現行版本沒有此項目：本項為新增）"),
-            "absent_new": tr("（修正後已刪除此項目）"),
-            "position": tr("位置"),
-            "children": tr("所含項目"),
-        }
-        if change is None:
-            self.heading.setText("")
-            self.place.setVisible(False)
-            for pane in (self.old_text, self.new_text):
-                pane.setHtml("")
-            self._set_note_text("", None)
-            return
-        colour = CHANGE_COLOURS[change.kind]
-        words = words_of(change, 40)
-        self.heading.setText(
-            f'<b style="color:{colour}">{CHANGE_SIGNS[change.kind]} {escape(change_name(change.kind))}</b>'
-            f"　{escape(change_node_kind_name(change))}　{escape(number_text(change))}　{escape(words)}"
-        )
-        if change.kind == "moved":
-            self.place.setText(
-                tr("原位置：%1　→　新位置：%2")
-                .replace("%1", f"{change.moved_from or ''}　{change.old.number}".strip())
-                .replace("%2", f"{change.new.parent}　{change.new.number}".strip())
-            )
-            self.place.setVisible(True)
-        else:
-            self.place.setVisible(False)
-        self.old_text.setHtml(render_change(change, "old", field_name, texts))
-        self.new_text.setHtml(render_change(change, "new", field_name, texts))
-        self._set_note_text(change.note, self._note_target(change), change)
+        self.detail.show_change(change, editable=self._note_target(change) is not None)
 
-    def _set_note_text(self, text: str, target: str | None, change: Change | None = None) -> None:
-        editable = target is not None
-        self.note_edit.setReadOnly(not editable)
-        if change is not None and change.kind == "removed" and editable:
-            self.note_label.setText(tr("修正說明（刪除的理由寫在上層項目「%1」）").replace("%1", change.old.parent))
-        else:
-            self.note_label.setText(tr("修正說明"))
-        if change is None:
-            placeholder = ""
-        elif editable:
-            placeholder = tr("說明為何修正此項目…")
-        else:
-            placeholder = tr("修正說明只能寫在工作草稿上：請把「修正」選為工作草稿。")
-        self.note_edit.setPlaceholderText(placeholder)
-        if self.note_edit.toPlainText() != text:  # equal while the user types: keep the cursor where it is
-            self._silent = True
-            try:
-                self.note_edit.setPlainText(text)
-            finally:
-                self._silent = False
-
-    def _note_typed(self) -> None:
-        if self._silent:
-            return
+    def _note_typed(self, text: str) -> None:
         change = self.current_change()
         target = self._note_target(change)
         if target is None:
             return
-        text = self.note_edit.toPlainText()
         for other in self.model.changes:  # the list shows the new note before the next comparison
             if self._tree_node(other) == target:  # a removal's note is its parent's note
                 other.note = text

@@ -316,3 +316,20 @@ def test_rendered_sides_read_back_as_the_two_texts_and_mark_only_the_edits(old, 
     assert plain(new_html) == new
     assert [s.replace("¶\n", "\n") for s in marked_segments(old_html, "s")] == [t for op, t in diffs if op == -1]
     assert [s.replace("¶\n", "\n") for s in marked_segments(new_html, "u")] == [t for op, t in diffs if op == 1]
+
+
+def test_programmatic_selection_never_emits_even_when_the_note_text_changes(qtbot):
+    """On the demo sample every change has a note: showing one must not pass for a user's click."""
+    plan = load_plan(SAMPLE.with_name("kaohsiung-108-111-demo.plan.json"))
+    widget = ComparisonView(set_note=lambda node_id, text: pytest.fail("no note was typed"))
+    qtbot.addWidget(widget)
+    widget.set_plan(plan, Document(plan.draft.content))
+    widget.show()
+    with qtbot.assertNotEmitted(widget.node_selected):
+        qtbot.waitUntil(lambda: not widget.is_stale())
+        assert widget.note_edit.toPlainText() == "文化科技相關作法已併入「營造優良文創環境」推動，刪除原第3項作法。"
+        assert widget.select_node("fd43e8674685")
+        assert widget.note_edit.toPlainText() == "青農培育與農漁產業發展相輔相成，移列「拚經濟」並置於「建構農漁高雄隊」之後。"
+        widget.set_kind_filter("modified")
+        assert widget.note_edit.toPlainText() == "增列研發功能，以呼應產業升級方向。"
+    assert widget.comparison.counts == {"added": 1, "removed": 1, "modified": 5, "moved": 2}
