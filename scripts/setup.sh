@@ -10,7 +10,7 @@ purpose="${1:-run}"
 qt_runtime="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0"
 cjk_fonts="fonts-arphic-ukai fonts-noto-cjk"
 x11_window="xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-docx_to_pdf="libreoffice-writer-nogui poppler-utils"
+docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
 
 wanted="$qt_runtime $cjk_fonts"
 case "$purpose" in
