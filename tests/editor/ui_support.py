@@ -51,11 +51,13 @@ def make_window(qtbot, tmp_path: Path, *, path: Path | None = None, session: Edi
             session.acquire_lock()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(session, settings=settings, journal_dir=journal_dir)
-    qtbot.addWidget(window)
+    # A failing test must not leave the teardown's close waiting on a "save changes?" box.
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "maybe_save", lambda: True))
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     window.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)  # shortcuts need the active window
     return window
 
 
@@ -116,12 +118,13 @@ class DialogAnswerer:
 
     def _poll(self) -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or not box.isVisible() or getattr(box, "_answered", False):
+        if not isinstance(box, QMessageBox) or not box.isVisible() or box.property("answered"):
             return
-        box._answered = True
+        box.setProperty("answered", True)  # on the C++ object: a new box never inherits it
         self.texts.append(box.text())
         self.titles.append(box.windowTitle())
         if not self.answers:
+            box.reject()
             raise AssertionError(f"an unexpected dialog: {box.text()}")
         label = self.answers.pop(0)
         for button in box.buttons():

@@ -1,0 +1,114 @@
+"""The window's actions, menus and toolbar.
+
+Tree keys (Enter, Delete, Tab, Ctrl+C …) are bound with ``Qt.WidgetShortcut`` to the tree
+widget alone: in the detail pane and in the tree's inline editor the same keys keep their usual
+meaning (a new line, a deleted character, committing the rename). Undo and redo come from a
+QUndoGroup, so their menu texts name the command they undo (「復原 重新命名推動策略」).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QStyle
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class WindowActions:
+    """Every QAction of the main window, as attributes; ``window`` provides the slots."""
+
+    def __init__(self, window, undo_group, tree_view):
+        self._window = window
+        style = window.style()
+        icon = style.standardIcon
+        P = QStyle.StandardPixmap
+
+        def make(text, slot, shortcuts=(), tip="", pixmap=None, tree_only=False):
+            action = QAction(text, window)
+            if pixmap is not None:
+                action.setIcon(icon(pixmap))
+            if shortcuts:
+                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            if tip:
+                action.setStatusTip(tip)
+            if slot is not None:
+                action.triggered.connect(slot)
+            if tree_only:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                tree_view.addAction(action)
+            return action
+
+        w = window
+        self.new = make(translate("actions", "新增計畫(&N)"), w.new_plan, [QKeySequence.StandardKey.New], translate("actions", "開一份空白的計畫"), P.SP_FileIcon)
+        self.open = make(translate("actions", "開啟(&O)…"), lambda: w.open_file(), [QKeySequence.StandardKey.Open], translate("actions", "開啟計畫檔"), P.SP_DialogOpenButton)
+        self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), P.SP_DialogSaveButton)
+        self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
+        self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
+        self.quit = make(translate("actions", "結束(&X)"), w.close, [QKeySequence.StandardKey.Quit])
+
+        self.undo = undo_group.createUndoAction(window, translate("actions", "復原"))
+        self.undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.undo.setIcon(icon(P.SP_ArrowBack))
+        self.redo = undo_group.createRedoAction(window, translate("actions", "取消復原"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo.setIcon(icon(P.SP_ArrowForward))
+
+        e = w.tree_editor
+        self.rename = make(translate("actions", "重新命名(&R)"), w.rename_current, ["F2"], translate("actions", "在樹狀圖中直接修改標題"), tree_only=True)
+        self.add_sibling = make(translate("actions", "新增同層項目"), e.add_sibling, ["Return", "Enter"], translate("actions", "在目前項目之後新增同一層的項目"), P.SP_FileDialogNewFolder, tree_only=True)
+        self.add_child = make(translate("actions", "新增下層項目"), e.add_child, ["Ctrl+Return", "Ctrl+Enter", "Insert"], translate("actions", "在目前項目之下新增項目"), P.SP_FileDialogDetailedView, tree_only=True)
+        self.delete = make(translate("actions", "刪除(&D)"), e.delete, [QKeySequence(Qt.Key.Key_Delete)], translate("actions", "刪除選取的項目"), P.SP_TrashIcon, tree_only=True)
+        self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), P.SP_ArrowUp, tree_only=True)
+        self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), P.SP_ArrowDown, tree_only=True)
+        self.indent = make(translate("actions", "縮排"), e.indent, ["Tab"], translate("actions", "成為前一個項目的下層項目"), tree_only=True)
+        self.outdent = make(translate("actions", "凸排"), e.outdent, ["Shift+Tab", "Backtab"], translate("actions", "移到上一層"), tree_only=True)
+        self.cut = make(translate("actions", "剪下(&T)"), e.cut, [QKeySequence.StandardKey.Cut], translate("actions", "剪下選取的項目"), tree_only=True)
+        self.copy = make(translate("actions", "複製(&C)"), e.copy, [QKeySequence.StandardKey.Copy], translate("actions", "複製選取的項目"), tree_only=True)
+        self.paste = make(translate("actions", "貼上(&P)"), e.paste, [QKeySequence.StandardKey.Paste], translate("actions", "貼在目前項目之後或之下"), tree_only=True)
+        self.find = make(translate("actions", "尋找(&F)…"), w.start_find, [QKeySequence.StandardKey.Find], translate("actions", "篩選出標題或內文含有關鍵字的項目"), P.SP_FileDialogContentsView)
+        self.expand_all = make(translate("actions", "全部展開"), tree_view.expandAll)
+        self.collapse_all = make(translate("actions", "全部摺疊"), tree_view.collapseAll)
+
+    def build_menus(self, window) -> dict[str, QMenu]:
+        bar = window.menuBar()
+        menus: dict[str, QMenu] = {}
+        file_menu = menus["file"] = bar.addMenu(translate("actions", "檔案(&F)"))
+        file_menu.addActions([self.new, self.open])
+        menus["recent"] = file_menu.addMenu(translate("actions", "最近開啟的檔案(&R)"))
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        menus["export_anchor"] = file_menu.addSeparator()  # a later File ▸ Export menu goes here
+        file_menu.addAction(self.preferences)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        edit = menus["edit"] = bar.addMenu(translate("actions", "編輯(&E)"))
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste])
+        edit.addSeparator()
+        edit.addActions([self.rename, self.add_sibling, self.add_child, self.delete])
+        edit.addSeparator()
+        edit.addActions([self.move_up, self.move_down, self.indent, self.outdent])
+        edit.addSeparator()
+        edit.addAction(self.find)
+
+        view = menus["view"] = bar.addMenu(translate("actions", "檢視(&V)"))
+        view.addActions([self.expand_all, self.collapse_all])
+        view.addSeparator()  # dock toggles are added by MainWindow.add_dock
+        return menus
+
+    def build_toolbar(self, window):
+        toolbar = window.addToolBar(translate("actions", "工具列"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        toolbar.addActions([self.new, self.open, self.save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo, self.redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.add_sibling, self.add_child, self.delete, self.move_up, self.move_down])
+        toolbar.addSeparator()
+        toolbar.addAction(self.find)
+        return toolbar

@@ -1,0 +1,128 @@
+"""The questions and messages around files: save before closing, recovery, the lock, changes on disk.
+
+Each function shows one QMessageBox (or file chooser) and returns the user's answer as a word
+("save", "discard", "cancel" …), so the window's logic reads plainly and tests can answer.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+Role = QMessageBox.ButtonRole
+PLAN_SUFFIX = ".plan.json"
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str, Role]], *,
+        icon=QMessageBox.Icon.Warning, default: str | None = None, details: str = "") -> str:
+    """Show a question with the given (answer, button label, role) choices; Esc answers the reject one."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("fileQuestion")
+    if details:
+        box.setInformativeText(details)
+    answers = {}
+    for answer, label, role in choices:
+        button = box.addButton(label, role)
+        answers[button] = answer
+        if answer == default:
+            box.setDefaultButton(button)
+        if role == Role.RejectRole:
+            box.setEscapeButton(button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked in answers:
+        return answers[clicked]
+    return next((a for a, _l, r in choices if r == Role.RejectRole), choices[-1][0])
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("fileError")
+    box.exec()
+
+
+def display_name(path: Path | None) -> str:
+    return path.name if path is not None else translate("files", "未命名")
+
+
+# --- the questions ------------------------------------------------------------------------------
+def ask_save_changes(parent, path: Path | None) -> str:
+    """'save', 'discard' or 'cancel'."""
+    text = translate("files", "「%1」有尚未儲存的變更。要先儲存嗎？").replace("%1", display_name(path))
+    return ask(parent, translate("files", "尚未儲存"), text, [
+        ("save", translate("files", "儲存"), Role.AcceptRole),
+        ("discard", translate("files", "不儲存"), Role.DestructiveRole),
+        ("cancel", translate("files", "取消"), Role.RejectRole),
+    ], default="save")
+
+
+def ask_changed_on_disk(parent, path: Path) -> str:
+    """'overwrite', 'save_as' or 'cancel'."""
+    text = translate("files", "「%1」在開啟後已被其他程式修改。儲存會覆蓋那些修改。").replace("%1", path.name)
+    return ask(parent, translate("files", "檔案已在磁碟上變更"), text, [
+        ("overwrite", translate("files", "仍要覆蓋"), Role.DestructiveRole),
+        ("save_as", translate("files", "另存新檔…"), Role.AcceptRole),
+        ("cancel", translate("files", "取消"), Role.RejectRole),
+    ], default="save_as", details=translate("files", "若不確定，請另存新檔，再比較兩個版本。"))
+
+
+def warn_locked(parent, path: Path, holder) -> str:
+    """The plan is open in another editor: 'open' anyway or 'cancel'."""
+    who = translate("files", "%1（程序 %2，電腦 %3）").replace("%1", holder.application or translate("files", "另一個編輯器"))
+    who = who.replace("%2", str(holder.pid)).replace("%3", holder.hostname or "?")
+    text = translate("files", "「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。").replace("%1", path.name).replace("%2", who)
+    return ask(parent, translate("files", "計畫已在別處開啟"), text, [
+        ("open", translate("files", "仍要開啟"), Role.AcceptRole),
+        ("cancel", translate("files", "不開啟"), Role.RejectRole),
+    ], default="cancel")
+
+
+def offer_recovery(parent, item) -> str:
+    """A journal left by an editor that did not close cleanly: 'restore', 'discard' or 'later'."""
+    name = item.plan_path.name if item.plan_path else (item.title or translate("files", "未命名"))
+    when = item.last_edit.strftime("%Y-%m-%d %H:%M")
+    if item.problem:
+        text = translate("files", "上次編輯「%1」的紀錄無法還原：%2").replace("%1", name).replace("%2", item.problem)
+        return ask(parent, translate("files", "無法還原"), text, [
+            ("discard", translate("files", "刪除這份紀錄"), Role.DestructiveRole),
+            ("later", translate("files", "保留"), Role.RejectRole),
+        ], default="later")
+    text = (translate("files", "上次編輯「%1」時程式沒有正常結束，有 %2 項編輯尚未儲存（最後一次在 %3）。要還原嗎？")
+            .replace("%1", name).replace("%2", str(item.edit_count)).replace("%3", when))
+    return ask(parent, translate("files", "還原未儲存的編輯"), text, [
+        ("restore", translate("files", "還原"), Role.AcceptRole),
+        ("discard", translate("files", "捨棄這些編輯"), Role.DestructiveRole),
+        ("later", translate("files", "稍後再說"), Role.RejectRole),
+    ], icon=QMessageBox.Icon.Question, default="restore")
+
+
+def show_open_error(parent, message: str) -> None:
+    show_error(parent, translate("files", "無法開啟檔案"), message)
+
+
+def show_save_error(parent, message: str) -> None:
+    show_error(parent, translate("files", "無法儲存檔案"), message)
+
+
+# --- choosing files -------------------------------------------------------------------------------
+def _filters() -> str:
+    return translate("files", "計畫檔 (*.plan.json);;JSON 檔 (*.json);;所有檔案 (*)")
+
+
+def choose_open_path(parent, directory: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("files", "開啟計畫"), directory, _filters())
+    return path or None
+
+
+def choose_save_path(parent, suggested: str = "") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, translate("files", "另存新檔"), suggested, _filters())
+    if not path:
+        return None
+    if not path.endswith(".json"):
+        path += PLAN_SUFFIX
+    return path

@@ -1,0 +1,322 @@
+"""The main window: the plan tree on the left, the selected node's details on the right.
+
+The window owns one :class:`editor.ui.session.EditSession` at a time (file, document, undo
+stack, journal, lock) and rebuilds its model when another plan is opened. Docks and menus are
+added through :meth:`MainWindow.add_dock` and :meth:`MainWindow.menu`, so later features (the
+comparison view, File ▸ Export) plug in without touching the rest.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView, QVBoxLayout, QWidget
+
+from editor.ui import file_dialogs as dialogs
+from editor.ui.actions import WindowActions
+from editor.ui.detail_pane import DetailPane
+from editor.ui.find_bar import FindBar
+from editor.ui.i18n import translate
+from editor.ui.preferences import PreferencesDialog
+from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
+from editor.ui.tree_edit import TreeEditor
+from editor.ui.tree_model import PlanTreeModel
+from editor.ui.tree_view import PlanTreeView
+from schema.fileio import PlanFileError
+
+APP_NAME = "中程施政計畫編輯器"
+MAX_RECENT = 8
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: EditSession | None = None, *, settings: QSettings | None = None, journal_dir: Path | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else QSettings()
+        self.journal_dir = journal_dir
+        self.session: EditSession | None = None
+        self.model: PlanTreeModel | None = None
+
+        self.tree = PlanTreeView()
+        self.find_bar = FindBar(self.tree)
+        self.detail = DetailPane()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.find_bar)
+        left_layout.addWidget(self.tree)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+
+        self.undo_group = QUndoGroup(self)
+        self.tree_editor = TreeEditor(self.tree, self._confirm, self)
+        self.actions = WindowActions(self, self.undo_group, self.tree)
+        self.menus = self.actions.build_menus(self)
+        self.toolbar = self.actions.build_toolbar(self)
+        self.undo_view = QUndoView(self.undo_group)
+        self.undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))
+        self.undo_dock = self.add_dock(self.undo_view, translate("window", "復原記錄"), "undoHistory", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.undo_dock.hide()
+
+        for source in (self.tree_editor, self.detail):
+            source.status_message.connect(self.show_status)
+        self.tree.current_node_changed.connect(self.detail.show_node)
+        self.undo_group.indexChanged.connect(self._stack_index_changed)
+        self._last_stack_index = 0
+        self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
+        self.statusBar()
+        self.resize(1280, 800)
+        self.restore_settings()
+        self.set_session(session if session is not None else EditSession.new(journal_dir=journal_dir))
+
+    # --- extension points ------------------------------------------------------------------------
+    def add_dock(self, widget: QWidget, title: str, name: str, area=Qt.DockWidgetArea.BottomDockWidgetArea) -> QDockWidget:
+        """Dock ``widget`` and list it in the View menu (``name`` keys its saved position)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menus["view"].addAction(dock.toggleViewAction())
+        return dock
+
+    def menu(self, key: str) -> QMenu:
+        """One of the menus: 'file', 'edit', 'view', 'recent'; add further top-level menus with menuBar()."""
+        return self.menus[key]
+
+    # --- the plan shown ---------------------------------------------------------------------------
+    def set_session(self, session: EditSession) -> None:
+        """Show another plan; the previous session is closed (its journal cleared, its lock released)."""
+        old = self.session
+        if old is not None:
+            for signal, slot in ((old.dirty_changed, self.update_title), (old.path_changed, self.update_title),
+                                 (old.journal_failed, self._journal_failed)):
+                signal.disconnect(slot)
+            self.undo_group.removeStack(old.undo_stack)
+        if self.model is not None:
+            self.model.detach()
+        self.find_bar.reset()
+        self.session = session
+        self.model = PlanTreeModel(session, self)
+        self.model.status_message.connect(self.show_status)
+        self.tree.setModel(self.model)
+        self.tree_editor.set_session(session)
+        self.detail.set_session(session)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self._last_stack_index = session.undo_stack.index()
+        session.dirty_changed.connect(self.update_title)
+        session.path_changed.connect(self.update_title)
+        session.journal_failed.connect(self._journal_failed)
+        self.tree.expandToDepth(1)  # sections and focus areas open: the strategies are in view
+        first = session.document.content.focus
+        self.tree.select_node(first.id)
+        self.update_title()
+        if old is not None and old is not session:
+            old.close()
+
+    def update_title(self, *_args) -> None:
+        session = self.session
+        dirty = session.is_dirty()
+        name = dialogs.display_name(session.path)
+        # Qt shows [*] as "*" while the window is modified, and as nothing otherwise.
+        self.setWindowTitle(f"[*]{name} — {session.plan.title} — {translate('window', APP_NAME)}")
+        self.setWindowModified(dirty)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def _journal_failed(self, message: str) -> None:
+        dialogs.show_error(self, translate("window", "無法寫入還原紀錄"), message)
+
+    def _stack_index_changed(self, index: int) -> None:
+        """After undo or redo, show the node the command changed."""
+        stack = self.undo_group.activeStack()
+        if stack is None:  # the session's stack is going away with it
+            return
+        undone = index < self._last_stack_index
+        self._last_stack_index = index
+        command = stack.command(index if undone else index - 1)
+        if command is None:
+            return
+        focus = getattr(command, "focus_id", None)
+        if focus is None and command.childCount():
+            focus = getattr(command.child(0), "focus_id", None)
+        if focus and focus in self.session.document and focus != self.tree.current_node_id():
+            self.tree.select_node(focus)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        return dialogs.ask(self, title, text, [
+            ("yes", translate("window", "刪除"), dialogs.Role.DestructiveRole),
+            ("no", translate("window", "取消"), dialogs.Role.RejectRole),
+        ], default="no") == "yes"
+
+    # --- tree and find ------------------------------------------------------------------------------
+    def rename_current(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index)
+
+    def start_find(self) -> None:
+        self.find_bar.start()
+
+    # --- files ------------------------------------------------------------------------------------
+    def start(self, path: str | None = None) -> None:
+        """At program start: offer to recover unsaved work, else open ``path`` (if given)."""
+        if self.offer_recovery():
+            return
+        if path:
+            self.open_file(path)
+
+    def offer_recovery(self) -> bool:
+        """Offer each left-over journal; True when one was restored and is now shown."""
+        for item in find_recoverable(self.journal_dir):
+            answer = dialogs.offer_recovery(self, item)
+            try:
+                if answer == "restore":
+                    session = recover(item, journal_dir=self.journal_dir)
+                    if session.path is not None and not self._lock_or_ask(session):
+                        session.close()
+                        continue
+                    self.set_session(session)
+                    self.show_status(translate("window", "已還原 %1 項編輯").replace("%1", str(item.edit_count)))
+                    return True
+                if answer == "discard":
+                    discard_recoverable(item)
+            except RecoveryError as exc:
+                dialogs.show_error(self, translate("window", "無法還原"), str(exc))
+        return False
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self.set_session(EditSession.new(journal_dir=self.journal_dir))
+
+    def open_file(self, path: str | None = None) -> bool:
+        """Open a plan; a file that cannot be read leaves the current plan open, untouched."""
+        if path is None:
+            start = str(Path(self.session.path).parent) if self.session.path else ""
+            path = dialogs.choose_open_path(self, start)
+            if path is None:
+                return False
+        try:
+            session = EditSession.open(path, journal_dir=self.journal_dir)
+        except PlanFileError as exc:
+            dialogs.show_open_error(self, str(exc))
+            return False
+        if not self._lock_or_ask(session):
+            session.close()
+            return False
+        if not self.maybe_save():
+            session.close()
+            return False
+        self.set_session(session)
+        self.add_recent(session.path)
+        return True
+
+    def _lock_or_ask(self, session: EditSession) -> bool:
+        holder = session.acquire_lock()
+        return holder is None or dialogs.warn_locked(self, session.path, holder) == "open"
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        try:
+            self.session.save()
+        except FileChangedOnDiskError:
+            answer = dialogs.ask_changed_on_disk(self, self.session.path)
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
+            return self._save_to(None, overwrite_changed=True)
+        except PlanFileError as exc:
+            dialogs.show_save_error(self, str(exc))
+            return False
+        self._saved()
+        return True
+
+    def save_as(self) -> bool:
+        suggested = str(self.session.path) if self.session.path else self.session.plan.title + dialogs.PLAN_SUFFIX
+        path = dialogs.choose_save_path(self, suggested)
+        return path is not None and self._save_to(Path(path))
+
+    def _save_to(self, path: Path | None, *, overwrite_changed: bool = False) -> bool:
+        try:
+            self.session.save(path, overwrite_changed=overwrite_changed)
+        except (PlanFileError, FileChangedOnDiskError) as exc:
+            dialogs.show_save_error(self, str(exc))
+            return False
+        self._saved()
+        return True
+
+    def _saved(self) -> None:
+        self.add_recent(self.session.path)
+        self.update_title()
+        self.show_status(translate("window", "已儲存 %1").replace("%1", str(self.session.path)))
+
+    def maybe_save(self) -> bool:
+        """Before the plan goes away: True when it may (saved, discarded or clean), False to stay."""
+        if not self.session.is_dirty():
+            return True
+        answer = dialogs.ask_save_changes(self, self.session.path)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_settings()
+        self.model.detach()
+        self.session.close()
+        event.accept()
+
+    # --- settings -----------------------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
+
+    def restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def add_recent(self, path: Path | None) -> None:
+        if path is None:
+            return
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self.settings.sync()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for number, path in enumerate(self.recent_files(), start=1):
+            action = menu.addAction(f"&{number} {path}")
+            action.triggered.connect(lambda _checked=False, p=path: QTimer.singleShot(0, lambda: self.open_file(p)))
+        if menu.isEmpty():
+            menu.addAction(translate("window", "（沒有）")).setEnabled(False)
