@@ -214,8 +214,13 @@ class DetailPane(QScrollArea):
         return list(self._session.document.content.goals.goals)
 
     def _rebuild_goals(self, linked: list[str]) -> None:
-        layout = self.goals_box.layout()
+        """Checkboxes of the plan's goals; rebuilt only when the goals themselves changed."""
         goals = self._goals()
+        if tuple((g.id, g.title) for g in goals) == self._goal_signature and goals:
+            for goal_id, box in self.goal_boxes.items():
+                box.setChecked(goal_id in linked)  # the pane is loading: no command comes of this
+            return
+        layout = self.goals_box.layout()
         self._goal_signature = tuple((g.id, g.title) for g in goals)
         for box in self.goal_boxes.values():
             layout.removeWidget(box)

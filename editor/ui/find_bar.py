@@ -20,8 +20,13 @@ class PlanFilterProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_query(self, query: str) -> None:
-        self._needle = query.strip().casefold()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._needle = query.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._needle = query.strip().casefold()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not self._needle:
