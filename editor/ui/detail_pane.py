@@ -105,12 +105,12 @@ class DetailPane(QScrollArea):
         self.goals_box.setObjectName("goalLinks")
         QVBoxLayout(self.goals_box).setContentsMargins(0, 0, 0, 0)
         self.goal_boxes: dict[str, QCheckBox] = {}
-        self.form.addRow(field_name("goal_ids"), self.goals_box)
+        self.form.addRow(_label("goal_ids"), self.goals_box)
         self.fields["goal_ids"] = self.goals_box
         self.kpi_table = KpiTable(body)
         self.kpi_table.edited.connect(lambda value: self._push("kpis", value))
         self.kpi_table.status_message.connect(self.status_message)
-        self.form.addRow(field_name("kpis"), self.kpi_table)
+        self.form.addRow(_label("kpis"), self.kpi_table)
         self.fields["kpis"] = self.kpi_table
         self.budget_table = BudgetTable(body)
         self.budget_table.edited.connect(lambda value: self._push("budget", value))
@@ -137,7 +137,7 @@ class DetailPane(QScrollArea):
         widget.setObjectName(f"field_{field}")
         widget.installEventFilter(self._undo_keys)
         self.fields[field] = widget
-        self.form.addRow(field_name(field), widget)
+        self.form.addRow(_label(field), widget)
 
     # --- binding to a plan ---------------------------------------------------------------------
     def set_session(self, session) -> None:
@@ -177,7 +177,8 @@ class DetailPane(QScrollArea):
     def _update_heading(self, node) -> None:
         number = number_of(self._session.document, node)
         title = (title_of(node) or "").split("\n", 1)[0]
-        self.heading.setText(f"{node_kind_name(self._session.document, node)}　{number}{title}")
+        kind = node_kind_name(self._session.document, node)
+        self.heading.setText(f"{kind[:1].upper()}{kind[1:]}　{number}{title}")
 
     def _value(self, node, field: str):
         return node.model_dump(mode="json", include={field})[field]
@@ -298,6 +299,11 @@ class DetailPane(QScrollArea):
                 self._rebuild_goals(node.goal_ids)
             finally:
                 self._loading = False
+
+
+def _label(field: str) -> str:
+    name = field_name(field)  # lower case in English, for command names; a label starts upper case
+    return name[:1].upper() + name[1:]
 
 
 def _lines(text: str) -> list[str]:

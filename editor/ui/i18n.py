@@ -2,7 +2,9 @@
 
 UI strings are written in Chinese in the code (``self.tr("檔案(&F)")`` or ``translate(context, text)``);
 ``translations/plan_editor_en.ts`` holds their English translations and is compiled to ``.qm``
-with ``pyside6-lrelease``. So an absent or broken ``.qm`` can only fall back to Chinese, the
+with ``pyside6-lrelease``; the modules whose strings it holds are :data:`TRANSLATED_MODULES`
+(update with ``pyside6-lupdate <those files> -source-language zh_TW -target-language en
+-no-obsolete -locations none -ts translations/plan_editor_en.ts``). So an absent or broken ``.qm`` can only fall back to Chinese, the
 users' language. The choice is stored in QSettings under ``ui/language`` and applied at start.
 """
 from __future__ import annotations
@@ -15,6 +17,10 @@ TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 DEFAULT_LANGUAGE = "zh_TW"
 LANGUAGES = {"zh_TW": "繁體中文", "en": "English"}  # each shown in its own language
 SETTINGS_KEY = "ui/language"
+TRANSLATED_MODULES = (
+    "actions", "app", "clipboard", "commands", "detail_pane", "file_dialogs", "find_bar", "fonts", "i18n",
+    "kpi_table", "main_window", "preferences", "text", "tree_edit", "tree_model", "tree_view",
+)
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind
 # names too; these are repeated here so that lupdate sees them and English can translate them).

@@ -15,19 +15,28 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoV
 
 from editor.ui import file_dialogs as dialogs
 from editor.ui.actions import WindowActions
+from editor.ui.checks_pane import ChecksPane
 from editor.ui.detail_pane import DetailPane
 from editor.ui.find_bar import FindBar
 from editor.ui.i18n import translate
-from editor.ui.preferences import PreferencesDialog
+from editor.ui.preferences import PreferencesDialog, current_language
 from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
 from editor.ui.tree_edit import TreeEditor
 from editor.ui.tree_model import PlanTreeModel
 from editor.ui.tree_view import PlanTreeView
+from schema.checks import run_checks
+from schema.document import DocumentListener
 from schema.fileio import PlanFileError
 
 APP_NAME = "中程施政計畫編輯器"
 MAX_RECENT = 8
 STATUS_TIMEOUT_MS = 8000
+CHECKS_DELAY_MS = 400  # checks run this long after the last edit, not on every keystroke
+
+
+class _ChangeListener(DocumentListener):
+    def __init__(self, callback):
+        self.changed = callback
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +73,7 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))
         self.undo_dock = self.add_dock(self.undo_view, translate("window", "復原記錄"), "undoHistory", Qt.DockWidgetArea.RightDockWidgetArea)
         self.undo_dock.hide()
+        self._install_checks()
 
         for source in (self.tree_editor, self.detail):
             source.status_message.connect(self.show_status)
@@ -86,6 +96,21 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
 
+    def _install_checks(self) -> None:
+        """The checks dock (檢核結果), refreshed shortly after the plan changes."""
+        self.checks_lang = "en" if current_language(self.settings) == "en" else "zh"
+        self.checks = ChecksPane(lang=self.checks_lang)
+        self.checks_dock = self.add_dock(self.checks, translate("window", "檢核結果"), "checks")
+        self.checks.node_activated.connect(self.tree.select_node)
+        self._checks_timer = QTimer(self)
+        self._checks_timer.setSingleShot(True)
+        self._checks_timer.setInterval(CHECKS_DELAY_MS)
+        self._checks_timer.timeout.connect(self.run_checks)
+        self._change_listener = _ChangeListener(self._checks_timer.start)
+
+    def run_checks(self) -> None:
+        self.checks.set_findings(run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang))
+
     def menu(self, key: str) -> QMenu:
         """One of the menus: 'file', 'edit', 'view', 'recent'; add further top-level menus with menuBar()."""
         return self.menus[key]
@@ -101,6 +126,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
         if self.model is not None:
             self.model.detach()
+            old.document.listeners.remove(self._change_listener)
         self.find_bar.reset()
         self.session = session
         self.model = PlanTreeModel(session, self)
@@ -114,6 +140,8 @@ class MainWindow(QMainWindow):
         session.dirty_changed.connect(self.update_title)
         session.path_changed.connect(self.update_title)
         session.journal_failed.connect(self._journal_failed)
+        session.document.listeners.append(self._change_listener)
+        self._checks_timer.start()
         self.tree.expandToDepth(1)  # sections and focus areas open: the strategies are in view
         first = session.document.content.focus
         self.tree.select_node(first.id)

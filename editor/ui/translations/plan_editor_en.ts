@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_TW">
+<context>
+    <name>BudgetTable</name>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>預算必須是數字（千元），「%1」不是數字</source>
+        <translation>The budget must be a number (NT$ thousand); “%1” is not a number</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>預算（千元）</source>
+        <translation>Budget (NT$ thousand)</translation>
+    </message>
+    <message>
+        <source>空白時使用標題</source>
+        <translation>Empty: the title is used</translation>
+    </message>
+    <message>
+        <source>每行一個機關</source>
+        <translation>One agency per line</translation>
+    </message>
+    <message>
+        <source>本次修正的理由</source>
+        <translation>Why this item changed in this revision</translation>
+    </message>
+    <message>
+        <source>請在左側選擇一個項目</source>
+        <translation>Select an item on the left</translation>
+    </message>
+    <message>
+        <source>（計畫還沒有施政目標）</source>
+        <translation>(the plan has no goals yet)</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>尋找標題或內文（Esc 清除）</source>
+        <translation>Find in titles and text (Esc clears)</translation>
+    </message>
+    <message>
+        <source>關閉尋找（Esc）</source>
+        <translation>Close find (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 項符合</source>
+        <translation>%1 matching</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTable</name>
+    <message>
+        <source>新增指標</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <source>刪除指標</source>
+        <translation>Remove indicator</translation>
+    </message>
+    <message>
+        <source>指標名稱</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>衡量標準</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>%1年目標值</source>
+        <translation>Target %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>偏好設定</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>介面語言會在重新啟動編輯器後生效。</source>
+        <translation>The interface language takes effect when the editor is restarted.</translation>
+    </message>
+    <message>
+        <source>介面語言</source>
+        <translation>Interface language</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>新增計畫(&amp;N)</source>
+        <translation>&amp;New plan</translation>
+    </message>
+    <message>
+        <source>開一份空白的計畫</source>
+        <translation>Start an empty plan</translation>
+    </message>
+    <message>
+        <source>開啟(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>開啟計畫檔</source>
+        <translation>Open a plan file</translation>
+    </message>
+    <message>
+        <source>儲存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>儲存計畫</source>
+        <translation>Save the plan</translation>
+    </message>
+    <message>
+        <source>另存新檔(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>以新的檔名儲存計畫</source>
+        <translation>Save the plan under a new name</translation>
+    </message>
+    <message>
+        <source>偏好設定(&amp;P)…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>介面語言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>結束(&amp;X)</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>復原</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>取消復原</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>重新命名(&amp;R)</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>在樹狀圖中直接修改標題</source>
+        <translation>Edit the title in the tree</translation>
+    </message>
+    <message>
+        <source>新增同層項目</source>
+        <translation>Add sibling</translation>
+    </message>
+    <message>
+        <source>在目前項目之後新增同一層的項目</source>
+        <translation>Add an item of the same kind after the current one</translation>
+    </message>
+    <message>
+        <source>新增下層項目</source>
+        <translation>Add child</translation>
+    </message>
+    <message>
+        <source>在目前項目之下新增項目</source>
+        <translation>Add an item under the current one</translation>
+    </message>
+    <message>
+        <source>刪除(&amp;D)</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>刪除選取的項目</source>
+        <translation>Delete the selected items</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>與前一個同層項目交換位置</source>
+        <translation>Swap with the previous sibling</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>與後一個同層項目交換位置</source>
+        <translation>Swap with the next sibling</translation>
+    </message>
+    <message>
+        <source>縮排</source>
+        <translation>Indent</translation>
+    </message>
+    <message>
+        <source>成為前一個項目的下層項目</source>
+        <translation>Make it a child of the previous item</translation>
+    </message>
+    <message>
+        <source>凸排</source>
+        <translation>Outdent</translation>
+    </message>
+    <message>
+        <source>移到上一層</source>
+        <translation>Move one level up</translation>
+    </message>
+    <message>
+        <source>剪下(&amp;T)</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>剪下選取的項目</source>
+        <translation>Cut the selected items</translation>
+    </message>
+    <message>
+        <source>複製(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>複製選取的項目</source>
+        <translation>Copy the selected items</translation>
+    </message>
+    <message>
+        <source>貼上(&amp;P)</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>貼在目前項目之後或之下</source>
+        <translation>Paste after or under the current item</translation>
+    </message>
+    <message>
+        <source>尋找(&amp;F)…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <source>篩選出標題或內文含有關鍵字的項目</source>
+        <translation>Show only the items whose title or text contains the words</translation>
+    </message>
+    <message>
+        <source>全部展開</source>
+        <translation>Expand all</translation>
+    </message>
+    <message>
+        <source>全部摺疊</source>
+        <translation>Collapse all</translation>
+    </message>
+    <message>
+        <source>檔案(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>最近開啟的檔案(&amp;R)</source>
+        <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+        <source>編輯(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>檢視(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>工具列</source>
+        <translation>Toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>clipboard</name>
+    <message>
+        <source>不能把%1貼在%2「%3」的位置</source>
+        <translation>A %1 cannot be pasted at the %2 “%3”</translation>
+    </message>
+    <message>
+        <source>請先在樹狀圖中選擇要貼上的位置</source>
+        <translation>First select in the tree where to paste</translation>
+    </message>
+    <message>
+        <source>剪貼簿中的項目種類不同，請分開貼上</source>
+        <translation>The clipboard holds items of different kinds; paste them separately</translation>
+    </message>
+    <message>
+        <source>固定的章節不能貼上</source>
+        <translation>The fixed sections cannot be pasted</translation>
+    </message>
+    <message>
+        <source>剪貼簿是空的</source>
+        <translation>The clipboard is empty</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>重新命名%1</source>
+        <translation>Rename %1</translation>
+    </message>
+    <message>
+        <source>修改%1的%2</source>
+        <translation>Edit %1 %2</translation>
+    </message>
+    <message>
+        <source>新增%1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>刪除%1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>刪除 %1 個項目</source>
+        <translation>Delete %1 items</translation>
+    </message>
+    <message>
+        <source>上移%1</source>
+        <translation>Move %1 up</translation>
+    </message>
+    <message>
+        <source>下移%1</source>
+        <translation>Move %1 down</translation>
+    </message>
+    <message>
+        <source>縮排%1</source>
+        <translation>Indent %1</translation>
+    </message>
+    <message>
+        <source>凸排%1</source>
+        <translation>Outdent %1</translation>
+    </message>
+    <message>
+        <source>拖放移動 %1 個項目</source>
+        <translation>Drag %1 items</translation>
+    </message>
+    <message>
+        <source>貼上 %1 個項目</source>
+        <translation>Paste %1 items</translation>
+    </message>
+    <message>
+        <source>剪下 %1 個項目</source>
+        <translation>Cut %1 items</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>標題</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>文字</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>架構圖標籤</source>
+        <translation>chart label</translation>
+    </message>
+    <message>
+        <source>內容</source>
+        <translation>body</translation>
+    </message>
+    <message>
+        <source>主辦機關</source>
+        <translation>lead agencies</translation>
+    </message>
+    <message>
+        <source>協辦機關</source>
+        <translation>supporting agencies</translation>
+    </message>
+    <message>
+        <source>施政目標連結</source>
+        <translation>goal links</translation>
+    </message>
+    <message>
+        <source>關鍵績效指標</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>預算</source>
+        <translation>budget</translation>
+    </message>
+    <message>
+        <source>修正說明</source>
+        <translation>revision note</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
+    <message>
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>「%1」有尚未儲存的變更。要先儲存嗎？</source>
+        <translation>“%1” has unsaved changes. Save them first?</translation>
+    </message>
+    <message>
+        <source>尚未儲存</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>儲存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>不儲存</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>「%1」在開啟後已被其他程式修改。儲存會覆蓋那些修改。</source>
+        <translation>“%1” was changed by another program after it was opened. Saving would overwrite those changes.</translation>
+    </message>
+    <message>
+        <source>檔案已在磁碟上變更</source>
+        <translation>File changed on disk</translation>
+    </message>
+    <message>
+        <source>仍要覆蓋</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <source>另存新檔…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>若不確定，請另存新檔，再比較兩個版本。</source>
+        <translation>If unsure, save under a new name and compare the two versions.</translation>
+    </message>
+    <message>
+        <source>%1（程序 %2，電腦 %3）</source>
+        <translation>%1 (process %2 on the computer %3)</translation>
+    </message>
+    <message>
+        <source>另一個編輯器</source>
+        <translation>another editor</translation>
+    </message>
+    <message>
+        <source>「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。</source>
+        <translation>“%1” is already open in %2. When both edit it, the later save overwrites the earlier one.</translation>
+    </message>
+    <message>
+        <source>計畫已在別處開啟</source>
+        <translation>Plan open elsewhere</translation>
+    </message>
+    <message>
+        <source>仍要開啟</source>
+        <translation>Open anyway</translation>
+    </message>
+    <message>
+        <source>不開啟</source>
+        <translation>Don&apos;t open</translation>
+    </message>
+    <message>
+        <source>上次編輯「%1」的紀錄無法還原：%2</source>
+        <translation>The unsaved edits of “%1” cannot be recovered: %2</translation>
+    </message>
+    <message>
+        <source>無法還原</source>
+        <translation>Cannot recover</translation>
+    </message>
+    <message>
+        <source>刪除這份紀錄</source>
+        <translation>Delete these edits</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>上次編輯「%1」時程式沒有正常結束，有 %2 項編輯尚未儲存（最後一次在 %3）。要還原嗎？</source>
+        <translation>The editor did not close normally while editing “%1”: %2 edits were not saved (the last at %3). Recover them?</translation>
+    </message>
+    <message>
+        <source>還原未儲存的編輯</source>
+        <translation>Recover unsaved edits</translation>
+    </message>
+    <message>
+        <source>還原</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <source>捨棄這些編輯</source>
+        <translation>Discard these edits</translation>
+    </message>
+    <message>
+        <source>稍後再說</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>無法開啟檔案</source>
+        <translation>Cannot open the file</translation>
+    </message>
+    <message>
+        <source>無法儲存檔案</source>
+        <translation>Cannot save the file</translation>
+    </message>
+    <message>
+        <source>計畫檔 (*.plan.json);;JSON 檔 (*.json);;所有檔案 (*)</source>
+        <translation>Plan files (*.plan.json);;JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>開啟計畫</source>
+        <translation>Open plan</translation>
+    </message>
+    <message>
+        <source>另存新檔</source>
+        <translation>Save As</translation>
+    </message>
+</context>
+<context>
+    <name>fonts</name>
+    <message>
+        <source>找不到繁體中文字型（如微軟正黑體或 Noto Sans CJK TC），中文可能顯示為方框。</source>
+        <translation>No Traditional Chinese font found (such as Microsoft JhengHei or Noto Sans CJK TC): Chinese may show as boxes.</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>理念</source>
+        <translation>preface</translation>
+    </message>
+    <message>
+        <source>施政目標章節</source>
+        <translation>goals section</translation>
+    </message>
+    <message>
+        <source>施政重點與發展策略</source>
+        <translation>focus section</translation>
+    </message>
+    <message>
+        <source>結語</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>paragraph</translation>
+    </message>
+    <message>
+        <source>施政目標</source>
+        <translation>goal</translation>
+    </message>
+    <message>
+        <source>施政重點</source>
+        <translation>focus area</translation>
+    </message>
+    <message>
+        <source>推動策略</source>
+        <translation>strategy</translation>
+    </message>
+    <message>
+        <source>具體作法</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>子項作法</source>
+        <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>已移除 %n 個無法寫入 Word 文件的控制字元</source>
+        <translation>Removed %n control characters that a Word document cannot hold</translation>
+    </message>
+</context>
+<context>
+    <name>tree</name>
+    <message>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>請先選擇一個項目</source>
+        <translation>Select an item first</translation>
+    </message>
+    <message>
+        <source>固定的章節不能新增同層項目；請用 Ctrl+Enter 新增下層項目</source>
+        <translation>The fixed sections have no siblings; use Ctrl+Enter to add a child</translation>
+    </message>
+    <message>
+        <source>%1之下不能有下層項目</source>
+        <translation>A %1 cannot have children</translation>
+    </message>
+    <message>
+        <source>刪除%1「%2」會一併刪除其下 %3 個項目，共 %4 個項目。確定要刪除嗎？</source>
+        <translation>Deleting the %1 “%2” also deletes the %3 items under it, %4 items in all. Delete?</translation>
+    </message>
+    <message>
+        <source>刪除選取的 %1 個項目會連同其下層一起刪除，共 %2 個項目。確定要刪除嗎？</source>
+        <translation>Deleting the %1 selected items also deletes what is under them, %2 items in all. Delete?</translation>
+    </message>
+    <message>
+        <source>固定的章節不能刪除</source>
+        <translation>The fixed sections cannot be deleted</translation>
+    </message>
+    <message>
+        <source>刪除項目</source>
+        <translation>Delete items</translation>
+    </message>
+    <message>
+        <source>固定的章節不能移動</source>
+        <translation>The fixed sections cannot be moved</translation>
+    </message>
+    <message>
+        <source>「%1」已經是第一個</source>
+        <translation>“%1” is already the first</translation>
+    </message>
+    <message>
+        <source>「%1」已經是最後一個</source>
+        <translation>“%1” is already the last</translation>
+    </message>
+    <message>
+        <source>「%1」前面沒有同層項目，無法縮排</source>
+        <translation>“%1” has no previous sibling to indent under</translation>
+    </message>
+    <message>
+        <source>無法縮排：%1</source>
+        <translation>Cannot indent: %1</translation>
+    </message>
+    <message>
+        <source>「%1」已在最上層，無法凸排</source>
+        <translation>“%1” is already at the top level</translation>
+    </message>
+    <message>
+        <source>無法凸排：%1</source>
+        <translation>Cannot outdent: %1</translation>
+    </message>
+    <message>
+        <source>請先選擇要複製的項目（固定的章節不能複製）</source>
+        <translation>Select the items to copy first (the fixed sections cannot be copied)</translation>
+    </message>
+    <message>
+        <source>已複製 %1 個項目</source>
+        <translation>Copied %1 items</translation>
+    </message>
+    <message>
+        <source>請先選擇要剪下的項目（固定的章節不能剪下）</source>
+        <translation>Select the items to cut first (the fixed sections cannot be cut)</translation>
+    </message>
+    <message>
+        <source>拖放的內容不是這份計畫的項目</source>
+        <translation>What was dropped is not an item of this plan</translation>
+    </message>
+    <message>
+        <source>不能放在章節之外</source>
+        <translation>Items go inside the sections</translation>
+    </message>
+    <message>
+        <source>不能移到自己的下層</source>
+        <translation>An item cannot move under itself</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>中程施政計畫編輯器</source>
+        <translation>Mid-term Plan Editor</translation>
+    </message>
+    <message>
+        <source>〈開啟時的狀態〉</source>
+        <translation>&lt;as opened&gt;</translation>
+    </message>
+    <message>
+        <source>復原記錄</source>
+        <translation>Undo history</translation>
+    </message>
+    <message>
+        <source>檢核結果</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>無法寫入還原紀錄</source>
+        <translation>Cannot write the recovery journal</translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已還原 %1 項編輯</source>
+        <translation>Recovered %1 edits</translation>
+    </message>
+    <message>
+        <source>無法還原</source>
+        <translation>Cannot recover</translation>
+    </message>
+    <message>
+        <source>已儲存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>（沒有）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+</TS>
