@@ -41,8 +41,9 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, 
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("fileError")
+    box.setEscapeButton(box.addButton(translate("files", "確定"), Role.AcceptRole))
     box.exec()
 
 

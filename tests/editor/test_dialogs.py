@@ -83,7 +83,7 @@ def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_pat
     rename(window)
     broken = tmp_path / "broken.plan.json"
     broken.write_text('{"format_version": 1, "title": ', encoding="utf-8")
-    with DialogAnswerer("OK") as answers:
+    with DialogAnswerer("確定") as answers:
         assert window.open_file(str(broken)) is False
     assert answers.titles == ["無法開啟檔案"]
     assert answers.texts == [f"{broken} ends unexpectedly at line 1: the file is truncated or incomplete."]
@@ -91,7 +91,7 @@ def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_pat
     assert broken.read_text(encoding="utf-8") == '{"format_version": 1, "title": '
     foreign = tmp_path / "foreign.json"
     foreign.write_text('{"hello": 1}', encoding="utf-8")
-    with DialogAnswerer("OK") as answers:
+    with DialogAnswerer("確定") as answers:
         window.open_file(str(foreign))
     assert answers.texts == [f"{foreign} is JSON but not a plan file (it has no format_version)."]
     discard_on_close(window)

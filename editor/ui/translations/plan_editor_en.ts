@@ -395,6 +395,10 @@
 <context>
     <name>files</name>
     <message>
+        <source>確定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
