@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
         self.statusBar()
         self.resize(1280, 800)
-        self.restore_settings()
+        if not self.restore_settings():  # first start: a modest checks dock, once the window has its size
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical))
         self.set_session(session if session is not None else EditSession.new(journal_dir=journal_dir))
 
     # --- extension points ------------------------------------------------------------------------
@@ -142,7 +143,9 @@ class MainWindow(QMainWindow):
         session.journal_failed.connect(self._journal_failed)
         session.document.listeners.append(self._change_listener)
         self._checks_timer.start()
-        self.tree.expandToDepth(1)  # sections and focus areas open: the strategies are in view
+        self.tree.expandToDepth(1)  # sections and focus areas open: the strategies are in view …
+        for section in (session.document.content.preface, session.document.content.closing):
+            self.tree.collapse(self.model.index_of_node(section))  # … long free paragraphs closed
         first = session.document.content.focus
         self.tree.select_node(first.id)
         self.update_title()
@@ -310,7 +313,8 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()
 
-    def restore_settings(self) -> None:
+    def restore_settings(self) -> bool:
+        """Geometry, docks and splitter as they were; False when nothing was saved yet."""
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -320,6 +324,7 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        return state is not None
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -51,10 +51,10 @@ def inline_editor(window) -> QLineEdit:
 def test_the_window_shows_the_four_sections_and_the_strategies(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     assert visible_texts(window.tree) == [
-        "理念", "  前言第一段。", "施政目標", "  產業轉型優先", "  增加就業優先",
+        "理念", "施政目標", "  產業轉型優先", "  增加就業優先",
         "壹、施政重點與發展策略", "  一、拚經濟", "    （一）推動橋頭科學園區", "    （二）亞洲新灣區再啟航",
-        "  二、衝就業", "    （一）建置青年創業資源網", "貳、未來施政藍圖與結語", "  結語。",
-    ]
+        "  二、衝就業", "    （一）建置青年創業資源網", "貳、未來施政藍圖與結語",
+    ]  # the preface's and the closing's long paragraphs start closed
     assert window.windowHandle().title() == "未命名 — 測試計畫 — 中程施政計畫編輯器"
 
 
