@@ -39,7 +39,8 @@ _VAL, _SPACE = qn("w:val"), "{http://www.w3.org/XML/1998/namespace}space"
 _BREAKS = re.compile(r"(\t|\n)")
 
 
-def _setup_styles(doc) -> None:
+def setup_styles(doc) -> None:
+    """The official paragraph styles (also used by the 修正對照表 and the tracked-changes document)."""
     st.set_doc_defaults(doc)
     J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
     body = st.BODY_PT
@@ -76,7 +77,7 @@ class _Writer:
         self.content = revision.content
         self.numbers = all_numbers(self.content)
         self.doc = Document()
-        _setup_styles(self.doc)
+        setup_styles(self.doc)
         self.style = {s.name: s for s in self.doc.styles if s.type == 1}  # paragraph styles by name
         self.style_ids = {name: s.style_id for name, s in self.style.items()}
         self.body = self.doc.element.body
@@ -127,18 +128,31 @@ class _Writer:
                 self.para(line.strip(), style)
 
     def write(self):
-        doc, content = self.doc, self.content
+        self.front_matter()
+        self.plan_body()
+        self.chart_page()
+        self.tick()
+        return self.doc
+
+    def front_matter(self) -> None:
+        """Page setup, properties, the cover title and the table of contents."""
+        doc = self.doc
         section = doc.sections[0]
         st.page_setup(section)
         st.page_number_footer(doc, section)
         self.properties()
-
-        self.para(self.plan.full_title(self.revision), "Title")
+        self.title()
         self.para("目錄", "TOC Heading")
         st.add_field(self.para("", "Normal"), TOC_INSTRUCTION, TOC_PLACEHOLDER)
         st.request_field_update(doc)
         self.para("", "Normal").add_run().add_break(WD_BREAK.PAGE)
 
+    def title(self) -> None:
+        self.para(self.plan.full_title(self.revision), "Title")
+
+    def plan_body(self) -> None:
+        """The preface, goals, 壹 and 貳: everything between the table of contents and the chart."""
+        content = self.content
         self.tick()
         for paragraph in content.preface.paragraphs:
             self.lines(paragraph.text, "Plan Body")
@@ -169,10 +183,6 @@ class _Writer:
             self.lines(paragraph.text, "Plan Body")
             self.tick()
 
-        self.chart_page()
-        self.tick()
-        return doc
-
     def strategy(self, strategy: Strategy) -> None:
         self.para(self.numbers[strategy.id] + strategy.title, "Heading 3")
         self.lines(strategy.body, "Strategy Body")
@@ -187,33 +197,19 @@ class _Writer:
 
     def details(self, strategy: Strategy) -> None:
         """Agencies, goal links and budget as a two-column table; KPIs as a table of their own."""
-        rows = []
-        if strategy.lead_agencies:
-            rows.append(("主辦機關", "、".join(strategy.lead_agencies)))
-        if strategy.supporting_agencies:
-            rows.append(("協辦機關", "、".join(strategy.supporting_agencies)))
-        titles = {g.id: g.title for g in self.content.goals.goals}
-        goals = [titles[i] for i in strategy.goal_ids if i in titles]
-        if goals:
-            rows.append(("對應施政目標", "、".join(goals)))
-        if strategy.budget:
-            rows.append(("預算（千元）", "；".join(f"{y}年 {_amount(v)}" for y, v in sorted(strategy.budget.items()))))
+        rows = info_rows(strategy, self.content)
         if rows:
-            table = self.table(len(rows), 2, [Cm(4), Cm(11.5)])
+            table = self.table(len(rows), 2, INFO_WIDTHS)
             for r, (label, value) in enumerate(rows):
                 self.cell(table, r, 0, label, "Table Heading")
                 self.cell(table, r, 1, value, "Table Text")
             self.para("", "Table Text")  # Word joins adjacent tables; keep them apart
         if strategy.kpis:
-            years = self.plan.period.years
-            head = ["關鍵績效指標", "衡量標準", "單位", *(f"{y}年" for y in years)]
-            fixed = [Cm(4), Cm(4.5), Cm(1.8)]
-            year_w = max(Cm(1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
-            table = self.table(len(strategy.kpis) + 1, len(head), fixed + [year_w] * len(years))
+            head, rows, widths = kpi_table(strategy, self.plan.period.years)
+            table = self.table(len(rows) + 1, len(head), widths)
             for c, text in enumerate(head):
                 self.cell(table, 0, c, text, "Table Heading")
-            for r, kpi in enumerate(strategy.kpis, start=1):
-                values = [kpi.name, kpi.measurement, kpi.unit, *(kpi.targets.get(y, "") for y in years)]
+            for r, (_key, values) in enumerate(rows, start=1):
                 for c, text in enumerate(values):
                     self.cell(table, r, c, text, "Table Text")
             self.para("", "Table Text")
@@ -235,22 +231,31 @@ class _Writer:
     def chart_page(self) -> None:
         """The framework chart on a landscape A4 page: a new section, width and height swapped."""
         from editor.export.chart_layout import layout_chart
-        from editor.export.chart_paint import png_bytes, render_image
 
+        section = self.chart_section()
+        paragraph = self.para("", "Chart")
+        self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
+
+    def chart_section(self):
+        """A new landscape section for the chart: width and height swapped."""
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         self.sect_pr = self.body.sectPr
         st.page_setup(section, landscape=True)
+        return section
+
+    def add_chart_picture(self, run, layout, section) -> None:
+        """The chart as a picture in ``run``, as large as the section's page allows."""
+        from editor.export.chart_paint import png_bytes, render_image
+
         width, height = st.content_size(section)
         height = height - Pt(24)  # the picture's paragraph needs a little room of its own
-        layout = layout_chart(self.plan, self.revision)
         if layout.width / layout.height >= width / height:
             shown_w, shown_h = width, int(width * layout.height / layout.width)
         else:
             shown_w, shown_h = int(height * layout.width / layout.height), height
         pixels = round(Emu(shown_w).inches * CHART_DPI)
         image = png_bytes(render_image(layout, pixels, dpi=CHART_DPI))
-        paragraph = self.para("", "Chart")
-        paragraph.add_run().add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
+        run.add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
 
     def properties(self) -> None:
         props = self.doc.core_properties
@@ -269,6 +274,34 @@ class _Writer:
         when = _parse_date(self.revision.date) or datetime.now(timezone.utc).replace(microsecond=0)
         props.created = when
         props.modified = when
+
+
+INFO_WIDTHS = (Cm(4), Cm(11.5))
+
+
+def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
+    """(label, value) of a strategy's agencies, goal links (named by ``content``'s goals) and budget."""
+    rows = []
+    if strategy.lead_agencies:
+        rows.append(("主辦機關", "、".join(strategy.lead_agencies)))
+    if strategy.supporting_agencies:
+        rows.append(("協辦機關", "、".join(strategy.supporting_agencies)))
+    titles = {g.id: g.title for g in content.goals.goals}
+    goals = [titles[i] for i in strategy.goal_ids if i in titles]
+    if goals:
+        rows.append(("對應施政目標", "、".join(goals)))
+    if strategy.budget:
+        rows.append(("預算（千元）", "；".join(f"{y}年 {_amount(v)}" for y, v in sorted(strategy.budget.items()))))
+    return rows
+
+
+def kpi_table(strategy: Strategy, years: list[int]):
+    """(header, [(kpi id, cells)], column widths) of a strategy's KPI table."""
+    head = ["關鍵績效指標", "衡量標準", "單位", *(f"{y}年" for y in years)]
+    fixed = [Cm(4), Cm(4.5), Cm(1.8)]
+    year_w = max(Cm(1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
+    rows = [(kpi.id, [kpi.name, kpi.measurement, kpi.unit, *(kpi.targets.get(y, "") for y in years)]) for kpi in strategy.kpis]
+    return head, rows, fixed + [year_w] * len(years)
 
 
 def _amount(value: float) -> str:

@@ -1,0 +1,322 @@
+"""The newer revision's official Word document with every difference from the older one as a
+real Word revision mark (修訂), so a reviewer can accept or reject each change.
+
+The document is written by the official writer (``official_docx._Writer``), walking both
+versions at once (``amendment_merge``): a kept item's words are diffed (its number too, since a
+renumbered heading must read as before when the changes are rejected), an item that only the
+newer version has is inserted whole, one that only the older has is deleted whole, and a moved
+item is deleted where it was and inserted where it is. Markup (ECMA-376 §17.13.5):
+
+- inserted text: ``<w:ins>`` around runs with ``<w:t>``; deleted text: ``<w:del>`` around runs
+  with ``<w:delText>``; each with a unique ``w:id``, ``w:author`` and ``w:date``;
+- a paragraph that exists on one side only has its paragraph mark tracked too
+  (``<w:pPr><w:rPr><w:ins/></w:rPr></w:pPr>`` or ``<w:del/>``), so that accepting or rejecting
+  leaves no empty paragraph behind; a line break added or removed inside a body is the same;
+- table rows of one side only carry ``<w:trPr><w:ins/>`` or ``<w:del/>``;
+- the framework chart, when its boxes differ, is the old picture deleted and the new one inserted.
+
+"Accept all" thus gives exactly the newer revision's official document and "Reject all" the
+older one's (the tests apply both to the XML).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import datetime, timezone
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from editor.export.amendment_merge import Pairing, body_lines, pair_nodes
+from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, info_rows, kpi_table
+from editor.export.textclean import clean_text
+from schema.compare import Comparison
+from schema.model import AnyNode, PlanDocument, Revision
+from schema.numbers import all_numbers
+from schema.textdiff import DELETE, EQUAL, INSERT, Diff, new_text, old_text, text_diff
+from schema.tree import children, walk
+
+DEFAULT_AUTHOR = "計畫編修器"
+LINE_BREAK = "\x0b"  # a line break inside one paragraph (w:br); clean_text never lets it through
+_SPLIT = re.compile(f"(\t|{LINE_BREAK})")
+_R, _T, _DEL_TEXT, _TAB, _BR, _RPR = (qn(f"w:{t}") for t in ("r", "t", "delText", "tab", "br", "rPr"))
+_INS, _DEL, _PPR, _TRPR = qn("w:ins"), qn("w:del"), qn("w:pPr"), qn("w:trPr")
+_ID, _AUTHOR, _DATE = qn("w:id"), qn("w:author"), qn("w:date")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_MARK = {INSERT: _INS, DELETE: _DEL}
+_SIDE_STYLES = {"paragraph": "Plan Body", "goal": "Plan Goal"}
+
+
+def revision_date(revision: Revision) -> str:
+    """The revision's date as Word wants it (ISO, UTC, ending in Z), or now when it has none."""
+    try:
+        when = datetime.fromisoformat(revision.date) if revision.date else None
+    except ValueError:
+        when = None
+    when = (when or datetime.now(timezone.utc)).replace(tzinfo=None, microsecond=0)
+    return when.isoformat() + "Z"
+
+
+def one_paragraph(text: str) -> str:
+    """Text as the official writer puts it in one paragraph: cleaned, line ends as line breaks."""
+    return clean_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", LINE_BREAK)
+
+
+def paragraphs_text(text: str) -> str:
+    """A multi-line field as the official writer's paragraphs, joined with newlines."""
+    return "\n".join(line.replace("\r", LINE_BREAK) for line in body_lines(clean_text(text)))
+
+
+def pick_diff(old: str | None, new: str | None, preferred: Diff | None = None) -> Diff:
+    """The diff of two texts; None on a side means the item is not there at all.
+
+    ``preferred`` (the comparison's own diff of the field) is used when it describes exactly
+    these two texts, so the document shows the same marks as the comparison view.
+    """
+    if old is None:
+        return [(INSERT, new)] if new else []
+    if new is None:
+        return [(DELETE, old)] if old else []
+    if preferred is not None and old_text(preferred) == old and new_text(preferred) == new:
+        return preferred
+    return text_diff(old, new)
+
+
+class _TrackedWriter(_Writer):
+    def __init__(self, comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
+                 new_plan: PlanDocument, new_rev: Revision, progress: Progress | None):
+        super().__init__(new_plan, new_rev, progress)
+        self.old_plan, self.old_rev, self.old_content = old_plan, old_rev, old_rev.content
+        self.old_numbers = all_numbers(self.old_content)
+        self.pairing: Pairing = pair_nodes(comparison, self.old_content, self.content)
+        self.fields = {c.node_id: c.fields for c in comparison.changes if c.kind == "modified"}
+        self.author = clean_text(new_rev.author).strip() or DEFAULT_AUTHOR
+        self.date = revision_date(new_rev)
+        self.next_id = 1
+        self.total = sum(1 for _ in walk(self.old_content)) + sum(1 for _ in walk(self.content)) + 2
+
+    # --- markup ---------------------------------------------------------------------------------
+    def mark(self, op: int):
+        """A new w:ins / w:del element with its id, author and date."""
+        element = etree.Element(_MARK[op])
+        element.set(_ID, str(self.next_id))
+        element.set(_AUTHOR, self.author)
+        element.set(_DATE, self.date)
+        self.next_id += 1
+        return element
+
+    def runs(self, p, diff: Diff) -> None:
+        """Append one run per part of ``diff`` to the paragraph ``p``, wrapped in w:ins / w:del."""
+        for op, text in _coalesce(diff):
+            if not text:
+                continue
+            run = etree.Element(_R)
+            for piece in _SPLIT.split(text):
+                if piece == "\t":
+                    etree.SubElement(run, _TAB)
+                elif piece == LINE_BREAK:
+                    etree.SubElement(run, _BR)
+                elif piece:
+                    t = etree.SubElement(run, _DEL_TEXT if op == DELETE else _T)
+                    t.text = piece
+                    if piece != piece.strip():
+                        t.set(_SPACE, "preserve")
+            if op == EQUAL:
+                p.append(run)
+            else:
+                wrapper = self.mark(op)
+                wrapper.append(run)
+                p.append(wrapper)
+
+    def tpara(self, diff: Diff, style: str, mark: int = EQUAL):
+        """A paragraph of ``style`` holding ``diff``; ``mark`` tracks its paragraph mark as inserted or deleted."""
+        p = self.para("", style)._p
+        if mark != EQUAL:
+            rpr = etree.SubElement(p.find(_PPR), _RPR)
+            rpr.append(self.mark(mark))
+        self.runs(p, diff)
+        return p
+
+    def tlines(self, old: str | None, new: str | None, style: str, preferred: Diff | None = None) -> None:
+        """A multi-line field as paragraphs; a line break added or removed is a tracked paragraph mark."""
+        a = paragraphs_text(old) if old is not None else ""
+        b = paragraphs_text(new) if new is not None else ""
+        if not a and not b:
+            return
+        diff = pick_diff(a, b, preferred)
+        current: Diff = []
+        for op, text in diff:
+            for k, part in enumerate(text.split("\n")):
+                if k:
+                    self.tpara(current, style, op)  # this paragraph ends with a mark of op's kind
+                    current = []
+                if part:
+                    current.append((op, part))
+        self.tpara(current, style, EQUAL if a and b else (INSERT if b else DELETE))
+
+    # --- the document -------------------------------------------------------------------------
+    def write(self):
+        self.front_matter()
+        self.merged_body()
+        self.chart_pages()
+        self.tick()
+        return self.doc
+
+    def title(self) -> None:
+        old, new = self.old_plan.full_title(self.old_rev), self.plan.full_title(self.revision)
+        self.tpara(pick_diff(one_paragraph(old), one_paragraph(new)), "Title")
+
+    def merged_body(self) -> None:
+        old, new = self.old_content, self.content
+        self.tick()
+        self.children(old.preface, new.preface)
+        had, has = bool(old.goals.goals), bool(new.goals.goals)
+        if had or has:
+            self.heading(old.goals if had else None, new.goals if has else None, "Heading 1", numbered=False)
+        self.children(old.goals, new.goals)
+        for o, n in ((old.focus, new.focus), (old.closing, new.closing)):
+            self.heading(o, n, "Heading 1")
+            self.tick()
+            self.children(o, n)
+
+    def children(self, old: AnyNode | None, new: AnyNode | None, style: str = "Plan Action") -> None:
+        if old is not None and new is not None:
+            pairs = self.pairing.merged_children(old, new)
+        elif old is not None:
+            pairs = [(c, None) for c in children(old)]
+        else:
+            pairs = [(None, c) for c in children(new)]
+        for o, n in pairs:
+            self.node(o, n, style)
+
+    def node(self, old: AnyNode | None, new: AnyNode | None, action_style: str = "Plan Action") -> None:
+        """One item on both sides (kept), on the new side only (inserted) or the old only (deleted)."""
+        kind = (new or old).kind
+        fields = self.fields.get(new.id, {}) if old is not None and new is not None else {}
+        self.tick((old is not None) + (new is not None))
+        if kind == "paragraph":
+            self.tlines(_get(old, "text"), _get(new, "text"), "Plan Body", fields.get("text"))
+        elif kind == "goal":
+            self.heading(old, new, "Plan Goal", numbered=False, preferred=fields.get("title"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"))
+        elif kind == "focus_area":
+            self.heading(old, new, "Heading 2", preferred=fields.get("title"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"))
+            self.children(old, new)
+        elif kind == "strategy":
+            self.heading(old, new, "Heading 3", preferred=fields.get("title"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Strategy Body", fields.get("body"))
+            self.children(old, new, "Plan Action")
+            self.details(old, new)
+        elif kind == "action":
+            number = self.numbers_diff(old, new)
+            text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
+            side = _side_mark(old, new)
+            self.tpara(number + [(side, "\t")] + text, action_style, side)
+            self.children(old, new, "Plan Sub-action")
+
+    def numbers_diff(self, old: AnyNode | None, new: AnyNode | None) -> Diff:
+        return pick_diff(self.old_numbers.get(old.id, "") if old is not None else None,
+                         self.numbers.get(new.id, "") if new is not None else None)
+
+    def heading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
+        number = self.numbers_diff(old, new) if numbered else []
+        title = pick_diff(_one(old, "title"), _one(new, "title"), preferred)
+        self.tpara(number + title, style, _side_mark(old, new))
+
+    def details(self, old, new) -> None:
+        """The agencies/goals/budget table and the KPI table, row by row."""
+        old_info = [(label, [label, value]) for label, value in info_rows(old, self.old_content)] if old is not None else []
+        new_info = [(label, [label, value]) for label, value in info_rows(new, self.content)] if new is not None else []
+        self.table_rows(old_info, new_info, INFO_WIDTHS, lambda r, c: "Table Heading" if c == 0 else "Table Text")
+        old_kpi = kpi_table(old, self.old_plan.period.years) if old is not None and old.kpis else None
+        new_kpi = kpi_table(new, self.plan.period.years) if new is not None and new.kpis else None
+        heading = lambda r, c: "Table Heading" if r == "" else "Table Text"  # noqa: E731 — the header row's key is ""
+        if old_kpi and new_kpi and len(old_kpi[0]) == len(new_kpi[0]):
+            self.table_rows([("", old_kpi[0]), *old_kpi[1]], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
+        else:  # different periods (two files): the whole table replaced
+            if old_kpi:
+                self.table_rows([("", old_kpi[0]), *old_kpi[1]], [], old_kpi[2], heading)
+            if new_kpi:
+                self.table_rows([], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
+
+    def table_rows(self, old_rows, new_rows, widths, style_of) -> None:
+        """A table whose rows are matched by key: kept rows show their cells' differences."""
+        if not old_rows and not new_rows:
+            return
+        rows: list[tuple[str, list | None, list | None]] = []
+        old_keys, new_keys = [k for k, _ in old_rows], [k for k, _ in new_rows]
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
+            if op == "equal":
+                rows += [(old_rows[i][0], old_rows[i][1], new_rows[j][1]) for i, j in zip(range(i1, i2), range(j1, j2))]
+            else:
+                rows += [(old_rows[i][0], old_rows[i][1], None) for i in range(i1, i2)]
+                rows += [(new_rows[j][0], None, new_rows[j][1]) for j in range(j1, j2)]
+        table = self.table(len(rows), len(widths), widths)
+        for r, (key, old_cells, new_cells) in enumerate(rows):
+            row_mark = _side_mark(old_cells, new_cells)
+            if row_mark != EQUAL:
+                table.rows[r]._tr.get_or_add_trPr().append(self.mark(row_mark))
+            for c in range(len(widths)):
+                a = one_paragraph(old_cells[c]) if old_cells is not None else None
+                b = one_paragraph(new_cells[c]) if new_cells is not None else None
+                paragraph = table.cell(r, c).paragraphs[0]
+                paragraph._p.style = self.style_ids[style_of(key, c)]
+                self.runs(paragraph._p, pick_diff(a, b))
+        self.tpara([], "Table Text", _side_mark(old_rows or None, new_rows or None))  # keeps tables apart
+
+    def chart_pages(self) -> None:
+        """The new chart; when its boxes differ from the old one's, the old picture deleted before it."""
+        from editor.export.chart_layout import chart_data, layout_chart
+
+        section = self.chart_section()
+        old_data, new_data = chart_data(self.old_plan, self.old_rev), chart_data(self.plan, self.revision)
+        paragraph = Paragraph(self.para("", "Chart")._p, self.doc._body)
+        if _boxes(old_data) != _boxes(new_data):
+            # One paragraph holding both pictures, so neither Accept nor Reject leaves an empty one.
+            for op, plan, rev in ((DELETE, self.old_plan, self.old_rev), (INSERT, self.plan, self.revision)):
+                run = paragraph.add_run()
+                self.add_chart_picture(run, layout_chart(plan, rev), section)
+                wrapper = self.mark(op)
+                run._r.addprevious(wrapper)
+                wrapper.append(run._r)
+        else:
+            self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
+
+
+def _coalesce(diff: Diff) -> Diff:
+    """Neighbouring parts of the same kind as one (a number and a title kept alike make one run)."""
+    out: Diff = []
+    for op, text in diff:
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        elif text:
+            out.append((op, text))
+    return out
+
+
+def _boxes(data) -> tuple:
+    """What the chart's boxes say, ignoring ids and the title (which names the revision)."""
+    return (tuple(t for _i, t in data.goals), tuple((c.title, tuple(label for _i, label in c.strategies)) for c in data.columns))
+
+
+def _get(node: AnyNode | None, name: str) -> str | None:
+    return getattr(node, name) if node is not None else None
+
+
+def _one(node: AnyNode | None, name: str) -> str | None:
+    return one_paragraph(getattr(node, name)) if node is not None else None
+
+
+def _side_mark(old, new) -> int:
+    if old is not None and new is not None:
+        return EQUAL
+    return INSERT if new is not None else DELETE
+
+
+def build_tracked_document(comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
+                           new_plan: PlanDocument, new_rev: Revision, *, progress: Progress | None = None):
+    """The python-docx Document with tracked changes (not yet saved) and its writer's tick for saving."""
+    writer = _TrackedWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress)
+    return writer.write(), writer.tick
