@@ -31,6 +31,7 @@ from schema.fileio import PlanFileError
 APP_NAME = "中程施政計畫編輯器"
 MAX_RECENT = 8
 STATUS_TIMEOUT_MS = 8000
+OPEN_STRATEGIES_LIMIT = 300  # above this, a thousand rows would open at once: focus areas start closed
 CHECKS_DELAY_MS = 400  # checks run this long after the last edit, not on every keystroke
 
 
@@ -143,14 +144,22 @@ class MainWindow(QMainWindow):
         session.journal_failed.connect(self._journal_failed)
         session.document.listeners.append(self._change_listener)
         self._checks_timer.start()
-        self.tree.expandToDepth(1)  # sections and focus areas open: the strategies are in view …
-        for section in (session.document.content.preface, session.document.content.closing):
-            self.tree.collapse(self.model.index_of_node(section))  # … long free paragraphs closed
+        self.expand_default()
         first = session.document.content.focus
         self.tree.select_node(first.id)
         self.update_title()
         if old is not None and old is not session:
             old.close()
+
+    def expand_default(self) -> None:
+        """Sections and focus areas open, so the strategies are in view (in a plan of up to
+        OPEN_STRATEGIES_LIMIT strategies; a bigger one opens with its focus areas closed); the preface's
+        and the closing's long paragraphs closed."""
+        content = self.session.document.content
+        strategies = sum(len(area.strategies) for area in content.focus.focus_areas)
+        self.tree.expandToDepth(1 if strategies <= OPEN_STRATEGIES_LIMIT else 0)
+        for section in (content.preface, content.closing):
+            self.tree.collapse(self.model.index_of_node(section))
 
     def update_title(self, *_args) -> None:
         session = self.session

@@ -24,7 +24,7 @@ from editor.ui.text import first_line, removed_note, strip_controls
 from schema.document import DocumentListener
 from schema.model import AnyNode
 from schema.numbers import number_of
-from schema.operations import Move
+from schema.operations import Move, OperationError
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, title_of
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,6 +32,20 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # every text a user may look for (find bar)
 MIME_TYPE = "application/x-plan-editor-node-ids"
 _SEARCH_FIELDS = ("title", "text", "chart_label", "body", "note")
+
+
+def _flags_of(kind: str) -> Qt.ItemFlag:
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if kind not in SECTION_KINDS:
+        flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+    if KINDS[kind].children:
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+    else:
+        flags |= Qt.ItemFlag.ItemNeverHasChildren  # the view need not ask paragraphs and goals for children
+    return flags
+
+
+_FLAGS = {kind: _flags_of(kind) for kind in KINDS}
 
 
 def title_field(node: AnyNode) -> str:
@@ -50,6 +64,11 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         self._ids: list[str | None] = [None]  # serial → node id; 0 is never used
         self._numbers: dict[str, str] = {}  # node id → number last shown (see the module docstring)
         self._moving_with_reset = False
+        self._sections = self._doc.sections()  # the four fixed section objects never change
+        # Views ask index() for row after row of one parent: remember that parent's children list
+        # (the live list of the schema node, mutated in place; forgotten on every removal).
+        self._kids_key: int | None = None
+        self._kids_list: list = []
         self._doc.listeners.append(self)
 
     def detach(self) -> None:
@@ -69,8 +88,10 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
     def node(self, index: QModelIndex) -> AnyNode | None:
         if not index.isValid():
             return None
-        node_id = self._ids[index.internalId()]
-        return self._doc.node(node_id) if node_id in self._doc else None  # a stale index finds nothing
+        try:
+            return self._doc.node(self._ids[index.internalId()])
+        except OperationError:  # a stale index (its node was removed) finds nothing
+            return None
 
     def index_of_node(self, node: AnyNode | None) -> QModelIndex:
         if node is None:
@@ -83,17 +104,25 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         return self.index_of_node(self._doc.node(node_id))
 
     def _kids(self, parent: QModelIndex) -> list:
-        node = self.node(parent)
-        return self._doc.sections() if node is None else children(node)
+        if not parent.isValid():
+            return self._sections
+        key = parent.internalId()
+        if key != self._kids_key:
+            node = self.node(parent)
+            self._kids_list = children(node) if node is not None else []
+            self._kids_key = key
+        return self._kids_list
 
     # --- QAbstractItemModel --------------------------------------------------------------------
     def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0 or (parent.isValid() and parent.column() != 0):
+        if column or row < 0 or (parent.isValid() and parent.column() != 0):
             return QModelIndex()
         kids = self._kids(parent)
         if row >= len(kids):
             return QModelIndex()
-        return self.createIndex(row, 0, self._serial(kids[row].id))
+        node_id = kids[row].id
+        serial = self._serials.get(node_id)
+        return self.createIndex(row, 0, serial if serial is not None else self._serial(node_id))
 
     def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
         if index is None:
@@ -112,7 +141,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         return 1
 
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return self.rowCount(parent) > 0
+        return bool(self._kids(parent)) if parent.column() <= 0 else False
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         node = self.node(index)
@@ -149,14 +178,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         node = self.node(index)
-        if node is None:
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind not in SECTION_KINDS:
-            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
-        if KINDS[node.kind].children:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return Qt.ItemFlag.NoItemFlags if node is None else _FLAGS[node.kind]  # precomputed: views ask per row
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         node = self.node(index)
@@ -290,6 +312,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         self._renumber(parent, index + 1)
 
     def before_remove(self, parent: AnyNode, index: int) -> None:
+        self._kids_key = None  # the removed node may have been the remembered parent
         self.beginRemoveRows(self.index_of_node(parent), index, index)
 
     def after_remove(self, parent: AnyNode, index: int) -> None:

@@ -264,3 +264,17 @@ def test_geometry_splitter_and_recent_files_are_remembered(qtbot, tmp_path):
     assert abs(second.splitter.sizes()[0] - 200) <= 2  # the handle's width is shared out again
     second.menus["recent"].aboutToShow.emit()
     assert [a.text() for a in second.menus["recent"].actions()] == [f"&1 {plan}"]
+
+
+def test_a_big_plan_opens_with_its_focus_areas_closed(qtbot, tmp_path):
+    from editor.ui.main_window import OPEN_STRATEGIES_LIMIT
+    from editor.ui.session import EditSession
+    from schema.synthetic import generate_plan
+
+    plan = generate_plan(focus_areas=OPEN_STRATEGIES_LIMIT // 10 + 1, strategies=10, actions=1)
+    window = make_window(qtbot, tmp_path, session=EditSession(plan, None, journal_dir=tmp_path / "recovery"))
+    rows = visible_texts(window.tree)
+    areas = OPEN_STRATEGIES_LIMIT // 10 + 1  # 310 strategies: over the limit
+    assert rows[:2] == ["理念", "施政目標"] and rows[6:8] == ["壹、施政重點與發展策略", "  一、施政重點1"]
+    assert rows[-1] == "貳、未來施政藍圖與結語"
+    assert len(rows) == 2 + 4 + 1 + areas + 1  # sections, goals, focus areas: no strategy row is open
