@@ -1,8 +1,10 @@
 """Rewrite exports/ from samples/: ``python -m editor.export.regenerate``.
 
 For every ``samples/NAME.plan.json``, the working draft's official Word document
-(``exports/NAME.docx``) and framework chart (``exports/NAME-chart.svg`` and ``.png``). Other
-files in exports/ (e.g. the 修正對照表 written by the comparison's exporter) are left alone.
+(``exports/NAME.docx``) and framework chart (``exports/NAME-chart.svg`` and ``.png``); and when
+the sample holds an amendment (a draft that differs from its latest revision, or two
+revisions), its 修正對照表 (``NAME-amendment-table.docx``) and the Word document with tracked
+changes (``NAME-tracked-changes.docx``). Other files in exports/ are left alone.
 tests/editor/test_exports_fresh.py fails when the committed files are stale.
 """
 from __future__ import annotations
@@ -27,6 +29,23 @@ def export_paths(sample: Path, out_dir: Path) -> dict[str, Path]:
     }
 
 
+def amendment_paths(sample: Path, out_dir: Path) -> dict[str, Path]:
+    """The amendment documents of one sample: {'table': …, 'tracked': …} (written only when it has an amendment)."""
+    stem = export_paths(sample, out_dir)["docx"].stem
+    return {"table": out_dir / f"{stem}-amendment-table.docx", "tracked": out_dir / f"{stem}-tracked-changes.docx"}
+
+
+def amendment_versions(plan):
+    """(older, newer) revision of the sample's amendment: the latest revision and a draft that differs
+    from it, else the last two revisions; None when the sample has no amendment."""
+    latest = plan.revisions[-1] if plan.revisions else None
+    if latest is not None and latest.content != plan.draft.content:
+        return latest, plan.draft
+    if len(plan.revisions) >= 2:
+        return plan.revisions[-2], plan.revisions[-1]
+    return None
+
+
 def sample_files(samples_dir: Path = SAMPLES) -> list[Path]:
     return sorted(samples_dir.glob("*" + PLAN_SUFFIX))
 
@@ -34,10 +53,12 @@ def sample_files(samples_dir: Path = SAMPLES) -> list[Path]:
 def regenerate(samples_dir: Path = SAMPLES, out_dir: Path = EXPORTS) -> list[Path]:
     """Write the exports of every sample; returns the paths written."""
     from editor.export.chart_layout import layout_chart
+    from editor.export.amendments import write_amendment_table, write_tracked_document
     from editor.export.chart_paint import png_bytes, render_image, svg_bytes
     from editor.export.fonts import ensure_gui_application
     from editor.export.official_docx import write_official_docx
     from editor.export.output import save_bytes
+    from schema.compare import compare
     from schema.fileio import load_plan
 
     ensure_gui_application()
@@ -51,6 +72,13 @@ def regenerate(samples_dir: Path = SAMPLES, out_dir: Path = EXPORTS) -> list[Pat
         save_bytes(paths["svg"], svg_bytes(layout))
         save_bytes(paths["png"], png_bytes(render_image(layout)))
         written += [paths["svg"], paths["png"]]
+        versions = amendment_versions(plan)
+        if versions is not None:
+            old, new = versions
+            comparison = compare(old.content, new.content)
+            targets = amendment_paths(sample, out_dir)
+            written.append(write_amendment_table(comparison, plan, old, plan, new, targets["table"]))
+            written.append(write_tracked_document(comparison, plan, old, plan, new, targets["tracked"]))
     return written
 
 

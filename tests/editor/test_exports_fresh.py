@@ -8,13 +8,15 @@ timestamps and font rasterisation differ between machines. To refresh the commit
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from PySide6.QtGui import QImage
 
-from editor.export.regenerate import EXPORTS, SAMPLES, export_paths, regenerate, sample_files
+from editor.export.regenerate import EXPORTS, SAMPLES, amendment_paths, amendment_versions, export_paths, regenerate, sample_files
+from schema.fileio import load_plan
 
 HOW = "exports/ is stale: run `python -m editor.export.regenerate` and commit exports/"
 
@@ -34,6 +36,33 @@ def docx_text(path: Path) -> list[str]:
             out.extend("cell: " + cell.text for row in table.rows for cell in row.cells)
     props = document.core_properties
     out.append(f"properties: {props.title} | {props.subject} | {props.author}")
+    return out
+
+
+def marked_text(path: Path) -> list[str]:
+    """Every paragraph of the body (table cells included) with its tracked and styled marks:
+    text inside w:ins as {+…+}, inside w:del as [-…-], runs of a character style as <style>…</style>."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read("word/document.xml"))
+    parents = {child: parent for parent in root.iter() for child in parent}
+    out = []
+    for p in root.iter(f"{w}p"):
+        pieces = []
+        for run in p.iter(f"{w}r"):
+            text = "".join(t.text or "" for t in run if t.tag in (f"{w}t", f"{w}delText"))
+            style = run.find(f"{w}rPr/{w}rStyle")
+            wrapper = parents[run].tag
+            if wrapper == f"{w}ins":
+                text = "{+" + text + "+}"
+            elif wrapper == f"{w}del":
+                text = "[-" + text + "-]"
+            elif style is not None:
+                text = f"<{style.get(f'{w}val')}>{text}</>"
+            pieces.append(text)
+        mark = p.find(f"{w}pPr/{w}rPr")
+        ending = "" if mark is None else "¶+" if mark.find(f"{w}ins") is not None else "¶-"
+        out.append("".join(pieces) + ending)
     return out
 
 
@@ -65,3 +94,15 @@ def test_committed_exports_match_a_fresh_regeneration(sample, fresh):
     old_png, new_png = QImage(str(committed["png"])), QImage(str(new["png"]))
     assert (old_png.width(), old_png.height()) == (new_png.width(), new_png.height()), HOW
     assert new_png.width() >= 3000
+
+
+@pytest.mark.parametrize("sample", sample_files(), ids=lambda p: p.name)
+def test_committed_amendment_documents_match_a_fresh_regeneration(sample, fresh):
+    """The 修正對照表 and the tracked-changes document of a sample with an amendment (text and marks, not bytes)."""
+    committed, new = amendment_paths(sample, EXPORTS), amendment_paths(sample, fresh)
+    if amendment_versions(load_plan(sample)) is None:
+        assert not any(path.exists() for path in new.values())
+        return
+    for kind in ("table", "tracked"):
+        assert committed[kind].is_file(), f"{committed[kind].name} is missing: {HOW}"
+        assert marked_text(committed[kind]) == marked_text(new[kind]), HOW
