@@ -1,0 +1,122 @@
+"""Export of the amendment documents from the comparison view: the 修正對照表 and the Word document
+with tracked changes of the two versions the view compares.
+
+The main window connects the view's ``export_table_requested`` / ``export_tracked_requested``
+signals to :func:`export_amendment_table` / :func:`export_tracked_document`. Each asks where to
+save (a default name from the plan and the two labels), writes with a progress dialog that
+appears only when the work lasts more than half a second, reports a failure in one sentence,
+and offers to open the file in the system's word processor.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from schema.compare import Comparison
+from schema.fileio import PlanFileError
+from schema.model import PlanDocument, Revision
+
+PROGRESS_DELAY_MS = 500  # a quicker export shows no progress dialog at all
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file names
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("amendments", text)
+
+
+def _label(plan: PlanDocument, revision: Revision) -> str:
+    return revision.label or (translate("工作草稿") if revision is plan.draft else translate("未命名版本"))
+
+
+def default_file_name(plan: PlanDocument, old_rev: Revision, new_rev: Revision, what: str) -> str:
+    """The suggested file name: 'table' → <title>修正對照表（old→new）.docx, 'tracked' → <title>（new）修訂追蹤.docx."""
+    old, new = _label(plan, old_rev), _label(plan, new_rev)
+    if what == "table":
+        name = f"{plan.title}修正對照表（{old}→{new}）"
+    else:
+        name = f"{plan.title}（{new}）修訂追蹤"
+    return _UNSAFE.sub("_", name).strip(" .") + ".docx"
+
+
+def export_amendment_table(parent: QWidget | None, plan: PlanDocument, old_rev: Revision, new_rev: Revision,
+                           comparison: Comparison, *, directory: str | Path | None = None) -> Path | None:
+    """Ask for a file and write the 修正對照表 there; the path written, or None (cancelled or failed)."""
+    from editor.export.amendments import write_amendment_table
+
+    return _export(parent, plan, old_rev, new_rev, comparison, "table", write_amendment_table, directory)
+
+
+def export_tracked_document(parent: QWidget | None, plan: PlanDocument, old_rev: Revision, new_rev: Revision,
+                            comparison: Comparison, *, directory: str | Path | None = None) -> Path | None:
+    """Ask for a file and write the newer version with tracked changes there; the path written, or None."""
+    from editor.export.amendments import write_tracked_document
+
+    return _export(parent, plan, old_rev, new_rev, comparison, "tracked", write_tracked_document, directory)
+
+
+def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, directory) -> Path | None:
+    title = translate("匯出修正對照表") if what == "table" else translate("匯出修訂追蹤文件")
+    folder = Path(directory) if directory else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    suggested = folder / default_file_name(plan, old_rev, new_rev, what)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), translate("Word 文件 (*.docx)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".docx":
+        path = path.with_name(path.name + ".docx")
+
+    dialog = QProgressDialog(translate("正在寫入「%1」…").replace("%1", path.name), "", 0, 100, parent)
+    dialog.setObjectName("amendmentProgress")
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)  # a half-written export cannot be stopped midway; it is atomic anyway
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+
+    def report(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        writer(comparison, plan, old_rev, plan, new_rev, path, progress=report)
+    except (PlanFileError, OSError, RuntimeError) as exc:
+        error = _sentence(exc, path)
+    else:
+        error = None
+    finally:
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    if error is not None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, error, QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("amendmentError")
+        box.exec()
+        return None
+    if _ask_to_open(parent, title, path):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
+
+
+def _sentence(exc: Exception, path: Path) -> str:
+    """One sentence for the user: the writers' own (PlanFileError, a missing font), else the system's reason."""
+    if isinstance(exc, OSError) and not isinstance(exc, PlanFileError):
+        return translate("「%1」無法寫入：%2。").replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+    return str(exc)
+
+
+def _ask_to_open(parent, title: str, path: Path) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Information, title, translate("已儲存「%1」。").replace("%1", path.name),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("amendmentExported")
+    open_button = box.addButton(translate("開啟"), QMessageBox.ButtonRole.AcceptRole)
+    close_button = box.addButton(translate("關閉"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_button)
+    box.setEscapeButton(close_button)
+    box.exec()
+    return box.clickedButton() is open_button
