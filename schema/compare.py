@@ -141,7 +141,7 @@ def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dic
         return {"text": node.text}
     values = {"title": node.title}
     if kind == "strategy":
-        values["chart_label"] = node.chart_label or node.title  # what the chart shows
+        values["chart_label"] = node.chart_text  # what the chart shows
     if kind in ("goal", "focus_area", "strategy"):
         values["body"] = node.body
     if kind == "strategy":

@@ -68,6 +68,9 @@ class KPI(_Model):
     targets: dict[int, str] = Field(default_factory=dict, description="ROC year → 年度目標值")
 
 
+_QUOTE_MARKS = str.maketrans("", "", "「」『』")
+
+
 class Strategy(_Node):
     """A strategy (推動策略) of a focus area: a body paragraph, numbered actions, or both."""
 
@@ -81,6 +84,11 @@ class Strategy(_Node):
     goal_ids: list[str] = Field(default_factory=list, description="ids of the goals (施政目標) it serves")
     kpis: list[KPI] = Field(default_factory=list)
     budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
+
+    @property
+    def chart_text(self) -> str:
+        """What the framework chart prints: its own label, else the title without 「」 (as the published chart)."""
+        return self.chart_label.strip() or self.title.translate(_QUOTE_MARKS)
 
 
 class FocusArea(_Node):

@@ -122,7 +122,7 @@ def chart_data(plan: PlanDocument, revision: Revision | None = None) -> ChartDat
         ChartColumn(
             area.id,
             clean_text(area.title),
-            tuple((s.id, clean_text(s.chart_label.strip() or s.title)) for s in area.strategies),
+            tuple((s.id, clean_text(s.chart_text)) for s in area.strategies),
         )
         for area in content.focus.focus_areas
     )

@@ -26,7 +26,6 @@ _NOT_WORD = re.compile(r"[\W_]+")
 # XML 1.0 forbids these (and lone surrogates); python-docx raises on them half-way through a write.
 INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FINAL_MARKS = "。．.，,；;：:、 \t\n"
-_QUOTE_MARKS = str.maketrans("", "", "「」『』")
 
 
 def bare(text: str) -> str:
@@ -151,11 +150,6 @@ def chart_label_mismatches(ctx: Context):
             yield node, {"label": quote(label), "title": quote(node.title)}
 
 
-def chart_label(node) -> str:
-    """What the chart prints for a strategy: its chart label, or its title without 「」."""
-    return node.chart_label or node.title.translate(_QUOTE_MARKS)
-
-
 def label_width(label: str) -> float:
     """Width in full-width characters: Latin letters, digits and spaces count half."""
     ascii_count = len(label.encode("ascii", "ignore"))
@@ -170,6 +164,6 @@ def label_width(label: str) -> float:
 )
 def long_chart_labels(ctx: Context):
     for node in ctx.of_kind("strategy"):
-        label = chart_label(node).strip()
+        label = node.chart_text
         if len(label) > CHART_LABEL_LIMIT and (width := label_width(label)) > CHART_LABEL_LIMIT:
             yield node, {"label": quote(label), "width": width, "limit": CHART_LABEL_LIMIT}
