@@ -8,7 +8,7 @@ order: the item's place, number and full text in each version (an empty cell whe
 exist); in 修正規定 the inserted characters are underlined, in 現行規定 the deleted characters
 struck through (character styles "Inserted Text" / "Deleted Text", so an office that prefers
 another mark changes one style). Numbers are never marked: they follow from position.
-説明 is the item's 修正說明, or a generated one a person can then edit (「新增推動策略」,
+說明 is the item's 修正說明, or a generated one a person can then edit (「新增推動策略」,
 「文字修正」, 「調整順序」, 「由一、拚經濟移列，並酌作文字修正」 …).
 """
 from __future__ import annotations
@@ -17,7 +17,6 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor
 
 from editor.export import styles as st

@@ -2,6 +2,7 @@
 offer to open it, a failure in one sentence, the progress dialog of a slow export."""
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -17,7 +18,6 @@ from schema.fileio import load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class Answers:
@@ -113,7 +113,7 @@ def test_tracked_document_written_and_not_opened_when_closed(qtbot, tmp_path, de
     with Answers("關閉") as answers:
         path = export_tracked_document(None, *demo, directory=tmp_path)
     assert path == tmp_path / "tracked.docx"
-    assert b"w:ins " in __import__("zipfile").ZipFile(path).read("word/document.xml")
+    assert b"w:ins " in zipfile.ZipFile(path).read("word/document.xml")
     assert answers.texts == ["已儲存「tracked.docx」。"] and opened == []
 
 
