@@ -79,7 +79,7 @@ class WindowActions:
         menus["recent"] = file_menu.addMenu(translate("actions", "最近開啟的檔案(&R)"))
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
-        menus["export_anchor"] = file_menu.addSeparator()  # a later File ▸ Export menu goes here
+        menus["export_anchor"] = file_menu.addSeparator()  # File ▸ Export goes here (export_menu)
         file_menu.addAction(self.preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)

@@ -127,3 +127,20 @@ def choose_save_path(parent, suggested: str = "") -> str | None:
     if not path.endswith(".json"):
         path += PLAN_SUFFIX
     return path
+
+
+# --- exports ---------------------------------------------------------------------------------------
+def choose_export_path(parent, title: str, suggested: str, filters: list[str], selected: str = "") -> tuple[str, str] | None:
+    """(path, chosen filter) for an export, or None when cancelled."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters), selected or filters[0])
+    return (path, chosen or selected or filters[0]) if path else None
+
+
+def ask_after_export(parent, title: str, path: Path) -> str:
+    """The export is written: 'open' the file, show its 'folder', or 'close'."""
+    text = translate("files", "已匯出「%1」。").replace("%1", path.name)
+    return ask(parent, title, text, [
+        ("open", translate("files", "開啟檔案"), Role.AcceptRole),
+        ("folder", translate("files", "顯示所在資料夾"), Role.ActionRole),
+        ("close", translate("files", "關閉"), Role.RejectRole),
+    ], icon=QMessageBox.Icon.Information, default="open", details=str(path.parent))

@@ -4,8 +4,13 @@ UI strings are written in Chinese in the code (``self.tr("檔案(&F)")`` or ``tr
 ``translations/plan_editor_en.ts`` holds their English translations and is compiled to ``.qm``
 with ``pyside6-lrelease``; the modules whose strings it holds are :data:`TRANSLATED_MODULES`
 (update with ``pyside6-lupdate <those files> -source-language zh_TW -target-language en
--no-obsolete -locations none -ts translations/plan_editor_en.ts``). So an absent or broken ``.qm`` can only fall back to Chinese, the
+-no-obsolete -locations none -ts translations/plan_editor_en.ts``, then ``pyside6-lrelease
+translations/plan_editor_en.ts``). So an absent or broken ``.qm`` can only fall back to Chinese, the
 users' language. The choice is stored in QSettings under ``ui/language`` and applied at start.
+
+Some modules name their strings through a local helper (``def tr(text): return translate("revisions",
+text)``); lupdate cannot see that context and files those strings under the empty context. The
+translator therefore looks a string up in the empty context when its own context has no entry.
 """
 from __future__ import annotations
 
@@ -18,8 +23,10 @@ DEFAULT_LANGUAGE = "zh_TW"
 LANGUAGES = {"zh_TW": "繁體中文", "en": "English"}  # each shown in its own language
 SETTINGS_KEY = "ui/language"
 TRANSLATED_MODULES = (
-    "actions", "app", "clipboard", "commands", "detail_pane", "file_dialogs", "find_bar", "fonts", "i18n",
-    "kpi_table", "main_window", "preferences", "text", "tree_edit", "tree_model", "tree_view",
+    "actions", "app", "change_detail", "change_list", "chart_preview", "clipboard", "commands", "comparison_view",
+    "detail_pane", "export_menu", "file_dialogs", "find_bar", "fonts", "i18n", "kpi_table", "main_window",
+    "preferences", "readonly_view", "revision_commands", "revision_menu", "revisions_dialog", "text", "tree_edit",
+    "tree_model", "tree_view",
 )
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind
@@ -50,6 +57,16 @@ _FIELD_NAMES = {
 }
 
 _installed: list[QTranslator] = []
+
+
+class _Translator(QTranslator):
+    """Our .qm, with the empty context as the fallback of every context (see the module docstring)."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's virtual
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source, disambiguation, n)
+        return found or None  # None (a null QString) makes Qt keep the source text
 
 
 def translate(context: str, text: str) -> str:
@@ -84,7 +101,7 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     if language == DEFAULT_LANGUAGE:
         qt_language = "zh_TW"
     else:
-        ours = QTranslator(app)
+        ours = _Translator(app)
         if not ours.load(str(qm_path(language))):
             return False
         app.installTranslator(ours)

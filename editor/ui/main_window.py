@@ -1,9 +1,10 @@
 """The main window: the plan tree on the left, the selected node's details on the right.
 
 The window owns one :class:`editor.ui.session.EditSession` at a time (file, document, undo
-stack, journal, lock) and rebuilds its model when another plan is opened. Docks and menus are
-added through :meth:`MainWindow.add_dock` and :meth:`MainWindow.menu`, so later features (the
-comparison view, File ▸ Export) plug in without touching the rest.
+stack, journal, lock) and rebuilds its model when another plan is opened; every dock follows
+(checks, framework-chart preview, comparison). Docks and menus are added through
+:meth:`MainWindow.add_dock` and :meth:`MainWindow.menu`; File ▸ Export lives in
+``editor.ui.export_menu``, the Revisions menu and the comparison dock in ``editor.ui.revision_menu``.
 """
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoV
 
 from editor.ui import file_dialogs as dialogs
 from editor.ui.actions import WindowActions
+from editor.ui.chart_preview import ChartPreview
+from editor.ui.check_marks import CheckMarksDelegate
 from editor.ui.checks_pane import ChecksPane
 from editor.ui.detail_pane import DetailPane
+from editor.ui.export_menu import ExportMenu
 from editor.ui.find_bar import FindBar
 from editor.ui.i18n import translate
 from editor.ui.preferences import PreferencesDialog, current_language
+from editor.ui.revision_menu import RevisionMenu
 from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
 from editor.ui.tree_edit import TreeEditor
 from editor.ui.tree_model import PlanTreeModel
@@ -74,7 +79,15 @@ class MainWindow(QMainWindow):
         self.undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))
         self.undo_dock = self.add_dock(self.undo_view, translate("window", "復原記錄"), "undoHistory", Qt.DockWidgetArea.RightDockWidgetArea)
         self.undo_dock.hide()
+        self.export_menu = ExportMenu(self)
         self._install_checks()
+        self.chart_preview = ChartPreview()
+        self.chart_dock = self.add_dock(self.chart_preview, translate("window", "架構圖預覽"), "chartPreview",
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.chart_dock.hide()
+        self.chart_preview.node_selected.connect(self.tree.select_node)
+        self.tree.current_node_changed.connect(self.chart_preview.set_current)
+        self.revisions = RevisionMenu(self)
 
         for source in (self.tree_editor, self.detail):
             source.status_message.connect(self.show_status)
@@ -104,6 +117,8 @@ class MainWindow(QMainWindow):
         self.checks = ChecksPane(lang=self.checks_lang)
         self.checks_dock = self.add_dock(self.checks, translate("window", "檢核結果"), "checks")
         self.checks.node_activated.connect(self.tree.select_node)
+        self.check_marks = CheckMarksDelegate(self.tree)  # the tree marks nodes that have findings
+        self.tree.setItemDelegate(self.check_marks)
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(CHECKS_DELAY_MS)
@@ -111,10 +126,12 @@ class MainWindow(QMainWindow):
         self._change_listener = _ChangeListener(self._checks_timer.start)
 
     def run_checks(self) -> None:
-        self.checks.set_findings(run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang))
+        findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang)
+        self.checks.set_findings(findings)
+        self.check_marks.set_findings(findings)
 
     def menu(self, key: str) -> QMenu:
-        """One of the menus: 'file', 'edit', 'view', 'recent'; add further top-level menus with menuBar()."""
+        """One of the menus: 'file', 'edit', 'view', 'recent', 'export', 'revisions'."""
         return self.menus[key]
 
     # --- the plan shown ---------------------------------------------------------------------------
@@ -131,6 +148,9 @@ class MainWindow(QMainWindow):
             old.document.listeners.remove(self._change_listener)
         self.find_bar.reset()
         self.session = session
+        self.export_menu.reset()
+        self.revisions.set_session(session)
+        self.chart_preview.set_plan(session.plan, session.document)
         self.model = PlanTreeModel(session, self)
         self.model.status_message.connect(self.show_status)
         self.tree.setModel(self.model)
@@ -222,7 +242,7 @@ class MainWindow(QMainWindow):
                 if answer == "restore":
                     session = recover(item, journal_dir=self.journal_dir)
                     if session.path is not None and not self._lock_or_ask(session):
-                        session.close()
+                        session.close(keep_journal=True)  # the restored edits stay on disk for later
                         continue
                     self.set_session(session)
                     self.show_status(translate("window", "已還原 %1 項編輯").replace("%1", str(item.edit_count)))
@@ -314,6 +334,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.revisions.close_viewers()
         self.model.detach()
         self.session.close()
         event.accept()

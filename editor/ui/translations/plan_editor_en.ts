@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
+    <name></name>
+    <message>
+        <source>修正說明</source>
+        <translation>Revision note</translation>
+    </message>
+    <message>
+        <source>現行：%1</source>
+        <translation>Current: %1</translation>
+    </message>
+    <message>
+        <source>修正：%1</source>
+        <translation>Amended: %1</translation>
+    </message>
+    <message>
+        <source>（現行版本沒有此項目：本項為新增）</source>
+        <translation>(not in the current version: this item is new)</translation>
+    </message>
+    <message>
+        <source>（修正後已刪除此項目）</source>
+        <translation>(this item is deleted by the amendment)</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>所含項目</source>
+        <translation>Items it holds</translation>
+    </message>
+    <message>
+        <source>原位置：%1&#x3000;→&#x3000;新位置：%2</source>
+        <translation>From: %1  →  To: %2</translation>
+    </message>
+    <message>
+        <source>修正說明（刪除的理由寫在上層項目「%1」）</source>
+        <translation>Revision note (the reason for a deletion is written on the item above it, “%1”)</translation>
+    </message>
+    <message>
+        <source>說明為何修正此項目…</source>
+        <translation>Explain why this item changed…</translation>
+    </message>
+    <message>
+        <source>修正說明只能寫在工作草稿上：請把「修正」選為工作草稿。</source>
+        <translation>Revision notes can only be written on the working draft: choose the working draft as the amended version.</translation>
+    </message>
+    <message>
+        <source>對調兩個版本</source>
+        <translation>Swap the two versions</translation>
+    </message>
+    <message>
+        <source>匯出修正對照表…</source>
+        <translation>Export comparison table…</translation>
+    </message>
+    <message>
+        <source>匯出追蹤修訂文件…</source>
+        <translation>Export with tracked changes…</translation>
+    </message>
+    <message>
+        <source>比較</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>顯示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>兩個版本沒有差異</source>
+        <translation>The two versions are the same</translation>
+    </message>
+    <message>
+        <source>工作草稿</source>
+        <translation>Working draft</translation>
+    </message>
+    <message>
+        <source>%1（唯讀）</source>
+        <translation>%1 (read-only)</translation>
+    </message>
+    <message>
+        <source>唯讀&#x3000;%1%2：過去的修正版不能修改，修改請在工作草稿中進行。</source>
+        <translation>Read-only  %1%2: a past revision cannot be changed; make changes in the working draft.</translation>
+    </message>
+    <message>
+        <source>請輸入版本名稱，例如「109年修正版」。</source>
+        <translation>Enter a name for the version, for example “109年修正版”.</translation>
+    </message>
+    <message>
+        <source>「%1」是工作草稿的名稱，不能作為修正版的名稱。</source>
+        <translation>“%1” is the name of the working draft and cannot name a revision.</translation>
+    </message>
+    <message>
+        <source>已有名為「%1」的版本，請換一個名稱。</source>
+        <translation>A version named “%1” already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>日期「%1」請寫成 YYYY-MM-DD，例如 2020-06-30。</source>
+        <translation>Write the date “%1” as YYYY-MM-DD, for example 2020-06-30.</translation>
+    </message>
+    <message>
+        <source>建立修正版「%1」</source>
+        <translation>Create revision “%1”</translation>
+    </message>
+    <message>
+        <source>將修正版「%1」改名為「%2」</source>
+        <translation>Rename revision “%1” to “%2”</translation>
+    </message>
+    <message>
+        <source>將「%1」改名為「%2」</source>
+        <translation>Rename “%1” to “%2”</translation>
+    </message>
+    <message>
+        <source>刪除修正版「%1」</source>
+        <translation>Delete revision “%1”</translation>
+    </message>
+    <message>
+        <source>重新命名修正版</source>
+        <translation>Rename revision</translation>
+    </message>
+    <message>
+        <source>由工作草稿建立修正版</source>
+        <translation>New revision from the working draft</translation>
+    </message>
+    <message>
+        <source>清空工作草稿的修正說明（它們屬於這個修正版）</source>
+        <translation>Clear the working draft’s revision notes (they belong to this revision)</translation>
+    </message>
+    <message>
+        <source>版本名稱</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>例如 110年修正版</source>
+        <translation>for example 110年修正版</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>說明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>修正版</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>由工作草稿建立修正版…</source>
+        <translation>New from working draft…</translation>
+    </message>
+    <message>
+        <source>重新命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>刪除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>檢視（唯讀）</source>
+        <translation>View (read-only)</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>刪除修正版</source>
+        <translation>Delete revision</translation>
+    </message>
+    <message>
+        <source>要刪除修正版「%1」嗎？它的全文將從計畫檔中移除（可用「復原」取回）。</source>
+        <translation>Delete revision “%1”? Its full text will be removed from the plan file (Undo brings it back).</translation>
+    </message>
+</context>
+<context>
     <name>BudgetTable</name>
     <message>
         <source>%1年</source>
@@ -276,6 +455,13 @@
     </message>
 </context>
 <context>
+    <name>chart</name>
+    <message>
+        <source>正在繪製架構圖…</source>
+        <translation>Drawing the framework chart…</translation>
+    </message>
+</context>
+<context>
     <name>clipboard</name>
     <message>
         <source>不能把%1貼在%2「%3」的位置</source>
@@ -347,6 +533,116 @@
     <message>
         <source>剪下 %1 個項目</source>
         <translation>Cut %1 items</translation>
+    </message>
+</context>
+<context>
+    <name>comparison</name>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <source>移動</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>變更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>編號</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>標題或文字</source>
+        <translation>Title or text</translation>
+    </message>
+    <message>
+        <source>所屬</source>
+        <translation>Under</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>SVG 向量圖 (*.svg)</source>
+        <translation>SVG vector image (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG 圖片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在匯出「%1」…</source>
+        <translation>Exporting “%1”…</translation>
+    </message>
+    <message>
+        <source>「%1」無法寫入：%2。</source>
+        <translation>%1 cannot be written: %2.</translation>
+    </message>
+    <message>
+        <source>匯出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Word 文件(&amp;W)…</source>
+        <translation>&amp;Word document…</translation>
+    </message>
+    <message>
+        <source>匯出正式格式的 Word 文件（.docx）</source>
+        <translation>Export the official Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>架構圖(&amp;C)…</source>
+        <translation>Framework &amp;chart…</translation>
+    </message>
+    <message>
+        <source>匯出架構圖（SVG、PNG 或 PDF）</source>
+        <translation>Export the framework chart (SVG, PNG or PDF)</translation>
+    </message>
+    <message>
+        <source>匯出的版本(&amp;V)</source>
+        <translation>Export &amp;version</translation>
+    </message>
+    <message>
+        <source>工作草稿</source>
+        <translation>Working draft</translation>
+    </message>
+    <message>
+        <source>匯出 Word 文件</source>
+        <translation>Export Word document</translation>
+    </message>
+    <message>
+        <source>Word 文件 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>匯出架構圖</source>
+        <translation>Export framework chart</translation>
+    </message>
+    <message>
+        <source>已匯出 %1</source>
+        <translation>Exported %1</translation>
     </message>
 </context>
 <context>
@@ -522,6 +818,22 @@
         <source>另存新檔</source>
         <translation>Save As</translation>
     </message>
+    <message>
+        <source>已匯出「%1」。</source>
+        <translation>Exported “%1”.</translation>
+    </message>
+    <message>
+        <source>開啟檔案</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>顯示所在資料夾</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>fonts</name>
@@ -571,6 +883,41 @@
     <message>
         <source>子項作法</source>
         <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>revision_menu</name>
+    <message>
+        <source>修正版(&amp;R)</source>
+        <translation>&amp;Revisions</translation>
+    </message>
+    <message>
+        <source>管理修正版(&amp;M)…</source>
+        <translation>&amp;Manage revisions…</translation>
+    </message>
+    <message>
+        <source>由工作草稿建立修正版、重新命名或刪除修正版</source>
+        <translation>Make a revision from the working draft, rename or delete revisions</translation>
+    </message>
+    <message>
+        <source>比較版本(&amp;C)…</source>
+        <translation>&amp;Compare…</translation>
+    </message>
+    <message>
+        <source>逐項列出兩個版本之間的修正</source>
+        <translation>List the changes between two versions, item by item</translation>
+    </message>
+    <message>
+        <source>檢視過去的修正版(&amp;V)</source>
+        <translation>&amp;View a past revision</translation>
+    </message>
+    <message>
+        <source>修正對照</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>（還沒有修正版）</source>
+        <translation>(no revisions yet)</translation>
     </message>
 </context>
 <context>
@@ -680,6 +1027,10 @@
     <message>
         <source>復原記錄</source>
         <translation>Undo history</translation>
+    </message>
+    <message>
+        <source>架構圖預覽</source>
+        <translation>Framework chart preview</translation>
     </message>
     <message>
         <source>檢核結果</source>
