@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QSplitter
 
 from editor.ui import commands
@@ -97,11 +97,13 @@ class RevisionMenu(QObject):
     def compare(self) -> None:
         """Show the comparison dock, in front of any dock sharing its place."""
         dock = self.comparison_dock
+        first = dock.isHidden()
         dock.show()
         dock.raise_()
-        wanted = max(300, self.window.height() * 2 // 5)  # the list and the two texts need room
-        if not dock.isFloating() and dock.height() < wanted:
-            self.window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
+        if first and not dock.isFloating():  # the list and the two side-by-side texts need room
+            # once the window has laid the shown dock out: resizing before that has no effect
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [dock], [max(300, self.window.height() * 9 // 20)], Qt.Orientation.Vertical))
         self.comparison.list.setFocus()
         node = self.window.tree.current_node_id()
         if node:
