@@ -4,12 +4,14 @@ revision read-only, every dock re-targeted when another plan is opened, and the 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Callable
 
+import docx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from editor.export.chart_layout import chart_data
 from editor.ui.revisions_dialog import RevisionForm, RevisionsDialog
@@ -229,3 +231,23 @@ def test_declining_a_restored_plan_at_the_lock_warning_keeps_its_edits(qtbot, tm
     assert window.session.document.node("s1").title == "還原後的標題"
     assert window.tree.index_for_id("s1").data() == "（一）還原後的標題"
     discard_on_close(window)
+
+
+def test_the_comparison_dock_exports_the_amendment_table_and_tracked_document(qtbot, demo_window, tmp_path, monkeypatch):
+    window = demo_window
+    view = show_comparison(qtbot, window)
+    targets = iter([tmp_path / "對照表.docx", tmp_path / "追蹤.docx"])
+    captions: list[str] = []
+
+    def save_dialog(parent, caption, directory, filters, *args):
+        captions.append(caption)
+        return str(next(targets)), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    with DialogAnswerer("關閉", "關閉") as answers:
+        qtbot.mouseClick(view.export_table_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.export_tracked_button, Qt.MouseButton.LeftButton)
+    assert captions == ["匯出修正對照表", "匯出修訂追蹤文件"]
+    assert answers.texts == ["已儲存「對照表.docx」。", "已儲存「追蹤.docx」。"]
+    assert len(docx.Document(str(tmp_path / "對照表.docx")).tables[0].rows) == 10  # the header and the 9 changes
+    assert b"w:ins " in zipfile.ZipFile(tmp_path / "追蹤.docx").read("word/document.xml")
