@@ -7,7 +7,8 @@ listener: it turns these calls into begin/end signals and holds no copy of the p
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
 
 from pydantic import ValidationError
 
@@ -41,6 +42,10 @@ class Document:
         for node, parent in walk(content):
             self._nodes[node.id] = node
             self._parents[node.id] = parent
+        # Live read-only views of the index, for callers that look nodes up thousands of times
+        # (the Qt model answers a view's every row from them).
+        self.nodes_by_id: Mapping[str, AnyNode] = MappingProxyType(self._nodes)
+        self.parents_by_id: Mapping[str, AnyNode | None] = MappingProxyType(self._parents)
 
     # --- queries -------------------------------------------------------------------------
     def __contains__(self, node_id: str) -> bool:
@@ -54,6 +59,10 @@ class Document:
             return self._nodes[node_id]
         except KeyError:
             raise OperationError(f"no item with id {node_id!r} in this plan") from None
+
+    def get(self, node_id: str) -> AnyNode | None:
+        """The node with that id, or None (no exception: for callers that expect misses)."""
+        return self._nodes.get(node_id)
 
     def parent(self, node: AnyNode) -> AnyNode | None:
         return self._parents[node.id]

@@ -14,14 +14,21 @@ def number_of(doc: Document, node: AnyNode) -> str:
     kind = node.kind
     if kind in NUMBERED_SECTIONS:
         return section_number(NUMBERED_SECTIONS.index(kind))
+    if kind in ("focus_area", "strategy", "action"):
+        return number_at(kind, doc.index_of(node), doc.parent(node).kind)
+    return ""
+
+
+def number_at(kind: str, index: int, parent_kind: str) -> str:
+    """The number of a node of ``kind`` at position ``index`` among its siblings (for callers that know it)."""
+    if kind in NUMBERED_SECTIONS:
+        return section_number(NUMBERED_SECTIONS.index(kind))
     if kind == "focus_area":
-        return focus_area_number(doc.index_of(node))
+        return focus_area_number(index)
     if kind == "strategy":
-        return strategy_number(doc.index_of(node))
+        return strategy_number(index)
     if kind == "action":
-        parent = doc.parent(node)
-        index = doc.index_of(node)
-        return sub_action_number(index) if parent.kind == "action" else action_number(index)
+        return sub_action_number(index) if parent_kind == "action" else action_number(index)
     return ""
 
 

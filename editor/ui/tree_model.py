@@ -23,7 +23,7 @@ from editor.ui.i18n import node_kind_name, translate
 from editor.ui.text import first_line, removed_note, strip_controls
 from schema.document import DocumentListener
 from schema.model import AnyNode
-from schema.numbers import number_of
+from schema.numbers import number_at
 from schema.operations import Move, OperationError
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, title_of
 
@@ -46,11 +46,41 @@ def _flags_of(kind: str) -> Qt.ItemFlag:
 
 
 _FLAGS = {kind: _flags_of(kind) for kind in KINDS}
+_STYLE: dict[str, object] = {}
+
+
+def _bold_font() -> QFont:
+    font = _STYLE.get("bold")
+    if font is None:  # made once, after the application exists
+        font = _STYLE["bold"] = QFont()
+        font.setBold(True)
+    return font
+
+
+def _gray_brush() -> QBrush:
+    brush = _STYLE.get("gray")
+    if brush is None:
+        brush = _STYLE["gray"] = QBrush(QColor("gray"))
+    return brush
 
 
 def title_field(node: AnyNode) -> str:
     """The field that names a node in the tree: ``title``, or ``text`` for paragraphs and actions."""
     return "title" if hasattr(node, "title") else "text"
+
+
+_NO_KIDS: tuple = ()
+_INVALID = QModelIndex()
+# Roles as plain ints: data() runs for every painted row and role, and comparing with the enum
+# members costs an enum lookup each time.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_NODE_ID = NODE_ID_ROLE.value if hasattr(NODE_ID_ROLE, "value") else int(NODE_ID_ROLE)
+_KIND = KIND_ROLE.value if hasattr(KIND_ROLE, "value") else int(KIND_ROLE)
+_SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROLE)
 
 
 class PlanTreeModel(QAbstractItemModel, DocumentListener):
@@ -60,15 +90,24 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         QAbstractItemModel.__init__(self, parent)
         self._session = session
         self._doc = session.document
+        self._by_id = self._doc.nodes_by_id
+        self._parent_of = self._doc.parents_by_id
         self._serials: dict[str, int] = {}
-        self._ids: list[str | None] = [None]  # serial → node id; 0 is never used
+        self._ids: list[str | None] = [None]  # serial → node id; 0 is the root (invalid index)
+        self._flags: list = [Qt.ItemFlag.NoItemFlags]  # serial → flags (a node's kind never changes)
         self._numbers: dict[str, str] = {}  # node id → number last shown (see the module docstring)
         self._moving_with_reset = False
         self._sections = self._doc.sections()  # the four fixed section objects never change
-        # Views ask index() for row after row of one parent: remember that parent's children list
-        # (the live list of the schema node, mutated in place; forgotten on every removal).
-        self._kids_key: int | None = None
-        self._kids_list: list = []
+        # Views ask index(), rowCount(), hasChildren(), flags() and parent() for every row they lay
+        # out, and Qt asks parent() for every persistent index (open rows, selection) on every
+        # insert or remove: each answer must be a dictionary lookup, never a scan.
+        # serial → the live children list of that node (mutated in place by the document; a
+        # node that comes back by undo is a new object, so its subtree is forgotten on insert).
+        self._lists: dict[int, list] = {0: self._sections}
+        # node id → its row among its siblings, kept right by the insert/remove/move callbacks.
+        self._rows: dict[str, int] = {section.id: row for row, section in enumerate(self._sections)}
+        # parent serial → the serials of its children, row by row (forgotten when they change).
+        self._child_serials: dict[int, list[int]] = {}
         self._doc.listeners.append(self)
 
     def detach(self) -> None:
@@ -77,94 +116,110 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             self._doc.listeners.remove(self)
 
     # --- ids ↔ indexes ---------------------------------------------------------------------
-    def _serial(self, node_id: str) -> int:
-        serial = self._serials.get(node_id)
+    def _serial(self, node: AnyNode) -> int:
+        serial = self._serials.get(node.id)
         if serial is None:
             serial = len(self._ids)
-            self._serials[node_id] = serial
-            self._ids.append(node_id)
+            self._serials[node.id] = serial
+            self._ids.append(node.id)
+            self._flags.append(_FLAGS[node.kind])
         return serial
+
+    def _row(self, node: AnyNode) -> int:
+        row = self._rows.get(node.id)
+        if row is None:  # first question about this sibling list: number all of it at once
+            parent = self._parent_of.get(node.id)
+            for i, sibling in enumerate(children(parent) if parent is not None else self._sections):
+                self._rows[sibling.id] = i
+            row = self._rows[node.id]
+        return row
+
+    def _kids_of(self, serial: int):
+        kids = self._lists.get(serial)
+        if kids is None:
+            node = self._by_id.get(self._ids[serial])
+            if node is None:  # a stale index: its node was removed
+                return _NO_KIDS
+            kids = self._lists[serial] = children(node)
+        return kids
 
     def node(self, index: QModelIndex) -> AnyNode | None:
         if not index.isValid():
             return None
-        try:
-            return self._doc.node(self._ids[index.internalId()])
-        except OperationError:  # a stale index (its node was removed) finds nothing
-            return None
+        return self._by_id.get(self._ids[index.internalId()])  # None for a stale index (node removed)
 
     def index_of_node(self, node: AnyNode | None) -> QModelIndex:
         if node is None:
             return QModelIndex()
-        return self.createIndex(self._doc.index_of(node), 0, self._serial(node.id))
+        return self.createIndex(self._row(node), 0, self._serial(node))
 
     def index_for_id(self, node_id: str) -> QModelIndex:
-        if node_id not in self._doc:
-            return QModelIndex()
-        return self.index_of_node(self._doc.node(node_id))
+        return self.index_of_node(self._by_id.get(node_id))
 
     def _kids(self, parent: QModelIndex) -> list:
-        if not parent.isValid():
-            return self._sections
-        key = parent.internalId()
-        if key != self._kids_key:
-            node = self.node(parent)
-            self._kids_list = children(node) if node is not None else []
-            self._kids_key = key
-        return self._kids_list
+        return self._kids_of(parent.internalId()) if parent.isValid() else self._sections
 
     # --- QAbstractItemModel --------------------------------------------------------------------
-    def index(self, row: int, column: int = 0, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if column or row < 0 or (parent.isValid() and parent.column() != 0):
+    def index(self, row: int, column: int = 0, parent: QModelIndex = _INVALID) -> QModelIndex:
+        # The hottest call (once per laid-out row). An invalid parent's internalId() is 0, the
+        # root's serial; a parent of column > 0 does not exist in this one-column model.
+        key = parent.internalId()
+        serials = self._child_serials.get(key)
+        if serials is None:
+            serials = self._fill_child_serials(key)
+        if column or row < 0 or row >= len(serials):
             return QModelIndex()
-        kids = self._kids(parent)
-        if row >= len(kids):
-            return QModelIndex()
-        node_id = kids[row].id
-        serial = self._serials.get(node_id)
-        return self.createIndex(row, 0, serial if serial is not None else self._serial(node_id))
+        return self.createIndex(row, 0, serials[row])
+
+    def _fill_child_serials(self, key: int) -> list[int]:
+        serials = [self._serial(kid) for kid in self._kids_of(key)]
+        if key == 0 or self._by_id.get(self._ids[key]) is not None:  # never remember a stale parent's
+            self._child_serials[key] = serials
+        return serials
 
     def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
         if index is None:
             return QObject.parent(self)
-        node = self.node(index)
-        if node is None:
+        parent = self._parent_of.get(self._ids[index.internalId()])
+        if parent is None:  # a section, the root, or a stale index
             return QModelIndex()
-        return self.index_of_node(self._doc.parent(node))
+        row = self._rows.get(parent.id)
+        serial = self._serials.get(parent.id)
+        return self.createIndex(
+            row if row is not None else self._row(parent), 0, serial if serial is not None else self._serial(parent)
+        )
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._kids(parent))
+    def rowCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
+        return len(self._kids_of(parent.internalId())) if parent.column() <= 0 else 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
         return 1
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
-        return bool(self._kids(parent)) if parent.column() <= 0 else False
+    def hasChildren(self, parent: QModelIndex = _INVALID) -> bool:  # noqa: N802
+        key = parent.internalId()
+        kids = self._lists.get(key)
+        return bool(kids if kids is not None else self._kids_of(key))
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        node = self.node(index)
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        node = self._by_id.get(self._ids[index.internalId()])  # the root's serial 0 maps to no node
         if node is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.display_text(node)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return title_of(node) or ""
-        if role == NODE_ID_ROLE:
+        if role == _NODE_ID:
             return node.id
-        if role == KIND_ROLE:
+        if role == _KIND:
             return node.kind
-        if role == SEARCH_ROLE:
+        if role == _SEARCH:
             return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS if getattr(node, f, ""))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return f"{node_kind_name(self._doc, node)}：{title_of(node) or ''}"
-        if role == Qt.ItemDataRole.FontRole and node.kind in SECTION_KINDS:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and not (title_of(node) or "").strip():
-            return QBrush(QColor("gray"))
+        if role == _FONT and node.kind in SECTION_KINDS:
+            return _bold_font()
+        if role == _FOREGROUND and not (title_of(node) or "").strip():
+            return _gray_brush()
         return None
 
     def display_text(self, node: AnyNode) -> str:
@@ -172,13 +227,15 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         title = first_line(title_of(node) or "").strip() or translate("tree", "（未命名）")
         number = self._numbers.get(node.id)
         if number is None:
-            number = self._numbers[node.id] = number_of(self._doc, node)
+            parent = self._parent_of.get(node.id)
+            number = self._numbers[node.id] = number_at(node.kind, self._row(node), parent.kind if parent is not None else "")
         # Full-width numbers (一、 （一） （1）) join the title directly; 1. takes a space, as printed.
         return f"{number} {title}" if number.endswith(".") else f"{number}{title}"
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        node = self.node(index)
-        return Qt.ItemFlag.NoItemFlags if node is None else _FLAGS[node.kind]  # precomputed: views ask per row
+        # Views ask twice per laid-out row; the root (serial 0) has no flags. A stale index keeps
+        # the flags of its kind, which is harmless: Qt never acts on stale indexes.
+        return self._flags[index.internalId()]
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         node = self.node(index)
@@ -303,21 +360,24 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         return False
 
     # --- DocumentListener: document changes → Qt signals ---------------------------------------
+    # Qt asks parent() and index() inside the end*() calls: the row cache is made right first.
     def before_insert(self, parent: AnyNode, index: int) -> None:
         self.beginInsertRows(self.index_of_node(parent), index, index)
 
     def after_insert(self, parent: AnyNode, index: int) -> None:
-        self._numbers.pop(children(parent)[index].id, None)  # an undone removal comes back with its id
+        node = children(parent)[index]
+        self._forget_subtree(node)  # an undone removal comes back as new objects with the old ids
+        self._renumber(parent, index, announce=False)
         self.endInsertRows()
-        self._renumber(parent, index + 1)
+        self._announce(parent, index + 1)
 
     def before_remove(self, parent: AnyNode, index: int) -> None:
-        self._kids_key = None  # the removed node may have been the remembered parent
         self.beginRemoveRows(self.index_of_node(parent), index, index)
 
     def after_remove(self, parent: AnyNode, index: int) -> None:
+        self._renumber(parent, index, announce=False)
         self.endRemoveRows()
-        self._renumber(parent, index)
+        self._announce(parent, index)
 
     def before_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
         # Qt counts the destination before the row leaves: one more when moving down in one parent.
@@ -330,30 +390,59 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             self.beginResetModel()
 
     def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
+        if new_parent is old_parent:
+            starts = [(old_parent, min(old_index, new_index))]
+        else:
+            starts = [(old_parent, old_index), (new_parent, new_index)]
+        for parent, start in starts:
+            self._renumber(parent, start, announce=False)
         if self._moving_with_reset:
             self._moving_with_reset = False
             self._numbers.clear()
+            self._child_serials.clear()
+            self._rows = {section.id: row for row, section in enumerate(self._sections)}
             self.endResetModel()
             return
         self.endMoveRows()
-        if new_parent is old_parent:
-            self._renumber(old_parent, min(old_index, new_index))
-        else:
-            self._renumber(old_parent, old_index)
-            self._renumber(new_parent, new_index)
+        for parent, start in starts:
+            self._announce(parent, start)
 
     def field_changed(self, node: AnyNode, field: str) -> None:
         if field in _SEARCH_FIELDS:
             index = self.index_of_node(node)
             self.dataChanged.emit(index, index)
 
-    def _renumber(self, parent: AnyNode, start: int) -> None:
-        """Forget and re-announce the numbers of the children from ``start`` on."""
-        kids = children(parent)
-        for kid in kids[start:]:
-            self._numbers.pop(kid.id, None)
-        if start < len(kids):
-            first = self.createIndex(start, 0, self._serial(kids[start].id))
-            last = self.createIndex(len(kids) - 1, 0, self._serial(kids[-1].id))
-            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
+    def _forget_subtree(self, node: AnyNode) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            serial = self._serials.get(current.id)
+            if serial is not None:
+                self._lists.pop(serial, None)
+                self._child_serials.pop(serial, None)
+            self._numbers.pop(current.id, None)
+            kids = children(current)
+            for i, kid in enumerate(kids):
+                self._rows[kid.id] = i
+            stack.extend(kids)
 
+    def _renumber(self, parent: AnyNode, start: int, *, announce: bool = True) -> None:
+        """Set the rows of the children from ``start`` on (their shown numbers stay until announced)."""
+        self._child_serials.pop(self._serial(parent), None)
+        kids = children(parent)
+        rows = self._rows
+        for row in range(start, len(kids)):
+            rows[kids[row].id] = row
+        if announce:
+            self._announce(parent, start)
+
+    def _announce(self, parent: AnyNode, start: int) -> None:
+        """Forget the numbers from ``start`` on and say so in one dataChanged (to the last child)."""
+        kids = children(parent)
+        numbers = self._numbers
+        for row in range(start, len(kids)):
+            numbers.pop(kids[row].id, None)
+        if start < len(kids):
+            first = self.createIndex(start, 0, self._serial(kids[start]))
+            last = self.createIndex(len(kids) - 1, 0, self._serial(kids[-1]))
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])

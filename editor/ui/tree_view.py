@@ -103,6 +103,29 @@ class PlanTreeView(QTreeView):
             if index.isValid():
                 self.expand(index)
 
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
+        """Move the current row off the rows that go before Qt does.
+
+        Qt moves it from inside its own handler, after the removal has already marked the layout
+        stale, and pays a full relayout of every open row for it (and again after the removal).
+        Done here first, the one relayout after the removal is all it costs. Same choice as
+        Qt: the next row, else the previous one, else the parent.
+        """
+        current = self.currentIndex()
+        if current.isValid() and start <= current.row() <= end and current.parent() == parent:
+            model = self.model()
+            count = model.rowCount(parent)
+            if end + 1 < count:
+                target = model.index(end + 1, 0, parent)
+            elif start > 0:
+                target = model.index(start - 1, 0, parent)
+            else:
+                target = parent
+            if target.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.selectionModel().setCurrentIndex(target, flags)
+        super().rowsAboutToBeRemoved(parent, start, end)
+
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
         super().currentChanged(current, previous)
         self.current_node_changed.emit(current.data(NODE_ID_ROLE) if current.isValid() else "")

@@ -255,3 +255,44 @@ def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, t
     finally:
         model.detach()
         session.close()
+
+
+def test_removing_the_current_row_makes_the_next_then_previous_then_parent_current(model, session, qtbot):
+    from editor.ui.tree_view import PlanTreeView
+
+    view = PlanTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.expandAll()
+    area = session.document.content.focus.focus_areas[0]
+    first, second = area.strategies
+    view.select_node(first.id)
+    assert commands.execute(session, [Remove(area.id, 0)], "delete") is None
+    assert view.current_node_id() == second.id  # the next row
+    session.undo_stack.undo()
+    view.select_node(second.id)
+    assert commands.execute(session, [Remove(area.id, 1)], "delete") is None
+    assert view.current_node_id() == first.id  # the last row went: the previous one
+    assert commands.execute(session, [Remove(area.id, 0)], "delete") is None
+    assert view.current_node_id() == area.id  # no sibling left: the parent
+    assert view.currentIndex().data() == "一、拚經濟"
+
+
+def test_rows_and_numbers_follow_a_removal_undone_and_moves_across_parents(model, session):
+    content = session.document.content
+    strategy = content.focus.focus_areas[0].strategies[0]
+    action = strategy.actions[0]
+    # A removal undone brings back new objects with the old ids: rows and children still right.
+    assert commands.execute(session, [Remove(content.focus.focus_areas[0].id, 0)], "delete") is None
+    session.undo_stack.undo()
+    assert model_rows(model) == SMALL_TREE
+    restored = model.index_for_id(strategy.id)
+    assert model.rowCount(restored) == 2
+    assert model.index(1, 0, restored).data() == "2. 籌設聯外道路。"
+    assert model.parent(model.index_for_id(action.id)) == restored
+    # Indent an action under its previous sibling: it becomes （2）, its old siblings renumber.
+    second = strategy.actions[1]
+    assert commands.execute(session, [Move(second.id, action.id, 1)], "indent") is None
+    assert model.index_for_id(second.id).data() == "（2）籌設聯外道路。"
+    assert model.parent(model.index_for_id(second.id)) == model.index_for_id(action.id)
+    assert model_rows(model) == expected_rows(content)
