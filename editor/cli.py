@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from pathlib import Path
 
 from schema.fileio import PlanFileError
 
@@ -77,9 +79,26 @@ def _open_editor(argv: list[str]) -> int:
     if len(argv) > 1:
         print(f"plan-editor: open one file at a time (got {len(argv)})", file=sys.stderr)
         return 2
+    if argv and not Path(argv[0]).exists():
+        commands = ", ".join(SUBCOMMANDS)
+        print(f"plan-editor: {argv[0]} does not exist (and is not a command: {commands})", file=sys.stderr)
+        return 2
+    if not _has_display():
+        print("plan-editor: there is no display to open the editor window on (no DISPLAY or WAYLAND_DISPLAY); "
+              "the commands import-text, export, diff, check and revisions work without one", file=sys.stderr)
+        return 2
     from editor.ui.app import run_editor
 
     return run_editor(argv[0] if argv else None)
+
+
+def _has_display() -> bool:
+    """Qt aborts the process when its platform cannot start, so ask first (Linux/BSD only)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,59 @@
+"""The command line's own contract (DESIGN.md §4): exit codes and one-line errors."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from editor.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
+
+
+def run_module(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "editor", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def test_python_dash_m_editor_is_the_same_program():
+    result = run_module("revisions", str(SAMPLE))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[1].startswith("109年修正版\trevision\t79 items")
+
+
+def test_without_a_display_the_editor_says_so_in_one_line_instead_of_aborting():
+    result = run_module(str(SAMPLE))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("plan-editor: there is no display to open the editor window on")
+    assert result.stdout == ""
+
+
+def test_a_path_that_is_neither_a_file_nor_a_command(capsys):
+    assert main(["nonexistent.plan.json"]) == 2
+    err = capsys.readouterr().err
+    assert err == "plan-editor: nonexistent.plan.json does not exist (and is not a command: import-text, export, diff, check, revisions)\n"
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["export"], "plan-editor export: the following arguments are required: file"),
+        (["check", str(SAMPLE), "--colour"], "plan-editor: unrecognized arguments: --colour"),
+        (["diff"], "plan-editor diff: the following arguments are required: FILE"),
+        (["-x"], "plan-editor: unrecognized arguments: -x"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(capsys, argv, message):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == message + "\n"
+    assert captured.out == ""
+
+
+def test_two_files_to_open_is_a_usage_error(capsys):
+    assert main([str(SAMPLE), str(SAMPLE)]) == 2
+    assert capsys.readouterr().err == "plan-editor: open one file at a time (got 2)\n"
