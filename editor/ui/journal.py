@@ -13,6 +13,12 @@ file name and a random suffix:
 - ``NAME.lock``: a QLockFile held by the session writing the journal; a journal whose lock is
   held belongs to a live editor and is not offered for recovery.
 
+The base copy of a big plan takes tens of milliseconds to write, too long for the first edit
+(:class:`PreparedBase`): a thread writes it as soon as the plan is opened or saved, under the
+journal's future name and lock, and the first edit only waits for it (it is done long before a
+person makes an edit) and writes the header. A ``.base`` without its ``.journal`` whose lock is
+free was left by an editor that died before its first edit, and ``scan`` removes it.
+
 Why replay reproduces exactly the applied edits: a line is written before its operation is
 applied, and removed again (the file truncated to its previous length) when the document
 rejects the operation. A kill between the write and the truncation leaves a rejected line
@@ -26,6 +32,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -119,6 +126,51 @@ def new_lock(journal_path: Path) -> QLockFile:
     return lock
 
 
+def _new_journal_path(directory: Path, plan_path: Path | None) -> Path:
+    stem = re.sub(r"[^\w.-]+", "_", plan_path.name if plan_path else "untitled")[:60]
+    return directory / f"{stem}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+
+
+class PreparedBase:
+    """A journal's name, lock and base copy, made before the first edit needs them (see the module doc)."""
+
+    def __init__(self, directory: Path, plan_path: Path | None, payload: bytes):
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = _new_journal_path(directory, plan_path)
+        self.lock = new_lock(self.path)
+        if not self.lock.tryLock(0):
+            raise JournalError(f"{self.path} cannot be locked ({self.lock.error().name}).")
+        self.base_file = companion(self.path, ".base")
+        self._tmp = self.base_file.with_name(self.base_file.name + ".tmp")
+        self._error: OSError | None = None
+        self._owned = True  # until a JournalWriter takes the lock and the files over
+        self._thread = threading.Thread(target=self._write, args=(payload,), name="journal-base", daemon=True)
+        self._thread.start()
+
+    def _write(self, payload: bytes) -> None:
+        try:  # to a temporary name first: a .base is always complete
+            self._tmp.write_bytes(payload)
+            os.replace(self._tmp, self.base_file)
+        except OSError as exc:
+            self._error = exc
+            _unlink(self._tmp)
+
+    def wait(self) -> None:
+        """Until the copy is written (it almost always is already); OSError when it could not be."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def discard(self) -> None:
+        """No journal will use it (clean close, or a save made a new base): remove the copy, unlock."""
+        self._thread.join()
+        if self._owned:
+            self._owned = False
+            _unlink(self.base_file)
+            _unlink(self._tmp)
+            self.lock.unlock()
+
+
 class JournalWriter:
     """An open journal this process owns: append operations, roll back a rejected one."""
 
@@ -139,14 +191,24 @@ class JournalWriter:
         base: Fingerprint | None = None,
         base_bytes: bytes | None = None,
         base_plan_json: str | None = None,
+        prepared: PreparedBase | None = None,
     ) -> "JournalWriter":
-        """Start a journal for a saved plan (``base`` + ``base_bytes``) or a never-saved one (``base_plan_json``)."""
-        directory.mkdir(parents=True, exist_ok=True)
-        stem = re.sub(r"[^\w.-]+", "_", plan_path.name if plan_path else "untitled")[:60]
-        path = directory / f"{stem}-{uuid.uuid4().hex[:12]}{SUFFIX}"
-        lock = new_lock(path)
-        if not lock.tryLock(0):
-            raise JournalError(f"{path} cannot be locked ({lock.error().name}).")
+        """Start a journal for a saved plan (``base`` + ``base_bytes``, or ``base`` + a ``prepared``
+        copy of it) or a never-saved one (``base_plan_json``)."""
+        if prepared is not None:
+            try:
+                prepared.wait()
+            except OSError as exc:
+                prepared.discard()
+                raise JournalError(f"the recovery journal {prepared.path} cannot be written: {exc.strerror or exc}.") from None
+            path, lock = prepared.path, prepared.lock
+            prepared._owned = False  # the lock and the copy are this journal's now
+        else:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = _new_journal_path(directory, plan_path)
+            lock = new_lock(path)
+            if not lock.tryLock(0):
+                raise JournalError(f"{path} cannot be locked ({lock.error().name}).")
         header = {
             "format": FORMAT,
             "version": VERSION,
@@ -158,7 +220,9 @@ class JournalWriter:
             "base_file": None,
         }
         try:
-            if base_bytes is not None:
+            if prepared is not None:
+                header["base_file"] = prepared.base_file.name
+            elif base_bytes is not None:
                 base_file = companion(path, ".base")
                 base_file.write_bytes(base_bytes)
                 header["base_file"] = base_file.name
@@ -350,8 +414,17 @@ def scan(directory: Path) -> list[Recoverable]:
     found: list[Recoverable] = []
     try:
         paths = sorted(directory.glob("*" + SUFFIX))
+        orphans = [p for p in directory.glob("*.base") if not p.with_name(p.name[: -len(".base")] + SUFFIX).exists()]
     except OSError:
         return []
+    for base in orphans:  # a base copy prepared by an editor that died before its first edit
+        lock = new_lock(base.with_name(base.name[: -len(".base")] + SUFFIX))
+        if lock.tryLock(0):
+            try:
+                _unlink(base)
+                _unlink(base.with_name(base.name + ".tmp"))
+            finally:
+                lock.unlock()
     for path in paths:
         lock = new_lock(path)
         if not lock.tryLock(0):

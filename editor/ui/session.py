@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoStack
 from pydantic import ValidationError
 
 from editor.ui import journal as _journal
-from editor.ui.journal import Fingerprint, JournalError, JournalWriter, Recoverable
+from editor.ui.journal import Fingerprint, JournalError, JournalWriter, PreparedBase, Recoverable
 from editor.ui.locking import LockHolder, PlanLock
 from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
@@ -94,6 +94,7 @@ class EditSession(QObject):
         # not on the first edit).
         self._base_plan_json: str | None = plan.model_dump_json() if self.path is None else None
         self._journal: JournalWriter | None = None
+        self._prepared: PreparedBase | None = None  # the next journal's base copy, written by a thread
         self._journal_broken = False
         self._recovered = False
         self._lock: PlanLock | None = None
@@ -115,6 +116,7 @@ class EditSession(QObject):
         session = cls(plan, path, journal_dir=journal_dir)
         session._base_bytes = payload
         session._fingerprint = Fingerprint.of(payload, stat)
+        session._prepare_base()
         return session
 
     @classmethod
@@ -207,6 +209,7 @@ class EditSession(QObject):
             self._journal.close(delete=True)
             self._journal = None
         self._journal_broken = False
+        self._prepare_base()
         if new_lock is not None:
             if self._lock is not None:
                 self._lock.release()
@@ -248,6 +251,7 @@ class EditSession(QObject):
             return
         self._closed = True
         self._sync_timer.stop()
+        self._discard_prepared()
         if self._journal is not None:
             try:
                 self._journal.sync()
@@ -273,12 +277,14 @@ class EditSession(QObject):
                     self.journal_dir, plan_path=self.path, title=self.plan.title, base_plan_json=self._base_plan_json
                 )
             else:
+                prepared, self._prepared = self._prepared, None
                 self._journal = JournalWriter.create(
                     self.journal_dir,
                     plan_path=self.path,
                     title=self.plan.title,
                     base=self._fingerprint,
-                    base_bytes=self._base_bytes,
+                    base_bytes=self._base_bytes if prepared is None else None,
+                    prepared=prepared,
                 )
         except (JournalError, OSError) as exc:
             self._journal_lost(
@@ -286,6 +292,21 @@ class EditSession(QObject):
                 else f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}."
             )
         return self._journal
+
+    def _prepare_base(self) -> None:
+        """Start writing the next journal's base copy now, so that the first edit need not (journal.py)."""
+        self._discard_prepared()
+        if self._closed or self._base_bytes is None:
+            return
+        try:
+            self._prepared = PreparedBase(self.journal_dir, self.path, self._base_bytes)
+        except (JournalError, OSError):
+            self._prepared = None  # the first edit tries again, and reports a failure then
+
+    def _discard_prepared(self) -> None:
+        if self._prepared is not None:
+            self._prepared.discard()
+            self._prepared = None
 
     def _journal_lost(self, message: str) -> None:
         """Editing goes on without protection rather than being refused; the window is told once."""

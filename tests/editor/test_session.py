@@ -46,8 +46,13 @@ def test_open_gives_the_draft_as_a_document_and_a_clean_session(qapp, plan_file,
     assert session.document.node("s1").title == "推動橋頭科學園區"
     assert session.plan.draft.content is session.document.content
     assert not session.is_dirty() and not session.changed_on_disk()
-    assert session.journal_path is None and not jdir.exists()  # no journal before the first edit
+    # No journal before the first edit; only its base copy, written ahead by a thread.
+    assert session.journal_path is None and list(jdir.glob("*.journal")) == []
+    session._prepared.wait()
+    [base] = jdir.glob("*.base")
+    assert base.read_bytes() == plan_file.read_bytes()
     session.close()
+    assert list(jdir.iterdir()) == []  # a clean close removes it (and its lock)
 
 
 def test_open_reports_a_broken_file_in_one_sentence(qapp, tmp_path, jdir):
@@ -373,3 +378,35 @@ def test_opening_a_folder_says_so(qapp, tmp_path, jdir):
     with pytest.raises(PlanFileError) as info:
         EditSession.open(tmp_path, journal_dir=jdir)
     assert str(info.value) == f"{tmp_path} is a folder, not a plan file."
+
+
+def test_the_first_edit_uses_the_copy_written_ahead_and_a_kill_right_after_it_recovers(qapp, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    prepared = session._prepared
+    session.apply(SetField("g1", "title", "第一次"))
+    assert session.journal_path == prepared.path and prepared.base_file.exists()
+    # The plan file is replaced before anyone recovers: the base copy is what the edit applies to.
+    original = plan_file.read_bytes()
+    plan_file.write_bytes(original.replace("測試計畫".encode("utf-8"), "別的計畫".encode("utf-8")))
+    session._journal.close(delete=False)  # a kill: the writer vanishes without a clean close
+    session._journal = None
+    [item] = find_recoverable(jdir)
+    assert (item.edit_count, item.problem) == (1, None)
+    restored = recover(item, journal_dir=jdir)
+    assert restored.document.node("g1").title == "第一次" and restored.plan.title == "測試計畫"
+    restored.close()
+
+
+def test_saving_prepares_the_next_base_and_an_orphaned_copy_of_a_dead_editor_is_removed(qapp, plan_file, jdir):
+    session = EditSession.open(plan_file, journal_dir=jdir)
+    _Cmd.push(session, SetField("g1", "title", "存檔前"))
+    session.save()
+    session._prepared.wait()
+    [base] = jdir.glob("*.base")
+    assert base.read_bytes() == plan_file.read_bytes() and list(jdir.glob("*.journal")) == []
+    assert find_recoverable(jdir) == [] and base.exists()  # a live editor's copy is left alone
+    # The editor dies before its next edit: its lock is stale, and the copy is an orphan.
+    session._prepared.lock.unlock()
+    session._prepared._owned = False
+    assert find_recoverable(jdir) == [] and not base.exists()
+    session.close()
