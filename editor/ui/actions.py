@@ -7,13 +7,11 @@ QUndoGroup, so their menu texts name the command they undo (「復原 重新命�
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle
 
-
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+from editor.ui.i18n import translate
 
 
 class WindowActions:

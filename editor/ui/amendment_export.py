@@ -12,24 +12,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from editor.ui import file_dialogs as dialogs
+from editor.ui.i18n import fill, translate
 from schema.compare import Comparison
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
 
 PROGRESS_DELAY_MS = 500  # a quicker export shows no progress dialog at all
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file names
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("amendments", text)
+# The file names name Chinese documents (the 修正對照表 is an official form), so they are Chinese
+# in either interface language, like the documents themselves.
+_DRAFT, _UNNAMED = "工作草稿", "未命名版本"
 
 
 def _label(plan: PlanDocument, revision: Revision) -> str:
-    return revision.label or (translate("工作草稿") if revision is plan.draft else translate("未命名版本"))
+    return revision.label or (_DRAFT if revision is plan.draft else _UNNAMED)
 
 
 def default_file_name(plan: PlanDocument, old_rev: Revision, new_rev: Revision, what: str) -> str:
@@ -59,17 +60,20 @@ def export_tracked_document(parent: QWidget | None, plan: PlanDocument, old_rev:
 
 
 def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, directory) -> Path | None:
-    title = translate("匯出修正對照表") if what == "table" else translate("匯出修訂追蹤文件")
+    if what == "table":
+        title = translate("amendments", "匯出修正對照表")
+    else:
+        title = translate("amendments", "匯出修訂追蹤文件")
     folder = Path(directory) if directory else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     suggested = folder / default_file_name(plan, old_rev, new_rev, what)
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), translate("Word 文件 (*.docx)"))
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), translate("amendments", "Word 文件 (*.docx)"))
     if not chosen:
         return None
     path = Path(chosen)
     if path.suffix.lower() != ".docx":
         path = path.with_name(path.name + ".docx")
 
-    dialog = QProgressDialog(translate("正在寫入「%1」…").replace("%1", path.name), "", 0, 100, parent)
+    dialog = QProgressDialog(fill(translate("amendments", "正在寫入「%1」…"), path.name), "", 0, 100, parent)
     dialog.setObjectName("amendmentProgress")
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)  # a half-written export cannot be stopped midway; it is atomic anyway
@@ -94,9 +98,9 @@ def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, direc
         dialog.close()
         dialog.deleteLater()
     if error is not None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, error, QMessageBox.StandardButton.Ok, parent)
-        box.setObjectName("amendmentError")
-        box.exec()
+        # The headline in the interface's language; the writers' sentence (English for a PlanFileError) below it.
+        dialogs.show_error(parent, title, fill(translate("amendments", "無法匯出「%1」"), path.name), detail=error,
+                           name="amendmentError")
         return None
     if _ask_to_open(parent, title, path):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -106,16 +110,16 @@ def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, direc
 def _sentence(exc: Exception, path: Path) -> str:
     """One sentence for the user: the writers' own (PlanFileError, a missing font), else the system's reason."""
     if isinstance(exc, OSError) and not isinstance(exc, PlanFileError):
-        return translate("「%1」無法寫入：%2。").replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+        return fill(translate("amendments", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
     return str(exc)
 
 
 def _ask_to_open(parent, title: str, path: Path) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Information, title, translate("已儲存「%1」。").replace("%1", path.name),
+    box = QMessageBox(QMessageBox.Icon.Information, title, fill(translate("amendments", "已儲存「%1」。"), path.name),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("amendmentExported")
-    open_button = box.addButton(translate("開啟"), QMessageBox.ButtonRole.AcceptRole)
-    close_button = box.addButton(translate("關閉"), QMessageBox.ButtonRole.RejectRole)
+    open_button = box.addButton(translate("amendments", "開啟"), QMessageBox.ButtonRole.AcceptRole)
+    close_button = box.addButton(translate("amendments", "關閉"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_button)
     box.setEscapeButton(close_button)
     box.exec()

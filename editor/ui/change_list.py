@@ -9,14 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.ui.i18n import kind_name, translate
+from editor.ui.i18n import kind_label, translate
 from schema.compare import KINDS_OF_CHANGE, Change
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 CHANGE_KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "all"
 
-# Each kind has a sign as well as a colour, so that it does not rest on colour alone.
+# Each kind has a sign as well as a colour, so that it does not rest on colour alone (plain signs,
+# not the full-width ＋／－ of Chinese text: they read the same in either interface language).
 CHANGE_NAMES = {
     "added": QT_TRANSLATE_NOOP("comparison", "新增"),
     "removed": QT_TRANSLATE_NOOP("comparison", "刪除"),
@@ -24,7 +25,7 @@ CHANGE_NAMES = {
     "moved": QT_TRANSLATE_NOOP("comparison", "移動"),
     ALL: QT_TRANSLATE_NOOP("comparison", "全部"),
 }
-CHANGE_SIGNS = {"added": "＋", "removed": "－", "modified": "✎", "moved": "⇅"}
+CHANGE_SIGNS = {"added": "+", "removed": "\u2212", "modified": "✎", "moved": "⇅"}  # + − ✎ ⇅
 CHANGE_COLOURS = {"added": "#00703c", "removed": "#b00020", "modified": "#1f4e99", "moved": "#7a3e9d"}
 COLUMNS = (
     QT_TRANSLATE_NOOP("comparison", "變更"),
@@ -40,9 +41,9 @@ def change_name(kind: str) -> str:
 
 
 def change_node_kind_name(change: Change) -> str:
-    """推動策略, 具體作法, 子項作法 (an action numbered （1） sits under another action) …"""
+    """推動策略, 具體作法, 子項作法 (an action numbered （1） sits under another action) …; "Strategy" in English."""
     side = change.new or change.old
-    return kind_name(change.node_kind, sub_action=change.node_kind == "action" and side.number.startswith("（"))
+    return kind_label(change.node_kind, sub_action=change.node_kind == "action" and side.number.startswith("（"))
 
 
 def number_text(change: Change) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from editor.ui.i18n import fill
 from schema.compare import Change, NodeSide
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff
 
@@ -18,6 +19,7 @@ INSERT_STYLE = "color:#00703c; background-color:#e3f4e8; text-decoration:underli
 DELETE_STYLE = "color:#b00020; background-color:#fde7e9; text-decoration:line-through;"
 FIELD_ORDER = ("title", "chart_label", "body", "text", "lead_agencies", "supporting_agencies", "goal_ids", "kpis", "budget")
 PILCROW = "¶"  # a line break that was inserted or deleted would otherwise be invisible
+PLACE = "%1\u3000%2"  # parent, then number, with a wide space (the Chinese interface's)
 
 
 def escape(text: str) -> str:
@@ -82,7 +84,8 @@ def render_change(change: Change, side: str, field_label, texts: dict[str, str])
     """One pane ('old' or 'new') of a change as an HTML document.
 
     ``field_label(name)`` names a field (標題, 內容 …); ``texts`` holds the pane's fixed phrases:
-    ``absent_old`` / ``absent_new`` (the node is not in this version), ``position``, ``children``.
+    ``absent_old`` / ``absent_new`` (the node is not in this version), ``position``, ``children``, and
+    optionally ``place``, how a parent and a number are joined (「%1　%2」, the default).
     Fields that did not change are shown plain, for context; changed ones carry the marks.
     """
     node = change.old if side == "old" else change.new
@@ -92,7 +95,7 @@ def render_change(change: Change, side: str, field_label, texts: dict[str, str])
         return _document("".join(parts))
     if change.kind == "moved":
         other = change.new if side == "old" else change.old
-        place = f"{node.parent}　{node.number}".strip()
+        place = place_text(texts.get("place", PLACE), node.parent, node.number)
         if other is not None and (other.parent, other.number) != (node.parent, node.number):
             tag, style = ("s", DELETE_STYLE) if side == "old" else ("u", INSERT_STYLE)
             place_html = f'<{tag} style="{style}">{escape(place)}</{tag}>'
@@ -113,6 +116,13 @@ def render_change(change: Change, side: str, field_label, texts: dict[str, str])
         tag, style = ("s", DELETE_STYLE) if change.kind == "removed" else ("u", INSERT_STYLE)
         parts.append(_field_block(texts["children"], _children_html(node, tag, style)))
     return _document("".join(parts))
+
+
+def place_text(pattern: str, parent: str, number: str) -> str:
+    """Where a node stands: 「二、衝就業　（六）」 (the parent's number and title, the node's number)."""
+    if not parent or not number:
+        return parent or number
+    return fill(pattern, parent, number)
 
 
 def _document(body: str) -> str:

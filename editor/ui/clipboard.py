@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QMimeData
 
-from editor.ui.i18n import kind_name, node_kind_name, translate
+from editor.ui.i18n import fill, kind_name, node_kind_name, translate
 from schema.document import Document, with_new_ids
 from schema.model import AnyNode
 from schema.operations import Insert
@@ -77,8 +77,8 @@ def _place(document: Document, target: AnyNode, kind: str, depth: int) -> tuple[
         if ancestor.kind == kind and up is not None and document.can_hold(up, kind, depth) is None:
             return up, document.index_of(ancestor) + 1
     raise PasteRefused(
-        translate("clipboard", "不能把%1貼在%2「%3」的位置").replace("%1", kind_name(kind))
-        .replace("%2", node_kind_name(document, target)).replace("%3", (title_of(target) or "")[:12])
+        fill(translate("clipboard", "不能把%1貼在%2「%3」的位置"), kind_name(kind), node_kind_name(document, target),
+             (title_of(target) or "")[:12])
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from editor.ui.i18n import field_name, translate
+from editor.ui.i18n import field_name, fill, translate
 from schema.operations import Operation, OperationError, SetField
 
 TYPING_PAUSE = 1.5  # seconds without typing that start a new undo step
@@ -105,53 +105,63 @@ def execute_field(session, node_id: str, field: str, value: Any, text: str, *, t
 
 
 # --- readable names (shown in the Edit menu and the undo history) ---------------------------
+# Each a whole phrase with placeholders, so that English can order the words its own way; a count of
+# one has its own phrase (English says "1 item", not "1 items").
 
 def rename_text(kind_label: str) -> str:
-    return translate("commands", "重新命名%1").replace("%1", kind_label)
+    return fill(translate("commands", "重新命名%1"), kind_label)
 
 
 def field_text(kind_label: str, field: str) -> str:
     """「修改推動策略的主辦機關」; a title or text is a rename."""
     if field in ("title", "text"):
         return rename_text(kind_label)
-    return translate("commands", "修改%1的%2").replace("%1", kind_label).replace("%2", field_name(field))
+    return fill(translate("commands", "修改%1的%2"), kind_label, field_name(field))
 
 
 def add_text(kind_label: str) -> str:
-    return translate("commands", "新增%1").replace("%1", kind_label)
+    return fill(translate("commands", "新增%1"), kind_label)
 
 
 def delete_text(kind_label: str) -> str:
-    return translate("commands", "刪除%1").replace("%1", kind_label)
+    return fill(translate("commands", "刪除%1"), kind_label)
 
 
 def delete_many_text(count: int) -> str:
-    return translate("commands", "刪除 %1 個項目").replace("%1", str(count))
+    if count == 1:
+        return translate("commands", "刪除 1 個項目")
+    return fill(translate("commands", "刪除 %1 個項目"), count)
 
 
 def move_up_text(kind_label: str) -> str:
-    return translate("commands", "上移%1").replace("%1", kind_label)
+    return fill(translate("commands", "上移%1"), kind_label)
 
 
 def move_down_text(kind_label: str) -> str:
-    return translate("commands", "下移%1").replace("%1", kind_label)
+    return fill(translate("commands", "下移%1"), kind_label)
 
 
 def indent_text(kind_label: str) -> str:
-    return translate("commands", "縮排%1").replace("%1", kind_label)
+    return fill(translate("commands", "縮排%1"), kind_label)
 
 
 def outdent_text(kind_label: str) -> str:
-    return translate("commands", "凸排%1").replace("%1", kind_label)
+    return fill(translate("commands", "凸排%1"), kind_label)
 
 
 def drag_text(count: int) -> str:
-    return translate("commands", "拖放移動 %1 個項目").replace("%1", str(count))
+    if count == 1:
+        return translate("commands", "拖放移動 1 個項目")
+    return fill(translate("commands", "拖放移動 %1 個項目"), count)
 
 
 def paste_text(count: int) -> str:
-    return translate("commands", "貼上 %1 個項目").replace("%1", str(count))
+    if count == 1:
+        return translate("commands", "貼上 1 個項目")
+    return fill(translate("commands", "貼上 %1 個項目"), count)
 
 
 def cut_text(count: int) -> str:
-    return translate("commands", "剪下 %1 個項目").replace("%1", str(count))
+    if count == 1:
+        return translate("commands", "剪下 1 個項目")
+    return fill(translate("commands", "剪下 %1 個項目"), count)

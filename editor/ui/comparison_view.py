@@ -24,17 +24,13 @@ from PySide6.QtWidgets import (
 
 from editor.ui.change_detail import ChangeDetail
 from editor.ui.change_list import ALL, CHANGE_COLOURS, CHANGE_SIGNS, ChangeListModel, change_name
-from editor.ui.i18n import translate
+from editor.ui.i18n import counted, translate, version_name
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
 from schema.document import Document, DocumentListener
 from schema.model import PlanDocument, Revision
 from schema.tree import walk
 
 DEBOUNCE_MS = 300  # after the last edit; long enough that a typing burst is compared once
-
-
-def tr(text: str) -> str:
-    return translate("comparison", text)
 
 
 class _Watcher(DocumentListener):
@@ -75,14 +71,14 @@ class ComparisonView(QWidget):
         for combo in (self.old_combo, self.new_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._versions_picked)
-        self.swap_button = QToolButton(text="⇄", objectName="swapVersions", toolTip=tr("對調兩個版本"))
+        self.swap_button = QToolButton(text="⇄", objectName="swapVersions", toolTip=translate("comparison", "對調兩個版本"))
         self.swap_button.clicked.connect(self.swap_versions)
-        self.export_table_button = QPushButton(tr("匯出修正對照表…"), objectName="exportTable")
-        self.export_tracked_button = QPushButton(tr("匯出追蹤修訂文件…"), objectName="exportTracked")
+        self.export_table_button = QPushButton(translate("comparison", "匯出修正對照表…"), objectName="exportTable")
+        self.export_tracked_button = QPushButton(translate("comparison", "匯出追蹤修訂文件…"), objectName="exportTracked")
         self.export_table_button.clicked.connect(self.export_table_requested)
         self.export_tracked_button.clicked.connect(self.export_tracked_requested)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("比較")))
+        top.addWidget(QLabel(translate("comparison", "比較")))
         top.addWidget(self.old_combo)
         top.addWidget(QLabel("→"))
         top.addWidget(self.new_combo)
@@ -94,7 +90,7 @@ class ComparisonView(QWidget):
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QToolButton] = {}
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("顯示：")))
+        filters.addWidget(QLabel(translate("comparison", "顯示：")))
         for kind in (ALL, *KINDS_OF_CHANGE):
             button = QToolButton(checkable=True, objectName=f"filter_{kind}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -128,7 +124,8 @@ class ComparisonView(QWidget):
         self.heading, self.place, self.old_caption, self.new_caption = d.heading, d.place, d.old_caption, d.new_caption
         self.old_text, self.new_text, self.note_label, self.note_edit = d.old_text, d.new_text, d.note_label, d.note_edit
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("comparisonSplitter")
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
@@ -184,7 +181,7 @@ class ComparisonView(QWidget):
             self._fit_columns()
             self._update_filter_texts()
             if not self.comparison.changes:
-                self.empty_label.setText(tr("兩個版本沒有差異"))
+                self.empty_label.setText(translate("comparison", "兩個版本沒有差異"))
                 self.stack.setCurrentWidget(self.empty_label)
                 self._show_change(None)
                 return
@@ -243,6 +240,20 @@ class ComparisonView(QWidget):
     def current_change(self) -> Change | None:
         return self.model.change(self.list.currentIndex())
 
+    def set_orientation(self, orientation: Qt.Orientation) -> None:
+        """Horizontal: the change list and the two texts side by side (a wide, low dock), the list taking
+        two fifths of the width; vertical: the list above the texts (a tall dock or a window of its own)."""
+        splitter = self.splitter
+        if splitter.orientation() == orientation and orientation == Qt.Orientation.Vertical:
+            return
+        splitter.setOrientation(orientation)
+        if orientation == Qt.Orientation.Horizontal:  # the list's five columns need about two fifths
+            width = max(self.width(), self.window().width())  # a dock not laid out yet is still narrow
+            splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+
+    def orientation(self) -> Qt.Orientation:
+        return self.splitter.orientation()
+
     # --- versions -------------------------------------------------------------------------------
     def _revision(self, rid: str | None) -> Revision:
         plan = self.plan
@@ -251,9 +262,7 @@ class ComparisonView(QWidget):
         return next((r for r in plan.revisions if r.id == rid), plan.draft)
 
     def _version_name(self, revision: Revision) -> str:
-        if revision is self.plan.draft:
-            return tr("工作草稿") + (f"：{revision.label}" if revision.label else "")
-        return revision.label + (f"（{revision.date}）" if revision.date else "")
+        return version_name(self.plan, revision)
 
     def _sync_versions(self) -> None:
         """Rebuild the combo boxes when revisions came, went or were renamed; keep the choice if it still exists."""
@@ -293,7 +302,7 @@ class ComparisonView(QWidget):
         for kind, button in self.filter_buttons.items():
             count = total if kind == ALL else counts[kind]
             sign = "" if kind == ALL else CHANGE_SIGNS[kind] + " "
-            button.setText(f"{sign}{change_name(kind)}（{count}）")
+            button.setText(sign + counted(change_name(kind), count))
 
     def _fit_columns(self) -> None:
         # Once per comparison, not on every selection (ResizeToContents would measure rows each time).

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui import commands
-from editor.ui.i18n import field_name, node_kind_name, translate
+from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_kind_name, translate
 from editor.ui.kpi_table import BudgetTable, KpiTable
 from editor.ui.text import removed_note, strip_controls
 from schema.document import DocumentListener
@@ -177,8 +177,8 @@ class DetailPane(QScrollArea):
     def _update_heading(self, node) -> None:
         number = number_of(self._session.document, node)
         title = (title_of(node) or "").split("\n", 1)[0]
-        kind = node_kind_name(self._session.document, node)
-        self.heading.setText(f"{kind[:1].upper()}{kind[1:]}　{number}{title}")
+        kind = node_kind_label(self._session.document, node)
+        self.heading.setText(fill(self.tr("%1　%2%3"), kind, number, title))  # 「推動策略　（二）亞洲新灣區再啟航」
 
     def _value(self, node, field: str):
         return node.model_dump(mode="json", include={field})[field]
@@ -302,8 +302,7 @@ class DetailPane(QScrollArea):
 
 
 def _label(field: str) -> str:
-    name = field_name(field)  # lower case in English, for command names; a label starts upper case
-    return name[:1].upper() + name[1:]
+    return capitalised(field_name(field))  # lower case in English, for command names; a label starts upper case
 
 
 def _lines(text: str) -> list[str]:

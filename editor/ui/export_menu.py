@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
 from editor.export.chart_paint import UnsupportedChartFormat
 from editor.export.fonts import NoChineseFontError
 from editor.ui import file_dialogs as dialogs
-from editor.ui.i18n import translate
+from editor.ui.i18n import draft_name, fill, translate
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
 
@@ -56,7 +56,7 @@ def chart_path(path: str, chosen_filter: str) -> Path:
 
 def run_export(parent, title: str, path: Path, work: Callable[[Progress], object]) -> str | None:
     """Run ``work(progress)`` with a progress dialog that appears after half a second; the error sentence or None."""
-    dialog = QProgressDialog(translate("export", "正在匯出「%1」…").replace("%1", path.name), "", 0, 100, parent)
+    dialog = QProgressDialog(fill(translate("export", "正在匯出「%1」…"), path.name), "", 0, 100, parent)
     dialog.setObjectName("exportProgress")
     dialog.setWindowTitle(title)
     dialog.setCancelButton(None)  # the writers save atomically at the end: nothing to stop halfway
@@ -76,7 +76,7 @@ def run_export(parent, title: str, path: Path, work: Callable[[Progress], object
     except PlanFileError as exc:  # the writers' own sentence names the file
         return str(exc)
     except OSError as exc:
-        return translate("export", "「%1」無法寫入：%2。").replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+        return fill(translate("export", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
     except (NoChineseFontError, UnsupportedChartFormat) as exc:  # one sentence each
         return str(exc)
     finally:
@@ -137,7 +137,7 @@ class ExportMenu:
         group = QActionGroup(menu)
         current = self.revision()
         draft = self.plan.draft
-        choices = [(draft, translate("export", "工作草稿") + (f"：{draft.label}" if draft.label else ""))]
+        choices = [(draft, draft_name(draft.label))]
         choices += [(r, r.label) for r in reversed(self.plan.revisions)]
         for revision, text in choices:
             action = menu.addAction(text)
@@ -200,11 +200,11 @@ class ExportMenu:
         return written
 
     def _finish(self, title: str, path: Path, error: str | None) -> Path | None:
-        if error is not None:
-            dialogs.show_error(self.window, title, error)
+        if error is not None:  # a headline in the interface's language, the writer's sentence below it
+            dialogs.show_error(self.window, title, fill(translate("export", "無法匯出「%1」"), path.name), detail=error)
             return None
         self.window.settings.setValue(FOLDER_KEY, str(path.parent))
-        self.window.show_status(translate("export", "已匯出 %1").replace("%1", str(path)))
+        self.window.show_status(fill(translate("export", "已匯出 %1"), path))
         reveal(path, dialogs.ask_after_export(self.window, title, path))
         return path
 

@@ -2,20 +2,21 @@
 
 Each function shows one QMessageBox (or file chooser) and returns the user's answer as a word
 ("save", "discard", "cancel" …), so the window's logic reads plainly and tests can answer.
+
+An error names what failed in a headline in the interface's language (「無法開啟計畫檔」) with the
+one-sentence reason below it: the reasons of ``schema.fileio`` and the recovery journal are
+English sentences, and a Chinese reader still learns from the headline what happened.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from editor.ui.i18n import fill, translate
 
 Role = QMessageBox.ButtonRole
 PLAN_SUFFIX = ".plan.json"
-
-
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str, Role]], *,
@@ -40,9 +41,12 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[tuple[str, 
     return next((a for a, _l, r in choices if r == Role.RejectRole), choices[-1][0])
 
 
-def show_error(parent: QWidget | None, title: str, text: str) -> None:
+def show_error(parent: QWidget | None, title: str, text: str, *, detail: str = "", name: str = "fileError") -> None:
+    """An error: ``text`` is the headline, ``detail`` (the reason, one sentence) stands below it."""
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setObjectName("fileError")
+    box.setObjectName(name)
+    if detail:
+        box.setInformativeText(detail)
     box.setEscapeButton(box.addButton(translate("files", "確定"), Role.AcceptRole))
     box.exec()
 
@@ -54,7 +58,7 @@ def display_name(path: Path | None) -> str:
 # --- the questions ------------------------------------------------------------------------------
 def ask_save_changes(parent, path: Path | None) -> str:
     """'save', 'discard' or 'cancel'."""
-    text = translate("files", "「%1」有尚未儲存的變更。要先儲存嗎？").replace("%1", display_name(path))
+    text = fill(translate("files", "「%1」有尚未儲存的變更。要先儲存嗎？"), display_name(path))
     return ask(parent, translate("files", "尚未儲存"), text, [
         ("save", translate("files", "儲存"), Role.AcceptRole),
         ("discard", translate("files", "不儲存"), Role.DestructiveRole),
@@ -64,7 +68,7 @@ def ask_save_changes(parent, path: Path | None) -> str:
 
 def ask_changed_on_disk(parent, path: Path) -> str:
     """'overwrite', 'save_as' or 'cancel'."""
-    text = translate("files", "「%1」在開啟後已被其他程式修改。儲存會覆蓋那些修改。").replace("%1", path.name)
+    text = fill(translate("files", "「%1」在開啟後已被其他程式修改。儲存會覆蓋那些修改。"), path.name)
     return ask(parent, translate("files", "檔案已在磁碟上變更"), text, [
         ("overwrite", translate("files", "仍要覆蓋"), Role.DestructiveRole),
         ("save_as", translate("files", "另存新檔…"), Role.AcceptRole),
@@ -74,9 +78,9 @@ def ask_changed_on_disk(parent, path: Path) -> str:
 
 def warn_locked(parent, path: Path, holder) -> str:
     """The plan is open in another editor: 'open' anyway or 'cancel'."""
-    who = translate("files", "%1（程序 %2，電腦 %3）").replace("%1", holder.application or translate("files", "另一個編輯器"))
-    who = who.replace("%2", str(holder.pid)).replace("%3", holder.hostname or "?")
-    text = translate("files", "「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。").replace("%1", path.name).replace("%2", who)
+    who = fill(translate("files", "%1（程序 %2，電腦 %3）"), holder.application or translate("files", "另一個編輯器"),
+               holder.pid, holder.hostname or "?")
+    text = fill(translate("files", "「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。"), path.name, who)
     return ask(parent, translate("files", "計畫已在別處開啟"), text, [
         ("open", translate("files", "仍要開啟"), Role.AcceptRole),
         ("cancel", translate("files", "不開啟"), Role.RejectRole),
@@ -87,14 +91,17 @@ def offer_recovery(parent, item) -> str:
     """A journal left by an editor that did not close cleanly: 'restore', 'discard' or 'later'."""
     name = item.plan_path.name if item.plan_path else (item.title or translate("files", "未命名"))
     when = item.last_edit.strftime("%Y-%m-%d %H:%M")
-    if item.problem:
-        text = translate("files", "上次編輯「%1」的紀錄無法還原：%2").replace("%1", name).replace("%2", item.problem)
+    if item.problem:  # the journal's own sentence (English) goes below the headline
+        text = fill(translate("files", "上次編輯「%1」的紀錄無法還原。"), name)
         return ask(parent, translate("files", "無法還原"), text, [
             ("discard", translate("files", "刪除這份紀錄"), Role.DestructiveRole),
             ("later", translate("files", "保留"), Role.RejectRole),
-        ], default="later")
-    text = (translate("files", "上次編輯「%1」時程式沒有正常結束，有 %2 項編輯尚未儲存（最後一次在 %3）。要還原嗎？")
-            .replace("%1", name).replace("%2", str(item.edit_count)).replace("%3", when))
+        ], default="later", details=item.problem)
+    if item.edit_count == 1:
+        text = fill(translate("files", "上次編輯「%1」時程式沒有正常結束，有 1 項編輯尚未儲存（在 %3）。要還原嗎？"), name, 1, when)
+    else:
+        text = fill(translate("files", "上次編輯「%1」時程式沒有正常結束，有 %2 項編輯尚未儲存（最後一次在 %3）。要還原嗎？"),
+                    name, item.edit_count, when)
     return ask(parent, translate("files", "還原未儲存的編輯"), text, [
         ("restore", translate("files", "還原"), Role.AcceptRole),
         ("discard", translate("files", "捨棄這些編輯"), Role.DestructiveRole),
@@ -103,11 +110,12 @@ def offer_recovery(parent, item) -> str:
 
 
 def show_open_error(parent, message: str) -> None:
-    show_error(parent, translate("files", "無法開啟檔案"), message)
+    """``message``: the loader's sentence (PlanFileError), shown under the headline 「無法開啟計畫檔」."""
+    show_error(parent, translate("files", "無法開啟檔案"), translate("files", "無法開啟計畫檔"), detail=message)
 
 
 def show_save_error(parent, message: str) -> None:
-    show_error(parent, translate("files", "無法儲存檔案"), message)
+    show_error(parent, translate("files", "無法儲存檔案"), translate("files", "無法儲存計畫檔"), detail=message)
 
 
 # --- choosing files -------------------------------------------------------------------------------
@@ -138,7 +146,7 @@ def choose_export_path(parent, title: str, suggested: str, filters: list[str], s
 
 def ask_after_export(parent, title: str, path: Path) -> str:
     """The export is written: 'open' the file, show its 'folder', or 'close'."""
-    text = translate("files", "已匯出「%1」。").replace("%1", path.name)
+    text = fill(translate("files", "已匯出「%1」。"), path.name)
     return ask(parent, title, text, [
         ("open", translate("files", "開啟檔案"), Role.AcceptRole),
         ("folder", translate("files", "顯示所在資料夾"), Role.ActionRole),

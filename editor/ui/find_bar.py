@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from editor.ui.i18n import fill
 from editor.ui.tree_model import NODE_ID_ROLE, SEARCH_ROLE
 
 
@@ -108,7 +109,7 @@ class FindBar(QWidget):
                 self._view.setModel(self._proxy)
             self._proxy.set_query(text)
             self._view.expandAll()
-            self.count_label.setText(self.tr("%1 項符合").replace("%1", str(self._proxy.match_count())))
+            self.count_label.setText(fill(self.tr("%1 項符合"), self._proxy.match_count()))
         elif self.is_filtering():
             self._view.setModel(model)
             self._proxy.set_query("")

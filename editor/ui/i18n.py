@@ -1,19 +1,25 @@
 """Interface language: Traditional Chinese by default (the source language of every UI string), English on request.
 
-UI strings are written in Chinese in the code (``self.tr("檔案(&F)")`` or ``translate(context, text)``);
-``translations/plan_editor_en.ts`` holds their English translations and is compiled to ``.qm``
-with ``pyside6-lrelease``; the modules whose strings it holds are :data:`TRANSLATED_MODULES`
-(update with ``pyside6-lupdate <those files> -source-language zh_TW -target-language en
--no-obsolete -locations none -ts translations/plan_editor_en.ts``, then ``pyside6-lrelease
-translations/plan_editor_en.ts``). So an absent or broken ``.qm`` can only fall back to Chinese, the
-users' language. The choice is stored in QSettings under ``ui/language`` and applied at start.
+UI strings are written in Chinese in the code, always as literals that ``pyside6-lupdate`` can
+read: ``translate("context", "文字")`` (this module's function, or ``QCoreApplication.translate``),
+``self.tr("文字")`` in a QObject class, or ``QT_TRANSLATE_NOOP("context", "文字")`` for a table
+translated later. Never a helper with a non-literal argument, an f-string or a concatenation:
+lupdate cannot see those, and the English interface would show Chinese. Where a translated
+phrase holds a value, the phrase has a ``%1`` … placeholder filled by :func:`fill`, so that the
+punctuation around it is part of the translation (「全部（9）」 but "All (9)").
 
-Some modules name their strings through a local helper (``def tr(text): return translate("revisions",
-text)``); lupdate cannot see that context and files those strings under the empty context. The
-translator therefore looks a string up in the empty context when its own context has no entry.
+``translations/plan_editor_en.ts`` holds the English translations and is compiled to ``.qm``
+with ``pyside6-lrelease``; the modules whose strings it holds are :data:`TRANSLATED_MODULES`
+(update from this folder with ``pyside6-lupdate <those files> -source-language zh_TW
+-target-language en -no-obsolete -locations none -ts translations/plan_editor_en.ts``, then
+``pyside6-lrelease translations/plan_editor_en.ts``). So an absent or broken ``.qm`` can only
+fall back to Chinese, the users' language. The choice is stored in QSettings under
+``ui/language`` and applied at start (:func:`install_translator`); :func:`active_language` says
+which language the interface is in now.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
@@ -23,10 +29,10 @@ DEFAULT_LANGUAGE = "zh_TW"
 LANGUAGES = {"zh_TW": "繁體中文", "en": "English"}  # each shown in its own language
 SETTINGS_KEY = "ui/language"
 TRANSLATED_MODULES = (
-    "actions", "app", "change_detail", "change_list", "chart_preview", "clipboard", "commands", "comparison_view",
-    "detail_pane", "export_menu", "file_dialogs", "find_bar", "fonts", "i18n", "kpi_table", "main_window",
-    "preferences", "readonly_view", "revision_commands", "revision_menu", "revisions_dialog", "text", "tree_edit",
-    "tree_model", "tree_view",
+    "actions", "amendment_export", "app", "change_detail", "change_list", "chart_preview", "clipboard", "commands",
+    "comparison_view", "detail_pane", "export_menu", "file_dialogs", "find_bar", "fonts", "i18n", "kpi_table",
+    "main_window", "preferences", "readonly_view", "revision_commands", "revision_menu", "revisions_dialog", "text",
+    "tree_edit", "tree_model", "tree_view",
 )
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind
@@ -57,24 +63,26 @@ _FIELD_NAMES = {
 }
 
 _installed: list[QTranslator] = []
-
-
-class _Translator(QTranslator):
-    """Our .qm, with the empty context as the fallback of every context (see the module docstring)."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt's virtual
-        found = super().translate(context, source, disambiguation, n)
-        if not found and context:
-            found = super().translate("", source, disambiguation, n)
-        return found or None  # None (a null QString) makes Qt keep the source text
+_active = {"language": DEFAULT_LANGUAGE}
+_PLACEHOLDER = re.compile(r"%(\d)")
 
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def fill(pattern: str, *values) -> str:
+    """``pattern`` with %1, %2 … replaced by ``values`` in one pass (a value that itself holds
+    "%2", such as a typed revision label, stays as it is)."""
+    def value(match: re.Match) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, pattern)
+
+
 def kind_name(kind: str, *, sub_action: bool = False) -> str:
-    """「推動策略」 / "strategy" (an action under an action is a 子項作法)."""
+    """「推動策略」 / "strategy", as it reads inside a phrase (an action under an action is a 子項作法)."""
     key = "sub_action" if sub_action and kind == "action" else kind
     return translate("kinds", _KIND_NAMES[key])
 
@@ -82,6 +90,41 @@ def kind_name(kind: str, *, sub_action: bool = False) -> str:
 def node_kind_name(document, node) -> str:
     parent = document.parent(node)
     return kind_name(node.kind, sub_action=parent is not None and parent.kind == "action")
+
+
+def capitalised(text: str) -> str:
+    """A name standing on its own (a heading, a column): "Strategy"; Chinese is unchanged."""
+    return text[:1].upper() + text[1:]
+
+
+def kind_label(kind: str, *, sub_action: bool = False) -> str:
+    """「推動策略」 / "Strategy": the kind's name standing on its own."""
+    return capitalised(kind_name(kind, sub_action=sub_action))
+
+
+def node_kind_label(document, node) -> str:
+    return capitalised(node_kind_name(document, node))
+
+
+# --- phrases several views share --------------------------------------------------------------
+def draft_name(label: str = "") -> str:
+    """「工作草稿」, or 「工作草稿：110年修正草案」 when the draft already has its label."""
+    return fill(translate("common", "工作草稿：%1"), label) if label else translate("common", "工作草稿")
+
+
+def dated(label: str, date: str = "") -> str:
+    """「109年修正版（2020-06-30）」 / "109年修正版 (2020-06-30)"; the label alone without a date."""
+    return fill(translate("common", "%1（%2）"), label, date) if date else label
+
+
+def version_name(plan, revision) -> str:
+    """How a version is named in lists: the working draft, or a revision's label with its date."""
+    return draft_name(revision.label) if revision is plan.draft else dated(revision.label, revision.date)
+
+
+def counted(name: str, count: int) -> str:
+    """「全部（9）」 / "All (9)"."""
+    return fill(translate("common", "%1（%2）"), name, count)
 
 
 def field_name(field: str) -> str:
@@ -92,20 +135,28 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS_DIR / f"plan_editor_{language}.qm"
 
 
+def active_language() -> str:
+    """The language the interface is in now: "zh_TW", or "en" once its translator is installed."""
+    return _active["language"]
+
+
 def install_translator(app: QCoreApplication, language: str | None) -> bool:
-    """Translate the interface into ``language`` (Chinese needs nothing); False if its .qm is missing."""
+    """Translate the interface into ``language`` (Chinese needs nothing); False if its .qm is missing
+    (the interface then stays Chinese)."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _active["language"] = DEFAULT_LANGUAGE
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
     if language == DEFAULT_LANGUAGE:
         qt_language = "zh_TW"
     else:
-        ours = _Translator(app)
+        ours = QTranslator(app)
         if not ours.load(str(qm_path(language))):
             return False
         app.installTranslator(ours)
         _installed.append(ours)
+        _active["language"] = language
         qt_language = language
     # Qt's own strings (the buttons of QMessageBox, the file dialog) in the same language.
     qt_tr = QTranslator(app)

@@ -11,6 +11,7 @@ import copy
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from editor.ui.i18n import fill
 from editor.ui.text import removed_note, strip_controls
 from schema.model import new_id
 
@@ -48,7 +49,7 @@ class KpiTable(QWidget):
 
     def headers(self) -> list[str]:
         return [self.tr("指標名稱"), self.tr("衡量標準"), self.tr("單位")] + [
-            self.tr("%1年目標值").replace("%1", str(y)) for y in self._years
+            fill(self.tr("%1年目標值"), y) for y in self._years
         ]
 
     def set_data(self, kpis: list[dict], years: list[int]) -> None:
@@ -136,7 +137,7 @@ class BudgetTable(QTableWidget):
         self._loading = True
         try:
             self.setColumnCount(len(self._years))
-            self.setHorizontalHeaderLabels([self.tr("%1年").replace("%1", str(y)) for y in self._years])
+            self.setHorizontalHeaderLabels([fill(self.tr("%1年"), y) for y in self._years])
             for col, year in enumerate(self._years):
                 amount = self._budget.get(str(year))
                 self.setItem(0, col, QTableWidgetItem("" if amount is None else _format_amount(amount)))
@@ -161,7 +162,7 @@ class BudgetTable(QTableWidget):
                 if amount != amount or amount in (float("inf"), float("-inf")):
                     raise ValueError
             except ValueError:
-                self.status_message.emit(self.tr("預算必須是數字（千元），「%1」不是數字").replace("%1", item.text()))
+                self.status_message.emit(fill(self.tr("預算必須是數字（千元），「%1」不是數字"), item.text()))
                 self.set_data(self._budget, self._years)
                 return
             budget[year] = amount

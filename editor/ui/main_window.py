@@ -22,8 +22,8 @@ from editor.ui.checks_pane import ChecksPane
 from editor.ui.detail_pane import DetailPane
 from editor.ui.export_menu import ExportMenu
 from editor.ui.find_bar import FindBar
-from editor.ui.i18n import translate
-from editor.ui.preferences import PreferencesDialog, current_language
+from editor.ui.i18n import active_language, fill, translate
+from editor.ui.preferences import PreferencesDialog
 from editor.ui.revision_menu import RevisionMenu
 from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
 from editor.ui.tree_edit import TreeEditor
@@ -33,7 +33,6 @@ from schema.checks import run_checks
 from schema.document import DocumentListener
 from schema.fileio import PlanFileError
 
-APP_NAME = "中程施政計畫編輯器"
 MAX_RECENT = 8
 STATUS_TIMEOUT_MS = 8000
 OPEN_STRATEGIES_LIMIT = 300  # above this, a thousand rows would open at once: focus areas start closed
@@ -113,7 +112,9 @@ class MainWindow(QMainWindow):
 
     def _install_checks(self) -> None:
         """The checks dock (檢核結果), refreshed shortly after the plan changes."""
-        self.checks_lang = "en" if current_language(self.settings) == "en" else "zh"
+        # The findings speak the interface's language: the one whose translator is installed, not the
+        # stored preference (a preference changed in this session takes effect after a restart).
+        self.checks_lang = "en" if active_language() == "en" else "zh"
         self.checks = ChecksPane(lang=self.checks_lang)
         self.checks_dock = self.add_dock(self.checks, translate("window", "檢核結果"), "checks")
         self.checks.node_activated.connect(self.tree.select_node)
@@ -186,14 +187,15 @@ class MainWindow(QMainWindow):
         dirty = session.is_dirty()
         name = dialogs.display_name(session.path)
         # Qt shows [*] as "*" while the window is modified, and as nothing otherwise.
-        self.setWindowTitle(f"[*]{name} — {session.plan.title} — {translate('window', APP_NAME)}")
+        self.setWindowTitle(fill("[*]%1 — %2 — %3", name, session.plan.title, translate("window", "中程施政計畫編輯器")))
         self.setWindowModified(dirty)
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
     def _journal_failed(self, message: str) -> None:
-        dialogs.show_error(self, translate("window", "無法寫入還原紀錄"), message)
+        dialogs.show_error(self, translate("window", "無法寫入還原紀錄"),
+                           translate("window", "還原紀錄無法寫入：當機時未儲存的編輯可能無法還原。請儘快儲存。"), detail=message)
 
     def _stack_index_changed(self, index: int) -> None:
         """After undo or redo, show the node the command changed."""
@@ -245,12 +247,16 @@ class MainWindow(QMainWindow):
                         session.close(keep_journal=True)  # the restored edits stay on disk for later
                         continue
                     self.set_session(session)
-                    self.show_status(translate("window", "已還原 %1 項編輯").replace("%1", str(item.edit_count)))
+                    if item.edit_count == 1:
+                        self.show_status(translate("window", "已還原 1 項編輯"))
+                    else:
+                        self.show_status(fill(translate("window", "已還原 %1 項編輯"), item.edit_count))
                     return True
                 if answer == "discard":
                     discard_recoverable(item)
             except RecoveryError as exc:
-                dialogs.show_error(self, translate("window", "無法還原"), str(exc))
+                dialogs.show_error(self, translate("window", "無法還原"), translate("window", "無法還原未儲存的編輯。"),
+                                   detail=str(exc))
         return False
 
     def new_plan(self) -> None:
@@ -318,7 +324,7 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         self.add_recent(self.session.path)
         self.update_title()
-        self.show_status(translate("window", "已儲存 %1").replace("%1", str(self.session.path)))
+        self.show_status(fill(translate("window", "已儲存 %1"), self.session.path))
 
     def maybe_save(self) -> bool:
         """Before the plan goes away: True when it may (saved, discarded or clean), False to stay."""

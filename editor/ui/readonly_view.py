@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget
 
 from editor.ui.change_render import FIELD_ORDER, escape
-from editor.ui.i18n import field_name, kind_name, translate
+from editor.ui.i18n import capitalised, field_name, fill, kind_label, translate
 from schema.compare import node_values
 from schema.model import AnyNode, PlanDocument
 from schema.numbers import all_numbers
@@ -20,10 +20,6 @@ from schema.tree import children, sections
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 SHORT = 40  # characters of a paragraph or action shown in the outline
-
-
-def tr(text: str) -> str:
-    return translate("readonly", text)
 
 
 class ReadOnlyBrowser(QTextBrowser):
@@ -46,14 +42,9 @@ class RevisionViewer(QWidget):
         self.goal_titles = {g.id: g.title for g in self.revision.content.goals.goals}
         self._nodes: dict[str, AnyNode] = {}
         self._kinds: dict[str, str] = {}
-        self.setWindowTitle(tr("%1（唯讀）").replace("%1", label))
-
-        when = "，".join(x for x in (self.revision.date, self.revision.author) if x)
+        self.setWindowTitle(fill(translate("readonly", "%1（唯讀）"), label))
         self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
-        self.banner.setText(
-            tr("唯讀　%1%2：過去的修正版不能修改，修改請在工作草稿中進行。")
-            .replace("%1", label).replace("%2", f"（{when}）" if when else "")
-        )
+        self.banner.setText(self.banner_text(label))
         self.banner.setStyleSheet(
             "QLabel { background: #fff4ce; border: 1px solid #c8a600; padding: 6px; font-weight: bold; }"
         )
@@ -82,6 +73,17 @@ class RevisionViewer(QWidget):
         first = self.revision.content.focus
         self.select_node(first.id)
 
+    def banner_text(self, label: str) -> str:
+        """「唯讀　109年修正版（2020-06-30，研考會）：過去的修正版不能修改，…」"""
+        date, author = self.revision.date, self.revision.author
+        if date and author:
+            when = fill(translate("readonly", "%1，%2"), date, author)
+        else:
+            when = date or author
+        if when:
+            return fill(translate("readonly", "唯讀　%1（%2）：過去的修正版不能修改，修改請在工作草稿中進行。"), label, when)
+        return fill(translate("readonly", "唯讀　%1：過去的修正版不能修改，修改請在工作草稿中進行。"), label)
+
     # --- the outline ------------------------------------------------------------------------
     def label_of(self, node: AnyNode) -> str:
         """What the outline shows: the official number and the title (or the start of the text)."""
@@ -99,7 +101,7 @@ class RevisionViewer(QWidget):
         item.setData(node.id, NODE_ID_ROLE)
         item.setToolTip(self.label_of(node))
         self._nodes[node.id] = node
-        self._kinds[node.id] = kind_name(node.kind, sub_action=parent is not None and parent.kind == "action")
+        self._kinds[node.id] = kind_label(node.kind, sub_action=parent is not None and parent.kind == "action")
         for child in children(node):
             item.appendRow(self._item(child, node))
         return item
@@ -141,13 +143,17 @@ class RevisionViewer(QWidget):
                 value = values.get(name, "")
                 if not value or (name == "chart_label" and not getattr(node, "chart_label", "")):
                     continue
-                parts.append(f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(field_name(name))}</b></p>'
-                             f'<p style="margin-top:2px; white-space:pre-wrap;">{escape(value)}</p>')
+                parts.append(_field_html(field_name(name), value))
         kids = children(node)
         if kids and node.kind in ("strategy", "action"):
             rows = "<br/>".join(escape(self.numbers.get(c.id, "") + c.text) for c in kids)
-            parts.append(f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(tr("具體作法"))}</b></p><p>{rows}</p>')
+            heading = translate("readonly", "具體作法") if node.kind == "strategy" else translate("readonly", "子項作法")
+            parts.append(f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(heading)}</b></p><p>{rows}</p>')
         if node.note:
-            parts.append(f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(field_name("note"))}</b></p>'
-                         f'<p style="margin-top:2px; white-space:pre-wrap;">{escape(node.note)}</p>')
+            parts.append(_field_html(field_name("note"), node.note))
         return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _field_html(name: str, value: str) -> str:
+    return (f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(capitalised(name))}</b></p>'
+            f'<p style="margin-top:2px; white-space:pre-wrap;">{escape(value)}</p>')

@@ -21,7 +21,7 @@ from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from editor.ui.i18n import translate
+from editor.ui.i18n import draft_name, fill, translate
 from schema.model import PlanDocument, Revision
 from schema.operations import Operation, SetField
 from schema.revisions import DRAFT_NAMES, create_revision, delete_revision, find_revision, rename_revision
@@ -30,19 +30,15 @@ from schema.tree import walk
 ApplyOp = Callable[[Operation], Operation]
 
 
-def tr(text: str) -> str:
-    return translate("revisions", text)
-
-
 def label_problem(plan: PlanDocument, label: str, current: str | None = None) -> str | None:
     """Why ``label`` cannot name a revision (one sentence), or None; ``current`` is the label being renamed."""
     label = (label or "").strip()
     if not label:
-        return tr("請輸入版本名稱，例如「109年修正版」。")
+        return translate("revisions", "請輸入版本名稱，例如「109年修正版」。")
     if label.lower() in DRAFT_NAMES:
-        return tr("「%1」是工作草稿的名稱，不能作為修正版的名稱。").replace("%1", label)
+        return fill(translate("revisions", "「%1」是工作草稿的名稱，不能作為修正版的名稱。"), label)
     if label != current and any(r.label == label for r in plan.revisions):
-        return tr("已有名為「%1」的版本，請換一個名稱。").replace("%1", label)
+        return fill(translate("revisions", "已有名為「%1」的版本，請換一個名稱。"), label)
     return None
 
 
@@ -54,7 +50,7 @@ def date_problem(date: str) -> str | None:
     try:
         datetime.date.fromisoformat(date)
     except ValueError:
-        return tr("日期「%1」請寫成 YYYY-MM-DD，例如 2020-06-30。").replace("%1", date)
+        return fill(translate("revisions", "日期「%1」請寫成 YYYY-MM-DD，例如 2020-06-30。"), date)
     return None
 
 
@@ -69,7 +65,7 @@ class CreateRevisionCommand(QUndoCommand):
     def __init__(self, plan: PlanDocument, label: str, *, date: str = "", author: str = "", note: str = "",
                  clear_notes: bool = True, apply_op: ApplyOp, on_changed: Callable[[], None]):
         label = label.strip()
-        super().__init__(tr("建立修正版「%1」").replace("%1", label))
+        super().__init__(fill(translate("revisions", "建立修正版「%1」"), label))
         # The schema function checks the label and date (RevisionError) and makes the snapshot.
         made = create_revision(plan, label, date=date.strip(), author=author.strip(), note=note.strip(), keep_notes=True)
         self._plan = plan
@@ -109,13 +105,13 @@ class RenameRevisionCommand(QUndoCommand):
 
     def __init__(self, plan: PlanDocument, label: str, new_label: str, *, on_changed: Callable[[], None]):
         new_label = new_label.strip()
-        super().__init__(tr("將修正版「%1」改名為「%2」").replace("%1", label).replace("%2", new_label))
+        super().__init__(fill(translate("revisions", "將修正版「%1」改名為「%2」"), label, new_label))
         rename_revision(plan, label, new_label)  # raises RevisionError (unknown, empty, taken)
         self._plan = plan
         target = find_revision(plan, label)  # "draft" names a draft without a label of its own
         self._revision_id = target.id
         self._old, self._new = target.label, new_label
-        self.setText(tr("將「%1」改名為「%2」").replace("%1", target.label or tr("工作草稿")).replace("%2", new_label))
+        self.setText(fill(translate("revisions", "將「%1」改名為「%2」"), target.label or draft_name(), new_label))
         self._on_changed = on_changed
 
     def _set(self, label: str) -> None:
@@ -135,7 +131,7 @@ class DeleteRevisionCommand(QUndoCommand):
     """Drop a past revision; undo puts it back at its place in the list."""
 
     def __init__(self, plan: PlanDocument, label: str, *, on_changed: Callable[[], None]):
-        super().__init__(tr("刪除修正版「%1」").replace("%1", label))
+        super().__init__(fill(translate("revisions", "刪除修正版「%1」"), label))
         delete_revision(plan, label)  # raises RevisionError for the draft or an unknown label
         self._plan = plan
         self._revision = find_revision(plan, label)

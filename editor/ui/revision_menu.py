@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QSplitter
+from PySide6.QtWidgets import QDockWidget
 
 from editor.ui import commands
 from editor.ui.comparison_view import ComparisonView
-from editor.ui.i18n import node_kind_name, translate
+from editor.ui.i18n import dated, node_kind_name, translate
 from editor.ui.readonly_view import RevisionViewer
 from editor.ui.revisions_dialog import RevisionsDialog
 from editor.ui.text import removed_note, strip_controls
@@ -134,8 +134,7 @@ class RevisionMenu(QObject):
         menu = self.view_menu
         menu.clear()
         for revision in reversed(self.session.plan.revisions):
-            text = revision.label + (f"（{revision.date}）" if revision.date else "")
-            menu.addAction(text, lambda label=revision.label: self.view_revision(label))
+            menu.addAction(dated(revision.label, revision.date), lambda label=revision.label: self.view_revision(label))
         if menu.isEmpty():
             menu.addAction(translate("revision_menu", "（還沒有修正版）")).setEnabled(False)
 
@@ -156,18 +155,10 @@ class RevisionMenu(QObject):
 
     def _fit_orientation(self, *_args) -> None:
         """In a wide, low dock (top or bottom) the change list and the texts stand side by side; in a tall one, stacked."""
-        splitter = self.comparison.stack.widget(0)  # the view's list/detail splitter
-        if not isinstance(splitter, QSplitter):
-            return
         area = self.window.dockWidgetArea(self.comparison_dock)
         wide = not self.comparison_dock.isFloating() and area in (Qt.DockWidgetArea.BottomDockWidgetArea,
                                                                   Qt.DockWidgetArea.TopDockWidgetArea)
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if splitter.orientation() != orientation or wide:
-            splitter.setOrientation(orientation)
-            if wide:  # the list's five columns need about two fifths of the width
-                width = max(self.comparison_dock.width(), self.window.width())
-                splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
+        self.comparison.set_orientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
 
     def _change_selected(self, node_id: str) -> None:
         self._following = True

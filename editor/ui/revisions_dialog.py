@@ -10,25 +10,24 @@ from __future__ import annotations
 import datetime
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from editor.ui.i18n import translate
+from editor.ui.i18n import draft_name, fill, translate
 from editor.ui.revision_commands import (
     ApplyOp, CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand, date_problem, item_count, label_problem,
 )
 from schema.model import PlanDocument, Revision
 
-COLUMNS = ("版本", "日期", "作者", "說明", "項目數")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("revisions", "版本"), QT_TRANSLATE_NOOP("revisions", "日期"), QT_TRANSLATE_NOOP("revisions", "作者"),
+    QT_TRANSLATE_NOOP("revisions", "說明"), QT_TRANSLATE_NOOP("revisions", "項目數"),
+)
 LABEL_ROLE = Qt.ItemDataRole.UserRole
-
-
-def tr(text: str) -> str:
-    return translate("revisions", text)
 
 
 class RevisionForm(QDialog):
@@ -43,24 +42,24 @@ class RevisionForm(QDialog):
         self.plan = plan
         self.rename = rename
         self.is_draft = is_draft
-        self.setWindowTitle(tr("重新命名修正版") if rename is not None else tr("由工作草稿建立修正版"))
+        self.setWindowTitle(translate("revisions", "重新命名修正版") if rename is not None else translate("revisions", "由工作草稿建立修正版"))
         self.label_edit = QLineEdit(objectName="labelEdit")
         self.date_edit = QLineEdit(datetime.date.today().isoformat(), objectName="dateEdit")
         self.date_edit.setPlaceholderText("YYYY-MM-DD")
         self.author_edit = QLineEdit(plan.draft.author, objectName="authorEdit")
         self.note_edit = QPlainTextEdit(objectName="noteEdit")
         self.note_edit.setMaximumHeight(80)
-        self.clear_notes = QCheckBox(tr("清空工作草稿的修正說明（它們屬於這個修正版）"), objectName="clearNotes", checked=True)
+        self.clear_notes = QCheckBox(translate("revisions", "清空工作草稿的修正說明（它們屬於這個修正版）"), objectName="clearNotes", checked=True)
         self.problem = QLabel(objectName="problem", wordWrap=True)
         self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout()
-        form.addRow(tr("版本名稱"), self.label_edit)
+        form.addRow(translate("revisions", "版本名稱"), self.label_edit)
         if rename is None:
             self.label_edit.setText(plan.draft.label)
-            self.label_edit.setPlaceholderText(tr("例如 110年修正版"))
-            form.addRow(tr("日期"), self.date_edit)
-            form.addRow(tr("作者"), self.author_edit)
-            form.addRow(tr("說明"), self.note_edit)
+            self.label_edit.setPlaceholderText(translate("revisions", "例如 110年修正版"))
+            form.addRow(translate("revisions", "日期"), self.date_edit)
+            form.addRow(translate("revisions", "作者"), self.author_edit)
+            form.addRow(translate("revisions", "說明"), self.note_edit)
             form.addRow("", self.clear_notes)
         else:
             self.label_edit.setText(rename)
@@ -118,13 +117,13 @@ class RevisionsDialog(QDialog):
                  on_revisions_changed: Callable[[], None] = lambda: None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("revisionsDialog")
-        self.setWindowTitle(tr("修正版"))
+        self.setWindowTitle(translate("revisions", "修正版"))
         self.plan = plan
         self.undo_stack = undo_stack
         self.apply_op = apply_op
         self.on_revisions_changed = on_revisions_changed
         self.table = QTableWidget(0, len(COLUMNS), objectName="revisionTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([translate("revisions", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -132,11 +131,11 @@ class RevisionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.view_selected())
-        self.new_button = QPushButton(tr("由工作草稿建立修正版…"), objectName="newRevision")
-        self.rename_button = QPushButton(tr("重新命名…"), objectName="renameRevision")
-        self.delete_button = QPushButton(tr("刪除…"), objectName="deleteRevision")
-        self.view_button = QPushButton(tr("檢視（唯讀）"), objectName="viewRevision")
-        close_button = QPushButton(tr("關閉"))
+        self.new_button = QPushButton(translate("revisions", "由工作草稿建立修正版…"), objectName="newRevision")
+        self.rename_button = QPushButton(translate("revisions", "重新命名…"), objectName="renameRevision")
+        self.delete_button = QPushButton(translate("revisions", "刪除…"), objectName="deleteRevision")
+        self.view_button = QPushButton(translate("revisions", "檢視（唯讀）"), objectName="viewRevision")
+        close_button = QPushButton(translate("revisions", "關閉"))
         self.new_button.clicked.connect(self.new_revision)
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -167,7 +166,7 @@ class RevisionsDialog(QDialog):
         italic.setItalic(True)
         for row, (revision, is_draft) in enumerate(rows):
             label = revision.label
-            shown = tr("工作草稿") + (f"：{label}" if label else "") if is_draft else label
+            shown = draft_name(label) if is_draft else label
             cells = (shown, revision.date, revision.author, revision.note, str(item_count(revision)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -246,8 +245,8 @@ class RevisionsDialog(QDialog):
         if label is None:
             return False
         answer = QMessageBox.question(
-            self, tr("刪除修正版"),
-            tr("要刪除修正版「%1」嗎？它的全文將從計畫檔中移除（可用「復原」取回）。").replace("%1", label),
+            self, translate("revisions", "刪除修正版"),
+            fill(translate("revisions", "要刪除修正版「%1」嗎？它的全文將從計畫檔中移除（可用「復原」取回）。"), label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from editor.ui.i18n import translate
+from editor.ui.i18n import fill, translate
 
 # C0 controls except tab, newline, carriage return; lone surrogates; U+FFFE and U+FFFF.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -45,7 +45,9 @@ def strip_controls_deep(value: Any) -> tuple[Any, int]:
 
 def removed_note(count: int) -> str:
     """The status-bar note after removing control characters."""
-    return translate("text", "已移除 %n 個無法寫入 Word 文件的控制字元").replace("%n", str(count))
+    if count == 1:
+        return translate("text", "已移除 1 個無法寫入 Word 文件的控制字元")
+    return fill(translate("text", "已移除 %1 個無法寫入 Word 文件的控制字元"), count)
 
 
 def first_line(text: str) -> str:

@@ -27,6 +27,7 @@ class Answers:
     def __init__(self, *labels: str):
         self.labels = list(labels)
         self.texts: list[str] = []
+        self.details: list[str] = []
         self.progress_seen = False
         self.timer = QTimer()
         self.timer.setInterval(5)
@@ -48,6 +49,7 @@ class Answers:
             return
         box.setProperty("answered", True)
         self.texts.append(box.text())
+        self.details.append(box.informativeText())
         label = self.labels.pop(0) if self.labels else None
         for button in box.buttons():
             if button.text() == label:
@@ -127,9 +129,11 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, tmp_path, demo, choose
 def test_a_failure_is_one_sentence_and_leaves_nothing(qtbot, tmp_path, demo, chooser, opened):
     target = tmp_path / "missing" / "table.docx"
     chooser.answer = str(target)
-    with Answers("OK") as answers:
+    with Answers("確定") as answers:
         assert export_amendment_table(None, *demo) is None
-    assert answers.texts == [f"{target} was not saved: No such file or directory."]
+    # a headline in the interface's language, the writer's one sentence (English) below it
+    assert answers.texts == ["無法匯出「table.docx」"]
+    assert answers.details == [f"{target} was not saved: No such file or directory."]
     assert list(tmp_path.iterdir()) == [] and opened == []
 
 

@@ -116,14 +116,14 @@ def test_defaults_compare_the_latest_revision_with_the_working_draft(view):
 
 def test_the_list_shows_exactly_the_amendments_with_counts_per_kind(view):
     assert rows(view) == [
-        ("－ 刪除", "具體作法", "1.", "成立「橋頭科學園區專案推動小組」，掌握各項工作期程及研商推動方案，同時促請行政院指派政務委員召開跨部會會議，透過中央與地…", "（一）推動橋頭科學園區"),
+        ("− 刪除", "具體作法", "1.", "成立「橋頭科學園區專案推動小組」，掌握各項工作期程及研商推動方案，同時促請行政院指派政務委員召開跨部會會議，透過中央與地…", "（一）推動橋頭科學園區"),
         ("✎ 修改", "推動策略", "（四）", "轉型高階製造中心", "一、拚經濟"),
         ("✎ 修改", "推動策略", "（五）", "構築農漁高雄隊", "一、拚經濟"),
         ("⇅ 移動", "推動策略", "（六）→（七）", "支持青農在地深耕", "二、衝就業→一、拚經濟"),
-        ("＋ 新增", "推動策略", "（五）", "推動智慧防災韌性城市", "五、真安心"),
+        ("+ 新增", "推動策略", "（五）", "推動智慧防災韌性城市", "五、真安心"),
     ]
     assert {k: b.text() for k, b in view.filter_buttons.items()} == {
-        "all": "全部（5）", "added": "＋ 新增（1）", "removed": "－ 刪除（1）", "modified": "✎ 修改（2）", "moved": "⇅ 移動（1）",
+        "all": "全部（5）", "added": "+ 新增（1）", "removed": "− 刪除（1）", "modified": "✎ 修改（2）", "moved": "⇅ 移動（1）",
     }
 
 
@@ -228,8 +228,8 @@ def test_the_note_is_read_only_unless_the_newer_version_is_the_draft(qtbot, view
     # reversed: the removed action is added back, the added strategy is removed
     assert view.comparison.counts == {"added": 1, "removed": 1, "modified": 2, "moved": 1}
     assert [(r[0], r[3][:8]) for r in rows(view)] == [
-        ("＋ 新增", "成立「橋頭科學園"), ("✎ 修改", "轉型高階製造中心"), ("✎ 修改", "建構農漁高雄隊"),
-        ("⇅ 移動", "支持青農在地深耕"), ("－ 刪除", "推動智慧防災韌性"),
+        ("+ 新增", "成立「橋頭科學園"), ("✎ 修改", "轉型高階製造中心"), ("✎ 修改", "建構農漁高雄隊"),
+        ("⇅ 移動", "支持青農在地深耕"), ("− 刪除", "推動智慧防災韌性"),
     ]
 
 
@@ -333,3 +333,30 @@ def test_programmatic_selection_never_emits_even_when_the_note_text_changes(qtbo
         widget.set_kind_filter("modified")
         assert widget.note_edit.toPlainText() == "增列研發功能，以呼應產業升級方向。"
     assert widget.comparison.counts == {"added": 1, "removed": 1, "modified": 5, "moved": 2}
+
+
+def test_set_orientation_puts_the_list_beside_or_above_the_texts(qtbot, view):
+    assert view.orientation() == Qt.Orientation.Vertical  # a view of its own: the list above the texts
+    view.set_orientation(Qt.Orientation.Horizontal)
+    assert view.splitter.orientation() == Qt.Orientation.Horizontal
+    qtbot.waitUntil(lambda: sum(view.splitter.sizes()) > 0)
+    list_width, texts_width = view.splitter.sizes()
+    assert abs(list_width / (list_width + texts_width) - 0.4) < 0.05  # two fifths for the list's five columns
+    view.set_orientation(Qt.Orientation.Vertical)
+    assert view.orientation() == Qt.Orientation.Vertical
+    assert view.list.isVisible() and view.detail.isVisible()
+
+
+def test_the_window_lays_the_docked_comparison_out_by_its_dock(qtbot, tmp_path):
+    from tests.editor.ui_support import discard_on_close, make_window
+
+    window = make_window(qtbot, tmp_path)
+    window.revisions.compare()
+    view, dock = window.revisions.comparison, window.revisions.comparison_dock
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert view.orientation() == Qt.Orientation.Horizontal  # wide and low: side by side
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    assert view.orientation() == Qt.Orientation.Vertical  # tall: stacked
+    dock.setFloating(True)
+    assert view.orientation() == Qt.Orientation.Vertical
+    discard_on_close(window)

@@ -13,7 +13,7 @@ import docx
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from editor.export import official_docx
 from editor.export.chart_layout import chart_data
@@ -55,6 +55,20 @@ def opened(monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
     return urls
 
+
+
+class DetailedAnswerer(DialogAnswerer):
+    """Also records each box's informative text (the detail under its headline)."""
+
+    def __init__(self, *answers: str):
+        super().__init__(*answers)
+        self.details: list[str] = []
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and not box.property("answered"):
+            self.details.append(box.informativeText())
+        super()._poll()
 
 def styled(document, style: str) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == style]
@@ -185,10 +199,11 @@ def test_a_slow_export_shows_progress_and_a_quick_one_does_not(window, tmp_path,
 def test_a_failed_export_says_why_in_one_sentence_and_writes_nothing(window, tmp_path, monkeypatch, opened):
     target = tmp_path / "missing-folder" / "out.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
-    with DialogAnswerer("確定") as answers:
+    with DetailedAnswerer("確定") as answers:
         assert window.export_menu.export_word() is None
     assert answers.titles == ["匯出 Word 文件"]
-    (message,) = answers.texts
+    assert answers.texts == ["無法匯出「out.docx」"]  # the headline, in the interface's language
+    (message,) = answers.details  # the writer's one sentence below it
     assert str(target) in message and message.endswith(".") and "\n" not in message and "Traceback" not in message
     assert not target.exists() and opened == []
 
@@ -206,7 +221,7 @@ def test_the_english_interface_names_the_new_menus_in_english(qtbot, tmp_path):
         assert window.revisions.comparison_dock.windowTitle() == "Comparison"
         # strings of the comparison view, filed by lupdate under the empty context, are found too
         assert window.revisions.comparison.export_table_button.text() == "Export comparison table…"
-        assert window.revisions.comparison.filter_buttons["all"].text() == "All（0）"
+        assert window.revisions.comparison.filter_buttons["all"].text() == "All (0)"
         assert export_menu.chart_filters()[1] == "PNG image (*.png)"
         discard_on_close(window)
     finally:

@@ -2,185 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
-    <name></name>
-    <message>
-        <source>修正說明</source>
-        <translation>Revision note</translation>
-    </message>
-    <message>
-        <source>現行：%1</source>
-        <translation>Current: %1</translation>
-    </message>
-    <message>
-        <source>修正：%1</source>
-        <translation>Amended: %1</translation>
-    </message>
-    <message>
-        <source>（現行版本沒有此項目：本項為新增）</source>
-        <translation>(not in the current version: this item is new)</translation>
-    </message>
-    <message>
-        <source>（修正後已刪除此項目）</source>
-        <translation>(this item is deleted by the amendment)</translation>
-    </message>
-    <message>
-        <source>位置</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>所含項目</source>
-        <translation>Items it holds</translation>
-    </message>
-    <message>
-        <source>原位置：%1&#x3000;→&#x3000;新位置：%2</source>
-        <translation>From: %1  →  To: %2</translation>
-    </message>
-    <message>
-        <source>修正說明（刪除的理由寫在上層項目「%1」）</source>
-        <translation>Revision note (the reason for a deletion is written on the item above it, “%1”)</translation>
-    </message>
-    <message>
-        <source>說明為何修正此項目…</source>
-        <translation>Explain why this item changed…</translation>
-    </message>
-    <message>
-        <source>修正說明只能寫在工作草稿上：請把「修正」選為工作草稿。</source>
-        <translation>Revision notes can only be written on the working draft: choose the working draft as the amended version.</translation>
-    </message>
-    <message>
-        <source>對調兩個版本</source>
-        <translation>Swap the two versions</translation>
-    </message>
-    <message>
-        <source>匯出修正對照表…</source>
-        <translation>Export comparison table…</translation>
-    </message>
-    <message>
-        <source>匯出追蹤修訂文件…</source>
-        <translation>Export with tracked changes…</translation>
-    </message>
-    <message>
-        <source>比較</source>
-        <translation>Compare</translation>
-    </message>
-    <message>
-        <source>顯示：</source>
-        <translation>Show:</translation>
-    </message>
-    <message>
-        <source>兩個版本沒有差異</source>
-        <translation>The two versions are the same</translation>
-    </message>
-    <message>
-        <source>工作草稿</source>
-        <translation>Working draft</translation>
-    </message>
-    <message>
-        <source>%1（唯讀）</source>
-        <translation>%1 (read-only)</translation>
-    </message>
-    <message>
-        <source>唯讀&#x3000;%1%2：過去的修正版不能修改，修改請在工作草稿中進行。</source>
-        <translation>Read-only  %1%2: a past revision cannot be changed; make changes in the working draft.</translation>
-    </message>
-    <message>
-        <source>請輸入版本名稱，例如「109年修正版」。</source>
-        <translation>Enter a name for the version, for example “109年修正版”.</translation>
-    </message>
-    <message>
-        <source>「%1」是工作草稿的名稱，不能作為修正版的名稱。</source>
-        <translation>“%1” is the name of the working draft and cannot name a revision.</translation>
-    </message>
-    <message>
-        <source>已有名為「%1」的版本，請換一個名稱。</source>
-        <translation>A version named “%1” already exists; choose another name.</translation>
-    </message>
-    <message>
-        <source>日期「%1」請寫成 YYYY-MM-DD，例如 2020-06-30。</source>
-        <translation>Write the date “%1” as YYYY-MM-DD, for example 2020-06-30.</translation>
-    </message>
-    <message>
-        <source>建立修正版「%1」</source>
-        <translation>Create revision “%1”</translation>
-    </message>
-    <message>
-        <source>將修正版「%1」改名為「%2」</source>
-        <translation>Rename revision “%1” to “%2”</translation>
-    </message>
-    <message>
-        <source>將「%1」改名為「%2」</source>
-        <translation>Rename “%1” to “%2”</translation>
-    </message>
-    <message>
-        <source>刪除修正版「%1」</source>
-        <translation>Delete revision “%1”</translation>
-    </message>
-    <message>
-        <source>重新命名修正版</source>
-        <translation>Rename revision</translation>
-    </message>
-    <message>
-        <source>由工作草稿建立修正版</source>
-        <translation>New revision from the working draft</translation>
-    </message>
-    <message>
-        <source>清空工作草稿的修正說明（它們屬於這個修正版）</source>
-        <translation>Clear the working draft’s revision notes (they belong to this revision)</translation>
-    </message>
-    <message>
-        <source>版本名稱</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>例如 110年修正版</source>
-        <translation>for example 110年修正版</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>作者</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <source>說明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>修正版</source>
-        <translation>Revisions</translation>
-    </message>
-    <message>
-        <source>由工作草稿建立修正版…</source>
-        <translation>New from working draft…</translation>
-    </message>
-    <message>
-        <source>重新命名…</source>
-        <translation>Rename…</translation>
-    </message>
-    <message>
-        <source>刪除…</source>
-        <translation>Delete…</translation>
-    </message>
-    <message>
-        <source>檢視（唯讀）</source>
-        <translation>View (read-only)</translation>
-    </message>
-    <message>
-        <source>關閉</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>刪除修正版</source>
-        <translation>Delete revision</translation>
-    </message>
-    <message>
-        <source>要刪除修正版「%1」嗎？它的全文將從計畫檔中移除（可用「復原」取回）。</source>
-        <translation>Delete revision “%1”? Its full text will be removed from the plan file (Undo brings it back).</translation>
-    </message>
-</context>
-<context>
     <name>BudgetTable</name>
     <message>
         <source>%1年</source>
@@ -188,7 +9,7 @@
     </message>
     <message>
         <source>預算必須是數字（千元），「%1」不是數字</source>
-        <translation>The budget must be a number (NT$ thousand); “%1” is not a number</translation>
+        <translation>The budget must be a number (NT$ thousand); &quot;%1&quot; is not a number</translation>
     </message>
 </context>
 <context>
@@ -212,6 +33,10 @@
     <message>
         <source>請在左側選擇一個項目</source>
         <translation>Select an item on the left</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2%3</source>
+        <translation>%1: %2%3</translation>
     </message>
     <message>
         <source>（計畫還沒有施政目標）</source>
@@ -455,6 +280,45 @@
     </message>
 </context>
 <context>
+    <name>amendments</name>
+    <message>
+        <source>匯出修正對照表</source>
+        <translation>Export comparison table</translation>
+    </message>
+    <message>
+        <source>匯出修訂追蹤文件</source>
+        <translation>Export with tracked changes</translation>
+    </message>
+    <message>
+        <source>Word 文件 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>正在寫入「%1」…</source>
+        <translation>Writing &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>無法匯出「%1」</source>
+        <translation>Could not export &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>「%1」無法寫入：%2。</source>
+        <translation>%1 cannot be written: %2.</translation>
+    </message>
+    <message>
+        <source>已儲存「%1」。</source>
+        <translation>Saved &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>開啟</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>chart</name>
     <message>
         <source>正在繪製架構圖…</source>
@@ -465,7 +329,7 @@
     <name>clipboard</name>
     <message>
         <source>不能把%1貼在%2「%3」的位置</source>
-        <translation>A %1 cannot be pasted at the %2 “%3”</translation>
+        <translation>A pasted %1 cannot go at the %2 &quot;%3&quot;</translation>
     </message>
     <message>
         <source>請先在樹狀圖中選擇要貼上的位置</source>
@@ -503,6 +367,10 @@
         <translation>Delete %1</translation>
     </message>
     <message>
+        <source>刪除 1 個項目</source>
+        <translation>Delete 1 item</translation>
+    </message>
+    <message>
         <source>刪除 %1 個項目</source>
         <translation>Delete %1 items</translation>
     </message>
@@ -523,16 +391,43 @@
         <translation>Outdent %1</translation>
     </message>
     <message>
+        <source>拖放移動 1 個項目</source>
+        <translation>Drag 1 item</translation>
+    </message>
+    <message>
         <source>拖放移動 %1 個項目</source>
         <translation>Drag %1 items</translation>
+    </message>
+    <message>
+        <source>貼上 1 個項目</source>
+        <translation>Paste 1 item</translation>
     </message>
     <message>
         <source>貼上 %1 個項目</source>
         <translation>Paste %1 items</translation>
     </message>
     <message>
+        <source>剪下 1 個項目</source>
+        <translation>Cut 1 item</translation>
+    </message>
+    <message>
         <source>剪下 %1 個項目</source>
         <translation>Cut %1 items</translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <source>工作草稿：%1</source>
+        <translation>Working draft: %1</translation>
+    </message>
+    <message>
+        <source>工作草稿</source>
+        <translation>Working draft</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -577,6 +472,82 @@
         <source>所屬</source>
         <translation>Under</translation>
     </message>
+    <message>
+        <source>修正說明</source>
+        <translation>Revision note</translation>
+    </message>
+    <message>
+        <source>現行：%1</source>
+        <translation>Current: %1</translation>
+    </message>
+    <message>
+        <source>修正：%1</source>
+        <translation>Amended: %1</translation>
+    </message>
+    <message>
+        <source>（現行版本沒有此項目：本項為新增）</source>
+        <translation>(not in the current version: this item is new)</translation>
+    </message>
+    <message>
+        <source>（修正後已刪除此項目）</source>
+        <translation>(this item is deleted by the amendment)</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>所含項目</source>
+        <translation>Items it holds</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1&#x3000;%2&#x3000;%3&#x3000;%4</source>
+        <translation>%1 · %2 · %3 %4</translation>
+    </message>
+    <message>
+        <source>原位置：%1&#x3000;→&#x3000;新位置：%2</source>
+        <translation>From: %1  →  To: %2</translation>
+    </message>
+    <message>
+        <source>修正說明（刪除的理由寫在上層項目「%1」）</source>
+        <translation>Revision note (the reason for a deletion is written on the item above it, &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>說明為何修正此項目…</source>
+        <translation>Explain why this item changed…</translation>
+    </message>
+    <message>
+        <source>修正說明只能寫在工作草稿上：請把「修正」選為工作草稿。</source>
+        <translation>Revision notes can only be written on the working draft: choose the working draft as the amended version.</translation>
+    </message>
+    <message>
+        <source>對調兩個版本</source>
+        <translation>Swap the two versions</translation>
+    </message>
+    <message>
+        <source>匯出修正對照表…</source>
+        <translation>Export comparison table…</translation>
+    </message>
+    <message>
+        <source>匯出追蹤修訂文件…</source>
+        <translation>Export with tracked changes…</translation>
+    </message>
+    <message>
+        <source>比較</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>顯示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>兩個版本沒有差異</source>
+        <translation>The two versions are the same</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -594,7 +565,7 @@
     </message>
     <message>
         <source>正在匯出「%1」…</source>
-        <translation>Exporting “%1”…</translation>
+        <translation>Exporting &quot;%1&quot;…</translation>
     </message>
     <message>
         <source>「%1」無法寫入：%2。</source>
@@ -625,10 +596,6 @@
         <translation>Export &amp;version</translation>
     </message>
     <message>
-        <source>工作草稿</source>
-        <translation>Working draft</translation>
-    </message>
-    <message>
         <source>匯出 Word 文件</source>
         <translation>Export Word document</translation>
     </message>
@@ -639,6 +606,10 @@
     <message>
         <source>匯出架構圖</source>
         <translation>Export framework chart</translation>
+    </message>
+    <message>
+        <source>無法匯出「%1」</source>
+        <translation>Could not export &quot;%1&quot;</translation>
     </message>
     <message>
         <source>已匯出 %1</source>
@@ -700,7 +671,7 @@
     </message>
     <message>
         <source>「%1」有尚未儲存的變更。要先儲存嗎？</source>
-        <translation>“%1” has unsaved changes. Save them first?</translation>
+        <translation>&quot;%1&quot; has unsaved changes. Save them first?</translation>
     </message>
     <message>
         <source>尚未儲存</source>
@@ -720,7 +691,7 @@
     </message>
     <message>
         <source>「%1」在開啟後已被其他程式修改。儲存會覆蓋那些修改。</source>
-        <translation>“%1” was changed by another program after it was opened. Saving would overwrite those changes.</translation>
+        <translation>&quot;%1&quot; was changed by another program after it was opened. Saving would overwrite those changes.</translation>
     </message>
     <message>
         <source>檔案已在磁碟上變更</source>
@@ -748,7 +719,7 @@
     </message>
     <message>
         <source>「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。</source>
-        <translation>“%1” is already open in %2. When both edit it, the later save overwrites the earlier one.</translation>
+        <translation>&quot;%1&quot; is already open in %2. When both edit it, the later save overwrites the earlier one.</translation>
     </message>
     <message>
         <source>計畫已在別處開啟</source>
@@ -763,8 +734,8 @@
         <translation>Don&apos;t open</translation>
     </message>
     <message>
-        <source>上次編輯「%1」的紀錄無法還原：%2</source>
-        <translation>The unsaved edits of “%1” cannot be recovered: %2</translation>
+        <source>上次編輯「%1」的紀錄無法還原。</source>
+        <translation>The unsaved edits of &quot;%1&quot; cannot be recovered.</translation>
     </message>
     <message>
         <source>無法還原</source>
@@ -779,8 +750,12 @@
         <translation>Keep</translation>
     </message>
     <message>
+        <source>上次編輯「%1」時程式沒有正常結束，有 1 項編輯尚未儲存（在 %3）。要還原嗎？</source>
+        <translation>The editor did not close normally while editing &quot;%1&quot;: 1 edit was not saved (at %3). Recover it?</translation>
+    </message>
+    <message>
         <source>上次編輯「%1」時程式沒有正常結束，有 %2 項編輯尚未儲存（最後一次在 %3）。要還原嗎？</source>
-        <translation>The editor did not close normally while editing “%1”: %2 edits were not saved (the last at %3). Recover them?</translation>
+        <translation>The editor did not close normally while editing &quot;%1&quot;: %2 edits were not saved (the last at %3). Recover them?</translation>
     </message>
     <message>
         <source>還原未儲存的編輯</source>
@@ -803,8 +778,16 @@
         <translation>Cannot open the file</translation>
     </message>
     <message>
+        <source>無法開啟計畫檔</source>
+        <translation>Cannot open the plan file</translation>
+    </message>
+    <message>
         <source>無法儲存檔案</source>
         <translation>Cannot save the file</translation>
+    </message>
+    <message>
+        <source>無法儲存計畫檔</source>
+        <translation>Cannot save the plan file</translation>
     </message>
     <message>
         <source>計畫檔 (*.plan.json);;JSON 檔 (*.json);;所有檔案 (*)</source>
@@ -820,7 +803,7 @@
     </message>
     <message>
         <source>已匯出「%1」。</source>
-        <translation>Exported “%1”.</translation>
+        <translation>Exported &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>開啟檔案</source>
@@ -854,7 +837,7 @@
     </message>
     <message>
         <source>施政重點與發展策略</source>
-        <translation>focus section</translation>
+        <translation>focus areas and strategies section</translation>
     </message>
     <message>
         <source>結語</source>
@@ -883,6 +866,33 @@
     <message>
         <source>子項作法</source>
         <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>readonly</name>
+    <message>
+        <source>%1（唯讀）</source>
+        <translation>%1 (read-only)</translation>
+    </message>
+    <message>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>唯讀&#x3000;%1（%2）：過去的修正版不能修改，修改請在工作草稿中進行。</source>
+        <translation>Read-only: %1 (%2). A past revision cannot be changed; make changes in the working draft.</translation>
+    </message>
+    <message>
+        <source>唯讀&#x3000;%1：過去的修正版不能修改，修改請在工作草稿中進行。</source>
+        <translation>Read-only: %1. A past revision cannot be changed; make changes in the working draft.</translation>
+    </message>
+    <message>
+        <source>具體作法</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>子項作法</source>
+        <translation>Sub-actions</translation>
     </message>
 </context>
 <context>
@@ -921,10 +931,121 @@
     </message>
 </context>
 <context>
+    <name>revisions</name>
+    <message>
+        <source>請輸入版本名稱，例如「109年修正版」。</source>
+        <translation>Enter a name for the version, for example &quot;109年修正版&quot;.</translation>
+    </message>
+    <message>
+        <source>「%1」是工作草稿的名稱，不能作為修正版的名稱。</source>
+        <translation>&quot;%1&quot; is the name of the working draft and cannot name a revision.</translation>
+    </message>
+    <message>
+        <source>已有名為「%1」的版本，請換一個名稱。</source>
+        <translation>A version named &quot;%1&quot; already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>日期「%1」請寫成 YYYY-MM-DD，例如 2020-06-30。</source>
+        <translation>Write the date &quot;%1&quot; as YYYY-MM-DD, for example 2020-06-30.</translation>
+    </message>
+    <message>
+        <source>建立修正版「%1」</source>
+        <translation>Create revision &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>將修正版「%1」改名為「%2」</source>
+        <translation>Rename revision &quot;%1&quot; to &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>將「%1」改名為「%2」</source>
+        <translation>Rename &quot;%1&quot; to &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>刪除修正版「%1」</source>
+        <translation>Delete revision &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>作者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>說明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>項目數</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>重新命名修正版</source>
+        <translation>Rename revision</translation>
+    </message>
+    <message>
+        <source>由工作草稿建立修正版</source>
+        <translation>New revision from the working draft</translation>
+    </message>
+    <message>
+        <source>清空工作草稿的修正說明（它們屬於這個修正版）</source>
+        <translation>Clear the working draft&apos;s revision notes (they belong to this revision)</translation>
+    </message>
+    <message>
+        <source>版本名稱</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>例如 110年修正版</source>
+        <translation>for example 110年修正版</translation>
+    </message>
+    <message>
+        <source>修正版</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>由工作草稿建立修正版…</source>
+        <translation>New from working draft…</translation>
+    </message>
+    <message>
+        <source>重新命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>刪除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>檢視（唯讀）</source>
+        <translation>View (read-only)</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>刪除修正版</source>
+        <translation>Delete revision</translation>
+    </message>
+    <message>
+        <source>要刪除修正版「%1」嗎？它的全文將從計畫檔中移除（可用「復原」取回）。</source>
+        <translation>Delete revision &quot;%1&quot;? Its full text will be removed from the plan file (Undo brings it back).</translation>
+    </message>
+</context>
+<context>
     <name>text</name>
     <message>
-        <source>已移除 %n 個無法寫入 Word 文件的控制字元</source>
-        <translation>Removed %n control characters that a Word document cannot hold</translation>
+        <source>已移除 1 個無法寫入 Word 文件的控制字元</source>
+        <translation>Removed 1 control character that a Word document cannot hold</translation>
+    </message>
+    <message>
+        <source>已移除 %1 個無法寫入 Word 文件的控制字元</source>
+        <translation>Removed %1 control characters that a Word document cannot hold</translation>
     </message>
 </context>
 <context>
@@ -947,7 +1068,7 @@
     </message>
     <message>
         <source>刪除%1「%2」會一併刪除其下 %3 個項目，共 %4 個項目。確定要刪除嗎？</source>
-        <translation>Deleting the %1 “%2” also deletes the %3 items under it, %4 items in all. Delete?</translation>
+        <translation>Deleting the %1 &quot;%2&quot; also deletes everything under it: %4 items in all. Delete?</translation>
     </message>
     <message>
         <source>刪除選取的 %1 個項目會連同其下層一起刪除，共 %2 個項目。確定要刪除嗎？</source>
@@ -967,15 +1088,15 @@
     </message>
     <message>
         <source>「%1」已經是第一個</source>
-        <translation>“%1” is already the first</translation>
+        <translation>&quot;%1&quot; is already the first</translation>
     </message>
     <message>
         <source>「%1」已經是最後一個</source>
-        <translation>“%1” is already the last</translation>
+        <translation>&quot;%1&quot; is already the last</translation>
     </message>
     <message>
         <source>「%1」前面沒有同層項目，無法縮排</source>
-        <translation>“%1” has no previous sibling to indent under</translation>
+        <translation>&quot;%1&quot; has no previous sibling to indent under</translation>
     </message>
     <message>
         <source>無法縮排：%1</source>
@@ -983,7 +1104,7 @@
     </message>
     <message>
         <source>「%1」已在最上層，無法凸排</source>
-        <translation>“%1” is already at the top level</translation>
+        <translation>&quot;%1&quot; is already at the top level</translation>
     </message>
     <message>
         <source>無法凸排：%1</source>
@@ -995,7 +1116,7 @@
     </message>
     <message>
         <source>已複製 %1 個項目</source>
-        <translation>Copied %1 items</translation>
+        <translation>Items copied: %1</translation>
     </message>
     <message>
         <source>請先選擇要剪下的項目（固定的章節不能剪下）</source>
@@ -1041,6 +1162,10 @@
         <translation>Cannot write the recovery journal</translation>
     </message>
     <message>
+        <source>還原紀錄無法寫入：當機時未儲存的編輯可能無法還原。請儘快儲存。</source>
+        <translation>The recovery journal cannot be written: after a crash, unsaved edits might not be recovered. Save soon.</translation>
+    </message>
+    <message>
         <source>刪除</source>
         <translation>Delete</translation>
     </message>
@@ -1049,12 +1174,20 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>已還原 1 項編輯</source>
+        <translation>Recovered 1 edit</translation>
+    </message>
+    <message>
         <source>已還原 %1 項編輯</source>
         <translation>Recovered %1 edits</translation>
     </message>
     <message>
         <source>無法還原</source>
         <translation>Cannot recover</translation>
+    </message>
+    <message>
+        <source>無法還原未儲存的編輯。</source>
+        <translation>The unsaved edits cannot be recovered.</translation>
     </message>
     <message>
         <source>已儲存 %1</source>
