@@ -47,6 +47,8 @@ def show_error(parent: QWidget | None, title: str, text: str, *, detail: str = "
     box.setObjectName(name)
     if detail:
         box.setInformativeText(detail)
+        # a short headline would make the box narrow and break a long path into many lines
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 30em; }")
     box.setEscapeButton(box.addButton(translate("files", "確定"), Role.AcceptRole))
     box.exec()
 
