@@ -91,3 +91,28 @@ def test_a_deleted_clause_beside_an_edited_one():
 
 def test_a_list_grown_by_one_item_keeps_the_edited_item_apart():
     assert render_marked(text_diff("產業轉型優先", "產業升級優先、增加就業優先")) == "產業[-轉型-]{+升級+}優先{+、增加就業優先+}"
+
+
+def test_long_rewrites_stay_exact_and_a_small_edit_in_a_long_text_stays_small():
+    """Texts far longer than any real clause: the diff still rebuilds both sides exactly, and a
+    word inserted into a 20,000-character text is reported as just that word."""
+    import random
+
+    rng = random.Random(7)
+
+    def text(n: int) -> str:
+        parts: list[str] = []
+        while len(parts) < n:
+            parts += [chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(8, 25))] + [rng.choice("，。；")]
+        return "".join(parts)
+
+    a, b = text(20000), text(20000)
+    diffs = text_diff(a, b)
+    assert old_text(diffs) == a and new_text(diffs) == b
+    edited = a[:5000] + "增列智慧防災，" + a[5000:]
+    assert [(op, t) for op, t in text_diff(a, edited) if op != 0] == [(1, "增列智慧防災，")]
+    no_punctuation = a.replace("，", "").replace("。", "").replace("；", "")
+    changed = no_punctuation[:3000] + "改" + no_punctuation[3001:]
+    diffs = text_diff(no_punctuation, changed)
+    assert old_text(diffs) == no_punctuation and new_text(diffs) == changed
+    assert sum(len(t) for op, t in diffs if op != 0) == 2
