@@ -327,7 +327,10 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
     if kind in ("paragraph", "action"):
         return {"text": text_diff(x.text, y.text)}
     old_values, new_values = node_values(x, a.goal_titles), node_values(y, b.goal_titles)
-    return {name: text_diff(old_values[name], new_values[name]) for name in changed}
+    diffs = {name: text_diff(old_values[name], new_values[name]) for name in changed}
+    # A field can differ in storage yet read the same (a chart label set to what the title
+    # already showed): what a reader sees decides, so such a field is no change.
+    return {name: diff for name, diff in diffs.items() if any(op != 0 for op, _text in diff)}
 
 
 def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:

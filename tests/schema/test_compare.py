@@ -219,3 +219,19 @@ def test_json_has_exactly_the_documented_shape():
         ],
         "counts": {"added": 1, "removed": 0, "modified": 1, "moved": 0},
     }
+
+
+def test_a_chart_label_set_to_what_the_chart_already_printed_is_no_change():
+    from schema.compare import compare
+    from schema.document import Document
+    from schema.operations import SetField
+    from tests.schema.plans import small_content
+
+    old = small_content()
+    doc = Document(small_content())
+    doc.apply(SetField("s1", "chart_label", "推動橋頭科學園區"))  # the title, which the chart printed anyway
+    assert compare(old, doc.content).changes == []
+    doc.apply(SetField("s1", "chart_label", "推動橋頭科學園區計畫"))
+    [change] = compare(old, doc.content).changes
+    assert (change.kind, list(change.fields)) == ("modified", ["chart_label"])
+    assert change.fields["chart_label"] == [(0, "推動橋頭科學園區"), (1, "計畫")]
