@@ -149,8 +149,9 @@ def write_atomically(path: Path, payload: bytes) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o7777)
+        # mkstemp makes the file private (0600); keep the target's mode, or give a new file the
+        # mode any new file gets here (0666 less the umask), so colleagues can still read it.
+        os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp_name, path)
         tmp_name = None
         _fsync_directory(directory)
@@ -162,6 +163,21 @@ def write_atomically(path: Path, payload: bytes) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows (os.umask alone would
+    set it, briefly affecting files other threads create)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_directory(directory: Path) -> None:

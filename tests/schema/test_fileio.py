@@ -216,3 +216,16 @@ def test_a_file_cut_anywhere_is_called_truncated(tmp_path):
         message = str(info.value)
         assert message.startswith(str(path)) and "\n" not in message
         assert message.endswith(": the file is truncated or incomplete."), message
+
+
+def test_a_new_plan_file_gets_the_usual_permissions_and_an_existing_one_keeps_its_own(tmp_path):
+    old_mask = os.umask(0o022)
+    try:
+        path = tmp_path / "new.plan.json"
+        save_plan(make_plan(), path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        os.chmod(path, 0o640)
+        save_plan(make_plan(), path)
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old_mask)
