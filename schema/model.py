@@ -85,6 +85,14 @@ class Strategy(_Node):
     kpis: list[KPI] = Field(default_factory=list)
     budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
 
+    @model_validator(mode="after")
+    def _actions_nest_two_levels(self) -> "Strategy":
+        for action in self.actions:
+            for sub_action in action.actions:
+                if sub_action.actions:
+                    raise ValueError("actions nest at most two levels (1. and （1）), but a sub-action holds more")
+        return self
+
     @property
     def chart_text(self) -> str:
         """What the framework chart prints: its own label, else the title without 「」 (as the published chart)."""

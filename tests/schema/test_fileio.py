@@ -229,3 +229,17 @@ def test_a_new_plan_file_gets_the_usual_permissions_and_an_existing_one_keeps_it
         assert path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(old_mask)
+
+
+def test_actions_deeper_than_the_ladder_are_refused_on_load(tmp_path):
+    plan = make_plan().model_dump(mode="json")
+    action = plan["draft"]["content"]["focus"]["focus_areas"][0]["strategies"][0]["actions"][0]
+    action["actions"][0]["actions"] = [{"kind": "action", "id": "deep", "text": "第三層"}]
+    path = tmp_path / "deep.plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(PlanFileError) as info:
+        load_plan(path)
+    assert str(info.value) == (
+        f"{path} is not a valid plan: at draft.content.focus.focus_areas[0].strategies[0]: "
+        "actions nest at most two levels (1. and （1）), but a sub-action holds more."
+    )
