@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 
 from editor.cli import main
 from editor.export.amendment_table import NO_CHANGE
@@ -89,3 +90,24 @@ def test_the_command_runs_without_a_display(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == f"wrote {tmp_path / 't.docx'}"
+
+
+@pytest.mark.parametrize("option", ["--table", "--tracked"])
+def test_the_documents_never_overwrite_the_plan_or_take_another_suffix(tmp_path, capsys, option):
+    import shutil
+
+    plan = tmp_path / "v.plan.json"
+    shutil.copy(DEMO, plan)
+    before = plan.read_bytes()
+    assert main(["diff", str(plan), option, str(plan)]) == 2
+    assert capsys.readouterr().err == f"plan-editor diff: {plan}: the {option} document must end in .docx\n"
+    assert main(["diff", str(plan), option, str(tmp_path / "t.txt")]) == 2
+    assert capsys.readouterr().err == f"plan-editor diff: {tmp_path / 't.txt'}: the {option} document must end in .docx\n"
+    assert plan.read_bytes() == before and not (tmp_path / "t.txt").exists()
+
+
+def test_table_and_tracked_cannot_share_a_file(tmp_path, capsys):
+    out = tmp_path / "same.docx"
+    assert main(["diff", str(DEMO), "--table", str(out), "--tracked", str(out)]) == 2
+    assert capsys.readouterr().err == "plan-editor diff: --table and --tracked name the same file; give each its own\n"
+    assert not out.exists()

@@ -118,14 +118,52 @@ def test_output_in_a_missing_folder(tmp_path, capsys):
     assert not out.parent.exists()
 
 
-def test_an_unrelated_plan_at_the_output_gets_fresh_ids(tmp_path, capsys):
+def test_another_plan_at_the_output_is_never_replaced(tmp_path, capsys):
     other = tmp_path / "other.txt"
     other.write_text("臺南市政府110至113年度中程施政計畫\n\n一、產業發展\n(一)智慧農業\n推動。\n", encoding="utf-8")
     out = tmp_path / "k.plan.json"
     assert run(capsys, other, "-o", out)[0] == 0
-    code, stdout, _ = run(capsys, SOURCE, "-o", out)
-    assert code == 0 and "ids kept" not in stdout
-    assert load_plan(out).title == "高雄市政府108至111年度中程施政計畫理念"
+    before = out.read_bytes()
+    code, stdout, stderr = run(capsys, SOURCE, "-o", out)
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"{out} already holds the plan 臺南市政府110至113年度中程施政計畫 with its own revisions or edits; "
+        "importing would replace them, so choose another output file.\n"
+    )
+    assert out.read_bytes() == before
+
+
+def test_an_edited_draft_at_the_output_is_never_replaced(tmp_path, capsys):
+    out = tmp_path / "k.plan.json"
+    assert run(capsys, SOURCE, "-o", out)[0] == 0
+    plan = load_plan(out)
+    plan.draft.content.focus.focus_areas[0].title = "拚經濟（已修正）"
+    from schema.fileio import save_plan
+
+    save_plan(plan, out)
+    before = out.read_bytes()
+    code, _stdout, stderr = run(capsys, SOURCE, "-o", out)
+    assert code == 2 and "with its own revisions or edits" in stderr
+    assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, message", [
+    ("k.txt", "plan-editor import-text: {out}: the plan file must end in .plan.json"),
+    ("notes.docx", "plan-editor import-text: {out}: the plan file must end in .plan.json"),
+])
+def test_the_output_must_be_a_plan_file(tmp_path, capsys, name, message):
+    out = tmp_path / name
+    code, _stdout, stderr = run(capsys, SOURCE, "-o", out)
+    assert (code, stderr) == (2, message.format(out=out) + "\n")
+    assert not out.exists()
+
+
+def test_a_file_that_is_not_a_plan_at_the_output_is_never_replaced(tmp_path, capsys):
+    out = tmp_path / "k.plan.json"
+    out.write_text("my notes", encoding="utf-8")
+    code, _stdout, stderr = run(capsys, SOURCE, "-o", out)
+    assert (code, stderr) == (2, f"{out} already exists and is not a plan this import may replace; choose another output file.\n")
+    assert out.read_text(encoding="utf-8") == "my notes"
 
 
 def test_python_dash_m_editor(tmp_path):

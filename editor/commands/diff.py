@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import importlib
 import json
+from pathlib import Path
 
 from editor.cli import UsageError
+from editor.commands.outputs import check_output, same_file
 from schema.compare import Change, Comparison, compare, to_json
 from schema.fileio import load_plan
 from schema.model import PlanDocument, Revision
@@ -41,6 +43,11 @@ _WRITERS_MISSING = "plan-editor: --table/--tracked need the amendment writers (e
 
 
 def run(args) -> int:
+    for option, path in (("--table", args.table), ("--tracked", args.tracked)):
+        if path:
+            check_output("diff", path, suffix=".docx", what=f"the {option} document", inputs=args.files)
+    if args.table and args.tracked and same_file(Path(args.table), Path(args.tracked)):
+        raise UsageError("plan-editor diff: --table and --tracked name the same file; give each its own")
     writers = _writers(args) if (args.table or args.tracked) else None
     if len(args.files) == 1:
         old_plan = new_plan = load_plan(args.files[0])

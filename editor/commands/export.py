@@ -9,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.cli import UsageError
+from editor.commands.outputs import check_output, same_file
 from schema.fileio import PlanFileError, load_plan
 
 
 def run(args) -> int:
     if not args.docx and not args.chart:
         raise UsageError("plan-editor export: say what to write: --docx OUT.docx and/or --chart OUT.svg|OUT.png|OUT.pdf")
-    if args.docx and Path(args.docx).suffix.lower() != ".docx":
-        raise UsageError(f"plan-editor export: {args.docx}: the Word document must end in .docx")
+    if args.docx:
+        check_output("export", args.docx, suffix=".docx", what="the Word document", inputs=[args.file])
+    if args.chart and same_file(Path(args.chart), Path(args.file)):
+        raise UsageError(f"plan-editor export: {args.chart} is an input file; choose another output file")
     from editor.export.chart_paint import UnsupportedChartFormat, chart_format
 
     if args.chart:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from editor.cli import UsageError
+from editor.commands.outputs import check_output, same_file
 from schema.fileio import PlanFileError, load_plan, save_plan
 from schema.importer import TextImportError, adopt_ids, import_text
 from schema.model import PlanDocument
@@ -22,14 +23,15 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024  # the Kaohsiung plan's text is 17 kB
 def run(args) -> int:
     source, output = Path(args.source), Path(args.output)
     text = read_source(source)
-    if output.exists() and _same_file(source, output):
+    if same_file(source, output):
         raise UsageError(f"{output} is the source text itself; choose another output file.")
+    check_output("import-text", output, suffix=".plan.json", what="the plan file", inputs=[source])
     try:
         result = import_text(text, label=args.label, source_name=source.name)
     except TextImportError as exc:
         raise UsageError(f"{source} cannot be imported: {exc}") from None
     plan = result.plan
-    previous = _previous_import(output, plan)
+    previous = _previous_import(output, plan)  # refuses to replace anything but an unedited earlier import
     if previous is not None:
         plan, _count = adopt_ids(plan, previous)
     save_plan(plan, output)
@@ -78,20 +80,20 @@ def summary(plan: PlanDocument, output: Path, *, kept_ids: bool = False) -> str:
     return line + ("; ids kept from the previous import" if kept_ids else "")
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or a.samefile(b)
-    except OSError:
-        return False
-
-
 def _previous_import(output: Path, plan: PlanDocument) -> PlanDocument | None:
-    """The plan already at ``output`` when it is an earlier import of the same plan, else None."""
-    if not output.is_file():
+    """The plan at ``output`` when it is an unedited earlier import of the same plan (its ids are
+    then kept), None when there is no file; anything else there is refused, never replaced."""
+    if not output.exists():
         return None
     try:
         previous = load_plan(output)
     except PlanFileError:
-        return None
-    same = (previous.title, previous.organisation, previous.period) == (plan.title, plan.organisation, plan.period)
-    return previous if same else None
+        raise UsageError(f"{output} already exists and is not a plan this import may replace; choose another output file.") from None
+    same_plan = (previous.title, previous.organisation, previous.period) == (plan.title, plan.organisation, plan.period)
+    unedited = len(previous.revisions) == 1 and previous.draft.content == previous.revisions[0].content
+    if not (same_plan and unedited):
+        raise UsageError(
+            f"{output} already holds the plan {previous.title} with its own revisions or edits; "
+            "importing would replace them, so choose another output file."
+        )
+    return previous

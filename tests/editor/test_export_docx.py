@@ -295,3 +295,16 @@ def test_cli_writes_both_files_without_a_display(tmp_path):
     assert result.stdout.splitlines() == [str(tmp_path / "plan.docx"), str(tmp_path / "chart.pdf")]
     assert len(styled(docx.Document(str(tmp_path / "plan.docx")), "Heading 3")) == 28
     assert (tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_export_never_writes_over_its_own_plan(tmp_path, capsys):
+    import shutil
+
+    from editor.cli import main
+
+    plan = tmp_path / "p.plan.json"
+    shutil.copy(SAMPLE, plan)
+    before = plan.read_bytes()
+    assert main(["export", str(plan), "--chart", str(plan)]) == 2
+    assert capsys.readouterr().err == f"plan-editor export: {plan} is an input file; choose another output file\n"
+    assert plan.read_bytes() == before

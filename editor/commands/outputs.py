@@ -1,0 +1,24 @@
+"""Checks shared by the commands that write files: the right kind of name, and never an input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.cli import UsageError
+
+
+def check_output(command: str, path: str | Path, *, suffix: str, what: str, inputs: list[str | Path]) -> Path:
+    """Refuse, before anything is written, an output of the wrong kind or one that is an input file."""
+    path = Path(path)
+    if not path.name.lower().endswith(suffix):
+        raise UsageError(f"plan-editor {command}: {path}: {what} must end in {suffix}")
+    for source in inputs:
+        if same_file(Path(source), path):
+            raise UsageError(f"plan-editor {command}: {path} is an input file; choose another output file")
+    return path
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
