@@ -151,14 +151,28 @@ class PlanContent(_Model):
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> "PlanContent":
-        from schema.tree import walk
+        from schema.tree import KINDS, sections, walk
 
+        # Level by level in list comprehensions (a big plan is validated on every open); the
+        # document-order walk only runs to name the first duplicate.
+        ids: list[str] = []
+        level = sections(self)
+        while level:
+            ids += [node.id for node in level]
+            below: list = []
+            for node in level:
+                field = KINDS[node.kind].children
+                if field:
+                    below += getattr(node, field)
+            level = below
+        if len(set(ids)) == len(ids):
+            return self
         seen: set[str] = set()
         for node, _parent in walk(self):
             if node.id in seen:
                 raise ValueError(f"the id {node.id!r} is used by more than one item")
             seen.add(node.id)
-        return self
+        return self  # not reached: a repeated id is found in the walk
 
 
 class Revision(_Model):

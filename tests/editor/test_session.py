@@ -7,6 +7,8 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.ui.session import (
     EditSession,
@@ -410,3 +412,32 @@ def test_saving_prepares_the_next_base_and_an_orphaned_copy_of_a_dead_editor_is_
     session._prepared._owned = False
     assert find_recoverable(jdir) == [] and not base.exists()
     session.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_opening_a_plan_where_two_items_share_an_id_is_refused_naming_the_first_repeat(qapp, tmp_path, jdir, data):
+    """The loader's unique-id check (fast, level by level) still names the first repeated id in document order."""
+    content = small_content().model_dump(mode="json")
+    nodes = []
+
+    def collect(node):
+        nodes.append(node)
+        for field in ("paragraphs", "goals", "focus_areas", "strategies", "actions"):
+            for child in node.get(field, []):
+                collect(child)
+
+    for section in ("preface", "goals", "focus", "closing"):
+        collect(content[section])
+    first = data.draw(st.integers(0, len(nodes) - 2))
+    later = data.draw(st.integers(first + 1, len(nodes) - 1))
+    nodes[later]["id"] = nodes[first]["id"]
+    plan = PlanDocument(title="測試計畫", period=Period(start=108, end=111)).model_dump(mode="json")
+    plan["draft"]["content"] = content
+    path = tmp_path / f"dup{first}-{later}.plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False, indent=2), encoding="utf-8")
+    with pytest.raises(PlanFileError) as caught:
+        EditSession.open(path, journal_dir=jdir)
+    message = str(caught.value)
+    repeated = nodes[first]["id"]
+    assert message == f"{path} is not a valid plan: at draft.content: the id {repeated!r} is used by more than one item."
