@@ -57,3 +57,12 @@ def test_usage_errors_are_one_line_with_exit_2(capsys, argv, message):
 def test_two_files_to_open_is_a_usage_error(capsys):
     assert main([str(SAMPLE), str(SAMPLE)]) == 2
     assert capsys.readouterr().err == "plan-editor: open one file at a time (got 2)\n"
+
+
+def test_revisions_lists_the_cover_title_then_each_version(capsys):
+    assert main(["revisions", str(ROOT / "samples" / "kaohsiung-108-111-demo.plan.json")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "高雄市政府108至111年度中程施政計畫理念（110年修正草案（示範））\t高雄市政府\tROC 108–111"
+    assert lines[1] == "109年修正版\trevision\t79 items\t由公告版文字匯入（kaohsiung-108-111-rev109.txt）"
+    assert lines[2].startswith("110年修正草案（示範）\tworking draft\t")
+    assert len(lines) == 3

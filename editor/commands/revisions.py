@@ -7,7 +7,7 @@ from schema.tree import walk
 
 def run(args) -> int:
     plan = load_plan(args.file)
-    print(f"{plan.title}（{plan.period.start}–{plan.period.end}）")
+    print(f"{plan.full_title()}\t{plan.organisation or '-'}\tROC {plan.period.start}–{plan.period.end}")
     for rev in plan.revisions:
         print(_line(rev, "revision"))
     print(_line(plan.draft, "working draft"))

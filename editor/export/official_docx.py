@@ -68,6 +68,18 @@ def setup_styles(doc) -> None:
     st.configure_paragraph_style(doc, "Chart", size=body, align=C)
     for i in range(1, 4):  # the table of contents' own entries
         st.configure_paragraph_style(doc, f"TOC {i}", size=body, align=L, left=16 * (i - 1))
+    # The template's other styles (e.g. the character styles linked to the headings, which Word
+    # applies when a heading covers part of a paragraph) still name theme fonts: give them 標楷體 too.
+    for style in doc.styles:
+        fonts = style.element.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        if fonts is not None and any(attr.endswith("Theme") or attr.endswith("theme") for attr in fonts.attrib):
+            st.set_fonts(style.element.rPr)
+
+
+def cover_title(plan: PlanDocument, revision: Revision) -> str:
+    """The cover's title, its revision label on a line of its own rather than wherever 20 pt breaks it."""
+    title = plan.full_title(revision)
+    return title if title == plan.title else plan.title + "\n" + title[len(plan.title):]
 
 
 class _Writer:
@@ -148,7 +160,7 @@ class _Writer:
         self.para("", "Normal").add_run().add_break(WD_BREAK.PAGE)
 
     def title(self) -> None:
-        self.para(self.plan.full_title(self.revision), "Title")
+        self.para(cover_title(self.plan, self.revision), "Title")
 
     def plan_body(self) -> None:
         """The preface, goals, 壹 and 貳: everything between the table of contents and the chart."""

@@ -29,7 +29,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from editor.export.amendment_merge import Pairing, body_lines, pair_nodes
-from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, info_rows, kpi_table
+from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, cover_title, info_rows, kpi_table
 from editor.export.textclean import clean_text
 from schema.compare import Comparison
 from schema.model import AnyNode, PlanDocument, Revision
@@ -164,7 +164,7 @@ class _TrackedWriter(_Writer):
         return self.doc
 
     def title(self) -> None:
-        old, new = self.old_plan.full_title(self.old_rev), self.plan.full_title(self.revision)
+        old, new = cover_title(self.old_plan, self.old_rev), cover_title(self.plan, self.revision)
         self.tpara(pick_diff(one_paragraph(old), one_paragraph(new)), "Title")
 
     def merged_body(self) -> None:

@@ -64,7 +64,8 @@ def test_strategies_and_actions_in_order_with_their_numbers(sample, sample_docx)
     assert action_paragraphs[1].startswith("2.\t為完善橋頭科學園區的交通運輸需求")
     assert styled(document, "Heading 2") == ["一、拚經濟", "二、衝就業", "三、顧教育", "四、好生活", "五、真安心"]
     assert styled(document, "Heading 1") == ["施政目標", "壹、施政重點與發展策略", "貳、未來施政藍圖與結語"]
-    assert styled(document, "Title") == ["高雄市政府108至111年度中程施政計畫理念（109年修正版）"]
+    # The revision label stands on its own line of the cover (a line break, not a new paragraph).
+    assert styled(document, "Title") == ["高雄市政府108至111年度中程施政計畫理念\n（109年修正版）"]
     assert styled(document, "Plan Goal") == ["產業轉型優先", "增加就業優先", "交通建設優先", "改善空污優先"]
 
     body_texts = styled(document, "Plan Body")
@@ -308,3 +309,21 @@ def test_export_never_writes_over_its_own_plan(tmp_path, capsys):
     assert main(["export", str(plan), "--chart", str(plan)]) == 2
     assert capsys.readouterr().err == f"plan-editor export: {plan} is an input file; choose another output file\n"
     assert plan.read_bytes() == before
+
+
+def test_no_style_is_left_with_a_theme_font(tmp_path):
+    """Word applies the headings' linked character styles to part of a paragraph; they too must name 標楷體."""
+    from docx.oxml.ns import qn
+
+    plan = load_plan(SAMPLE)
+    out = write_official_docx(plan, None, tmp_path / "k.docx")
+    themed = []
+    for style in docx.Document(str(out)).styles:
+        fonts = style.element.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        if fonts is None:
+            continue
+        if any(name.split("}")[1].lower().endswith("theme") for name in fonts.attrib):
+            themed.append(style.name)
+        elif fonts.get(qn("w:eastAsia")) is not None:
+            assert fonts.get(qn("w:eastAsia")) == "標楷體", style.name
+    assert themed == []

@@ -94,7 +94,7 @@ def test_word_export_writes_the_official_document_and_opens_it(window, tmp_path,
     assert answers.texts == ["已匯出「計畫.docx」。"]
     assert opened == [QUrl.fromLocalFile(str(out))]
     document = docx.Document(str(out))
-    assert styled(document, "Title") == [PUBLISHED_TITLE]
+    assert styled(document, "Title") == [PUBLISHED_TITLE.replace("（", "\n（")]  # the label on its own cover line
     plan = load_plan(SAMPLE)
     strategies = [s.title for a in plan.draft.content.focus.focus_areas for s in a.strategies]
     headings = [re.sub(r"^（[一二三四五六七八九十]+）", "", t) for t in styled(document, "Heading 3")]
