@@ -71,7 +71,7 @@ def test_info_alone_exits_0(tmp_path, capsys):
     code, out, _err = run(capsys, path)
     assert code == 0
     assert out.splitlines() == [
-        f"提示\t（一）\t{title}\t架構圖標籤「{title}」有 15 字，超過 14 字，架構圖須將它換行。",
+        f"提示\t（一）\t{title}\t架構圖標籤「{title}」有 15 字，超過 14 字，在架構圖上會折成多行，建議精簡。",
         "共 1 項：錯誤 0、警告 0、提示 1",
     ]
 

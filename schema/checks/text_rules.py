@@ -159,8 +159,8 @@ def label_width(label: str) -> float:
 @rule(
     "chart-label-long",
     INFO,
-    zh="架構圖標籤{label}有 {width:g} 字，超過 {limit} 字，架構圖須將它換行。",
-    en="The chart label {label} is {width:g} characters long, more than {limit}: the chart must wrap it.",
+    zh="架構圖標籤{label}有 {width:g} 字，超過 {limit} 字，在架構圖上會折成多行，建議精簡。",
+    en="The chart label {label} is {width:g} characters long, more than {limit}: it takes several lines in the chart; consider shortening it.",
 )
 def long_chart_labels(ctx: Context):
     for node in ctx.of_kind("strategy"):
