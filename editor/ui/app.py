@@ -20,7 +20,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(i18n.translate("window", "中程施政計畫編輯器"))
     i18n.install_translator(app, current_language(QSettings()))
-    font = fonts.ui_font(app.font())
+    font = fonts.ui_font(app.font(), latin_first=i18n.active_language() == "en")
     if font is not None:
         app.setFont(font)
     return app

@@ -1,66 +1,65 @@
 """Marks in the plan tree for nodes that have findings of the consistency checks (檢核結果).
 
-A delegate, so the tree model stays a plain view of the document: the window hands it the
-findings after each check run, and it draws the worst severity's icon at the right end of each
-marked row (aligned, like a gutter) and lists the findings in the row's tooltip.
+The window hands :class:`CheckMarks` the findings after each check run; the tree model draws the
+worst severity's icon as the decoration of each marked row (the tree view puts decorations at
+the row's right end, aligned like a gutter) and lists the findings in the row's tooltip. The
+model answers from these dictionaries, so painting a row runs no extra Python (a delegate
+overriding ``initStyleOption`` cost a Python call for every painted row).
 """
 from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
-
-from editor.ui.tree_model import NODE_ID_ROLE
-from schema.checks import SEVERITIES, Finding
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle
 
 _ICONS = {
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
+_RANK = {"error": 0, "warning": 1, "info": 2}  # schema.checks.SEVERITIES, worst first (not imported at start)
 
 
-class CheckMarksDelegate(QStyledItemDelegate):
-    """Paints a tree row as usual, plus the icon of its worst finding at the row's right end."""
+class CheckMarks(QObject):
+    """The findings of each node, for the tree model (:meth:`attach`) to draw."""
 
     def __init__(self, view):
         super().__init__(view)
-        self._view = view
         self.marks: dict[str, str] = {}  # node id → worst severity
         self.messages: dict[str, list[str]] = {}
         self._icons = {severity: view.style().standardIcon(pixmap) for severity, pixmap in _ICONS.items()}
+        self._model = None
 
-    def set_findings(self, findings: Sequence[Finding]) -> None:
-        rank = {severity: i for i, severity in enumerate(SEVERITIES)}  # errors first
+    def attach(self, model) -> None:
+        """Draw the marks in ``model`` (a PlanTreeModel; the window's model of the current plan)."""
+        self._model = model
+        model.check_marks = self
+
+    def set_findings(self, findings: Sequence) -> None:
         marks: dict[str, str] = {}
         messages: dict[str, list[str]] = {}
         for finding in findings:
             if not finding.node_id:
                 continue
             old = marks.get(finding.node_id)
-            if old is None or rank.get(finding.severity, 99) < rank.get(old, 99):
+            if old is None or _RANK.get(finding.severity, 99) < _RANK.get(old, 99):
                 marks[finding.node_id] = finding.severity
             messages.setdefault(finding.node_id, []).append(finding.message)
-        if marks != self.marks or messages != self.messages:
-            self.marks, self.messages = marks, messages
-            self._view.viewport().update()
+        changed = {i for i in marks.keys() | self.marks.keys() if marks.get(i) != self.marks.get(i)}
+        changed |= {i for i in messages.keys() | self.messages.keys() if messages.get(i) != self.messages.get(i)}
+        self.marks, self.messages = marks, messages
+        if changed and self._model is not None:
+            self._model.marks_changed(sorted(changed))
 
     def mark_of(self, node_id: str) -> str | None:
         """The severity marked on that node's row, or None."""
         return self.marks.get(node_id)
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802 - Qt name
-        super().initStyleOption(option, index)
-        severity = self.marks.get(index.data(NODE_ID_ROLE))
-        if severity is not None:
-            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-            option.icon = self._icons.get(severity, self._icons["info"])
-            option.decorationPosition = QStyleOptionViewItem.Position.Right
+    def icon_of(self, node_id: str) -> QIcon | None:
+        severity = self.marks.get(node_id)
+        return None if severity is None else self._icons.get(severity, self._icons["info"])
 
-    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt name
-        found = self.messages.get(index.data(NODE_ID_ROLE)) if index.isValid() else None
-        if event.type() == QEvent.Type.ToolTip and found:
-            QToolTip.showText(event.globalPos(), "\n".join([str(index.data(0)), *("• " + m for m in found)]), view)
-            return True
-        return super().helpEvent(event, view, option, index)
+    def messages_of(self, node_id: str) -> list[str] | None:
+        return self.messages.get(node_id)

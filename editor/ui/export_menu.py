@@ -19,8 +19,6 @@ from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
 
-from editor.export.chart_paint import UnsupportedChartFormat
-from editor.export.fonts import NoChineseFontError
 from editor.ui import file_dialogs as dialogs
 from editor.ui.i18n import draft_name, fill, translate
 from schema.fileio import PlanFileError
@@ -56,6 +54,9 @@ def chart_path(path: str, chosen_filter: str) -> Path:
 
 def run_export(parent, title: str, path: Path, work: Callable[[Progress], object]) -> str | None:
     """Run ``work(progress)`` with a progress dialog that appears after half a second; the error sentence or None."""
+    from editor.export.chart_paint import UnsupportedChartFormat  # the writers are not needed at start
+    from editor.export.fonts import NoChineseFontError
+
     dialog = QProgressDialog(fill(translate("export", "正在匯出「%1」…"), path.name), "", 0, 100, parent)
     dialog.setObjectName("exportProgress")
     dialog.setWindowTitle(title)

@@ -33,13 +33,19 @@ def choose_family(available: list[str] | None = None) -> str | None:
     return None
 
 
-def ui_font(base: QFont, available: list[str] | None = None) -> QFont | None:
-    """``base`` (the platform's UI font, with its size) in the chosen CJK family; None when there is none."""
+def ui_font(base: QFont, available: list[str] | None = None, *, latin_first: bool = False) -> QFont | None:
+    """``base`` (the platform's UI font, with its size) with the chosen CJK family; None when there is none.
+
+    In the Chinese interface the CJK family comes first, so that its punctuation is used. In the
+    English one (``latin_first``) the platform's own family comes first and the CJK family is the
+    fallback for the Chinese of the plan: a CJK face draws quotes and apostrophes full width.
+    """
     family = choose_family(available)
     if family is None:
         return None
     font = QFont(base)
-    font.setFamilies([family, *base.families()])
+    own = [f for f in base.families() if f != family]
+    font.setFamilies([*own, family] if latin_first else [family, *own])
     return font
 
 

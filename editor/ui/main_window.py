@@ -5,31 +5,32 @@ stack, journal, lock) and rebuilds its model when another plan is opened; every 
 (checks, framework-chart preview, comparison). Docks and menus are added through
 :meth:`MainWindow.add_dock` and :meth:`MainWindow.menu`; File ▸ Export lives in
 ``editor.ui.export_menu``, the Revisions menu and the comparison dock in ``editor.ui.revision_menu``.
+
+Start is progressive: the window first shows the tree, the detail pane, the menus and the
+toolbar with the plan; the docks (undo history, checks, chart preview, comparison) are built
+right after that first paint (:meth:`MainWindow.ensure_docks`), or at once when something asks
+for one of them. Modules needed only by a dialog or a dock are imported when it is first used.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from editor.ui import file_dialogs as dialogs
 from editor.ui.actions import WindowActions
-from editor.ui.chart_preview import ChartPreview
-from editor.ui.check_marks import CheckMarksDelegate
-from editor.ui.checks_pane import ChecksPane
+from editor.ui.check_marks import CheckMarks
 from editor.ui.detail_pane import DetailPane
 from editor.ui.export_menu import ExportMenu
 from editor.ui.find_bar import FindBar
 from editor.ui.i18n import active_language, fill, translate
-from editor.ui.preferences import PreferencesDialog
 from editor.ui.revision_menu import RevisionMenu
 from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
 from editor.ui.tree_edit import TreeEditor
 from editor.ui.tree_model import PlanTreeModel
 from editor.ui.tree_view import PlanTreeView
-from schema.checks import run_checks
 from schema.document import DocumentListener
 from schema.fileio import PlanFileError
 
@@ -42,6 +43,21 @@ CHECKS_DELAY_MS = 400  # checks run this long after the last edit, not on every 
 class _ChangeListener(DocumentListener):
     def __init__(self, callback):
         self.changed = callback
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, after the first paint of the watched widget."""
+
+    def __init__(self, widget: QWidget, then):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after the rest of the window has painted too
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -74,18 +90,11 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self, self.undo_group, self.tree)
         self.menus = self.actions.build_menus(self)
         self.toolbar = self.actions.build_toolbar(self)
-        self.undo_view = QUndoView(self.undo_group)
-        self.undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))
-        self.undo_dock = self.add_dock(self.undo_view, translate("window", "復原記錄"), "undoHistory", Qt.DockWidgetArea.RightDockWidgetArea)
-        self.undo_dock.hide()
+        self.menus["view"].aboutToShow.connect(self.ensure_docks)  # the docks list themselves there
         self.export_menu = ExportMenu(self)
+        self._docks: dict[str, QWidget] = {}  # built by ensure_docks
+        self._findings: list | None = None  # of the last check run
         self._install_checks()
-        self.chart_preview = ChartPreview()
-        self.chart_dock = self.add_dock(self.chart_preview, translate("window", "架構圖預覽"), "chartPreview",
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.chart_dock.hide()
-        self.chart_preview.node_selected.connect(self.tree.select_node)
-        self.tree.current_node_changed.connect(self.chart_preview.set_current)
         self.revisions = RevisionMenu(self)
 
         for source in (self.tree_editor, self.detail):
@@ -96,8 +105,8 @@ class MainWindow(QMainWindow):
         self.menus["recent"].aboutToShow.connect(self._fill_recent_menu)
         self.statusBar()
         self.resize(1280, 800)
-        if not self.restore_settings():  # first start: a modest checks dock, once the window has its size
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical))
+        self._saved_state = self.restore_settings()
+        self._first_paint = _FirstPaint(self.tree.viewport(), self.ensure_docks)
         self.set_session(session if session is not None else EditSession.new(journal_dir=journal_dir))
 
     # --- extension points ------------------------------------------------------------------------
@@ -110,16 +119,66 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(dock.toggleViewAction())
         return dock
 
+    def ensure_docks(self) -> None:
+        """Build the docks (undo history, checks, chart preview, comparison) unless they are built.
+
+        Called right after the window's first paint, so that the plan is on screen first, and by
+        anything that needs a dock before that.
+        """
+        if self._docks:
+            return
+        from PySide6.QtWidgets import QUndoView
+
+        from editor.ui.chart_preview import ChartPreview
+        from editor.ui.checks_pane import ChecksPane
+
+        undo_view = self._docks["undo_view"] = QUndoView(self.undo_group)
+        undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))
+        undo_dock = self._docks["undo_dock"] = self.add_dock(
+            undo_view, translate("window", "復原記錄"), "undoHistory", Qt.DockWidgetArea.RightDockWidgetArea)
+        undo_dock.hide()
+        checks = self._docks["checks"] = ChecksPane(lang=self.checks_lang)
+        checks_dock = self._docks["checks_dock"] = self.add_dock(checks, translate("window", "檢核結果"), "checks")
+        checks.node_activated.connect(self.tree.select_node)
+        if self._findings is not None:
+            checks.set_findings(self._findings)
+        preview = self._docks["chart_preview"] = ChartPreview()
+        chart_dock = self._docks["chart_dock"] = self.add_dock(
+            preview, translate("window", "架構圖預覽"), "chartPreview", Qt.DockWidgetArea.RightDockWidgetArea)
+        chart_dock.hide()
+        preview.node_selected.connect(self.tree.select_node)
+        self.tree.current_node_changed.connect(preview.set_current)
+        preview.set_plan(self.session.plan, self.session.document)
+        preview.set_current(self.tree.current_node_id())
+        self.revisions.build_dock()
+        state = self.settings.value("window/state") if self._saved_state else None
+        if state is not None:
+            self.restoreState(state)  # the docks' saved places (the rest was restored at start)
+        else:  # first start: a modest checks dock, once the window has laid it out
+            checks_dock.show()  # a dock added to a window already on screen starts hidden
+            QTimer.singleShot(0, lambda: self.resizeDocks([checks_dock], [150], Qt.Orientation.Vertical))
+
+    # The docks, built on first use (see ensure_docks).
+    def _dock(self, name: str):
+        self.ensure_docks()
+        return self._docks[name]
+
+    undo_view = property(lambda self: self._dock("undo_view"))
+    undo_dock = property(lambda self: self._dock("undo_dock"))
+    checks = property(lambda self: self._dock("checks"))
+    checks_dock = property(lambda self: self._dock("checks_dock"))
+    chart_preview = property(lambda self: self._dock("chart_preview"))
+    chart_dock = property(lambda self: self._dock("chart_dock"))
+
+    def docks_built(self) -> bool:
+        return bool(self._docks)
+
     def _install_checks(self) -> None:
-        """The checks dock (檢核結果), refreshed shortly after the plan changes."""
+        """The checks (檢核結果), run shortly after the plan changes; their dock comes with the others."""
         # The findings speak the interface's language: the one whose translator is installed, not the
         # stored preference (a preference changed in this session takes effect after a restart).
         self.checks_lang = "en" if active_language() == "en" else "zh"
-        self.checks = ChecksPane(lang=self.checks_lang)
-        self.checks_dock = self.add_dock(self.checks, translate("window", "檢核結果"), "checks")
-        self.checks.node_activated.connect(self.tree.select_node)
-        self.check_marks = CheckMarksDelegate(self.tree)  # the tree marks nodes that have findings
-        self.tree.setItemDelegate(self.check_marks)
+        self.check_marks = CheckMarks(self.tree)  # the tree marks nodes that have findings
         self._checks_timer = QTimer(self)
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(CHECKS_DELAY_MS)
@@ -127,12 +186,17 @@ class MainWindow(QMainWindow):
         self._change_listener = _ChangeListener(self._checks_timer.start)
 
     def run_checks(self) -> None:
-        findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang)
-        self.checks.set_findings(findings)
+        from schema.checks import run_checks  # the first run is after the plan is on screen
+
+        findings = self._findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang)
         self.check_marks.set_findings(findings)
+        if self._docks:
+            self._docks["checks"].set_findings(findings)
 
     def menu(self, key: str) -> QMenu:
         """One of the menus: 'file', 'edit', 'view', 'recent', 'export', 'revisions'."""
+        if key == "view":
+            self.ensure_docks()  # it lists the docks
         return self.menus[key]
 
     # --- the plan shown ---------------------------------------------------------------------------
@@ -151,9 +215,11 @@ class MainWindow(QMainWindow):
         self.session = session
         self.export_menu.reset()
         self.revisions.set_session(session)
-        self.chart_preview.set_plan(session.plan, session.document)
+        if self._docks:
+            self._docks["chart_preview"].set_plan(session.plan, session.document)
         self.model = PlanTreeModel(session, self)
         self.model.status_message.connect(self.show_status)
+        self.check_marks.attach(self.model)
         self.tree.setModel(self.model)
         self.tree_editor.set_session(session)
         self.detail.set_session(session)
@@ -347,6 +413,8 @@ class MainWindow(QMainWindow):
 
     # --- settings -----------------------------------------------------------------------------------
     def show_preferences(self) -> None:
+        from editor.ui.preferences import PreferencesDialog
+
         PreferencesDialog(self.settings, self).exec()
 
     def restore_settings(self) -> bool:
@@ -363,6 +431,7 @@ class MainWindow(QMainWindow):
         return state is not None
 
     def save_settings(self) -> None:
+        self.ensure_docks()  # so that their places are saved too
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -9,6 +9,10 @@
 - 檢視過去的修正版 ▸ <label> opens :class:`editor.ui.readonly_view.RevisionViewer` in a window of its own.
 - The comparison's Export table… / Export with tracked changes… buttons call
   ``editor.ui.amendment_export`` (imported on first use: python-docx is not needed at start).
+
+The menu exists from the start; the comparison dock is built with the window's other docks
+(:meth:`RevisionMenu.build_dock`, called by ``MainWindow.ensure_docks``), and the dialog and the
+viewers' modules are imported when first opened.
 """
 from __future__ import annotations
 
@@ -16,10 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from editor.ui import commands
-from editor.ui.comparison_view import ComparisonView
 from editor.ui.i18n import dated, node_kind_name, translate
-from editor.ui.readonly_view import RevisionViewer
-from editor.ui.revisions_dialog import RevisionsDialog
 from editor.ui.text import removed_note, strip_controls
 
 
@@ -39,22 +40,44 @@ class RevisionMenu(QObject):
         self.compare_action.setStatusTip(translate("revision_menu", "逐項列出兩個版本之間的修正"))
         self.view_menu = self.menu.addMenu(translate("revision_menu", "檢視過去的修正版(&V)"))
         self.view_menu.aboutToShow.connect(self._fill_view_menu)
-
-        self.comparison = ComparisonView(set_note=self.set_note)
-        self.comparison_dock: QDockWidget = window.add_dock(
-            self.comparison, translate("revision_menu", "修正對照"), "comparison", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.comparison_dock.hide()
-        window.tabifyDockWidget(window.checks_dock, self.comparison_dock)  # the bottom area has room for one of them
-        self.comparison_dock.dockLocationChanged.connect(self._fit_orientation)
-        self.comparison_dock.topLevelChanged.connect(self._fit_orientation)
-        self._fit_orientation()
-        self.comparison.node_selected.connect(self._change_selected)
+        self._comparison = None
+        self._comparison_dock: QDockWidget | None = None
         window.tree.current_node_changed.connect(self._tree_selected)
         self._following = False  # the tree is following the comparison: do not follow it back
-        self.comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
-        self.comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
-        self.viewers: list[RevisionViewer] = []
-        self.dialog: RevisionsDialog | None = None
+        self.viewers: list = []  # RevisionViewer windows
+        self.dialog = None  # the RevisionsDialog while it is open
+
+    def build_dock(self) -> None:
+        """The comparison dock (hidden), sharing the bottom area with the checks dock."""
+        from editor.ui.comparison_view import ComparisonView
+
+        window = self.window
+        self._comparison = ComparisonView(set_note=self.set_note)
+        dock = self._comparison_dock = window.add_dock(
+            self._comparison, translate("revision_menu", "修正對照"), "comparison", Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.hide()
+        window.tabifyDockWidget(window.checks_dock, dock)  # the bottom area has room for one of them
+        dock.dockLocationChanged.connect(self._fit_orientation)
+        dock.topLevelChanged.connect(self._fit_orientation)
+        self._fit_orientation()
+        self._comparison.node_selected.connect(self._change_selected)
+        self._comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
+        self._comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
+        if window.session is not None:
+            self._comparison.set_plan(window.session.plan, window.session.document)
+
+    @property
+    def comparison(self):
+        """The comparison view (:class:`editor.ui.comparison_view.ComparisonView`)."""
+        if self._comparison is None:
+            self.window.ensure_docks()
+        return self._comparison
+
+    @property
+    def comparison_dock(self) -> QDockWidget:
+        if self._comparison_dock is None:
+            self.window.ensure_docks()
+        return self._comparison_dock
 
     @property
     def session(self):
@@ -62,7 +85,8 @@ class RevisionMenu(QObject):
 
     def set_session(self, session) -> None:
         """Another plan is shown: compare its versions; viewers of the previous plan close."""
-        self.comparison.set_plan(session.plan, session.document)
+        if self._comparison is not None:
+            self._comparison.set_plan(session.plan, session.document)
         self.close_viewers()
 
     def close_viewers(self) -> None:
@@ -72,8 +96,9 @@ class RevisionMenu(QObject):
 
     def revisions_changed(self) -> None:
         """A revision was made, renamed or deleted (or that was undone)."""
-        self.comparison.refresh()
-        self.window.chart_preview.refresh()  # the chart's title names the version
+        if self.window.docks_built():
+            self.comparison.refresh()
+            self.window.chart_preview.refresh()  # the chart's title names the version
         for viewer in list(self.viewers):  # a deleted revision's viewer closes (identity: revisions are big)
             if not any(r is viewer.revision for r in self.session.plan.revisions):
                 self.viewers.remove(viewer)
@@ -82,6 +107,8 @@ class RevisionMenu(QObject):
     # --- the menu's actions -------------------------------------------------------------------
     def manage(self) -> None:
         """The revisions dialog (modal); its commands go on the session's undo stack."""
+        from editor.ui.revisions_dialog import RevisionsDialog
+
         session = self.session
         dialog = RevisionsDialog(session.plan, session.undo_stack, session.apply,
                                  on_revisions_changed=self.revisions_changed, parent=self.window)
@@ -110,8 +137,10 @@ class RevisionMenu(QObject):
             self.comparison.update_now()
             self.comparison.select_node(node)
 
-    def view_revision(self, label: str) -> RevisionViewer:
-        """A window showing a past revision read-only (raised if already open)."""
+    def view_revision(self, label: str):
+        """A window showing a past revision read-only (a RevisionViewer; raised if already open)."""
+        from editor.ui.readonly_view import RevisionViewer
+
         for viewer in self.viewers:
             if viewer.revision.label == label:
                 viewer.show()
@@ -168,7 +197,8 @@ class RevisionMenu(QObject):
             self._following = False
 
     def _tree_selected(self, node_id: str) -> None:
-        if node_id and not self._following and self.comparison_dock.isVisible() and not self.comparison.is_stale():
+        dock = self._comparison_dock
+        if node_id and not self._following and dock is not None and dock.isVisible() and not self._comparison.is_stale():
             self.comparison.select_node(node_id)
 
     def export_amendments(self, what: str):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from editor.ui import clipboard, commands
-from editor.ui.i18n import kind_name, node_kind_name, translate
+from editor.ui.i18n import fill, kind_name, node_kind_name, translate
 from editor.ui.text import removed_note
 from schema.model import AnyNode
 from schema.operations import Insert, Move, Remove
@@ -209,7 +209,10 @@ class TreeEditor(QObject):
         if not ids:
             return self._say(translate("tree", "請先選擇要複製的項目（固定的章節不能複製）"))
         QApplication.clipboard().setMimeData(clipboard.to_mime(self._doc, ids))
-        self.status_message.emit(translate("tree", "已複製 %1 個項目").replace("%1", str(len(ids))))
+        if len(ids) == 1:
+            self.status_message.emit(translate("tree", "已複製 1 個項目"))
+        else:
+            self.status_message.emit(fill(translate("tree", "已複製 %1 個項目"), len(ids)))
         return True
 
     def cut(self) -> bool:

@@ -6,6 +6,12 @@ into Qt's begin/end signals and ``dataChanged``. Indexes carry a small integer (
 that maps to a node id; every question (rows, parent, text) is answered from the schema nodes.
 Edits made through the model (rename in place, drag and drop) become undo commands.
 
+Views call index(), parent(), flags() and hasChildren() through Qt for every row they lay out,
+and a structural edit lays out every open row again: those answers are dictionary lookups
+returning QModelIndex objects made once (a createIndex per call would double their cost), and
+one ``multiData`` call answers all the roles a delegate asks for a painted row. Findings of the
+checks (``editor.ui.check_marks``) are drawn as the decoration of their rows.
+
 Numbers come from position (``schema.numbers``). The model remembers each number it has shown
 and, after every insert, remove or move, forgets and re-announces (``dataChanged``) the numbers
 of the rows that follow: so a neighbour's text changes only with a signal that says so, as Qt's
@@ -19,12 +25,12 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from editor.ui import commands
-from editor.ui.i18n import node_kind_name, translate
+from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
 from editor.ui.text import first_line, removed_note, strip_controls
 from schema.document import DocumentListener
 from schema.model import AnyNode
 from schema.numbers import number_at
-from schema.operations import Move, OperationError
+from schema.operations import Move
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, title_of
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,6 +80,7 @@ _INVALID = QModelIndex()
 # Roles as plain ints: data() runs for every painted row and role, and comparing with the enum
 # members costs an enum lookup each time.
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
@@ -92,6 +99,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         self._doc = session.document
         self._by_id = self._doc.nodes_by_id
         self._parent_of = self._doc.parents_by_id
+        self.check_marks = None  # an editor.ui.check_marks.CheckMarks: findings drawn on their rows
         self._serials: dict[str, int] = {}
         self._ids: list[str | None] = [None]  # serial → node id; 0 is the root (invalid index)
         self._flags: list = [Qt.ItemFlag.NoItemFlags]  # serial → flags (a node's kind never changes)
@@ -106,8 +114,10 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         self._lists: dict[int, list] = {0: self._sections}
         # node id → its row among its siblings, kept right by the insert/remove/move callbacks.
         self._rows: dict[str, int] = {section.id: row for row, section in enumerate(self._sections)}
-        # parent serial → the serials of its children, row by row (forgotten when they change).
-        self._child_serials: dict[int, list[int]] = {}
+        # parent serial → the indexes of its children, row by row (forgotten when they change).
+        self._child_indexes: dict[int, list[QModelIndex]] = {}
+        # serial → the index of its parent; forgotten when that parent's row changes (see _renumber).
+        self._parent_indexes: dict[int, QModelIndex] = {}
         self._doc.listeners.append(self)
 
     def detach(self) -> None:
@@ -164,30 +174,34 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         # The hottest call (once per laid-out row). An invalid parent's internalId() is 0, the
         # root's serial; a parent of column > 0 does not exist in this one-column model.
         key = parent.internalId()
-        serials = self._child_serials.get(key)
-        if serials is None:
-            serials = self._fill_child_serials(key)
-        if column or row < 0 or row >= len(serials):
+        indexes = self._child_indexes.get(key)
+        if indexes is None:
+            indexes = self._fill_child_indexes(key)
+        if column or row < 0 or row >= len(indexes):
             return QModelIndex()
-        return self.createIndex(row, 0, serials[row])
+        return indexes[row]
 
-    def _fill_child_serials(self, key: int) -> list[int]:
-        serials = [self._serial(kid) for kid in self._kids_of(key)]
+    def _fill_child_indexes(self, key: int) -> list[QModelIndex]:
+        create, serial = self.createIndex, self._serial
+        indexes = [create(row, 0, serial(kid)) for row, kid in enumerate(self._kids_of(key))]
         if key == 0 or self._by_id.get(self._ids[key]) is not None:  # never remember a stale parent's
-            self._child_serials[key] = serials
-        return serials
+            self._child_indexes[key] = indexes
+        return indexes
 
     def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
         if index is None:
             return QObject.parent(self)
-        parent = self._parent_of.get(self._ids[index.internalId()])
+        # Asked several times for every painted row (branches, selection) and for every
+        # persistent index on each insert or remove.
+        found = self._parent_indexes.get(index.internalId())
+        return found if found is not None else self._find_parent(index.internalId())
+
+    def _find_parent(self, serial: int) -> QModelIndex:
+        parent = self._parent_of.get(self._ids[serial])
         if parent is None:  # a section, the root, or a stale index
             return QModelIndex()
-        row = self._rows.get(parent.id)
-        serial = self._serials.get(parent.id)
-        return self.createIndex(
-            row if row is not None else self._row(parent), 0, serial if serial is not None else self._serial(parent)
-        )
+        found = self._parent_indexes[serial] = self.createIndex(self._row(parent), 0, self._serial(parent))
+        return found
 
     def rowCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
         return len(self._kids_of(parent.internalId())) if parent.column() <= 0 else 0
@@ -215,12 +229,54 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         if role == _SEARCH:
             return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS if getattr(node, f, ""))
         if role == _TOOLTIP:
-            return f"{node_kind_name(self._doc, node)}：{title_of(node) or ''}"
+            return self.tooltip(node)
         if role == _FONT and node.kind in SECTION_KINDS:
             return _bold_font()
         if role == _FOREGROUND and not (title_of(node) or "").strip():
             return _gray_brush()
+        if role == _DECORATION and self.check_marks is not None:
+            return self.check_marks.icon_of(node.id)
         return None
+
+    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt name
+        """All the roles a delegate asks for one painted row, in one call (Qt would call data() for each)."""
+        # The span is the delegate's own, reused for every row: each role must be set or cleared.
+        node = self._by_id.get(self._ids[index.internalId()])
+        for role_data in span:
+            role = role_data.role()
+            value = None
+            if node is None:
+                pass
+            elif role == _DISPLAY:
+                value = self.display_text(node)
+            elif role == _FONT:
+                if node.kind in SECTION_KINDS:
+                    value = _bold_font()
+            elif role == _FOREGROUND:
+                if not (title_of(node) or "").strip():
+                    value = _gray_brush()
+            elif role == _DECORATION:
+                value = self.check_marks.icon_of(node.id) if self.check_marks is not None else None
+            elif role in (_EDIT, _NODE_ID, _KIND, _SEARCH, _TOOLTIP):
+                value = self.data(index, role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def tooltip(self, node: AnyNode) -> str:
+        """「推動策略：推動橋頭科學園區」; a row with findings of the checks lists them instead."""
+        messages = self.check_marks.messages_of(node.id) if self.check_marks is not None else None
+        if messages:
+            return "\n".join([self.display_text(node), *("• " + m for m in messages)])
+        return fill(translate("tree", "%1：%2"), node_kind_label(self._doc, node), title_of(node) or "")
+
+    def marks_changed(self, node_ids) -> None:
+        """The findings of these nodes changed: their rows are drawn again."""
+        for node_id in node_ids:
+            index = self.index_for_id(node_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
 
     def display_text(self, node: AnyNode) -> str:
         """「（一）推動橋頭科學園區」: the official number and the first line of the title."""
@@ -373,6 +429,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
 
     def before_remove(self, parent: AnyNode, index: int) -> None:
         self.beginRemoveRows(self.index_of_node(parent), index, index)
+        self._forget_parents(children(parent)[index])  # its subtree's indexes are stale from now on
 
     def after_remove(self, parent: AnyNode, index: int) -> None:
         self._renumber(parent, index, announce=False)
@@ -386,6 +443,7 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             self.index_of_node(old_parent), old_index, old_index, self.index_of_node(new_parent), destination
         )
         self._moving_with_reset = not ok
+        self._parent_indexes.pop(self._serial(node), None)  # its parent changes (its children's: see _renumber)
         if not ok:  # never expected (the document refuses no-op and cyclic moves); stay correct anyway
             self.beginResetModel()
 
@@ -399,7 +457,8 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
         if self._moving_with_reset:
             self._moving_with_reset = False
             self._numbers.clear()
-            self._child_serials.clear()
+            self._child_indexes.clear()
+            self._parent_indexes.clear()
             self._rows = {section.id: row for row, section in enumerate(self._sections)}
             self.endResetModel()
             return
@@ -412,6 +471,15 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             index = self.index_of_node(node)
             self.dataChanged.emit(index, index)
 
+    def _forget_parents(self, node: AnyNode) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            serial = self._serials.get(current.id)
+            if serial is not None:
+                self._parent_indexes.pop(serial, None)
+            stack.extend(children(current))
+
     def _forget_subtree(self, node: AnyNode) -> None:
         stack = [node]
         while stack:
@@ -419,7 +487,8 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             serial = self._serials.get(current.id)
             if serial is not None:
                 self._lists.pop(serial, None)
-                self._child_serials.pop(serial, None)
+                self._child_indexes.pop(serial, None)
+                self._parent_indexes.pop(serial, None)
             self._numbers.pop(current.id, None)
             kids = children(current)
             for i, kid in enumerate(kids):
@@ -427,12 +496,20 @@ class PlanTreeModel(QAbstractItemModel, DocumentListener):
             stack.extend(kids)
 
     def _renumber(self, parent: AnyNode, start: int, *, announce: bool = True) -> None:
-        """Set the rows of the children from ``start`` on (their shown numbers stay until announced)."""
-        self._child_serials.pop(self._serial(parent), None)
+        """Set the rows of the children from ``start`` on (their shown numbers stay until announced).
+
+        Their own indexes change, so the remembered parent index of each of their children goes.
+        """
+        self._child_indexes.pop(self._serial(parent), None)
         kids = children(parent)
-        rows = self._rows
+        rows, serials, parents = self._rows, self._serials, self._parent_indexes
         for row in range(start, len(kids)):
-            rows[kids[row].id] = row
+            kid = kids[row]
+            rows[kid.id] = row
+            for grandchild in children(kid):
+                serial = serials.get(grandchild.id)
+                if serial is not None:
+                    parents.pop(serial, None)
         if announce:
             self._announce(parent, start)
 

@@ -7,7 +7,7 @@ the detail pane and in the inline editor.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 
 from editor.ui.tree_model import NODE_ID_ROLE, PlanTreeModel
 
@@ -29,6 +29,11 @@ class PlanTreeView(QTreeView):
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
+
+    def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
+        """Decorations (the marks of the checks, see ``editor.ui.check_marks``) at the row's right end."""
+        super().initViewItemOption(option)
+        option.decorationPosition = QStyleOptionViewItem.Position.Right
 
     # --- models --------------------------------------------------------------------------------
     def plan_model(self) -> PlanTreeModel | None:

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from editor.ui.session import EditSession
 from schema.fileio import load_plan
@@ -77,27 +77,13 @@ def test_new_plan_asks_first_and_save_as_names_the_file(qtbot, tmp_path, monkeyp
     assert window.windowHandle().title() == "未命名 — 未命名計畫 — 中程施政計畫編輯器"
 
 
-class DetailedAnswerer(DialogAnswerer):
-    """Also records each box's informative text (the detail under its headline)."""
-
-    def __init__(self, *answers: str):
-        super().__init__(*answers)
-        self.details: list[str] = []
-
-    def _poll(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible() and not box.property("answered"):
-            self.details.append(box.informativeText())
-        super()._poll()
-
-
 # --- opening -------------------------------------------------------------------------------------
 def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_path, plan_path):
     window = make_window(qtbot, tmp_path, path=plan_path)
     rename(window)
     broken = tmp_path / "broken.plan.json"
     broken.write_text('{"format_version": 1, "title": ', encoding="utf-8")
-    with DetailedAnswerer("確定") as answers:
+    with DialogAnswerer("確定") as answers:
         assert window.open_file(str(broken)) is False
     assert answers.titles == ["無法開啟檔案"]
     # a Chinese headline says what failed; the loader's one sentence (English) says why, below it
@@ -107,7 +93,7 @@ def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_pat
     assert broken.read_text(encoding="utf-8") == '{"format_version": 1, "title": '
     foreign = tmp_path / "foreign.json"
     foreign.write_text('{"hello": 1}', encoding="utf-8")
-    with DetailedAnswerer("確定") as answers:
+    with DialogAnswerer("確定") as answers:
         window.open_file(str(foreign))
     assert answers.texts == ["無法開啟計畫檔"]
     assert answers.details == [f"{foreign} is JSON but not a plan file (it has no format_version)."]

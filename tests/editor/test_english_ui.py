@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTableWidget,
 )
@@ -122,6 +122,8 @@ def english(qtbot, isolated_settings):
     dialog.accept()
     create_application()  # the restart
     assert i18n.active_language() == "en"
+    families = app.font().families()  # the platform's face first, the CJK one for the plan's Chinese
+    assert families[0] != "Noto Sans CJK TC" and families[-1] == "Noto Sans CJK TC"
     yield app
     i18n.install_translator(app, "zh_TW")
     QCoreApplication.setOrganizationName(names[0])
@@ -140,6 +142,7 @@ def open_demo(qtbot, tmp_path) -> MainWindow:
     window.resize(1600, 1000)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(window.docks_built)  # right after the first paint
     return window
 
 
@@ -269,6 +272,21 @@ def test_english_undo_names_the_kind_of_item(qtbot, tmp_path, english):
     discard_on_close(window)
 
 
+def test_english_status_counts_copied_items_and_the_tooltip_punctuation(qtbot, tmp_path, english):
+    window = open_demo(qtbot, tmp_path)
+    first, second = strategy_id(window, "轉型高階製造中心"), strategy_id(window, "推動橋頭科學園區")
+    window.tree.select_node(first)
+    window.tree_editor.copy()
+    assert window.statusBar().currentMessage() == "1 item copied"
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    window.tree.selectionModel().select(window.tree.index_for_id(second), flags)
+    window.tree_editor.copy()
+    assert window.statusBar().currentMessage() == "2 items copied"
+    tooltip = window.tree.index_for_id(first).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Strategy: 轉型高階製造中心"  # a colon and a space, not the full-width ：
+    discard_on_close(window)
+
+
 def test_the_chinese_default_shows_the_same_places_in_chinese(qtbot, tmp_path, isolated_settings):
     assert i18n.active_language() == "zh_TW"
     window = open_demo(qtbot, tmp_path)
@@ -307,7 +325,6 @@ NOT_INTERFACE = {
     ("fonts", "微軟正黑體"), ("fonts", "思源黑體"),  # font family names
     ("i18n", "繁體中文"),  # each language is offered in its own name
     ("session", "未命名計畫"),  # the title a new plan starts with: content, saved in the file
-    ("tree_model", "："),  # the tree's tooltip (kind：title) - the tree model's, still to be made a phrase
 }
 
 

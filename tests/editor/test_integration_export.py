@@ -13,7 +13,7 @@ import docx
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from editor.export import official_docx
 from editor.export.chart_layout import chart_data
@@ -55,20 +55,6 @@ def opened(monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
     return urls
 
-
-
-class DetailedAnswerer(DialogAnswerer):
-    """Also records each box's informative text (the detail under its headline)."""
-
-    def __init__(self, *answers: str):
-        super().__init__(*answers)
-        self.details: list[str] = []
-
-    def _poll(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible() and not box.property("answered"):
-            self.details.append(box.informativeText())
-        super()._poll()
 
 def styled(document, style: str) -> list[str]:
     return [p.text for p in document.paragraphs if p.style.name == style]
@@ -199,7 +185,7 @@ def test_a_slow_export_shows_progress_and_a_quick_one_does_not(window, tmp_path,
 def test_a_failed_export_says_why_in_one_sentence_and_writes_nothing(window, tmp_path, monkeypatch, opened):
     target = tmp_path / "missing-folder" / "out.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
-    with DetailedAnswerer("確定") as answers:
+    with DialogAnswerer("確定") as answers:
         assert window.export_menu.export_word() is None
     assert answers.titles == ["匯出 Word 文件"]
     assert answers.texts == ["無法匯出「out.docx」"]  # the headline, in the interface's language

@@ -117,13 +117,22 @@ def test_fixing_a_chart_label_clears_its_finding_and_its_mark_in_the_tree(qtbot,
     assert MISLABELLED not in window.check_marks.messages
     assert [f.node_id for f in window.checks.findings() if f.code == "chart-label-mismatch"] == ["9d474b89a285", "34fb14ea53fd"]
 
-    # How the rows are drawn: an icon at the right end of a marked row, none on the fixed one.
-    marked = QStyleOptionViewItem()
-    window.check_marks.initStyleOption(marked, window.tree.index_for_id("9d474b89a285"))
+    # How the tree draws the rows: an icon at the right end of a marked row, none on the fixed one;
+    # the marked row's tooltip lists its finding.
+    def drawn(node_id: str) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        window.tree.initViewItemOption(option)
+        window.tree.itemDelegate().initStyleOption(option, window.tree.index_for_id(node_id))
+        return option
+
+    marked = drawn("9d474b89a285")
     assert not marked.icon.isNull() and marked.decorationPosition == QStyleOptionViewItem.Position.Right
-    fixed = QStyleOptionViewItem()
-    window.check_marks.initStyleOption(fixed, window.tree.index_for_id(MISLABELLED))
+    assert marked.text == "（四）推行共融化公園及親水公園"
+    assert window.tree.index_for_id("9d474b89a285").data(Qt.ItemDataRole.ToolTipRole) == (
+        "（四）推行共融化公園及親水公園\n• 架構圖標籤「推行共融公園及親水公園」與標題「推行共融化公園及親水公園」不一致。")
+    fixed = drawn(MISLABELLED)
     assert fixed.icon.isNull()
+    assert window.tree.index_for_id(MISLABELLED).data(Qt.ItemDataRole.ToolTipRole) == "推動策略：建構農漁高雄隊"
 
     window.actions.undo.trigger()  # the wrong label is back, and so is its warning
     qtbot.waitUntil(lambda: window.check_marks.mark_of(MISLABELLED) == "warning")

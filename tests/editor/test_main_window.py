@@ -278,3 +278,29 @@ def test_a_big_plan_opens_with_its_focus_areas_closed(qtbot, tmp_path):
     assert rows[:2] == ["理念", "施政目標"] and rows[6:8] == ["壹、施政重點與發展策略", "  一、施政重點1"]
     assert rows[-1] == "貳、未來施政藍圖與結語"
     assert len(rows) == 2 + 4 + 1 + areas + 1  # sections, goals, focus areas: no strategy row is open
+
+
+def test_the_docks_come_right_after_the_first_paint_and_keep_their_places(qtbot, tmp_path):
+    """Start is progressive: the plan is painted first, then the docks are built (and restored)."""
+    from editor.ui.main_window import MainWindow
+    from editor.ui.session import EditSession
+    from tests.editor.ui_support import small_plan
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(EditSession(small_plan(), None, journal_dir=tmp_path / "recovery"), settings=settings,
+                        journal_dir=tmp_path / "recovery")
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "maybe_save", lambda: True))
+    assert not window.docks_built()
+    window.show()
+    qtbot.waitUntil(window.docks_built)
+    view_menu = [a.text() for a in window.menu("view").actions() if a.text()]
+    assert view_menu[-4:] == ["復原記錄", "檢核結果", "架構圖預覽", "修正對照"]
+    assert window.checks_dock.isVisible() and window.chart_dock.isHidden() and window.undo_dock.isHidden()
+    window.chart_dock.show()
+    window.undo_dock.show()
+    window.close()
+
+    second = make_window(qtbot, tmp_path)
+    assert second.chart_dock.isVisible() and second.undo_dock.isVisible() and second.checks_dock.isVisible()
+    assert second.revisions.comparison_dock.isHidden()
+    discard_on_close(second)

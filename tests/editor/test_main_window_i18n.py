@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from editor.ui import fonts, i18n
@@ -79,6 +80,20 @@ def test_the_ui_font_is_a_traditional_chinese_face_from_the_system():
     base = QApplication.font()
     assert fonts.ui_font(base).families()[0] == "Noto Sans CJK TC"
     assert fonts.ui_font(base).pointSizeF() == base.pointSizeF()
+
+
+def test_the_english_interface_puts_the_platform_family_first_and_the_cjk_face_behind_it():
+    """A CJK face draws quotes and apostrophes full width: English text takes the platform's font."""
+    base = QFont()
+    base.setFamilies(["Segoe UI"])
+    base.setPointSizeF(9)
+    available = ["Segoe UI", "Microsoft JhengHei UI", "Noto Sans CJK TC"]
+    assert fonts.ui_font(base, available).families() == ["Microsoft JhengHei UI", "Segoe UI"]
+    english = fonts.ui_font(base, available, latin_first=True)
+    assert english.families() == ["Segoe UI", "Microsoft JhengHei UI"] and english.pointSizeF() == 9
+    # Applied again (a language switched in the same process), the order follows the language.
+    assert fonts.ui_font(english, available).families() == ["Microsoft JhengHei UI", "Segoe UI"]
+    assert fonts.ui_font(english, available, latin_first=True).families() == ["Segoe UI", "Microsoft JhengHei UI"]
 
 
 def test_create_application_uses_the_stored_language_and_font(isolated_settings):

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from editor.ui import commands
 from editor.ui.session import EditSession
@@ -59,6 +60,22 @@ def model_rows(model, parent=QModelIndex(), depth=0) -> list[str]:
         index = model.index(row, 0, parent)
         rows.append("  " * depth + index.data())
         rows.extend(model_rows(model, index, depth + 1))
+    return rows
+
+
+def drawn_rows(model, delegate, parent=QModelIndex(), depth=0) -> list[str]:
+    """The rows as one delegate draws them (its multiData span is reused from row to row), with
+    each index's parent and row checked against the way it was reached."""
+    rows = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        assert index.row() == row and model.parent(index) == parent
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        bold = option.font.bold()
+        assert bold == (depth == 0)  # the four sections, in bold
+        rows.append("  " * depth + option.text)
+        rows.extend(drawn_rows(model, delegate, index, depth + 1))
     return rows
 
 
@@ -240,6 +257,7 @@ def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, t
     resets = []
     model.modelReset.connect(lambda: resets.append(1))
     qtmodeltester.check(model, force_py=True)  # keeps checking on every signal from here on
+    delegate = QStyledItemDelegate()
     try:
         for kind, a, b in script:
             if kind == "undo":
@@ -251,6 +269,7 @@ def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, t
                 if op is not None:
                     assert commands.execute(session, [op], kind) is None
             assert model_rows(model) == expected_rows(session.document.content)
+            assert drawn_rows(model, delegate) == model_rows(model)
         assert resets == []
     finally:
         model.detach()

@@ -55,6 +55,7 @@ def make_window(qtbot, tmp_path: Path, *, path: Path | None = None, session: Edi
     qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "maybe_save", lambda: True))
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(window.docks_built)  # built right after the first paint
     window.activateWindow()
     window.tree.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)  # shortcuts need the active window
@@ -96,7 +97,8 @@ def current_id(window) -> str | None:
 
 
 class DialogAnswerer:
-    """Click the button labelled ``answers[i]`` on the i-th message box that opens; record each box's text.
+    """Click the button labelled ``answers[i]`` on the i-th message box that opens; record each box's
+    text, title and informative text (the detail under its headline).
 
     Use as a context manager around the code that opens the boxes.
     """
@@ -105,6 +107,7 @@ class DialogAnswerer:
         self.answers = list(answers)
         self.texts: list[str] = []
         self.titles: list[str] = []
+        self.details: list[str] = []
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._poll)
@@ -123,6 +126,7 @@ class DialogAnswerer:
         box.setProperty("answered", True)  # on the C++ object: a new box never inherits it
         self.texts.append(box.text())
         self.titles.append(box.windowTitle())
+        self.details.append(box.informativeText())
         if not self.answers:
             box.reject()
             raise AssertionError(f"an unexpected dialog: {box.text()}")

@@ -1115,12 +1115,20 @@
         <translation>Select the items to copy first (the fixed sections cannot be copied)</translation>
     </message>
     <message>
+        <source>已複製 1 個項目</source>
+        <translation>1 item copied</translation>
+    </message>
+    <message>
         <source>已複製 %1 個項目</source>
-        <translation>Items copied: %1</translation>
+        <translation>%1 items copied</translation>
     </message>
     <message>
         <source>請先選擇要剪下的項目（固定的章節不能剪下）</source>
         <translation>Select the items to cut first (the fixed sections cannot be cut)</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>拖放的內容不是這份計畫的項目</source>
