@@ -12,7 +12,7 @@ from editor.cli import main
 from schema.fileio import load_plan
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "source" / "kaohsiung-108-111-rev109.txt"
+SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
 SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 TEXT = SOURCE.read_text(encoding="utf-8")
 SUMMARY = "{out}: 109年修正版 — 9 preface paragraphs, 4 goals, 5 focus areas, 28 strategies, 27 actions, 3 chart labels kept"

@@ -29,7 +29,7 @@ from schema.model import Action, FocusArea, Paragraph, Period, PlanContent, Plan
 from schema.operations import Insert, Move, Remove, SetField  # noqa: E402
 from schema.tree import walk  # noqa: E402
 
-SOURCE = ROOT.parent / "shared" / "source" / "kaohsiung-108-111-rev109.txt"
+SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
 REPEAT = 7
 
 

@@ -15,7 +15,7 @@ from schema.textdiff import render_marked
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
-SOURCE = ROOT.parent / "shared" / "source" / "kaohsiung-108-111-rev109.txt"
+SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
 AMENDED = ROOT / "tests" / "data" / "kaohsiung-amended-demo.txt"
 
 

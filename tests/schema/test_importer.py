@@ -14,7 +14,7 @@ from schema.importer import ImportResult, TextImportError, adopt_ids, import_tex
 from schema.tree import walk
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT.parent / "shared" / "source" / "kaohsiung-108-111-rev109.txt"
+SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
 SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 TEXT = SOURCE.read_text(encoding="utf-8")
 
