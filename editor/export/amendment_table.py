@@ -142,7 +142,7 @@ def _split(diff: Diff) -> list[Diff]:
     """A diff cut into lines at its newlines; empty lines dropped."""
     lines: list[Diff] = [[]]
     for op, text in diff:
-        for k, part in enumerate(clean_text(text).replace("\r", "").split("\n")):
+        for k, part in enumerate(clean_text(text).split("\n")):
             if k:
                 lines.append([])
             if part:

@@ -118,7 +118,7 @@ class _Writer:
         p = self.body.makeelement(_P)
         ppr = etree.SubElement(p, _PPR)
         etree.SubElement(ppr, _PSTYLE).set(_VAL, self.style_ids[style])
-        text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+        text = clean_text(text)
         if text:
             run = etree.SubElement(p, _R)
             for piece in _BREAKS.split(text):

@@ -13,10 +13,14 @@ _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str | None) -> str:
-    """``text`` without XML-invalid characters ("" for None)."""
+    """``text`` without XML-invalid characters ("" for None), its line ends as plain "\n".
+
+    Every writer turns "\n" into a line break; python-docx turns "\r" into one too, so a
+    Windows line end left as it is would become two breaks in a table cell but one elsewhere.
+    """
     if not text:
         return ""
-    return _INVALID.sub("", text)
+    return _INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def is_clean(text: str) -> bool:

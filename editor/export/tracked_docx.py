@@ -60,12 +60,12 @@ def revision_date(revision: Revision) -> str:
 
 def one_paragraph(text: str) -> str:
     """Text as the official writer puts it in one paragraph: cleaned, line ends as line breaks."""
-    return clean_text(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", LINE_BREAK)
+    return clean_text(text).replace("\n", LINE_BREAK)
 
 
 def paragraphs_text(text: str) -> str:
     """A multi-line field as the official writer's paragraphs, joined with newlines."""
-    return "\n".join(line.replace("\r", LINE_BREAK) for line in body_lines(clean_text(text)))
+    return "\n".join(body_lines(clean_text(text)))
 
 
 def pick_diff(old: str | None, new: str | None, preferred: Diff | None = None) -> Diff:

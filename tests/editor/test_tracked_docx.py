@@ -27,7 +27,7 @@ from editor.export.tracked_docx import DEFAULT_AUTHOR, revision_date
 from schema.compare import compare
 from schema.document import Document
 from schema.fileio import load_plan
-from schema.model import KPI, Action, FocusArea, PlanDocument, Period, Revision, Strategy
+from schema.model import KPI, Action, FocusArea, PlanContent, PlanDocument, Period, Revision, Strategy
 from schema.operations import Insert, Move, Remove, SetField
 from tests.schema.plans import plan_contents
 
@@ -301,3 +301,13 @@ def test_libreoffice_opens_the_tracked_document(tmp_path):
     assert "運用5G、AIoT、互動科技創造文化新經濟" in text
     assert "推動智慧防災韌性城市" in text
     assert "轉型為亞洲高階製造與研發中心" in text
+
+
+def test_windows_line_ends_in_any_field_accept_and_reject_exactly(tmp_path):
+    """Found by the property test above: an agency of "\\r\\n" became two line breaks in the
+    official document's table but one in the tracked document's."""
+    new = PlanContent.model_validate({"focus": {"focus_areas": [{"title": "甲", "strategies": [
+        {"title": "乙", "body": "第一段\r\n第二段\r第三段", "lead_agencies": ["\r\n", "研考會\r\n秘書處"]}]}]}})
+    plan = PlanDocument(title="測試計畫", period=Period(start=108, end=111), revisions=[Revision(label="甲", content=PlanContent())],
+                        draft=Revision(label="乙", content=new))
+    check_accept_and_reject(plan, plan.revisions[0], plan, plan.draft, tmp_path)
