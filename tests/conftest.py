@@ -6,7 +6,7 @@ this conftest, which pytest loads before pytest-qt creates the application.
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false;qt.text.font.db=false")
 
 from PySide6.QtCore import QStandardPaths  # noqa: E402
 
