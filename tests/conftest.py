@@ -24,5 +24,10 @@ def _one_qapplication_for_the_whole_run(qapp):
     Export code creates a bare QGuiApplication when none exists (the command line needs one
     for fonts and painting); if a chart test ran first, a later widget test could no longer
     create its QApplication and Qt would abort the process.
+
+    At the end the clipboard is emptied: with Qt's offscreen platform (PySide6 6.11), a process
+    that leaves QMimeData on the clipboard crashes while exiting (a real X11 or Windows session
+    does not), which would turn a green run's exit status into 139.
     """
-    return qapp
+    yield qapp
+    qapp.clipboard().clear()
