@@ -33,6 +33,16 @@ class DocumentListener:
         """Called once after every applied operation, whatever it was."""
 
 
+class OnChange(DocumentListener):
+    """A listener that only wants to know that something changed (previews, live checks)."""
+
+    def __init__(self, callback):
+        self.callback = callback
+
+    def changed(self) -> None:
+        self.callback()
+
+
 class Document:
     def __init__(self, content: PlanContent):
         self.content = content

@@ -35,21 +35,11 @@ def number_at(kind: str, index: int, parent_kind: str) -> str:
 def all_numbers(content: PlanContent) -> dict[str, str]:
     """Every node id → its number, in one pass (what exports and comparisons use)."""
     numbers: dict[str, str] = {}
-    for i, kind in enumerate(NUMBERED_SECTIONS):
-        section = next(s for s in sections(content) if s.kind == kind)
-        numbers[section.id] = section_number(i)
+    for section in sections(content):
+        if section.kind in NUMBERED_SECTIONS:
+            numbers[section.id] = number_at(section.kind, 0, "")
     for node, _parent in walk(content):
-        kids = children(node)
-        if node.kind == "focus_section":
-            for i, child in enumerate(kids):
-                numbers[child.id] = focus_area_number(i)
-        elif node.kind == "focus_area":
-            for i, child in enumerate(kids):
-                numbers[child.id] = strategy_number(i)
-        elif node.kind == "strategy":
-            for i, child in enumerate(kids):
-                numbers[child.id] = action_number(i)
-        elif node.kind == "action":
-            for i, child in enumerate(kids):
-                numbers[child.id] = sub_action_number(i)
+        if node.kind in ("focus_section", "focus_area", "strategy", "action"):
+            for i, child in enumerate(children(node)):
+                numbers[child.id] = number_at(child.kind, i, node.kind)
     return numbers

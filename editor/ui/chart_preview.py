@@ -19,20 +19,12 @@ from editor.export.chart_layout import ChartLayout, layout_chart
 from editor.export.chart_paint import paint_chart
 from editor.export.fonts import NoChineseFontError
 from editor.ui.i18n import translate
-from schema.document import Document, DocumentListener
+from schema.document import Document, OnChange
 from schema.model import PlanDocument
 
 DELAY_MS = 300  # after the last edit: a typing burst is laid out once
 MARGIN_PX = 8
 HIGHLIGHT = "#d83b01"
-
-
-class _Watcher(DocumentListener):
-    def __init__(self, preview: "ChartPreview"):
-        self.preview = preview
-
-    def changed(self) -> None:
-        self.preview.refresh()
 
 
 class ChartPreview(QWidget):
@@ -53,7 +45,7 @@ class ChartPreview(QWidget):
         self.current_id: str | None = None
         self.layouts_made = 0  # how many times the chart was laid out (the tests check the laziness)
         self._document: Document | None = None
-        self._watcher = _Watcher(self)
+        self._watcher = OnChange(self.refresh)
         self._stale = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

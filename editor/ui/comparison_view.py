@@ -26,19 +26,11 @@ from editor.ui.change_detail import ChangeDetail
 from editor.ui.change_list import ALL, CHANGE_COLOURS, CHANGE_SIGNS, ChangeListModel, change_name
 from editor.ui.i18n import counted, translate, version_name
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
-from schema.document import Document, DocumentListener
+from schema.document import Document, OnChange
 from schema.model import PlanDocument, Revision
 from schema.tree import walk
 
 DEBOUNCE_MS = 300  # after the last edit; long enough that a typing burst is compared once
-
-
-class _Watcher(DocumentListener):
-    def __init__(self, view: "ComparisonView"):
-        self.view = view
-
-    def changed(self) -> None:
-        self.view.refresh()
 
 
 class ComparisonView(QWidget):
@@ -53,7 +45,7 @@ class ComparisonView(QWidget):
         self.plan: PlanDocument | None = None
         self.comparison: Comparison | None = None
         self._document: Document | None = None
-        self._watcher = _Watcher(self)
+        self._watcher = OnChange(self.refresh)
         self._versions_key: tuple = ()
         self._stale = True
         self._silent = False  # selection or note text set by the program: no signal, no callback
