@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from editor.ui import commands
 from editor.ui.session import EditSession
-from editor.ui.tree_model import MIME_TYPE, NODE_ID_ROLE, PlanTreeModel
+from editor.ui.tree_dnd import MIME_TYPE
+from editor.ui.tree_model import NODE_ID_ROLE, PlanTreeModel
 from schema.model import PlanDocument, Period, Revision
 from schema.numbers import all_numbers
 from schema.operations import Insert, Move, Remove, SetField
