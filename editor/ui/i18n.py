@@ -32,7 +32,7 @@ TRANSLATED_MODULES = (
     "actions", "amendment_export", "app", "change_detail", "change_list", "chart_preview", "clipboard", "commands",
     "comparison_view", "detail_pane", "export_menu", "file_dialogs", "find_bar", "fonts", "i18n", "kpi_table",
     "main_window", "preferences", "readonly_view", "revision_commands", "revision_menu", "revisions_dialog", "text",
-    "tree_edit", "tree_model", "tree_view",
+    "tree_dnd", "tree_edit", "tree_model", "tree_view", "window_files",
 )
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind

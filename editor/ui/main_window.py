@@ -27,22 +27,16 @@ from editor.ui.export_menu import ExportMenu
 from editor.ui.find_bar import FindBar
 from editor.ui.i18n import active_language, fill, translate
 from editor.ui.revision_menu import RevisionMenu
-from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
+from editor.ui.session import EditSession
 from editor.ui.tree_edit import TreeEditor
+from editor.ui.window_files import PlanFiles
 from editor.ui.tree_model import PlanTreeModel
 from editor.ui.tree_view import PlanTreeView
-from schema.document import DocumentListener
-from schema.fileio import PlanFileError
+from schema.document import OnChange
 
-MAX_RECENT = 8
 STATUS_TIMEOUT_MS = 8000
 OPEN_STRATEGIES_LIMIT = 300  # above this, a thousand rows would open at once: focus areas start closed
 CHECKS_DELAY_MS = 400  # checks run this long after the last edit, not on every keystroke
-
-
-class _ChangeListener(DocumentListener):
-    def __init__(self, callback):
-        self.changed = callback
 
 
 class _FirstPaint(QObject):
@@ -60,7 +54,7 @@ class _FirstPaint(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PlanFiles, QMainWindow):
     def __init__(self, session: EditSession | None = None, *, settings: QSettings | None = None, journal_dir: Path | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -183,7 +177,7 @@ class MainWindow(QMainWindow):
         self._checks_timer.setSingleShot(True)
         self._checks_timer.setInterval(CHECKS_DELAY_MS)
         self._checks_timer.timeout.connect(self.run_checks)
-        self._change_listener = _ChangeListener(self._checks_timer.start)
+        self._change_listener = OnChange(self._checks_timer.start)
 
     def run_checks(self) -> None:
         from schema.checks import run_checks  # the first run is after the plan is on screen
@@ -294,113 +288,6 @@ class MainWindow(QMainWindow):
     def start_find(self) -> None:
         self.find_bar.start()
 
-    # --- files ------------------------------------------------------------------------------------
-    def start(self, path: str | None = None) -> None:
-        """At program start: offer to recover unsaved work, else open ``path`` (if given)."""
-        if self.offer_recovery():
-            return
-        if path:
-            self.open_file(path)
-
-    def offer_recovery(self) -> bool:
-        """Offer each left-over journal; True when one was restored and is now shown."""
-        for item in find_recoverable(self.journal_dir):
-            answer = dialogs.offer_recovery(self, item)
-            try:
-                if answer == "restore":
-                    session = recover(item, journal_dir=self.journal_dir)
-                    if session.path is not None and not self._lock_or_ask(session):
-                        session.close(keep_journal=True)  # the restored edits stay on disk for later
-                        continue
-                    self.set_session(session)
-                    if item.edit_count == 1:
-                        self.show_status(translate("window", "已還原 1 項編輯"))
-                    else:
-                        self.show_status(fill(translate("window", "已還原 %1 項編輯"), item.edit_count))
-                    return True
-                if answer == "discard":
-                    discard_recoverable(item)
-            except RecoveryError as exc:
-                dialogs.show_error(self, translate("window", "無法還原"), translate("window", "無法還原未儲存的編輯。"),
-                                   detail=str(exc))
-        return False
-
-    def new_plan(self) -> None:
-        if self.maybe_save():
-            self.set_session(EditSession.new(journal_dir=self.journal_dir))
-
-    def open_file(self, path: str | None = None) -> bool:
-        """Open a plan; a file that cannot be read leaves the current plan open, untouched."""
-        if path is None:
-            start = str(Path(self.session.path).parent) if self.session.path else ""
-            path = dialogs.choose_open_path(self, start)
-            if path is None:
-                return False
-        try:
-            session = EditSession.open(path, journal_dir=self.journal_dir)
-        except PlanFileError as exc:
-            dialogs.show_open_error(self, str(exc))
-            return False
-        if not self._lock_or_ask(session):
-            session.close()
-            return False
-        if not self.maybe_save():
-            session.close()
-            return False
-        self.set_session(session)
-        self.add_recent(session.path)
-        return True
-
-    def _lock_or_ask(self, session: EditSession) -> bool:
-        holder = session.acquire_lock()
-        return holder is None or dialogs.warn_locked(self, session.path, holder) == "open"
-
-    def save(self) -> bool:
-        if self.session.path is None:
-            return self.save_as()
-        try:
-            self.session.save()
-        except FileChangedOnDiskError:
-            answer = dialogs.ask_changed_on_disk(self, self.session.path)
-            if answer == "save_as":
-                return self.save_as()
-            if answer != "overwrite":
-                return False
-            return self._save_to(None, overwrite_changed=True)
-        except PlanFileError as exc:
-            dialogs.show_save_error(self, str(exc))
-            return False
-        self._saved()
-        return True
-
-    def save_as(self) -> bool:
-        suggested = str(self.session.path) if self.session.path else self.session.plan.title + dialogs.PLAN_SUFFIX
-        path = dialogs.choose_save_path(self, suggested)
-        return path is not None and self._save_to(Path(path))
-
-    def _save_to(self, path: Path | None, *, overwrite_changed: bool = False) -> bool:
-        try:
-            self.session.save(path, overwrite_changed=overwrite_changed)
-        except (PlanFileError, FileChangedOnDiskError) as exc:
-            dialogs.show_save_error(self, str(exc))
-            return False
-        self._saved()
-        return True
-
-    def _saved(self) -> None:
-        self.add_recent(self.session.path)
-        self.update_title()
-        self.show_status(fill(translate("window", "已儲存 %1"), self.session.path))
-
-    def maybe_save(self) -> bool:
-        """Before the plan goes away: True when it may (saved, discarded or clean), False to stay."""
-        if not self.session.is_dirty():
-            return True
-        answer = dialogs.ask_save_changes(self, self.session.path)
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.maybe_save():
             event.ignore()
@@ -436,25 +323,3 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
-            value = [value]
-        return [str(v) for v in value or []]
-
-    def add_recent(self, path: Path | None) -> None:
-        if path is None:
-            return
-        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
-        self.settings.setValue("recent_files", files[:MAX_RECENT])
-        self.settings.sync()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.menus["recent"]
-        menu.clear()
-        for number, path in enumerate(self.recent_files(), start=1):
-            action = menu.addAction(f"&{number} {path}")
-            action.triggered.connect(lambda _checked=False, p=path: QTimer.singleShot(0, lambda: self.open_file(p)))
-        if menu.isEmpty():
-            menu.addAction(translate("window", "（沒有）")).setEnabled(False)
