@@ -7,7 +7,9 @@ file name and a random suffix:
 - ``NAME.journal``: JSON lines. Line 1 is the header: format and version, the plan's path
   (null for a never-saved plan), its title, and the base the edits apply to: the size, mtime
   and SHA-256 of the plan file as read or last saved, or, for a never-saved plan, the whole
-  base plan as JSON. Every further line is one operation (``schema.operations.to_json``).
+  base plan as JSON. Every further line is one operation (``schema.operations.to_json``) on
+  the working draft's content, or one change of the plan around the draft (:class:`PlanChange`:
+  ``{"plan": {"revisions": [...], "draft_label": ...}}``), in the order they were made.
 - ``NAME.base``: for a saved plan, a byte-for-byte copy of the base file, so that the edits can
   be replayed even if the plan file is changed or replaced before the user recovers.
 - ``NAME.lock``: a QLockFile held by the session writing the journal; a journal whose lock is
@@ -25,6 +27,10 @@ rejects the operation. A kill between the write and the truncation leaves a reje
 behind; the document rejects it again on replay, because the state is the same, and replay
 skips it. A kill in the middle of a write leaves a last line without its newline: that
 operation was never applied, and it is ignored.
+
+Revisions (修正版: create, rename, delete, and their undo) change the plan outside the draft's
+Document. They are rare, so a plan-level line holds the whole new list of revisions and the
+draft's label rather than a diff: replay just sets them, and cannot be rejected.
 """
 from __future__ import annotations
 
@@ -43,7 +49,7 @@ from pydantic import ValidationError
 
 from schema.document import Document
 from schema.fileio import MAX_FILE_BYTES, PlanFileError, describe_validation_error, load_plan, parse_plan
-from schema.model import PlanDocument, new_id
+from schema.model import PlanDocument, Revision, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
 FORMAT = "plan-editor-journal"
@@ -53,6 +59,47 @@ SUFFIX = ".journal"
 
 class JournalError(Exception):
     """A journal that cannot be read, written or replayed; ``str()`` is one sentence."""
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """The plan's revisions and the draft's label after a revision command (a full snapshot, see the module doc)."""
+
+    revisions: tuple[Revision, ...]
+    draft_label: str
+
+    def to_json(self) -> dict:
+        return {"plan": {"revisions": [r.model_dump(mode="json") for r in self.revisions], "draft_label": self.draft_label}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PlanChange":
+        """Raise ValueError (or ValidationError, a ValueError) when ``data`` is not a plan change."""
+        plan = data["plan"]
+        label = plan["draft_label"]
+        if not isinstance(label, str) or not isinstance(plan["revisions"], list):
+            raise ValueError("not a plan change")
+        return cls(tuple(Revision.model_validate(r) for r in plan["revisions"]), label)
+
+    def apply_to(self, plan: PlanDocument) -> None:
+        """Set the plan's revisions and draft label in place (the draft's content object is kept)."""
+        plan.revisions = list(self.revisions)
+        plan.draft.label = self.draft_label
+
+
+Entry = Operation | PlanChange
+
+
+def entry_from_json(data) -> Entry:
+    if isinstance(data, dict) and "plan" in data:
+        try:
+            return PlanChange.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OperationError(f"a plan change that cannot be read ({exc})") from None
+    return from_json(data)
+
+
+def entry_to_json(entry: Entry) -> dict:
+    return entry.to_json() if isinstance(entry, PlanChange) else to_json(entry)
 
 
 @dataclass(frozen=True)
@@ -242,15 +289,15 @@ class JournalWriter:
             raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
         return cls(path, lock, len(payload))
 
-    def append(self, op: Operation) -> int:
-        """Write one operation; return the length before it (for ``rollback``).
+    def append(self, op: Entry) -> int:
+        """Write one operation or plan change; return the length before it (for ``rollback``).
 
         One write() to the OS is enough to survive a killed or crashed program (the data sits
         in the OS's cache, which the kernel writes out); only a power cut needs fsync, which
         ``sync`` does off the edit path.
         """
         before = self.length
-        payload = (json.dumps(to_json(op), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        payload = (json.dumps(entry_to_json(op), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         view = memoryview(payload)
         while view:
             written = os.write(self._fd, view)
@@ -282,7 +329,7 @@ class JournalWriter:
 @dataclass
 class JournalContents:
     header: dict
-    ops: list[Operation]
+    ops: list[Entry]  # operations and plan changes, in journal order
     valid_length: int  # bytes up to the end of the last complete line
     torn: bool  # a half-written last line was ignored
 
@@ -307,12 +354,12 @@ def read_journal(path: Path) -> JournalContents:
         raise JournalError(
             f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay."
         )
-    ops: list[Operation] = []
+    ops: list[Entry] = []
     valid_length = len(lines[0]) + 1
     torn = bool(tail)
     for number, raw in enumerate(lines[1:], start=2):
         try:
-            op = from_json(json.loads(raw))
+            op = entry_from_json(json.loads(raw))
         except (UnicodeDecodeError, json.JSONDecodeError, OperationError, TypeError):
             if number == len(lines):
                 # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
@@ -379,10 +426,17 @@ def _with_ids(data: dict) -> dict:
     return copy
 
 
-def replay(document: Document, ops: list[Operation]) -> int:
-    """Apply the journalled operations; return how many were skipped as rejected (see module doc)."""
+def replay(document: Document, ops: list[Entry], plan: PlanDocument | None = None) -> int:
+    """Apply the journalled operations and plan changes in order; return how many operations were
+    skipped as rejected (see module doc). ``plan`` is the plan whose draft ``document`` edits;
+    it is needed only when the journal holds plan changes."""
     skipped = 0
     for op in ops:
+        if isinstance(op, PlanChange):
+            if plan is None:
+                raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
+            op.apply_to(plan)
+            continue
         try:
             document.apply(op)
         except OperationError:

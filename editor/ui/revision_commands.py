@@ -6,18 +6,20 @@ operations; each command keeps what it needs to put the list back. The schema fu
 the commands then change the *same* PlanDocument in place, because the editing session's
 Document holds the draft's content object and must keep holding it.
 
+Every change of the list (and of the draft's label), in redo and in undo, goes through
+``apply_plan(revisions, draft_label)``: by default the ``apply_plan_change`` of the open
+EditSession of that plan, which writes it to the recovery journal first, so a killed editor
+gets its revisions back along with the draft's edits. Without a session the list is set directly.
+
 Creating a revision also empties the draft's 修正說明 (they explained the revision just made,
 not the next one, see ``schema.revisions.create_revision``). That is a change of the draft's
 text, so it goes through ``apply_op`` (the session's ``apply``: journalled, seen by the tree)
 as SetField operations, and undo applies their inverses the same way.
-
-Nothing here is written to the recovery journal except those note operations: after a crash,
-a recovered session has the draft's edits but not the revision operations since the last save.
 """
 from __future__ import annotations
 
 import datetime
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
@@ -28,6 +30,21 @@ from schema.revisions import DRAFT_NAMES, create_revision, delete_revision, find
 from schema.tree import walk
 
 ApplyOp = Callable[[Operation], Operation]
+ApplyPlan = Callable[[Sequence[Revision], str], None]  # (all revisions, the draft's label)
+
+
+def _set_plan(plan: PlanDocument, apply_plan: ApplyPlan | None, revisions: Sequence[Revision], draft_label: str) -> None:
+    """Give the plan these revisions and draft label, journalled when a session edits the plan."""
+    if apply_plan is None:
+        from editor.ui.session import EditSession  # here: the session module is heavier than these commands
+
+        session = EditSession.editing(plan)
+        if session is None:
+            plan.revisions = list(revisions)
+            plan.draft.label = draft_label
+            return
+        apply_plan = session.apply_plan_change
+    apply_plan(list(revisions), draft_label)
 
 
 def label_problem(plan: PlanDocument, label: str, current: str | None = None) -> str | None:
@@ -63,7 +80,8 @@ class CreateRevisionCommand(QUndoCommand):
     """Freeze the working draft as the newest revision; the draft goes on with the same ids."""
 
     def __init__(self, plan: PlanDocument, label: str, *, date: str = "", author: str = "", note: str = "",
-                 clear_notes: bool = True, apply_op: ApplyOp, on_changed: Callable[[], None]):
+                 clear_notes: bool = True, apply_op: ApplyOp, on_changed: Callable[[], None],
+                 apply_plan: ApplyPlan | None = None):
         label = label.strip()
         super().__init__(fill(translate("revisions", "建立修正版「%1」"), label))
         # The schema function checks the label and date (RevisionError) and makes the snapshot.
@@ -73,6 +91,7 @@ class CreateRevisionCommand(QUndoCommand):
         self._draft_label = plan.draft.label
         self._clear_notes = clear_notes
         self._apply_op = apply_op
+        self._apply_plan = apply_plan
         self._on_changed = on_changed
         self._inverses: list[Operation] = []
 
@@ -82,8 +101,8 @@ class CreateRevisionCommand(QUndoCommand):
 
     def redo(self) -> None:
         plan = self._plan
-        plan.revisions = [*plan.revisions, self._snapshot]
-        plan.draft.label = ""
+        # The revision first, then the notes: a kill in between keeps the revision (journal order).
+        _set_plan(plan, self._apply_plan, [*plan.revisions, self._snapshot], "")
         self._inverses = []
         if self._clear_notes:
             ops = [SetField(node.id, "note", "") for node, _parent in walk(plan.draft.content) if node.note]
@@ -95,15 +114,15 @@ class CreateRevisionCommand(QUndoCommand):
             self._apply_op(inverse)
         self._inverses = []
         plan = self._plan
-        plan.revisions = [r for r in plan.revisions if r.id != self._snapshot.id]
-        plan.draft.label = self._draft_label
+        _set_plan(plan, self._apply_plan, [r for r in plan.revisions if r.id != self._snapshot.id], self._draft_label)
         self._on_changed()
 
 
 class RenameRevisionCommand(QUndoCommand):
     """Give a revision another label (its content and id stay)."""
 
-    def __init__(self, plan: PlanDocument, label: str, new_label: str, *, on_changed: Callable[[], None]):
+    def __init__(self, plan: PlanDocument, label: str, new_label: str, *, on_changed: Callable[[], None],
+                 apply_plan: ApplyPlan | None = None):
         new_label = new_label.strip()
         super().__init__(fill(translate("revisions", "將修正版「%1」改名為「%2」"), label, new_label))
         rename_revision(plan, label, new_label)  # raises RevisionError (unknown, empty, taken)
@@ -112,12 +131,17 @@ class RenameRevisionCommand(QUndoCommand):
         self._revision_id = target.id
         self._old, self._new = target.label, new_label
         self.setText(fill(translate("revisions", "將「%1」改名為「%2」"), target.label or draft_name(), new_label))
+        self._apply_plan = apply_plan
         self._on_changed = on_changed
 
     def _set(self, label: str) -> None:
         plan = self._plan
-        target = plan.draft if plan.draft.id == self._revision_id else next(r for r in plan.revisions if r.id == self._revision_id)
-        target.label = label
+        if plan.draft.id == self._revision_id:
+            _set_plan(plan, self._apply_plan, plan.revisions, label)
+        else:
+            # A relabelled copy, not a change in place: the journal gets the new list before it is set.
+            revisions = [r.model_copy(update={"label": label}) if r.id == self._revision_id else r for r in plan.revisions]
+            _set_plan(plan, self._apply_plan, revisions, plan.draft.label)
         self._on_changed()
 
     def redo(self) -> None:
@@ -130,22 +154,24 @@ class RenameRevisionCommand(QUndoCommand):
 class DeleteRevisionCommand(QUndoCommand):
     """Drop a past revision; undo puts it back at its place in the list."""
 
-    def __init__(self, plan: PlanDocument, label: str, *, on_changed: Callable[[], None]):
+    def __init__(self, plan: PlanDocument, label: str, *, on_changed: Callable[[], None],
+                 apply_plan: ApplyPlan | None = None):
         super().__init__(fill(translate("revisions", "刪除修正版「%1」"), label))
         delete_revision(plan, label)  # raises RevisionError for the draft or an unknown label
         self._plan = plan
         self._revision = find_revision(plan, label)
         self._index = plan.revisions.index(self._revision)
+        self._apply_plan = apply_plan
         self._on_changed = on_changed
 
     def redo(self) -> None:
         plan = self._plan
-        plan.revisions = [r for r in plan.revisions if r.id != self._revision.id]
+        _set_plan(plan, self._apply_plan, [r for r in plan.revisions if r.id != self._revision.id], plan.draft.label)
         self._on_changed()
 
     def undo(self) -> None:
         plan = self._plan
         revisions = list(plan.revisions)
         revisions.insert(self._index, self._revision)
-        plan.revisions = revisions
+        _set_plan(plan, self._apply_plan, revisions, plan.draft.label)
         self._on_changed()

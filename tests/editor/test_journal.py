@@ -209,3 +209,122 @@ def test_a_journal_that_cannot_be_written_lets_editing_go_on_and_says_so(qapp, t
     assert session.document.node("g1").title == "照樣可以編輯"
     assert messages == [f"The recovery journal cannot be created in {blocker / 'rec'}: Not a directory."]
     session.close()
+
+
+# --- plan-level changes: revisions (修正版) -----------------------------------------------------
+from PySide6.QtGui import QUndoCommand  # noqa: E402
+
+from editor.ui.revision_commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand  # noqa: E402
+
+
+class _Edit(QUndoCommand):
+    """A draft edit as the window makes it: through session.apply, inverse on undo."""
+
+    def __init__(self, session, op):
+        super().__init__("edit")
+        self.session, self.op, self.inverse = session, op, None
+
+    def redo(self):
+        self.inverse = self.session.apply(self.op)
+
+    def undo(self):
+        self.session.apply(self.inverse)
+
+
+def _revision_session(tmp_path: Path) -> tuple[EditSession, Path]:
+    """A session after draft edits and revision commands pushed as the revisions dialog pushes them
+    (no apply_plan given: the commands find the session of the plan themselves)."""
+    plan = make_plan(tmp_path / "p.plan.json", "修正版日誌")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    stack, p = session.undo_stack, session.plan
+    stack.push(_Edit(session, SetField("s1", "title", "推動橋頭科學園區第二期")))
+    stack.push(_Edit(session, SetField("s1", "note", "配合中央核定調整")))
+    stack.push(CreateRevisionCommand(p, "110年修正版", date="2021-06-30", author="研考會", note="第一次修正",
+                                     apply_op=session.apply, on_changed=lambda: None))
+    stack.push(_Edit(session, SetField("a1", "text", "新增青年創業基地")))
+    stack.push(CreateRevisionCommand(p, "111年修正版", apply_op=session.apply, on_changed=lambda: None))
+    stack.push(RenameRevisionCommand(p, "110年修正版", "110年第1次修正版", on_changed=lambda: None))
+    stack.push(RenameRevisionCommand(p, "draft", "112年草案", on_changed=lambda: None))
+    stack.push(DeleteRevisionCommand(p, "111年修正版", on_changed=lambda: None))
+    stack.undo()  # the delete: 111年修正版 comes back
+    stack.push(_Edit(session, SetField("g1", "title", "產業轉型與就業")))
+    return session, plan
+
+
+def test_revision_commands_and_their_undo_are_journalled_and_recovered_exactly(qapp, tmp_path):
+    session, plan = _revision_session(tmp_path)
+    p = session.plan
+    assert [r.label for r in p.revisions] == ["110年第1次修正版", "111年修正版"] and p.draft.label == "112年草案"
+    first = p.revisions[0].content
+    assert (first.focus.focus_areas[0].strategies[0].note, p.draft.content.focus.focus_areas[0].strategies[0].note) == (
+        "配合中央核定調整", "")  # the note went with the revision, the draft's was cleared
+    expected = p.model_dump(mode="json")
+    on_disk = plan.read_bytes()
+    path = crash(session)
+    # One plan line per revision command run (2 creates, 2 renames, the delete and its undo).
+    plan_lines = [json.loads(line)["plan"] for line in path.read_text("utf-8").splitlines()[1:] if '"plan"' in line[:8]]
+    assert [([r["label"] for r in line["revisions"]], line["draft_label"]) for line in plan_lines] == [
+        (["110年修正版"], ""),
+        (["110年修正版", "111年修正版"], ""),
+        (["110年第1次修正版", "111年修正版"], ""),
+        (["110年第1次修正版", "111年修正版"], "112年草案"),
+        (["110年第1次修正版"], "112年草案"),
+        (["110年第1次修正版", "111年修正版"], "112年草案"),
+    ]
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.edit_count == 4 + 1 + 6  # 4 draft edits, 1 note cleared by the first create, 6 plan changes
+    restored = recover(item, journal_dir=tmp_path / "rec")
+    assert restored.plan.model_dump(mode="json") == expected
+    assert restored.plan.draft.content is restored.document.content  # the Document still edits the plan's draft
+    assert plan.read_bytes() == on_disk
+    # Undo after recovery is not possible (a fresh stack), but further revision commands are journalled.
+    restored.undo_stack.push(DeleteRevisionCommand(restored.plan, "110年第1次修正版", on_changed=lambda: None))
+    assert journal.read_journal(path).ops[-1].revisions[0].label == "111年修正版"
+    restored.close()
+
+
+def test_undoing_a_revision_made_from_the_draft_is_recovered_with_its_notes_back(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.undo_stack.push(_Edit(session, SetField("s2", "note", "預算調整")))
+    session.undo_stack.push(CreateRevisionCommand(session.plan, "110年修正版", apply_op=session.apply, on_changed=lambda: None))
+    session.undo_stack.undo()
+    assert session.plan.revisions == [] and session.document.node("s2").note == "預算調整"
+    expected = session.plan.model_dump(mode="json")
+    crash(session)
+    restored = recover(find_recoverable(tmp_path / "rec")[0], journal_dir=tmp_path / "rec")
+    assert restored.plan.model_dump(mode="json") == expected
+    assert restored.document.node("s2").note == "預算調整"
+    restored.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fraction=st.floats(0.0, 0.999))
+def test_a_torn_plan_line_is_ignored_like_a_torn_operation(qapp, tmp_path_factory, fraction):
+    base = tmp_path_factory.mktemp("torn")
+    session, _plan = _revision_session(base)
+    before = session.plan.model_dump(mode="json")
+    session.undo_stack.push(DeleteRevisionCommand(session.plan, "110年第1次修正版", on_changed=lambda: None))
+    path = crash(session)
+    data = path.read_bytes()
+    last_start = data.rindex(b"\n", 0, len(data) - 1) + 1
+    assert data[last_start:].startswith(b'{"plan":')
+    # At least its first byte, never its newline: a write cut anywhere in the middle.
+    path.write_bytes(data[: last_start + 1 + int(fraction * (len(data) - 2 - last_start))])
+    contents = journal.read_journal(path)
+    assert contents.torn and len(contents.ops) == 11
+    restored = recover(find_recoverable(base / "rec")[0], journal_dir=base / "rec")
+    assert restored.plan.model_dump(mode="json") == before
+    assert [r.label for r in restored.plan.revisions] == ["110年第1次修正版", "111年修正版"]
+    restored.close()
+
+
+def test_a_damaged_plan_line_before_the_end_makes_the_journal_unusable(qapp, tmp_path):
+    session, _plan = _revision_session(tmp_path)
+    path = crash(session)
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith('{"plan":'))
+    lines[number] = '{"plan":{"revisions":[{"label":7}],"draft_label":""}}\n'
+    path.write_text("".join(lines), "utf-8")
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.problem == f"{path} is damaged at line {number + 1}, so its edits cannot be replayed safely."

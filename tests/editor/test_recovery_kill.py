@@ -6,6 +6,9 @@ prints "ready" and sleeps; the parent kills it with SIGKILL, then find_recoverab
 must give exactly the state after those N edits. The same seeded edit sequence is replayed in
 the parent to know that state independently of the child.
 
+In mode ``revisions`` the child also makes revisions (修正版) from the draft between its edits:
+recovery must give the whole plan back, revisions included, not only the draft.
+
 This file is also the child program: ``python test_recovery_kill.py PLAN|--new JOURNAL_DIR SEED N MODE``.
 """
 from __future__ import annotations
@@ -124,6 +127,29 @@ def content_of(session) -> dict:
     return session.document.content.model_dump(mode="json")
 
 
+def edits_and_revisions(session, seed: int, count: int) -> None:
+    """Edits, a revision made from the draft (it clears the draft's notes), more edits, a rename,
+    a second revision deleted again, more edits: revision commands as the revisions dialog pushes them."""
+    from editor.ui.revision_commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand
+
+    rng = random.Random(seed)
+    stack, plan = session.undo_stack, session.plan
+
+    def edits(n):
+        for step in range(n):
+            stack.push(OpCommand(session, random_op(session.document, rng), f"edit {step}"))
+
+    edits(count)
+    stack.push(OpCommand(session, SetField(plan.draft.content.focus.id, "note", "依市議會決議修正"), "note"))
+    stack.push(CreateRevisionCommand(plan, "110年修正版", date="2021-06-30", author="研考會", apply_op=session.apply,
+                                     on_changed=lambda: None))
+    edits(count)
+    stack.push(RenameRevisionCommand(plan, "110年修正版", "110年第1次修正版", on_changed=lambda: None))
+    stack.push(CreateRevisionCommand(plan, "111年修正版", apply_op=session.apply, on_changed=lambda: None))
+    stack.push(DeleteRevisionCommand(plan, "111年修正版", on_changed=lambda: None))
+    edits(count)
+
+
 # --- the child ---------------------------------------------------------------------------------
 def child_main(argv: list[str]) -> None:
     from PySide6.QtGui import QGuiApplication
@@ -141,6 +167,10 @@ def child_main(argv: list[str]) -> None:
         run_edits(session, int(seed), int(count))
         # The child's own final state, to compare the recovered plan with exactly.
         Path(journal_dir).with_name("child-state.json").write_text(json.dumps(content_of(session)), "utf-8")
+        print("ready", flush=True)
+    elif mode == "revisions":
+        edits_and_revisions(session, int(seed), int(count))
+        Path(journal_dir).with_name("child-plan.json").write_text(session.plan.model_dump_json(), "utf-8")
         print("ready", flush=True)
     else:  # "stream": report every completed edit, keep editing until killed
         def report(k):
@@ -292,4 +322,23 @@ def test_a_kill_in_the_middle_of_editing_loses_no_completed_edit(qapp, small_pla
     matches = [k for k, state in enumerate(states) if state == recovered]
     assert matches and max(matches) >= reported
     assert min(matches) < total  # killed in the middle, not after the last edit
+    session.close()
+
+
+def test_revisions_made_before_a_kill_come_back_with_the_draft(qapp, small_plan, tmp_path):
+    jdir = tmp_path / "recovery"
+    child = _spawn(str(small_plan), jdir, 2024, 12, mode="revisions")
+    _read_until(child, lambda line: line == "ready")
+    _kill(child)
+    [item] = find_recoverable(jdir)
+    session = recover(item, journal_dir=jdir)
+    child_plan = PlanDocument.model_validate_json(jdir.with_name("child-plan.json").read_text("utf-8"))
+    recovered = session.plan
+    assert [(r.label, r.date, r.author) for r in recovered.revisions] == [("110年第1次修正版", "2021-06-30", "研考會")]
+    assert recovered.model_dump(mode="json") == child_plan.model_dump(mode="json")
+    # The revision holds the draft as it was then, note included; the draft went on without it.
+    # (The draft's note was cleared by the create; later random edits may have written another.)
+    assert recovered.revisions[0].content.focus.note == "依市議會決議修正" != recovered.draft.content.focus.note
+    assert recovered.revisions[0].content != recovered.draft.content
+    assert recovered.draft.content is session.document.content
     session.close()
