@@ -34,7 +34,6 @@ draft's label rather than a diff: replay just sets them, and cannot be rejected.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -47,8 +46,9 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from pydantic import ValidationError
 
+from editor.ui.plan_file_state import Fingerprint, sha256
 from schema.document import Document
-from schema.fileio import MAX_FILE_BYTES, PlanFileError, describe_validation_error, load_plan, parse_plan
+from schema.fileio import PlanFileError, describe_validation_error, parse_plan
 from schema.model import PlanDocument, Revision, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
@@ -102,67 +102,6 @@ def entry_to_json(entry: Entry) -> dict:
     return entry.to_json() if isinstance(entry, PlanChange) else to_json(entry)
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """What a plan file looked like when we last read or wrote it."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    @classmethod
-    def of(cls, payload: bytes, stat: os.stat_result) -> "Fingerprint":
-        return cls(len(payload), stat.st_mtime_ns, sha256(payload))
-
-    def to_json(self) -> dict:
-        return {"size": self.size, "mtime_ns": self.mtime_ns, "sha256": self.sha256}
-
-
-def sha256(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
-
-
-def read_plan_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """A plan file's bytes and stat, read once (the same bytes are parsed, hashed and kept as base).
-
-    Errors are the foundation's one-sentence PlanFileError.
-    """
-    try:
-        if path.is_dir() or path.stat().st_size > MAX_FILE_BYTES:
-            load_plan(path)  # words the problem exactly as the foundation does
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            payload = handle.read()
-    except OSError:
-        load_plan(path)
-        raise PlanFileError(f"{path} cannot be read.") from None
-    return payload, stat
-
-
-def disk_state(path: Path, fingerprint: Fingerprint, *, thorough: bool) -> tuple[str, Fingerprint]:
-    """'same', 'changed' or 'missing' compared with the file as last read or written.
-
-    Size and mtime first (cheap); the hash decides when they differ (a touch is not a change)
-    and, when ``thorough``, also when they agree (a same-size edit within one mtime tick).
-    Returns the fingerprint refreshed with the new mtime when only the mtime moved.
-    """
-    try:
-        stat = os.stat(path)
-    except FileNotFoundError:
-        return "missing", fingerprint
-    except OSError:
-        return "changed", fingerprint
-    if stat.st_size == fingerprint.size and stat.st_mtime_ns == fingerprint.mtime_ns and not thorough:
-        return "same", fingerprint
-    try:
-        payload = path.read_bytes()
-    except OSError:
-        return "changed", fingerprint
-    if sha256(payload) != fingerprint.sha256:
-        return "changed", fingerprint
-    return "same", Fingerprint.of(payload, stat)
-
-
 def companion(journal_path: Path, suffix: str) -> Path:
     return journal_path.with_name(journal_path.name[: -len(SUFFIX)] + suffix)
 
@@ -200,7 +139,7 @@ class PreparedBase:
             os.replace(self._tmp, self.base_file)
         except OSError as exc:
             self._error = exc
-            _unlink(self._tmp)
+            unlink_quietly(self._tmp)
 
     def wait(self) -> None:
         """Until the copy is written (it almost always is already); OSError when it could not be."""
@@ -213,8 +152,8 @@ class PreparedBase:
         self._thread.join()
         if self._owned:
             self._owned = False
-            _unlink(self.base_file)
-            _unlink(self._tmp)
+            unlink_quietly(self.base_file)
+            unlink_quietly(self._tmp)
             self.lock.unlock()
 
 
@@ -285,7 +224,7 @@ class JournalWriter:
         except OSError as exc:
             lock.unlock()
             for leftover in (companion(path, ".base"), path.with_name(path.name + ".tmp")):
-                _unlink(leftover)
+                unlink_quietly(leftover)
             raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
         return cls(path, lock, len(payload))
 
@@ -444,84 +383,13 @@ def replay(document: Document, ops: list[Entry], plan: PlanDocument | None = Non
     return skipped
 
 
-@dataclass(frozen=True)
-class Recoverable:
-    """A journal left behind by an editor that did not close cleanly."""
-
-    journal_path: Path
-    plan_path: Path | None  # None for a plan that was never saved
-    title: str
-    last_edit: datetime  # local time of the journal's last write
-    edit_count: int
-    problem: str | None = None  # one sentence when it cannot be recovered
-
-    @property
-    def recoverable(self) -> bool:
-        return self.problem is None
-
-
-def scan(directory: Path) -> list[Recoverable]:
-    """Journals in ``directory`` that no running editor owns, newest first.
-
-    A journal with no complete edit holds no work and is removed on the way.
-    """
-    found: list[Recoverable] = []
-    try:
-        paths = sorted(directory.glob("*" + SUFFIX))
-        orphans = [p for p in directory.glob("*.base") if not p.with_name(p.name[: -len(".base")] + SUFFIX).exists()]
-    except OSError:
-        return []
-    for base in orphans:  # a base copy prepared by an editor that died before its first edit
-        lock = new_lock(base.with_name(base.name[: -len(".base")] + SUFFIX))
-        if lock.tryLock(0):
-            try:
-                _unlink(base)
-                _unlink(base.with_name(base.name + ".tmp"))
-            finally:
-                lock.unlock()
-    for path in paths:
-        lock = new_lock(path)
-        if not lock.tryLock(0):
-            continue  # a live editor is writing it (or it cannot be locked at all)
-        try:
-            item = describe(path)
-            if item.problem is None and item.edit_count == 0:
-                remove_files(path)
-                continue
-            found.append(item)
-        finally:
-            lock.unlock()
-    found.sort(key=lambda r: r.last_edit, reverse=True)
-    return found
-
-
-def describe(path: Path) -> Recoverable:
-    try:
-        last_edit = datetime.fromtimestamp(path.stat().st_mtime)
-    except OSError:
-        last_edit = datetime.now()
-    try:
-        contents = read_journal(path)
-    except JournalError as exc:
-        return Recoverable(path, None, "", last_edit, 0, str(exc))
-    header = contents.header
-    plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
-    title = header.get("title") if isinstance(header.get("title"), str) else ""
-    problem = None
-    try:
-        load_base(path, header)
-    except JournalError as exc:
-        problem = str(exc)
-    return Recoverable(path, plan_path, title, last_edit, len(contents.ops), problem)
-
-
 def remove_files(journal_path: Path) -> None:
     """Remove a journal and its base copy (the lock is removed by its owner's unlock)."""
     for path in (journal_path, companion(journal_path, ".base"), journal_path.with_name(journal_path.name + ".tmp")):
-        _unlink(path)
+        unlink_quietly(path)
 
 
-def _unlink(path: Path) -> None:
+def unlink_quietly(path: Path) -> None:
     try:
         path.unlink()
     except FileNotFoundError:

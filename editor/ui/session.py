@@ -20,7 +20,9 @@ from PySide6.QtGui import QUndoStack
 from pydantic import ValidationError
 
 from editor.ui import journal as _journal
-from editor.ui.journal import Fingerprint, JournalError, JournalWriter, PlanChange, PreparedBase, Recoverable
+from editor.ui.journal import JournalError, JournalWriter, PlanChange, PreparedBase
+from editor.ui.journal_scan import Recoverable, scan
+from editor.ui.plan_file_state import Fingerprint, disk_state, read_plan_file
 from editor.ui.locking import LockHolder, PlanLock
 from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
@@ -127,7 +129,7 @@ class EditSession(QObject):
     def open(cls, path, *, journal_dir=None) -> "EditSession":
         """Open a plan file; raise PlanFileError (one sentence) when it cannot be read."""
         path = Path(os.path.abspath(path))
-        payload, stat = _journal.read_plan_file(path)
+        payload, stat = read_plan_file(path)
         plan = parse_plan(payload, str(path))
         session = cls(plan, path, journal_dir=journal_dir)
         session._base_bytes = payload
@@ -369,7 +371,7 @@ class EditSession(QObject):
     def _disk_state(self, *, thorough: bool) -> str:
         if self.path is None or self._fingerprint is None:
             return "same"
-        state, self._fingerprint = _journal.disk_state(self.path, self._fingerprint, thorough=thorough)
+        state, self._fingerprint = disk_state(self.path, self._fingerprint, thorough=thorough)
         return state
 
     def _adopt_journal(self, writer: JournalWriter) -> None:
@@ -386,7 +388,7 @@ def find_recoverable(journal_dir: Path | None = None) -> list[Recoverable]:
     the reason, so the user can decide to discard them; nothing is deleted here except journals
     that hold no edit at all. Journals of editors still running are not listed.
     """
-    return _journal.scan(Path(journal_dir) if journal_dir is not None else default_journal_dir())
+    return scan(Path(journal_dir) if journal_dir is not None else default_journal_dir())
 
 
 def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
