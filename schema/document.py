@@ -38,6 +38,15 @@ class OnChange(DocumentListener):
 
     def __init__(self, callback):
         self.callback = callback
+        self.document: "Document | None" = None
+
+    def watch(self, document: "Document | None") -> None:
+        """Listen to ``document`` (None: to nothing) instead of the one watched before."""
+        if self.document is not None and self in self.document.listeners:
+            self.document.listeners.remove(self)
+        self.document = document
+        if document is not None:
+            document.listeners.append(self)
 
     def changed(self) -> None:
         self.callback()

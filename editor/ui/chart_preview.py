@@ -55,11 +55,8 @@ class ChartPreview(QWidget):
     # --- what the window calls ----------------------------------------------------------------
     def set_plan(self, plan: PlanDocument, document: Document | None = None) -> None:
         """Show the chart of ``plan``'s working draft; with ``document``, every edit of it refreshes the chart."""
-        if self._document is not None and self._watcher in self._document.listeners:
-            self._document.listeners.remove(self._watcher)
+        self._watcher.watch(document)
         self._document = document
-        if document is not None:
-            document.listeners.append(self._watcher)
         self.plan = plan
         self.layout_ = None
         self.current_id = None

@@ -138,11 +138,8 @@ class ComparisonView(QWidget):
     # --- what the window calls ------------------------------------------------------------------
     def set_plan(self, plan: PlanDocument, document: Document | None = None) -> None:
         """Compare versions of ``plan``; with ``document`` (the draft's), every edit of it refreshes the view."""
-        if self._document is not None and self._watcher in self._document.listeners:
-            self._document.listeners.remove(self._watcher)
+        self._watcher.watch(document)
         self._document = document
-        if document is not None:
-            document.listeners.append(self._watcher)
         self.plan = plan
         self._versions_key = ()
         self.comparison = None

@@ -204,7 +204,6 @@ class MainWindow(PlanFiles, QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
         if self.model is not None:
             self.model.detach()
-            old.document.listeners.remove(self._change_listener)
         self.find_bar.reset()
         self.session = session
         self.export_menu.reset()
@@ -223,7 +222,7 @@ class MainWindow(PlanFiles, QMainWindow):
         session.dirty_changed.connect(self.update_title)
         session.path_changed.connect(self.update_title)
         session.journal_failed.connect(self._journal_failed)
-        session.document.listeners.append(self._change_listener)
+        self._change_listener.watch(session.document)
         self._checks_timer.start()
         self.expand_default()
         first = session.document.content.focus
