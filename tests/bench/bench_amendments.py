@@ -15,7 +15,6 @@ import os
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,16 +27,11 @@ from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.compare import compare  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
 from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
+from tests.bench import timing  # noqa: E402
 
 
 def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
+    return timing.best_of(fn, repeat)
 
 def main() -> int:
     ensure_gui_application()

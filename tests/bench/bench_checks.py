@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -16,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from schema.checks import run_checks  # noqa: E402
 from schema.model import KPI, Action, FocusArea, FocusSection, Goal, GoalsSection, Paragraph, Period, PlanContent, Preface, Strategy  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench.timing import run_times  # noqa: E402
 
 AREAS, STRATEGIES, ACTIONS = 20, 50, 4
 
@@ -56,14 +56,10 @@ def generated_plan(*, with_problems: bool = False) -> PlanContent:
     return PlanContent(preface=Preface(paragraphs=paragraphs), goals=GoalsSection(goals=goals), focus=FocusSection(focus_areas=areas))
 
 
-def best_of(function, repeat: int = 15) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
+def best_of(function, repeat: int = 15) -> tuple[float, float]:
+    """Best and median of ``repeat`` runs."""
+    times = run_times(function, repeat)
     return min(times), statistics.median(times)
-
 
 def main() -> None:
     period = Period(start=108, end=111)

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import json
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +26,7 @@ from schema.fileio import dump_plan  # noqa: E402
 from schema.model import Action, FocusArea, Paragraph, Period, PlanContent, PlanDocument, Revision, Strategy  # noqa: E402
 from schema.operations import Insert, Move, Remove, SetField  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench.timing import median_of  # noqa: E402
 
 SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
 REPEAT = 7
@@ -102,13 +101,7 @@ def fresh_ids(content: PlanContent) -> PlanContent:
 
 def timed(func) -> float:
     """Median wall time of REPEAT runs, in seconds."""
-    times = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
+    return median_of(func, REPEAT)
 
 def main() -> int:
     rng = random.Random(2020)

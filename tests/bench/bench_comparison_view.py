@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -26,16 +24,11 @@ from schema.document import Document  # noqa: E402
 from schema.operations import SetField  # noqa: E402
 from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench.timing import median_of  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
-
+    return median_of(fn, repeat)
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,16 +28,11 @@ from schema.fileio import load_plan  # noqa: E402
 from schema.numbers import all_numbers  # noqa: E402
 from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench import timing  # noqa: E402
 
 
 def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
+    return timing.best_of(fn, repeat)
 
 def markdown_of(plan) -> str:
     """The same text as the Word export, as Markdown (headings for sections, focus areas, strategies)."""

@@ -6,10 +6,8 @@ Goals (issue 2): load ≤ 5 × json.loads of the same file; save ≤ 0.2 s.
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -17,16 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from schema.fileio import load_plan, save_plan  # noqa: E402
 from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench import timing  # noqa: E402
 
 
 def best_of(fn, repeat: int = 7) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
+    return timing.best_of(fn, repeat)
 
 def main() -> None:
     plan = generate_plan(20, 50, 4)
