@@ -12,9 +12,8 @@ from editor.cli import main
 from schema.checks import run_checks
 from schema.fileio import load_plan, save_plan
 from schema.model import FocusArea, FocusSection, Paragraph, Period, PlanContent, PlanDocument, Preface, Revision, Strategy
+from tests.paths import ROOT, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 KEYS = ["code", "severity", "node_id", "number", "title", "message"]
 
 

@@ -5,7 +5,6 @@ import json
 import subprocess
 import sys
 import types
-from pathlib import Path
 
 import pytest
 
@@ -13,12 +12,7 @@ from editor.cli import main
 from schema.compare import Comparison
 from schema.fileio import save_plan
 from schema.model import Period, PlanDocument
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
-SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
-AMENDED = ROOT / "tests" / "data" / "kaohsiung-amended-demo.txt"
+from tests.paths import AMENDED, DEMO, ROOT, SAMPLE, SOURCE
 
 
 def run(capsys, *argv):

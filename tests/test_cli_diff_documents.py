@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
 import pytest
@@ -14,12 +13,7 @@ from editor.cli import main
 from editor.export.amendment_table import NO_CHANGE
 from schema.fileio import load_plan
 from tests.editor.test_tracked_docx import INS, blocks, body_of, official, resolve
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
-SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
-AMENDED = ROOT / "tests" / "data" / "kaohsiung-amended-demo.txt"
+from tests.paths import AMENDED, DEMO, ROOT, SAMPLE, SOURCE
 
 
 def run(capsys, *argv):

@@ -10,10 +10,8 @@ import pytest
 
 from editor.cli import main
 from schema.fileio import load_plan
+from tests.paths import ROOT, SAMPLE, SOURCE
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 TEXT = SOURCE.read_text(encoding="utf-8")
 SUMMARY = "{out}: 109年修正版 — 9 preface paragraphs, 4 goals, 5 focus areas, 28 strategies, 27 actions, 3 chart labels kept"
 

@@ -2,14 +2,11 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from editor.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
+from tests.paths import ROOT, SAMPLE
 
 
 def run_module(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:

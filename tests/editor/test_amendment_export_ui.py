@@ -3,7 +3,6 @@ offer to open it, a failure in one sentence, the progress dialog of a slow expor
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -15,9 +14,7 @@ from editor.ui import amendment_export
 from editor.ui.amendment_export import default_file_name, export_amendment_table, export_tracked_document
 from schema.compare import compare
 from schema.fileio import load_plan
-
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
+from tests.paths import DEMO
 
 
 class Answers:

@@ -24,10 +24,7 @@ from schema.fileio import load_plan
 from schema.model import Revision
 from schema.operations import Insert, Move, Remove, SetField
 from schema.textdiff import DELETE, INSERT
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
+from tests.paths import DEMO, SAMPLE
 
 
 def amended(make_ops):

@@ -21,9 +21,8 @@ from editor.export.chart_paint import UnsupportedChartFormat, paint_chart, rende
 from editor.export.fonts import PREFERRED_CHART_FAMILIES, NoChineseFontError, choose_chart_family, ensure_gui_application
 from schema.fileio import load_plan
 from schema.model import FocusArea, Goal, Period, PlanDocument, Revision, Strategy
+from tests.paths import SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 LABEL_30 = "推動智慧城市與5G AIoT創新應用，建構永續發展環境並提升市民生活品質"[:30]
 GOALS = ("產業轉型優先", "增加就業優先", "交通建設優先", "改善空污優先")
 

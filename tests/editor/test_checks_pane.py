@@ -1,7 +1,6 @@
 """The checks pane: findings grouped by severity with counts, activation by click and Enter."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,8 +8,8 @@ from PySide6.QtCore import Qt
 from editor.ui.checks_pane import ChecksPane
 from schema.checks import Finding, run_checks
 from schema.fileio import load_plan
+from tests.paths import SAMPLE
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "kaohsiung-108-111.plan.json"
 E1 = Finding("empty-title", "error", "s1", "（一）", "", "推動策略的標題是空白的。")
 E2 = Finding("invalid-character", "error", "s2", "（二）", "設置校園雙機", "內容含有無法寫入 Word 文件的字元：U+0007。")
 W1 = Finding("chart-label-mismatch", "warning", "s3", "（五）", "建構農漁高雄隊", "架構圖標籤「構建農漁高雄隊」與標題「建構農漁高雄隊」不一致。")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -18,8 +17,8 @@ from schema.fileio import load_plan
 from schema.model import Strategy
 from schema.operations import Insert, Move, Remove, SetField
 from schema.textdiff import text_diff
+from tests.paths import SAMPLE
 
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "kaohsiung-108-111.plan.json"
 BODY = "藉由「產業智慧化、數位轉型、創新應用」三大具體行動，並採「盤點需求、建立示範、成果擴散」模式，凝聚產業共識，形成數位轉型目標與需求，實現產業鏈智慧化步驟，進而轉型為亞洲高階製造中心。"
 NEW_BODY = BODY.replace("凝聚產業共識", "凝聚產官學共識")
 

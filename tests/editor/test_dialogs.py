@@ -17,8 +17,7 @@ from editor.ui.session import EditSession
 from schema.fileio import load_plan
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window, write_plan
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 
 def rename(window, node_id="s1", title="推動橋頭科學園區二期"):

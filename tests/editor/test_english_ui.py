@@ -28,8 +28,8 @@ from schema.checks import run_checks
 from schema.numbers import all_numbers
 from schema.tree import walk
 from tests.editor.ui_support import discard_on_close, isolated_settings  # noqa: F401 - fixture
+from tests.paths import DEMO
 
-DEMO = Path(__file__).resolve().parents[2] / "samples" / "kaohsiung-108-111-demo.plan.json"
 CJK = re.compile("[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                  "\ufe30-\ufe4f\uff00-\uffef]")
 TEXT_FIELDS = ("title", "text", "chart_label", "body", "note")

@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import docx
 import pytest
@@ -22,9 +21,8 @@ from editor.export.textclean import clean_text
 from schema.fileio import PlanFileError, load_plan
 from schema.model import KPI, Action, FocusArea, Goal, Paragraph, Period, PlanDocument, Revision, Strategy
 from schema.numbers import all_numbers
+from tests.paths import ROOT, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -21,9 +21,8 @@ from editor.ui import export_menu, i18n
 from editor.ui.export_menu import chart_path
 from schema.fileio import load_plan
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window
+from tests.paths import SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 PUBLISHED_TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
 
 

@@ -4,7 +4,6 @@ follow an edit that fixes a chart label."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -15,8 +14,8 @@ from editor.export.chart_layout import chart_data
 from editor.ui import chart_preview
 from schema.checks import run_checks
 from tests.editor.ui_support import discard_on_close, make_window
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 KAOHSIUNG = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 MISLABELLED = "822431d190e8"  # （五）建構農漁高雄隊, charted as 構建農漁高雄隊
 

@@ -19,9 +19,8 @@ from editor.ui.session import EditSession, find_recoverable
 from schema.fileio import load_plan
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, ime_commit, make_window, write_plan
+from tests.paths import DEMO, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
 KAOHSIUNG = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 MOVED = "fd43e8674685"  # （四）支持青農在地深耕, moved to 拚經濟 in the demo draft
 RENAMED = "82e2ccce2507"  # 加速興建捷運輕軌 → 加速興建捷運及輕軌路網

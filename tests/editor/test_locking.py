@@ -15,8 +15,8 @@ from editor.ui.locking import LockHolder, PlanLock, lock_path_beside, lock_path_
 from editor.ui.session import EditSession
 from schema.fileio import save_plan
 from schema.model import Period, PlanDocument
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 HOLDER = textwrap.dedent(
     """

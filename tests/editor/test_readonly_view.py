@@ -1,7 +1,6 @@
 """The read-only viewer of a past revision."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,8 +12,7 @@ from schema.document import Document
 from schema.fileio import load_plan
 from schema.operations import Remove, SetField
 from schema.revisions import RevisionError
-
-DEMO = Path(__file__).resolve().parents[2] / "samples" / "kaohsiung-108-111-demo.plan.json"
+from tests.paths import DEMO
 
 
 @pytest.fixture

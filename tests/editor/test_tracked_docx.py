@@ -30,10 +30,8 @@ from schema.fileio import load_plan
 from schema.model import KPI, Action, FocusArea, PlanContent, PlanDocument, Period, Revision, Strategy
 from schema.operations import Insert, Move, Remove, SetField
 from tests.schema.plans import plan_contents
+from tests.paths import DEMO, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INS, DEL = f"{W}ins", f"{W}del"
 

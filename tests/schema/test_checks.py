@@ -1,7 +1,6 @@
 """The consistency checks: one plan that breaks each rule and one that does not."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,9 +12,9 @@ from schema.fileio import load_plan
 from schema.numbers import all_numbers
 from schema.tree import walk
 from tests.schema.plans import plan_contents
+from tests.paths import SAMPLE
 
 PERIOD = Period(start=108, end=111)
-SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "kaohsiung-108-111.plan.json"
 
 # The strategies of the Kaohsiung 108–111 plan (109 amendment): title in the text, label in the chart.
 KAOHSIUNG = {

@@ -1,7 +1,6 @@
 """The comparison on the real Kaohsiung plan: amendments made by document operations, the
 demonstration sample, and the same amendments imported from a second text (no shared ids)."""
 import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -11,12 +10,7 @@ from schema.fileio import dump_plan, load_plan
 from schema.importer import import_text
 from schema.operations import Insert, Move, Remove, SetField
 from schema.textdiff import render_marked
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
-DEMO = ROOT / "samples" / "kaohsiung-108-111-demo.plan.json"
-SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
-AMENDED = ROOT / "tests" / "data" / "kaohsiung-amended-demo.txt"
+from tests.paths import AMENDED, DEMO, ROOT, SAMPLE, SOURCE
 
 
 def published():

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +11,8 @@ from hypothesis import strategies as st
 from schema.fileio import dump_plan, load_plan, save_plan
 from schema.importer import ImportResult, TextImportError, adopt_ids, import_text
 from schema.tree import walk
+from tests.paths import SAMPLE, SOURCE
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "samples" / "source" / "kaohsiung-108-111-rev109.txt"
-SAMPLE = ROOT / "samples" / "kaohsiung-108-111.plan.json"
 TEXT = SOURCE.read_text(encoding="utf-8")
 
 FOCUS_AREAS = ["拚經濟", "衝就業", "顧教育", "好生活", "真安心"]
