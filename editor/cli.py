@@ -12,13 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+from editor.commands import UsageError
 from schema.fileio import PlanFileError
 
 SUBCOMMANDS = ("import-text", "export", "diff", "check", "revisions")
-
-
-class UsageError(Exception):
-    """Bad input or usage; the message is printed as one line and the exit status is 2."""
 
 
 class _Parser(argparse.ArgumentParser):

@@ -63,7 +63,7 @@ class NodeSide:
     node_id: str = ""
     parent: str = ""  # the parent's number and title, e.g. 二、衝就業
     values: dict[str, str] = field(default_factory=dict)
-    children: tuple["NodeSide", ...] = ()
+    children: tuple[NodeSide, ...] = ()
 
 
 @dataclass

@@ -56,12 +56,12 @@ def match_by_content(a, b) -> dict[str, str]:
     for depth in range(1, min(len(a.levels), len(b.levels))):
         taken: set[str] = set()  # new ids matched on this level
 
-        def take(pairs) -> None:
+        def take(pairs, taken: set[str] = taken) -> None:
             for x, y in pairs:
                 matched[x.id] = y.id
                 taken.add(y.id)
 
-        def rest(xs, ys) -> tuple[list, list]:
+        def rest(xs, ys, taken: set[str] = taken) -> tuple[list, list]:
             return [x for x in xs if x.id not in matched], [y for y in ys if y.id not in taken]
 
         families = [(children(p), children(b.nodes[matched[p.id]])) for p in a.levels[depth - 1] if p.id in matched]
@@ -94,7 +94,7 @@ def _match_same_text(xs: list, ys: list) -> tuple[list[tuple], list, list]:
     return pairs, [x for queue in by_key.values() for x in queue], rest_y
 
 
-def _match_siblings(rest_x: list, rest_y: list, likeness: "_Likeness") -> list[tuple]:
+def _match_siblings(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tuple]:
     """The most alike pairs among a matched parent's unmatched children (few, so every pair is scored)."""
     pairs = []
     if rest_x and rest_y and len(rest_x) * len(rest_y) <= _LOCAL_PAIRS:
@@ -108,7 +108,7 @@ def _match_siblings(rest_x: list, rest_y: list, likeness: "_Likeness") -> list[t
     return pairs
 
 
-def _match_anywhere(rest_x: list, rest_y: list, likeness: "_Likeness") -> list[tuple]:
+def _match_anywhere(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tuple]:
     """The most alike pairs among the rest of one level, candidates found through the shingle index."""
     pairs = []
     postings: dict[str, list[int]] = defaultdict(list)

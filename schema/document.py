@@ -7,8 +7,8 @@ listener: it turns these calls into begin/end signals and holds no copy of the p
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
 
 from pydantic import ValidationError
 
@@ -38,9 +38,9 @@ class OnChange(DocumentListener):
 
     def __init__(self, callback):
         self.callback = callback
-        self.document: "Document | None" = None
+        self.document: Document | None = None
 
-    def watch(self, document: "Document | None") -> None:
+    def watch(self, document: Document | None) -> None:
         """Listen to ``document`` (None: to nothing) instead of the one watched before."""
         if self.document is not None and self in self.document.listeners:
             self.document.listeners.remove(self)

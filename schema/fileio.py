@@ -11,9 +11,9 @@ import gc
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from pydantic import ValidationError
 
@@ -24,7 +24,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # a plan of 5,000 nodes is about 2 MB
 
 # Migrations: MIGRATIONS[n] turns raw data of format_version n into format_version n + 1.
 # Plain dict → dict functions, run before validation (never inside validators).
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {
+    1: lambda data: data,  # 1 → 2 added numbering_style and proposals, both with defaults
+}
 
 
 class PlanFileError(Exception):

@@ -14,11 +14,11 @@ Numbers are never stored: they are derived from position (see ``schema.numbering
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: numbering_style and proposals
 
 
 def new_id() -> str:
@@ -86,7 +86,7 @@ class Strategy(_Node):
     budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
 
     @model_validator(mode="after")
-    def _actions_nest_two_levels(self) -> "Strategy":
+    def _actions_nest_two_levels(self) -> Strategy:
         for action in self.actions:
             for sub_action in action.actions:
                 if sub_action.actions:
@@ -138,7 +138,7 @@ class Closing(_Node):
     paragraphs: list[Paragraph] = Field(default_factory=list)
 
 
-AnyNode = Union[Paragraph, Goal, Action, Strategy, FocusArea, Preface, GoalsSection, FocusSection, Closing]
+AnyNode = Paragraph | Goal | Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing
 
 
 class PlanContent(_Model):
@@ -150,7 +150,7 @@ class PlanContent(_Model):
     closing: Closing = Field(default_factory=Closing)
 
     @model_validator(mode="after")
-    def _ids_are_unique(self) -> "PlanContent":
+    def _ids_are_unique(self) -> PlanContent:
         from schema.tree import KINDS, sections, walk
 
         # Level by level in list comprehensions (a big plan is validated on every open); the
@@ -193,7 +193,7 @@ class Period(_Model):
     end: int = Field(ge=1, le=999)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
         return self
@@ -203,6 +203,30 @@ class Period(_Model):
         return list(range(self.start, self.end + 1))
 
 
+class NumberingStyle(_Model):
+    """How the numbers of the ladder are written (編號格式); the positions still decide the numbers.
+
+    Each level is a template with one placeholder: ``{壹}`` formal Chinese numerals (壹 貳 參),
+    ``{一}`` ordinary ones (一 二 三), ``{1}`` Arabic digits. The defaults are the ladder of the
+    published plan and of the 文書處理手冊: 壹、 一、 （一） 1. （1）; another city may write
+    actions as ``{1}、`` or strategies with half-width parentheses ``({一})``.
+    """
+
+    section: str = "{壹}、"
+    focus_area: str = "{一}、"
+    strategy: str = "（{一}）"
+    action: str = "{1}."
+    sub_action: str = "（{1}）"
+
+    @field_validator("section", "focus_area", "strategy", "action", "sub_action")
+    @classmethod
+    def _one_placeholder(cls, value: str) -> str:
+        count = sum(value.count(p) for p in ("{壹}", "{一}", "{1}"))
+        if count != 1 or len(value) > 12:
+            raise ValueError(f"a numbering template holds exactly one of {{壹}}, {{一}} or {{1}} and is short, not {value!r}")
+        return value
+
+
 class PlanDocument(_Model):
     """A plan file: the plan's identity, its revisions (oldest first) and the working draft."""
 
@@ -210,8 +234,10 @@ class PlanDocument(_Model):
     title: str = Field(min_length=1, description="e.g. 高雄市政府108至111年度中程施政計畫理念")
     organisation: str = ""
     period: Period
+    numbering_style: NumberingStyle = Field(default_factory=NumberingStyle)
     revisions: list[Revision] = Field(default_factory=list)
     draft: Revision = Field(default_factory=Revision)
+    proposals: list[Proposal] = Field(default_factory=list, description="suggested changes not yet decided, and decided ones as history")
 
     @field_validator("format_version")
     @classmethod
@@ -221,7 +247,7 @@ class PlanDocument(_Model):
         return value
 
     @model_validator(mode="after")
-    def _labels_are_unique(self) -> "PlanDocument":
+    def _labels_are_unique(self) -> PlanDocument:
         labels = [r.label for r in self.revisions]
         for label in labels:
             if labels.count(label) > 1:
@@ -245,3 +271,8 @@ class PlanDocument(_Model):
         if not label and revision is self.draft and self.revisions:
             label = self.revisions[-1].label
         return f"{self.title}（{label}）" if label else self.title
+
+
+from schema.proposals import Proposal  # noqa: E402 - proposals build on this module's base model
+
+PlanDocument.model_rebuild()

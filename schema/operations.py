@@ -7,7 +7,7 @@ inverse operation. Undo in the editor is "apply the inverse"; nothing else edits
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Union
+from typing import Any
 
 
 class OperationError(ValueError):
@@ -49,7 +49,7 @@ class SetField:
     value: Any
 
 
-Operation = Union[Insert, Remove, Move, SetField]
+Operation = Insert | Remove | Move | SetField
 _BY_NAME = {cls.__name__: cls for cls in (Insert, Remove, Move, SetField)}
 
 

@@ -6,8 +6,8 @@ all read this table, so the hierarchy rules live in exactly one place.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from schema.model import (
     Action,

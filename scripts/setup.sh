@@ -44,7 +44,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
-  echo "setup: installing the editor and its test tools into .venv (PySide6-Essentials, pydantic, python-docx, diff-match-patch, pytest, pytest-qt, hypothesis)"
+  echo "setup: installing the editor and its test tools into .venv (PySide6-Essentials, pydantic, python-docx, diff-match-patch, pytest, pytest-qt, hypothesis, ruff, mypy, import-linter)"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e '.[test]'
   rm -f .venv/.installed-*

@@ -100,7 +100,9 @@ def test_two_imported_texts_without_shared_ids(tmp_path, capsys):
     by_content, by_id = json.loads(by_content), json.loads(by_id)
     assert (by_content["from"], by_content["to"]) == ("109年修正版", "110年修正草案示範")
     assert by_content["counts"] == by_id["counts"]
-    strip = lambda doc: [{k: v for k, v in c.items() if k != "note"} for c in doc["changes"]]  # texts carry no notes
+    def strip(doc):  # texts carry no notes
+        return [{k: v for k, v in c.items() if k != "note"} for c in doc["changes"]]
+
     assert strip(by_content) == strip(by_id)
 
 

@@ -24,7 +24,7 @@ import importlib
 import json
 from pathlib import Path
 
-from editor.cli import UsageError
+from editor.commands import UsageError
 from editor.commands.outputs import check_output, same_file
 from schema.compare import Change, Comparison, compare, to_json
 from schema.fileio import load_plan

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.cli import UsageError
+from editor.commands import UsageError
 from editor.commands.outputs import check_output, same_file
 from schema.fileio import PlanFileError, load_plan
 
@@ -20,12 +20,12 @@ def run(args) -> int:
         check_output("export", args.docx, suffix=".docx", what="the Word document", inputs=[args.file])
     if args.chart and same_file(Path(args.chart), Path(args.file)):
         raise UsageError(f"plan-editor export: {args.chart} is an input file; choose another output file")
-    from editor.export.chart_paint import UnsupportedChartFormat, chart_format
+    from editor.export.chart_paint import UnsupportedChartFormatError, chart_format
 
     if args.chart:
         try:
             chart_format(args.chart)
-        except UnsupportedChartFormat as exc:
+        except UnsupportedChartFormatError as exc:
             raise UsageError(f"plan-editor export: {exc}") from None
     plan = load_plan(args.file)
     revision = plan.draft

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from editor.cli import UsageError
+from editor.commands import UsageError
 from editor.commands.outputs import check_output, same_file
 from schema.fileio import PlanFileError, load_plan, save_plan
 from schema.importer import TextImportError, adopt_ids, import_text

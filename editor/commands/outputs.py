@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.cli import UsageError
+from editor.commands import UsageError
 
 
 def check_output(command: str, path: str | Path, *, suffix: str, what: str, inputs: list[str | Path]) -> Path:

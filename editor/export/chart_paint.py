@@ -33,15 +33,15 @@ STYLE = {
 CONNECTOR_COLOR = "#404040"
 
 
-class UnsupportedChartFormat(ValueError):
+class UnsupportedChartFormatError(ValueError):
     """The chart file's suffix is not .svg, .png or .pdf; ``str()`` is one sentence."""
 
 
 def chart_format(path: str | os.PathLike) -> str:
-    """'svg', 'png' or 'pdf' from the suffix (any case), else UnsupportedChartFormat."""
+    """'svg', 'png' or 'pdf' from the suffix (any case), else UnsupportedChartFormatError."""
     suffix = Path(path).suffix.lower()
     if suffix not in CHART_SUFFIXES:
-        raise UnsupportedChartFormat(
+        raise UnsupportedChartFormatError(
             f"{path}: the chart can be written as .svg, .png or .pdf, not {suffix or 'a file without a suffix'}."
         )
     return suffix[1:]
@@ -177,7 +177,7 @@ def chart_bytes(layout: ChartLayout, fmt: str) -> bytes:
 def write_chart(plan: PlanDocument, revision: Revision | None, path: str | os.PathLike) -> Path:
     """Write the chart of ``revision`` (None: the working draft) as SVG, PNG or PDF by suffix.
 
-    Raises UnsupportedChartFormat before anything is drawn, NoChineseFontError when no Chinese
+    Raises UnsupportedChartFormatError before anything is drawn, NoChineseFontError when no Chinese
     font exists, PlanFileError when the file cannot be written (an old file stays intact).
     """
     fmt = chart_format(path)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 #: East Asian font of the Word document (the name Word shows in a Chinese UI).
 DOCX_EAST_ASIAN_FONT = "標楷體"

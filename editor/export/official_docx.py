@@ -10,17 +10,17 @@ from __future__ import annotations
 import io
 import os
 import re
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
-from docx.shared import Cm, Emu, Pt
 
 from editor.export import styles as st
 from editor.export.output import save_bytes
@@ -42,11 +42,11 @@ _BREAKS = re.compile(r"(\t|\n)")
 def setup_styles(doc) -> None:
     """The official paragraph styles (also used by the 修正對照表 and the tracked-changes document)."""
     st.set_doc_defaults(doc)
-    J, C, L = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+    justify, center, flush_left = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
     body = st.BODY_PT
-    st.configure_paragraph_style(doc, "Normal", size=body, base=None, align=J)
-    st.configure_paragraph_style(doc, "Title", size=st.TITLE_PT, bold=True, align=C, space_after=18)
-    st.configure_paragraph_style(doc, "TOC Heading", size=18, bold=True, align=C, space_after=12, outline_level=9)
+    st.configure_paragraph_style(doc, "Normal", size=body, base=None, align=justify)
+    st.configure_paragraph_style(doc, "Title", size=st.TITLE_PT, bold=True, align=center, space_after=18)
+    st.configure_paragraph_style(doc, "TOC Heading", size=18, bold=True, align=center, space_after=12, outline_level=9)
     levels = (
         ("Heading 1", 18, 32, 32, 0),  # 壹、 sections (and the unnumbered 施政目標)
         ("Heading 2", body, 32, 32, 1),  # 一、 focus areas (施政重點)
@@ -55,19 +55,19 @@ def setup_styles(doc) -> None:
     )
     for name, size, left, hanging, level in levels:
         st.configure_paragraph_style(
-            doc, name, size=size, bold=True, align=L, left=left, hanging=hanging,
+            doc, name, size=size, bold=True, align=flush_left, left=left, hanging=hanging,
             space_before=12 if level < 2 else 6, space_after=6, keep_with_next=True, outline_level=level,
         )
-    st.configure_paragraph_style(doc, "Plan Body", size=body, align=J, first_line=32, space_after=6)
-    st.configure_paragraph_style(doc, "Plan Goal", size=body, bold=True, align=L, left=32, space_after=3)
-    st.configure_paragraph_style(doc, "Strategy Body", size=body, align=J, left=64, first_line=32, space_after=6)
-    st.configure_paragraph_style(doc, "Plan Action", size=body, align=J, left=88, hanging=24, space_after=3)
-    st.configure_paragraph_style(doc, "Plan Sub-action", size=body, align=J, left=136, hanging=48, space_after=3)
-    st.configure_paragraph_style(doc, "Table Text", size=12, align=L)
-    st.configure_paragraph_style(doc, "Table Heading", size=12, bold=True, align=C)
-    st.configure_paragraph_style(doc, "Chart", size=body, align=C)
+    st.configure_paragraph_style(doc, "Plan Body", size=body, align=justify, first_line=32, space_after=6)
+    st.configure_paragraph_style(doc, "Plan Goal", size=body, bold=True, align=flush_left, left=32, space_after=3)
+    st.configure_paragraph_style(doc, "Strategy Body", size=body, align=justify, left=64, first_line=32, space_after=6)
+    st.configure_paragraph_style(doc, "Plan Action", size=body, align=justify, left=88, hanging=24, space_after=3)
+    st.configure_paragraph_style(doc, "Plan Sub-action", size=body, align=justify, left=136, hanging=48, space_after=3)
+    st.configure_paragraph_style(doc, "Table Text", size=12, align=flush_left)
+    st.configure_paragraph_style(doc, "Table Heading", size=12, bold=True, align=center)
+    st.configure_paragraph_style(doc, "Chart", size=body, align=center)
     for i in range(1, 4):  # the table of contents' own entries
-        st.configure_paragraph_style(doc, f"TOC {i}", size=body, align=L, left=16 * (i - 1))
+        st.configure_paragraph_style(doc, f"TOC {i}", size=body, align=flush_left, left=16 * (i - 1))
     # The template's other styles (e.g. the character styles linked to the headings, which Word
     # applies when a heading covers part of a paragraph) still name theme fonts: give them 標楷體 too.
     for style in doc.styles:
@@ -283,7 +283,7 @@ class _Writer:
         props.comments = clean_text(self.revision.note)
         props.language = "zh-TW"
         props.revision = max(1, len(self.plan.revisions))
-        when = _parse_date(self.revision.date) or datetime.now(timezone.utc).replace(microsecond=0)
+        when = _parse_date(self.revision.date) or datetime.now(UTC).replace(microsecond=0)
         props.created = when
         props.modified = when
 
@@ -322,7 +322,7 @@ def _amount(value: float) -> str:
 
 def _parse_date(text: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=timezone.utc) if text else None
+        return datetime.fromisoformat(text).replace(tzinfo=UTC) if text else None
     except ValueError:
         return None
 

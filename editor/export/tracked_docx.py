@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
@@ -54,7 +54,7 @@ def revision_date(revision: Revision) -> str:
         when = datetime.fromisoformat(revision.date) if revision.date else None
     except ValueError:
         when = None
-    when = (when or datetime.now(timezone.utc)).replace(tzinfo=None, microsecond=0)
+    when = (when or datetime.now(UTC)).replace(tzinfo=None, microsecond=0)
     return when.isoformat() + "Z"
 
 

@@ -21,7 +21,7 @@ class WindowActions:
         self._window = window
         style = window.style()
         icon = style.standardIcon
-        P = QStyle.StandardPixmap
+        pixmaps = QStyle.StandardPixmap
 
         def make(text, slot, shortcuts=(), tip="", pixmap=None, tree_only=False):
             action = QAction(text, window)
@@ -39,33 +39,33 @@ class WindowActions:
             return action
 
         w = window
-        self.new = make(translate("actions", "新增計畫(&N)"), w.new_plan, [QKeySequence.StandardKey.New], translate("actions", "開一份空白的計畫"), P.SP_FileIcon)
-        self.open = make(translate("actions", "開啟(&O)…"), lambda: w.open_file(), [QKeySequence.StandardKey.Open], translate("actions", "開啟計畫檔"), P.SP_DialogOpenButton)
-        self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), P.SP_DialogSaveButton)
+        self.new = make(translate("actions", "新增計畫(&N)"), w.new_plan, [QKeySequence.StandardKey.New], translate("actions", "開一份空白的計畫"), pixmaps.SP_FileIcon)
+        self.open = make(translate("actions", "開啟(&O)…"), lambda: w.open_file(), [QKeySequence.StandardKey.Open], translate("actions", "開啟計畫檔"), pixmaps.SP_DialogOpenButton)
+        self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), pixmaps.SP_DialogSaveButton)
         self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
         self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
         self.quit = make(translate("actions", "結束(&X)"), w.close, [QKeySequence.StandardKey.Quit])
 
         self.undo = undo_group.createUndoAction(window, translate("actions", "復原"))
         self.undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        self.undo.setIcon(icon(P.SP_ArrowBack))
+        self.undo.setIcon(icon(pixmaps.SP_ArrowBack))
         self.redo = undo_group.createRedoAction(window, translate("actions", "取消復原"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo.setIcon(icon(P.SP_ArrowForward))
+        self.redo.setIcon(icon(pixmaps.SP_ArrowForward))
 
         e = w.tree_editor
         self.rename = make(translate("actions", "重新命名(&R)"), w.rename_current, ["F2"], translate("actions", "在樹狀圖中直接修改標題"), tree_only=True)
-        self.add_sibling = make(translate("actions", "新增同層項目"), e.add_sibling, ["Return", "Enter"], translate("actions", "在目前項目之後新增同一層的項目"), P.SP_FileDialogNewFolder, tree_only=True)
-        self.add_child = make(translate("actions", "新增下層項目"), e.add_child, ["Ctrl+Return", "Ctrl+Enter", "Insert"], translate("actions", "在目前項目之下新增項目"), P.SP_FileDialogDetailedView, tree_only=True)
-        self.delete = make(translate("actions", "刪除(&D)"), e.delete, [QKeySequence(Qt.Key.Key_Delete)], translate("actions", "刪除選取的項目"), P.SP_TrashIcon, tree_only=True)
-        self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), P.SP_ArrowUp, tree_only=True)
-        self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), P.SP_ArrowDown, tree_only=True)
+        self.add_sibling = make(translate("actions", "新增同層項目"), e.add_sibling, ["Return", "Enter"], translate("actions", "在目前項目之後新增同一層的項目"), pixmaps.SP_FileDialogNewFolder, tree_only=True)
+        self.add_child = make(translate("actions", "新增下層項目"), e.add_child, ["Ctrl+Return", "Ctrl+Enter", "Insert"], translate("actions", "在目前項目之下新增項目"), pixmaps.SP_FileDialogDetailedView, tree_only=True)
+        self.delete = make(translate("actions", "刪除(&D)"), e.delete, [QKeySequence(Qt.Key.Key_Delete)], translate("actions", "刪除選取的項目"), pixmaps.SP_TrashIcon, tree_only=True)
+        self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), pixmaps.SP_ArrowUp, tree_only=True)
+        self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), pixmaps.SP_ArrowDown, tree_only=True)
         self.indent = make(translate("actions", "縮排"), e.indent, ["Tab"], translate("actions", "成為前一個項目的下層項目"), tree_only=True)
         self.outdent = make(translate("actions", "凸排"), e.outdent, ["Shift+Tab", "Backtab"], translate("actions", "移到上一層"), tree_only=True)
         self.cut = make(translate("actions", "剪下(&T)"), e.cut, [QKeySequence.StandardKey.Cut], translate("actions", "剪下選取的項目"), tree_only=True)
         self.copy = make(translate("actions", "複製(&C)"), e.copy, [QKeySequence.StandardKey.Copy], translate("actions", "複製選取的項目"), tree_only=True)
         self.paste = make(translate("actions", "貼上(&P)"), e.paste, [QKeySequence.StandardKey.Paste], translate("actions", "貼在目前項目之後或之下"), tree_only=True)
-        self.find = make(translate("actions", "尋找(&F)…"), w.start_find, [QKeySequence.StandardKey.Find], translate("actions", "篩選出標題或內文含有關鍵字的項目"), P.SP_FileDialogContentsView)
+        self.find = make(translate("actions", "尋找(&F)…"), w.start_find, [QKeySequence.StandardKey.Find], translate("actions", "篩選出標題或內文含有關鍵字的項目"), pixmaps.SP_FileDialogContentsView)
         self.expand_all = make(translate("actions", "全部展開"), tree_view.expandAll)
         self.collapse_all = make(translate("actions", "全部摺疊"), tree_view.collapseAll)
 

@@ -22,17 +22,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 DEFAULT_LANGUAGE = "zh_TW"
 LANGUAGES = {"zh_TW": "繁體中文", "en": "English"}  # each shown in its own language
 SETTINGS_KEY = "ui/language"
-TRANSLATED_MODULES = (
-    "actions", "amendment_export", "app", "change_detail", "change_list", "chart_preview", "clipboard", "commands",
-    "comparison_view", "detail_pane", "export_menu", "file_dialogs", "find_bar", "fonts", "i18n", "kpi_table",
-    "main_window", "preferences", "readonly_view", "revision_commands", "revision_menu", "revisions_dialog", "text",
-    "tree_dnd", "tree_edit", "tree_model", "tree_view", "window_files",
+TRANSLATED_MODULES = (  # paths under editor/ui, without .py
+    "actions", "app", "chart_preview", "comparison/change_detail", "comparison/change_list",
+    "comparison/readonly_view", "comparison/view", "detail/kpi_table", "detail/pane",
+    "files/amendment_export", "files/dialogs", "files/export_menu", "files/window_files", "fonts", "i18n",
+    "main_window", "preferences", "revisions/commands", "revisions/dialog", "revisions/menu",
+    "session/undo_commands", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
+    "tree/model", "tree/view",
 )
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind

@@ -1,10 +1,10 @@
 """The main window: the plan tree on the left, the selected node's details on the right.
 
-The window owns one :class:`editor.ui.session.EditSession` at a time (file, document, undo
+The window owns one :class:`editor.ui.session.session.EditSession` at a time (file, document, undo
 stack, journal, lock) and rebuilds its model when another plan is opened; every dock follows
 (checks, framework-chart preview, comparison). Docks and menus are added through
 :meth:`MainWindow.add_dock` and :meth:`MainWindow.menu`; File ▸ Export lives in
-``editor.ui.export_menu``, the Revisions menu and the comparison dock in ``editor.ui.revision_menu``.
+``editor.ui.files.export_menu``, the Revisions menu and the comparison dock in ``editor.ui.revisions.menu``.
 
 Start is progressive: the window first shows the tree, the detail pane, the menus and the
 toolbar with the plan; the docks (undo history, checks, chart preview, comparison) are built
@@ -19,19 +19,19 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from editor.ui import file_dialogs as dialogs
 from editor.ui.actions import WindowActions
-from editor.ui.check_marks import CheckMarks
-from editor.ui.detail_pane import DetailPane
-from editor.ui.export_menu import ExportMenu
-from editor.ui.find_bar import FindBar
+from editor.ui.checks.marks import CheckMarks
+from editor.ui.detail.pane import DetailPane
+from editor.ui.files import dialogs
+from editor.ui.files.export_menu import ExportMenu
+from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
-from editor.ui.revision_menu import RevisionMenu
-from editor.ui.session import EditSession
-from editor.ui.tree_edit import TreeEditor
-from editor.ui.window_files import PlanFiles
-from editor.ui.tree_model import PlanTreeModel
-from editor.ui.tree_view import PlanTreeView
+from editor.ui.revisions.menu import RevisionMenu
+from editor.ui.session.session import EditSession
+from editor.ui.tree.editing import TreeEditor
+from editor.ui.tree.find_bar import FindBar
+from editor.ui.tree.model import PlanTreeModel
+from editor.ui.tree.view import PlanTreeView
 from schema.document import OnChange
 
 STATUS_TIMEOUT_MS = 8000
@@ -124,7 +124,7 @@ class MainWindow(PlanFiles, QMainWindow):
         from PySide6.QtWidgets import QUndoView
 
         from editor.ui.chart_preview import ChartPreview
-        from editor.ui.checks_pane import ChecksPane
+        from editor.ui.checks.pane import ChecksPane
 
         undo_view = self._docks["undo_view"] = QUndoView(self.undo_group)
         undo_view.setEmptyLabel(translate("window", "〈開啟時的狀態〉"))

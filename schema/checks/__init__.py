@@ -49,6 +49,7 @@ from schema.checks.core import (
     rule,
     worst_severity,
 )
+
 # Importing a rules module registers its rules; this order is the order of findings on one node.
 from schema.checks import text_rules  # noqa: E402,F401  isort: skip
 from schema.checks import punctuation  # noqa: E402,F401  isort: skip

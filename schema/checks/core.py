@@ -7,9 +7,9 @@ format strings filled from ``params``). The registry turns what rules yield into
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
 
 from schema.model import AnyNode, Period, PlanContent
 from schema.numbering import action_number, focus_area_number, section_number, strategy_number, sub_action_number

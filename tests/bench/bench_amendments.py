@@ -26,8 +26,8 @@ from editor.export.fonts import ensure_gui_application  # noqa: E402
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.compare import compare  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
-from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
 from tests.bench import timing  # noqa: E402
+from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
 
 
 def best_of(fn, repeat: int = 3) -> float:

@@ -13,7 +13,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from schema.checks import run_checks  # noqa: E402
-from schema.model import KPI, Action, FocusArea, FocusSection, Goal, GoalsSection, Paragraph, Period, PlanContent, Preface, Strategy  # noqa: E402
+from schema.model import (  # noqa: E402
+    KPI,
+    Action,
+    FocusArea,
+    FocusSection,
+    Goal,
+    GoalsSection,
+    Paragraph,
+    Period,
+    PlanContent,
+    Preface,
+    Strategy,
+)
 from schema.tree import walk  # noqa: E402
 from tests.bench.timing import run_times  # noqa: E402
 
@@ -66,8 +78,8 @@ def main() -> None:
     for with_problems in (False, True):
         content = generated_plan(with_problems=with_problems)
         count = sum(1 for _ in walk(content))
-        walk_best, walk_median = best_of(lambda: sum(1 for _ in walk(content)))
-        check_best, check_median = best_of(lambda: run_checks(content, period))
+        walk_best, walk_median = best_of(lambda content=content: sum(1 for _ in walk(content)))
+        check_best, check_median = best_of(lambda content=content: run_checks(content, period))
         findings = len(run_checks(content, period))
         print(f"plan of {count} nodes, {findings} findings ({'with' if with_problems else 'without'} planted problems)")
         print(f"  plain walk : {walk_best * 1000:7.2f} ms (best)   1.0×")

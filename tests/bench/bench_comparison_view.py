@@ -18,13 +18,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from editor.ui.comparison_view import ComparisonView  # noqa: E402
+from editor.ui.comparison.view import ComparisonView  # noqa: E402
 from schema.compare import compare  # noqa: E402
 from schema.document import Document  # noqa: E402
 from schema.operations import SetField  # noqa: E402
-from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench.timing import median_of  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:

@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from schema.fileio import save_plan  # noqa: E402
-from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
 
 # The child reports the monotonic time at which the window with the plan has been painted, then
 # leaves without tearing anything down.
@@ -169,6 +169,7 @@ class PlainTree:
     def __init__(self, content, size):
         from PySide6.QtGui import QStandardItem, QStandardItemModel
         from PySide6.QtWidgets import QTreeView
+
         from schema.numbers import all_numbers
         from schema.tree import title_of
 
@@ -281,7 +282,7 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
             if before:
                 before()
             app.processEvents()
-            edits.append(timed(lambda: edit(i), view))
+            edits.append(timed(lambda i=i: edit(i), view))
             bare_edits.append(unpainted[id(view)])
             undos.append(timed(undo, view))
             bare_undos.append(unpainted[id(view)])

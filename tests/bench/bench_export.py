@@ -26,9 +26,9 @@ from editor.export.fonts import choose_chart_family, ensure_gui_application  # n
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.fileio import load_plan  # noqa: E402
 from schema.numbers import all_numbers  # noqa: E402
-from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench import timing  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
 
 
 def best_of(fn, repeat: int = 3) -> float:

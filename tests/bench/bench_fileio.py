@@ -13,9 +13,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from schema.fileio import load_plan, save_plan  # noqa: E402
-from schema.synthetic import generate_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench import timing  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
 
 
 def best_of(fn, repeat: int = 7) -> float:

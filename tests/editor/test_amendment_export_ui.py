@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from editor.ui import amendment_export
-from editor.ui.amendment_export import default_file_name, export_amendment_table, export_tracked_document
+from editor.ui.files import amendment_export
+from editor.ui.files.amendment_export import default_file_name, export_amendment_table, export_tracked_document
 from schema.compare import compare
 from schema.fileio import load_plan
 from tests.paths import DEMO

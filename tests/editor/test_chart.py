@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
 import subprocess
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from editor import cli
 from editor.export import chart_layout
 from editor.export.chart_layout import PADDING, ChartColumn, ChartData, chart_data, chart_title, layout_chart
-from editor.export.chart_paint import UnsupportedChartFormat, paint_chart, render_image, write_chart
+from editor.export.chart_paint import UnsupportedChartFormatError, paint_chart, render_image, write_chart
 from editor.export.fonts import PREFERRED_CHART_FAMILIES, NoChineseFontError, choose_chart_family, ensure_gui_application
 from schema.fileio import load_plan
-from schema.model import FocusArea, Goal, Period, PlanDocument, Revision, Strategy
+from schema.model import FocusArea, Goal, Period, PlanDocument, Strategy
 from tests.paths import SAMPLE
 
 LABEL_30 = "推動智慧城市與5G AIoT創新應用，建構永續發展環境並提升市民生活品質"[:30]
@@ -95,7 +95,7 @@ def test_layout_has_no_overlap_and_every_line_fits(columns, per_column, label):
     assert [b.text for b in layout.boxes if b.role == "header"] == ["施政目標", "施政重點", "推動策略"]
     # Strategies hang under their own focus area, in order, top to bottom.
     focus = [b for b in layout.boxes if b.role == "focus"]
-    for c, col in enumerate(data.columns):
+    for c in range(len(data.columns)):
         mine = [b for b in strategy_boxes if b.node_id.startswith(f"s{c}-")]
         assert all(focus[c].rect.left() <= b.rect.left() and b.rect.right() <= focus[c].rect.right() for b in mine)
         assert all(a.rect.bottom() < b.rect.top() for a, b in zip(mine, mine[1:]))
@@ -226,7 +226,7 @@ def test_sample_chart_as_svg_png_and_pdf(tmp_path):
 
 def test_unsupported_suffix_is_refused_before_anything_is_written(tmp_path):
     plan = load_plan(SAMPLE)
-    with pytest.raises(UnsupportedChartFormat, match=r"chart\.gif: the chart can be written as \.svg, \.png or \.pdf, not \.gif\."):
+    with pytest.raises(UnsupportedChartFormatError, match=r"chart\.gif: the chart can be written as \.svg, \.png or \.pdf, not \.gif\."):
         write_chart(plan, None, tmp_path / "chart.gif")
     assert list(tmp_path.iterdir()) == []
 

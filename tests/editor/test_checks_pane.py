@@ -1,11 +1,10 @@
 """The checks pane: findings grouped by severity with counts, activation by click and Enter."""
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.ui.checks_pane import ChecksPane
+from editor.ui.checks.pane import ChecksPane
 from schema.checks import Finding, run_checks
 from schema.fileio import load_plan
 from tests.paths import SAMPLE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.ui import clipboard
+from editor.ui.tree import clipboard
 from schema.tree import walk
 from tests.editor.ui_support import discard_on_close, make_window
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 import html
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from editor.ui.change_render import escape, marked_segments, render_new, render_old
-from editor.ui.comparison_view import DEBOUNCE_MS, ComparisonView
-from editor.ui.revision_commands import CreateRevisionCommand
+from editor.ui.comparison.change_render import escape, marked_segments, render_new, render_old
+from editor.ui.comparison.view import DEBOUNCE_MS, ComparisonView
+from editor.ui.revisions.commands import CreateRevisionCommand
 from schema.document import Document
 from schema.fileio import load_plan
 from schema.model import Strategy
@@ -141,7 +142,7 @@ def test_a_modified_body_marks_exactly_the_changed_characters(qtbot, view):
     select_row_by_click(qtbot, view, row_of(view, "修改", "轉型高階製造中心"))
     change = view.current_change()
     assert list(change.fields) == ["body"]
-    from editor.ui.change_render import render_change
+    from editor.ui.comparison.change_render import render_change
     from editor.ui.i18n import field_name
     texts = {"absent_old": "", "absent_new": "", "position": "位置", "children": "所含項目"}
     old_html = render_change(change, "old", field_name, texts)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from editor.ui import commands
+from editor.ui.session import undo_commands
 from tests.editor.ui_support import discard_on_close, ime_commit, make_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,7 +23,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     c = Clock()
-    monkeypatch.setattr(commands.time, "monotonic", c)
+    monkeypatch.setattr(undo_commands.time, "monotonic", c)
     return c
 
 
@@ -110,7 +110,7 @@ def test_a_pause_starts_a_new_undo_step(qtbot, window, clock):
     ime_commit(widget, "平")
     clock.now += 0.5
     ime_commit(widget, "台")
-    clock.now += commands.TYPING_PAUSE + 0.5
+    clock.now += undo_commands.TYPING_PAUSE + 0.5
     ime_commit(widget, "2")
     assert node(window, "s3").title == "建置青年創業資源網平台2"
     assert window.session.undo_stack.count() == 2

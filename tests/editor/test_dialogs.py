@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from editor.ui.session import EditSession
+from editor.ui.session.session import EditSession
 from schema.fileio import load_plan
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window, write_plan

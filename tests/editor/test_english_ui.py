@@ -15,19 +15,27 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QDockWidget, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTableWidget,
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableWidget,
 )
 
 from editor.ui import i18n
 from editor.ui.app import create_application
 from editor.ui.main_window import MainWindow
 from editor.ui.preferences import PreferencesDialog
-from editor.ui.revisions_dialog import RevisionForm, RevisionsDialog
-from editor.ui.session import EditSession
+from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
+from editor.ui.session.session import EditSession
 from schema.checks import run_checks
 from schema.numbers import all_numbers
 from schema.tree import walk
-from tests.editor.ui_support import discard_on_close, isolated_settings  # noqa: F401 - fixture
+from tests.editor.ui_support import discard_on_close
 from tests.paths import DEMO
 
 CJK = re.compile("[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -316,15 +324,15 @@ def test_fill_puts_each_value_in_its_place_once():
 
 # Chinese literals in editor/ui that are not interface strings, each with its reason.
 NOT_INTERFACE = {
-    ("amendment_export", "未命名版本"), ("amendment_export", "修正對照表（"), ("amendment_export", "）"),
-    ("amendment_export", "（"), ("amendment_export", "）修訂追蹤"),  # file names of Chinese documents
-    ("change_list", "（"),  # recognises the sub-action numbering （1）
-    ("change_render", "%1\u3000%2"),  # the default join; the view passes its translated one
-    ("checks_pane", "錯誤"), ("checks_pane", "警告"), ("checks_pane", "提示"), ("checks_pane", "{name}（{count}）"),
-    ("checks_pane", "沒有發現問題"), ("checks_pane", "（無標題）"),  # its Chinese table, chosen with lang=
+    ("files/amendment_export", "未命名版本"), ("files/amendment_export", "修正對照表（"), ("files/amendment_export", "）"),
+    ("files/amendment_export", "（"), ("files/amendment_export", "）修訂追蹤"),  # file names of Chinese documents
+    ("comparison/change_list", "（"),  # recognises the sub-action numbering （1）
+    ("comparison/change_render", "%1\u3000%2"),  # the default join; the view passes its translated one
+    ("checks/pane", "錯誤"), ("checks/pane", "警告"), ("checks/pane", "提示"), ("checks/pane", "{name}（{count}）"),
+    ("checks/pane", "沒有發現問題"), ("checks/pane", "（無標題）"),  # its Chinese table, chosen with lang=
     ("fonts", "微軟正黑體"), ("fonts", "思源黑體"),  # font family names
     ("i18n", "繁體中文"),  # each language is offered in its own name
-    ("session", "未命名計畫"),  # the title a new plan starts with: content, saved in the file
+    ("session/session", "未命名計畫"),  # the title a new plan starts with: content, saved in the file
 }
 
 
@@ -337,7 +345,7 @@ def test_every_chinese_literal_of_the_interface_is_in_the_translations():
     known = {m.findtext("source") for m in root.iter("message")}
     assert all(c.findtext("name") for c in root.iter("context"))  # every string has its own context
     hidden = set()
-    for path in sorted(Path(i18n.__file__).parent.glob("*.py")):
+    for path in sorted(Path(i18n.__file__).parent.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                       if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
@@ -345,7 +353,7 @@ def test_every_chinese_literal_of_the_interface_is_in_the_translations():
         for node in ast.walk(tree):
             if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
                     and CJK.search(node.value) and node.value not in known):
-                hidden.add((path.stem, node.value))
+                hidden.add((path.relative_to(Path(i18n.__file__).parent).with_suffix("").as_posix(), node.value))
     assert hidden - NOT_INTERFACE == set()
 
 

@@ -3,7 +3,7 @@
 Regenerating into a temporary folder must give the same text (Word document) and the same
 chart labels and size (SVG, PNG) as the committed files. Bytes are not compared: zip
 timestamps and font rasterisation differ between machines. To refresh the committed files:
-``python -m editor.export.regenerate``.
+``python scripts/regenerate_exports.py``.
 """
 from __future__ import annotations
 
@@ -15,10 +15,18 @@ import docx
 import pytest
 from PySide6.QtGui import QImage
 
-from editor.export.regenerate import EXPORTS, SAMPLES, amendment_paths, amendment_versions, export_paths, regenerate, sample_files
 from schema.fileio import load_plan
+from scripts.regenerate_exports import (
+    EXPORTS,
+    SAMPLES,
+    amendment_paths,
+    amendment_versions,
+    export_paths,
+    regenerate,
+    sample_files,
+)
 
-HOW = "exports/ is stale: run `python -m editor.export.regenerate` and commit exports/"
+HOW = "exports/ is stale: run `python scripts/regenerate_exports.py` and commit exports/"
 
 
 def docx_text(path: Path) -> list[str]:

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from editor.export import official_docx
 from editor.export.chart_layout import chart_data
-from editor.ui import export_menu, i18n
-from editor.ui.export_menu import chart_path
+from editor.ui import i18n
+from editor.ui.files import export_menu
+from editor.ui.files.export_menu import chart_path
 from schema.fileio import load_plan
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window
 from tests.paths import SAMPLE

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pytest
@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from editor.export.chart_layout import chart_data
-from editor.ui.revisions_dialog import RevisionForm, RevisionsDialog
-from editor.ui.session import EditSession, find_recoverable
+from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
+from editor.ui.session.session import EditSession, find_recoverable
 from schema.fileio import load_plan
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, ime_commit, make_window, write_plan

@@ -6,10 +6,18 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from editor.ui import journal
-from editor.ui.session import EditSession, FileChangedOnDiskError, RecoveryError, discard_recoverable, find_recoverable, recover
+from editor.ui.session import journal
+from editor.ui.session.session import (
+    EditSession,
+    FileChangedOnDiskError,
+    RecoveryError,
+    discard_recoverable,
+    find_recoverable,
+    recover,
+)
 from schema.document import Document
 from schema.fileio import load_plan, save_plan
 from schema.model import Period, PlanDocument, Revision
@@ -214,7 +222,7 @@ def test_a_journal_that_cannot_be_written_lets_editing_go_on_and_says_so(qapp, t
 # --- plan-level changes: revisions (修正版) -----------------------------------------------------
 from PySide6.QtGui import QUndoCommand  # noqa: E402
 
-from editor.ui.revision_commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand  # noqa: E402
+from editor.ui.revisions.commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand  # noqa: E402
 
 
 class _Edit(QUndoCommand):

@@ -11,19 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from editor.ui.locking import LockHolder, PlanLock, lock_path_beside, lock_path_in
-from editor.ui.session import EditSession
+from editor.ui.session.locking import LockHolder, PlanLock, lock_path_beside, lock_path_in
+from editor.ui.session.session import EditSession
 from schema.fileio import save_plan
 from schema.model import Period, PlanDocument
 from tests.paths import ROOT
-
 
 HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
     from PySide6.QtGui import QGuiApplication
-    from editor.ui.session import EditSession
+    from editor.ui.session.session import EditSession
     app = QGuiApplication([])
     session = EditSession.open(sys.argv[1], journal_dir=Path(sys.argv[2]))
     print("held" if session.acquire_lock() is None else "refused", flush=True)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from tests.editor.ui_support import DialogAnswerer, current_id, discard_on_close, ime_commit, make_window, visible_texts, write_plan
+from tests.editor.ui_support import (
+    DialogAnswerer,
+    current_id,
+    discard_on_close,
+    ime_commit,
+    make_window,
+    visible_texts,
+    write_plan,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -268,8 +276,8 @@ def test_geometry_splitter_and_recent_files_are_remembered(qtbot, tmp_path):
 
 def test_a_big_plan_opens_with_its_focus_areas_closed(qtbot, tmp_path):
     from editor.ui.main_window import OPEN_STRATEGIES_LIMIT
-    from editor.ui.session import EditSession
-    from schema.synthetic import generate_plan
+    from editor.ui.session.session import EditSession
+    from tests.synthetic import generate_plan
 
     plan = generate_plan(focus_areas=OPEN_STRATEGIES_LIMIT // 10 + 1, strategies=10, actions=1)
     window = make_window(qtbot, tmp_path, session=EditSession(plan, None, journal_dir=tmp_path / "recovery"))
@@ -283,7 +291,7 @@ def test_a_big_plan_opens_with_its_focus_areas_closed(qtbot, tmp_path):
 def test_the_docks_come_right_after_the_first_paint_and_keep_their_places(qtbot, tmp_path):
     """Start is progressive: the plan is painted first, then the docks are built (and restored)."""
     from editor.ui.main_window import MainWindow
-    from editor.ui.session import EditSession
+    from editor.ui.session.session import EditSession
     from tests.editor.ui_support import small_plan
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -6,16 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from editor.ui import fonts, i18n
 from editor.ui.preferences import PreferencesDialog
-from tests.editor.ui_support import discard_on_close, isolated_settings, make_window  # noqa: F401 - fixture
+from tests.editor.ui_support import discard_on_close, make_window
 
 TRANSLATIONS = Path(i18n.__file__).with_name("translations")
-UI_SOURCES = [Path(i18n.__file__).with_name(f"{name}.py") for name in i18n.TRANSLATED_MODULES]
+UI_SOURCES = [Path(i18n.__file__).parent / f"{name}.py" for name in i18n.TRANSLATED_MODULES]
 
 
 def menu_titles(window) -> list[str]:

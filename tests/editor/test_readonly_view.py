@@ -1,13 +1,12 @@
 """The read-only viewer of a past revision."""
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from editor.ui.readonly_view import NODE_ID_ROLE, RevisionViewer
+from editor.ui.comparison.readonly_view import NODE_ID_ROLE, RevisionViewer
 from schema.document import Document
 from schema.fileio import load_plan
 from schema.operations import Remove, SetField

@@ -57,7 +57,7 @@ def _text(rng: random.Random) -> str:
 
 
 def _id(rng: random.Random) -> str:
-    return "%012x" % rng.getrandbits(48)
+    return f"{rng.getrandbits(48):012x}"
 
 
 def random_op(doc, rng: random.Random):
@@ -130,7 +130,7 @@ def content_of(session) -> dict:
 def edits_and_revisions(session, seed: int, count: int) -> None:
     """Edits, a revision made from the draft (it clears the draft's notes), more edits, a rename,
     a second revision deleted again, more edits: revision commands as the revisions dialog pushes them."""
-    from editor.ui.revision_commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand
+    from editor.ui.revisions.commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand
 
     rng = random.Random(seed)
     stack, plan = session.undo_stack, session.plan
@@ -154,7 +154,7 @@ def edits_and_revisions(session, seed: int, count: int) -> None:
 def child_main(argv: list[str]) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from editor.ui.session import EditSession
+    from editor.ui.session.session import EditSession
 
     plan, journal_dir, seed, count, mode = argv
     app = QGuiApplication([])  # noqa: F841 (the session's timers need an application)
@@ -190,7 +190,7 @@ if __name__ == "__main__":
 # --- the tests ----------------------------------------------------------------------------------
 import pytest  # noqa: E402
 
-from editor.ui.session import EditSession, find_recoverable, recover  # noqa: E402
+from editor.ui.session.session import EditSession, find_recoverable, recover  # noqa: E402
 from schema.fileio import save_plan  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
 from tests.schema.plans import small_content  # noqa: E402

@@ -5,15 +5,20 @@ import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QInputMethodEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor.ui import revisions_dialog
-from editor.ui.revision_commands import (
-    CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand, date_problem, label_problem,
+from editor.ui.revisions import dialog as revisions_dialog
+from editor.ui.revisions.commands import (
+    CreateRevisionCommand,
+    DeleteRevisionCommand,
+    RenameRevisionCommand,
+    date_problem,
+    label_problem,
 )
-from editor.ui.revisions_dialog import RevisionForm, RevisionsDialog
+from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
 from schema.document import Document
 from schema.fileio import load_plan
 from schema.revisions import RevisionError

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.ui.session import (
+from editor.ui.session.session import (
     EditSession,
     FileChangedOnDiskError,
     PlanLockedError,
@@ -389,7 +389,7 @@ def test_the_first_edit_uses_the_copy_written_ahead_and_a_kill_right_after_it_re
     assert session.journal_path == prepared.path and prepared.base_file.exists()
     # The plan file is replaced before anyone recovers: the base copy is what the edit applies to.
     original = plan_file.read_bytes()
-    plan_file.write_bytes(original.replace("測試計畫".encode("utf-8"), "別的計畫".encode("utf-8")))
+    plan_file.write_bytes(original.replace("測試計畫".encode(), "別的計畫".encode()))
     session._journal.close(delete=False)  # a kill: the writer vanishes without a clean close
     session._journal = None
     [item] = find_recoverable(jdir)

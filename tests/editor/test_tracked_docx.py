@@ -27,10 +27,10 @@ from editor.export.tracked_docx import DEFAULT_AUTHOR, revision_date
 from schema.compare import compare
 from schema.document import Document
 from schema.fileio import load_plan
-from schema.model import KPI, Action, FocusArea, PlanContent, PlanDocument, Period, Revision, Strategy
+from schema.model import KPI, Action, FocusArea, Period, PlanContent, PlanDocument, Revision, Strategy
 from schema.operations import Insert, Move, Remove, SetField
-from tests.schema.plans import plan_contents
 from tests.paths import DEMO, SAMPLE
+from tests.schema.plans import plan_contents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INS, DEL = f"{W}ins", f"{W}del"

@@ -10,16 +10,16 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from editor.ui import commands
-from editor.ui.session import EditSession
-from editor.ui.tree_dnd import MIME_TYPE
-from editor.ui.tree_model import NODE_ID_ROLE, PlanTreeModel
-from schema.model import PlanDocument, Period, Revision
+from editor.ui.session import undo_commands
+from editor.ui.session.session import EditSession
+from editor.ui.tree.drag_drop import MIME_TYPE
+from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
+from schema.model import Period, PlanDocument, Revision
 from schema.numbers import all_numbers
 from schema.operations import Insert, Move, Remove, SetField
-from schema.synthetic import generate_content
 from schema.tree import KINDS, action_depth, children, sections, title_of
 from tests.editor.ui_support import small_plan
+from tests.synthetic import generate_content
 
 SMALL_TREE = [
     "理念",
@@ -131,7 +131,7 @@ def test_moving_down_in_one_parent_tells_qt_the_row_before_removal(model, sessio
     moved = []
     model.rowsMoved.connect(lambda src, start, end, dst, row: moved.append((src.data(), start, dst.data(), row)))
     persistent = QPersistentModelIndex(model.index_for_id("s1"))
-    assert commands.execute(session, [Move("s1", "fa1", 1)], "move") is None
+    assert undo_commands.execute(session, [Move("s1", "fa1", 1)], "move") is None
     assert moved == [("一、拚經濟", 0, "一、拚經濟", 2)]  # destination counted before s1 leaves row 0
     assert persistent.row() == 1 and persistent.data(NODE_ID_ROLE) == "s1"
     assert model_rows(model)[7:9] == ["    （一）亞洲新灣區再啟航", "    （二）推動橋頭科學園區"]
@@ -141,7 +141,7 @@ def test_an_insert_renumbers_the_following_siblings(model, session):
     changed = []
     model.dataChanged.connect(lambda a, b, roles=None: changed.append((a.row(), b.row(), a.parent().data())))
     node = KINDS["strategy"].cls(title="新策略").model_dump(mode="json")
-    commands.execute(session, [Insert("fa1", 0, node)], "add")
+    undo_commands.execute(session, [Insert("fa1", 0, node)], "add")
     assert (1, 2, "一、拚經濟") in changed
     assert model.index_for_id("s1").data() == "（二）推動橋頭科學園區"
     assert model.index_for_id("s2").data() == "（三）亞洲新灣區再啟航"
@@ -150,7 +150,7 @@ def test_an_insert_renumbers_the_following_siblings(model, session):
 def test_a_field_change_updates_only_that_row(model, session):
     changed = []
     model.dataChanged.connect(lambda a, b, roles=None: changed.append((a.data(NODE_ID_ROLE), b.data(NODE_ID_ROLE))))
-    commands.execute_field(session, "s2", "title", "亞洲新灣區2.0", "rename")
+    undo_commands.execute_field(session, "s2", "title", "亞洲新灣區2.0", "rename")
     assert changed == [("s2", "s2")]
     assert model.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
 
@@ -268,7 +268,7 @@ def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, t
             else:
                 op = _pick_op(session.document, kind, a, b)
                 if op is not None:
-                    assert commands.execute(session, [op], kind) is None
+                    assert undo_commands.execute(session, [op], kind) is None
             assert model_rows(model) == expected_rows(session.document.content)
             assert drawn_rows(model, delegate) == model_rows(model)
         assert resets == []
@@ -278,7 +278,7 @@ def test_model_stays_consistent_through_any_edits_undo_and_redo(qtmodeltester, t
 
 
 def test_removing_the_current_row_makes_the_next_then_previous_then_parent_current(model, session, qtbot):
-    from editor.ui.tree_view import PlanTreeView
+    from editor.ui.tree.view import PlanTreeView
 
     view = PlanTreeView()
     qtbot.addWidget(view)
@@ -287,13 +287,13 @@ def test_removing_the_current_row_makes_the_next_then_previous_then_parent_curre
     area = session.document.content.focus.focus_areas[0]
     first, second = area.strategies
     view.select_node(first.id)
-    assert commands.execute(session, [Remove(area.id, 0)], "delete") is None
+    assert undo_commands.execute(session, [Remove(area.id, 0)], "delete") is None
     assert view.current_node_id() == second.id  # the next row
     session.undo_stack.undo()
     view.select_node(second.id)
-    assert commands.execute(session, [Remove(area.id, 1)], "delete") is None
+    assert undo_commands.execute(session, [Remove(area.id, 1)], "delete") is None
     assert view.current_node_id() == first.id  # the last row went: the previous one
-    assert commands.execute(session, [Remove(area.id, 0)], "delete") is None
+    assert undo_commands.execute(session, [Remove(area.id, 0)], "delete") is None
     assert view.current_node_id() == area.id  # no sibling left: the parent
     assert view.currentIndex().data() == "一、拚經濟"
 
@@ -303,7 +303,7 @@ def test_rows_and_numbers_follow_a_removal_undone_and_moves_across_parents(model
     strategy = content.focus.focus_areas[0].strategies[0]
     action = strategy.actions[0]
     # A removal undone brings back new objects with the old ids: rows and children still right.
-    assert commands.execute(session, [Remove(content.focus.focus_areas[0].id, 0)], "delete") is None
+    assert undo_commands.execute(session, [Remove(content.focus.focus_areas[0].id, 0)], "delete") is None
     session.undo_stack.undo()
     assert model_rows(model) == SMALL_TREE
     restored = model.index_for_id(strategy.id)
@@ -312,7 +312,7 @@ def test_rows_and_numbers_follow_a_removal_undone_and_moves_across_parents(model
     assert model.parent(model.index_for_id(action.id)) == restored
     # Indent an action under its previous sibling: it becomes （2）, its old siblings renumber.
     second = strategy.actions[1]
-    assert commands.execute(session, [Move(second.id, action.id, 1)], "indent") is None
+    assert undo_commands.execute(session, [Move(second.id, action.id, 1)], "indent") is None
     assert model.index_for_id(second.id).data() == "（2）籌設聯外道路。"
     assert model.parent(model.index_for_id(second.id)) == model.index_for_id(action.id)
     assert model_rows(model) == expected_rows(content)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.ui import commands
-from editor.ui.session import EditSession, find_recoverable, recover
+from editor.ui.session import undo_commands
+from editor.ui.session.session import EditSession, find_recoverable, recover
 from schema.operations import Insert, Move, Remove, SetField
 from tests.editor.ui_support import small_plan
 
@@ -27,7 +27,7 @@ def journal_ops(session) -> list[dict]:
 
 
 def test_a_command_applies_once_and_undo_redo_go_through_the_journal(session):
-    assert commands.execute(session, [Move("s2", "fa1", 0)], "上移推動策略") is None
+    assert undo_commands.execute(session, [Move("s2", "fa1", 0)], "上移推動策略") is None
     assert [s.id for s in session.document.node("fa1").strategies] == ["s2", "s1"]
     session.undo_stack.undo()
     session.undo_stack.redo()
@@ -41,7 +41,7 @@ def test_a_command_applies_once_and_undo_redo_go_through_the_journal(session):
 
 def test_a_refused_operation_changes_nothing_and_says_why(session):
     before = session.document.content.model_dump()
-    error = commands.execute(session, [SetField("s1", "title", "甲"), Insert("g1", 0, {"kind": "goal"})], "x")
+    error = undo_commands.execute(session, [SetField("s1", "title", "甲"), Insert("g1", 0, {"kind": "goal"})], "x")
     assert error == "施政目標「產業轉型優先」不能有下層項目"
     assert session.document.content.model_dump() == before  # the first op was rolled back
     assert session.undo_stack.count() == 0
@@ -49,7 +49,7 @@ def test_a_refused_operation_changes_nothing_and_says_why(session):
 
 def test_several_operations_undo_as_one_step_in_reverse(session):
     ops = [Remove("s1", 1), Remove("s1", 0)]
-    assert commands.execute(session, ops, "刪除 2 個項目") is None
+    assert undo_commands.execute(session, ops, "刪除 2 個項目") is None
     assert session.document.node("s1").actions == []
     session.undo_stack.undo()
     assert [a.id for a in session.document.node("s1").actions] == ["a1", "a2"]
@@ -58,15 +58,15 @@ def test_several_operations_undo_as_one_step_in_reverse(session):
 
 def test_typing_merges_per_field_and_pause(session, monkeypatch):
     now = [0.0]
-    monkeypatch.setattr(commands.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(undo_commands.time, "monotonic", lambda: now[0])
     for text in ("拚", "拚觀", "拚觀光"):
-        commands.execute_field(session, "fa1", "title", text, "重新命名施政重點", typing=True)
+        undo_commands.execute_field(session, "fa1", "title", text, "重新命名施政重點", typing=True)
         now[0] += 0.2
-    commands.execute_field(session, "fa2", "title", "衝", "重新命名施政重點", typing=True)  # another node: new step
-    now[0] += commands.TYPING_PAUSE + 0.1
-    commands.execute_field(session, "fa2", "title", "衝就", "重新命名施政重點", typing=True)  # after a pause: new step
-    commands.execute_field(session, "fa2", "body", "x", "修改施政重點的內容", typing=True)  # another field: new step
-    commands.execute_field(session, "fa2", "body", "xy", "修改施政重點的內容", typing=False)  # not typing: new step
+    undo_commands.execute_field(session, "fa2", "title", "衝", "重新命名施政重點", typing=True)  # another node: new step
+    now[0] += undo_commands.TYPING_PAUSE + 0.1
+    undo_commands.execute_field(session, "fa2", "title", "衝就", "重新命名施政重點", typing=True)  # after a pause: new step
+    undo_commands.execute_field(session, "fa2", "body", "x", "修改施政重點的內容", typing=True)  # another field: new step
+    undo_commands.execute_field(session, "fa2", "body", "xy", "修改施政重點的內容", typing=False)  # not typing: new step
     assert session.undo_stack.count() == 5
     session.undo_stack.undo()
     session.undo_stack.undo()
@@ -80,11 +80,11 @@ def test_typing_merges_per_field_and_pause(session, monkeypatch):
 
 
 def test_readable_names(session):
-    assert commands.field_text("推動策略", "lead_agencies") == "修改推動策略的主辦機關"
-    assert commands.field_text("推動策略", "title") == "重新命名推動策略"
-    assert commands.delete_many_text(3) == "刪除 3 個項目"
-    assert commands.drag_text(2) == "拖放移動 2 個項目"
-    assert commands.outdent_text("子項作法") == "凸排子項作法"
+    assert undo_commands.field_text("推動策略", "lead_agencies") == "修改推動策略的主辦機關"
+    assert undo_commands.field_text("推動策略", "title") == "重新命名推動策略"
+    assert undo_commands.delete_many_text(3) == "刪除 3 個項目"
+    assert undo_commands.drag_text(2) == "拖放移動 2 個項目"
+    assert undo_commands.outdent_text("子項作法") == "凸排子項作法"
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -100,13 +100,13 @@ def test_the_journal_replays_to_what_is_on_screen_after_any_undo_and_redo(tmp_pa
         elif step == "redo":
             session.undo_stack.redo()
         elif step == "rename":
-            commands.execute_field(session, "s1", "title", f"名稱{counter}", "重新命名推動策略")
+            undo_commands.execute_field(session, "s1", "title", f"名稱{counter}", "重新命名推動策略")
         elif step == "move":
             strategies = session.document.node("fa1").strategies
             if len(strategies) > 1:
-                commands.execute(session, [Move(strategies[-1].id, "fa1", 0)], "上移推動策略")
+                undo_commands.execute(session, [Move(strategies[-1].id, "fa1", 0)], "上移推動策略")
         elif step == "remove" and session.document.node("fa2").strategies:
-            commands.execute(session, [Remove("fa2", 0)], "刪除推動策略")
+            undo_commands.execute(session, [Remove("fa2", 0)], "刪除推動策略")
     expected = session.document.content.model_dump()
     if session.journal_path is None:  # nothing was applied
         session.close()

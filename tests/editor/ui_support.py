@@ -10,10 +10,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.ui.main_window import MainWindow
-from editor.ui.session import EditSession
-from editor.ui.tree_model import NODE_ID_ROLE
+from editor.ui.session.session import EditSession
+from editor.ui.tree.model import NODE_ID_ROLE
 from schema.fileio import save_plan
-from schema.model import PlanDocument, Period, Revision
+from schema.model import Period, PlanDocument, Revision
 from tests.schema.plans import small_content
 
 # Never the real user's settings or recovery folder, whatever a test does.
@@ -112,7 +112,7 @@ class DialogAnswerer:
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._poll)
 
-    def __enter__(self) -> "DialogAnswerer":
+    def __enter__(self) -> DialogAnswerer:
         self._timer.start()
         return self
 

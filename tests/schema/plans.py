@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from schema.model import Action, FocusArea, Goal, KPI, Paragraph, Period, PlanContent, PlanDocument, Revision, Strategy
+from schema.model import KPI, Action, FocusArea, Goal, Paragraph, Period, PlanContent, PlanDocument, Revision, Strategy
 
 texts = st.text(max_size=30)
 short_lists = dict(max_size=3)

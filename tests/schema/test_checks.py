@@ -1,18 +1,29 @@
 """The consistency checks: one plan that breaks each rule and one that does not."""
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schema.checks import RULES, SEVERITIES, Finding, findings_by_node, rule, run_checks, worst_severity
-from schema.model import KPI, Action, FocusArea, FocusSection, Goal, GoalsSection, Paragraph, Period, PlanContent, Preface, Strategy
 from schema.fileio import load_plan
+from schema.model import (
+    KPI,
+    Action,
+    FocusArea,
+    FocusSection,
+    Goal,
+    GoalsSection,
+    Paragraph,
+    Period,
+    PlanContent,
+    Preface,
+    Strategy,
+)
 from schema.numbers import all_numbers
 from schema.tree import walk
-from tests.schema.plans import plan_contents
 from tests.paths import SAMPLE
+from tests.schema.plans import plan_contents
 
 PERIOD = Period(start=108, end=111)
 

@@ -9,6 +9,7 @@ from schema import fileio
 from schema.fileio import PlanFileError, dump_plan, load_plan, save_plan
 from schema.jsonschema import SCHEMA_PATH, render
 from schema.model import Paragraph, Period, PlanDocument, Revision
+from tests.paths import SAMPLE
 from tests.schema.plans import plan_documents, small_content
 
 
@@ -44,9 +45,9 @@ def test_the_file_is_pretty_utf8_with_fixed_key_order(tmp_path):
     save_plan(make_plan(), path)
     text = path.read_text(encoding="utf-8")
     assert "高雄市政府" in text  # real characters, not \\u escapes: diffs are readable
-    assert text.startswith('{\n  "format_version": 1,\n  "title": "高雄市政府108至111年度中程施政計畫理念",')
+    assert text.startswith('{\n  "format_version": 2,\n  "title": "高雄市政府108至111年度中程施政計畫理念",')
     assert text.endswith("}\n")
-    assert list(json.loads(text)) == ["format_version", "title", "organisation", "period", "revisions", "draft"]
+    assert list(json.loads(text)) == ["format_version", "title", "organisation", "period", "numbering_style", "revisions", "draft", "proposals"]
 
 
 def test_saving_re_validates_what_list_appends_bypassed(tmp_path):
@@ -87,7 +88,7 @@ BAD_INPUTS = {
     "foreign object": (b'{"name": "package.json"}', "{f} is JSON but not a plan file (it has no format_version)."),
     "newer version": (
         b'{"format_version": 7, "title": "x"}',
-        "{f} was written by a newer version of the editor (format 7; this one reads up to 1): please update the editor.",
+        "{f} was written by a newer version of the editor (format 7; this one reads up to 2): please update the editor.",
     ),
     "unknown old version": (b'{"format_version": 0}', "{f} has an invalid format_version 0."),
     "version as text": (b'{"format_version": "1"}', "{f} has an invalid format_version '1'."),
@@ -243,3 +244,25 @@ def test_actions_deeper_than_the_ladder_are_refused_on_load(tmp_path):
         f"{path} is not a valid plan: at draft.content.focus.focus_areas[0].strategies[0]: "
         "actions nest at most two levels (1. and （1）), but a sub-action holds more."
     )
+
+
+def test_a_format_1_file_opens_with_the_default_numbering_and_no_proposals(tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["format_version"] = 1
+    del data["numbering_style"], data["proposals"]
+    old = tmp_path / "old.plan.json"
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    plan = load_plan(old)
+    assert plan.format_version == 2
+    assert (plan.numbering_style.section, plan.numbering_style.action) == ("{壹}、", "{1}.")
+    assert plan.proposals == []
+
+
+def test_a_numbering_template_needs_exactly_one_placeholder():
+    from pydantic import ValidationError
+
+    from schema.model import NumberingStyle
+
+    assert NumberingStyle(action="{1}、").action == "{1}、"
+    with pytest.raises(ValidationError, match="exactly one of"):
+        NumberingStyle(action="1.")

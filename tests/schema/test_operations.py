@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from schema.document import Document, DocumentListener, with_new_ids
 from schema.model import PlanContent

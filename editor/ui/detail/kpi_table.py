@@ -1,0 +1,184 @@
+"""Tables of a strategy: key performance indicators (關鍵績效指標) and the yearly budget (千元).
+
+Both show one column per year of the plan's period. They hold the values as JSON (what
+``SetField`` carries) and emit the whole new value after each cell edit; the detail pane turns
+that into one undo step. Values for years outside the period are kept untouched.
+"""
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui.i18n import fill
+from editor.ui.text import removed_note, strip_controls
+from schema.model import new_id
+
+_FIXED = ("name", "measurement", "unit")
+
+
+class KpiTable(QWidget):
+    edited = Signal(list)  # the new list of KPIs (JSON)
+    status_message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._kpis: list[dict] = []
+        self._years: list[int] = []
+        self._loading = False
+        self.table = QTableWidget(self)
+        self.table.setObjectName("kpiTable")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_button = QPushButton(self.tr("新增指標"), self)
+        self.remove_button = QPushButton(self.tr("刪除指標"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.table.itemChanged.connect(self._cell_changed)
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_current_row)
+
+    def headers(self) -> list[str]:
+        return [self.tr("指標名稱"), self.tr("衡量標準"), self.tr("單位")] + [
+            fill(self.tr("%1年目標值"), y) for y in self._years
+        ]
+
+    def set_data(self, kpis: list[dict], years: list[int]) -> None:
+        self._kpis = copy.deepcopy(kpis)
+        self._years = list(years)
+        self._loading = True
+        try:
+            self.table.clear()
+            self.table.setColumnCount(len(_FIXED) + len(self._years))
+            self.table.setHorizontalHeaderLabels(self.headers())
+            self.table.setRowCount(len(self._kpis))
+            for row, kpi in enumerate(self._kpis):
+                for col, text in enumerate(self._row_texts(kpi)):
+                    self.table.setItem(row, col, QTableWidgetItem(text))
+        finally:
+            self._loading = False
+        rows = max(2, len(self._kpis))
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
+            + self.table.horizontalScrollBar().sizeHint().height() + 2 * self.table.frameWidth()
+        )
+
+    def _row_texts(self, kpi: dict) -> list[str]:
+        targets = kpi.get("targets", {})
+        return [kpi.get(f, "") for f in _FIXED] + [targets.get(str(y), "") for y in self._years]
+
+    def value(self) -> list[dict]:
+        return copy.deepcopy(self._kpis)
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        row, col = item.row(), item.column()
+        text, removed = strip_controls(item.text())
+        if removed:
+            self.status_message.emit(removed_note(removed))
+        kpis = self.value()
+        kpi = kpis[row]
+        if col < len(_FIXED):
+            kpi[_FIXED[col]] = text
+        else:
+            year = str(self._years[col - len(_FIXED)])
+            targets = dict(kpi.get("targets", {}))
+            if text.strip():
+                targets[year] = text.strip()
+            else:
+                targets.pop(year, None)
+            kpi["targets"] = targets
+        if kpis != self._kpis:
+            self._kpis = kpis
+            self.edited.emit(self.value())
+
+    def add_row(self) -> None:
+        self.edited.emit(self.value() + [{"id": new_id(), "name": "", "measurement": "", "unit": "", "targets": {}}])
+
+    def remove_current_row(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._kpis):
+            kpis = self.value()
+            del kpis[row]
+            self.edited.emit(kpis)
+
+
+class BudgetTable(QTableWidget):
+    """One row: the budget of each year of the period, in thousands of NT$ (千元)."""
+
+    edited = Signal(dict)  # {"108": 1200.0, …}
+    status_message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(1, 0, parent)
+        self.setObjectName("budgetTable")
+        self._budget: dict[str, float] = {}
+        self._years: list[int] = []
+        self._loading = False
+        self.verticalHeader().setVisible(False)  # the form's label says what the row is
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.itemChanged.connect(self._cell_changed)
+
+    def set_data(self, budget: dict, years: list[int]) -> None:
+        self._budget = {str(k): v for k, v in budget.items()}
+        self._years = list(years)
+        self._loading = True
+        try:
+            self.setColumnCount(len(self._years))
+            self.setHorizontalHeaderLabels([fill(self.tr("%1年"), y) for y in self._years])
+            for col, year in enumerate(self._years):
+                amount = self._budget.get(str(year))
+                self.setItem(0, col, QTableWidgetItem("" if amount is None else _format_amount(amount)))
+        finally:
+            self._loading = False
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + self.rowHeight(0) + 2 * self.frameWidth())
+
+    def value(self) -> dict:
+        return dict(self._budget)
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        year = str(self._years[item.column()])
+        text = item.text().strip().replace(",", "")
+        budget = self.value()
+        if not text:
+            budget.pop(year, None)
+        else:
+            try:
+                amount = float(text)
+                if amount != amount or amount in (float("inf"), float("-inf")):
+                    raise ValueError
+            except ValueError:
+                self.status_message.emit(fill(self.tr("預算必須是數字（千元），「%1」不是數字"), item.text()))
+                self.set_data(self._budget, self._years)
+                return
+            budget[year] = amount
+        if budget != self._budget:
+            self._budget = budget
+            self.edited.emit(self.value())
+
+
+def _format_amount(amount: float) -> str:
+    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,}"

@@ -1,0 +1,219 @@
+"""File ▸ Export (匯出): the official Word document and the framework chart (架構圖) of the plan.
+
+Each export asks where to save (a default name from the plan's title and version, in the folder
+of the last export or else beside the plan), writes through the same writers as
+``plan-editor export`` (``editor.export``), shows a progress dialog only when the work lasts more
+than half a second, reports a failure in one sentence, and then offers to open the file or show
+its folder. The writers are imported on first use: python-docx is not needed to start the editor.
+
+Which version is exported is chosen in the Export menu (the working draft by default, or any
+past revision).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QActionGroup, QDesktopServices
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
+
+from editor.ui.files import dialogs
+from editor.ui.i18n import draft_name, fill, translate
+from schema.fileio import PlanFileError
+from schema.model import PlanDocument, Revision
+
+PROGRESS_DELAY_MS = 500  # a quicker export shows no progress dialog at all
+CHART_FORMATS = ("svg", "png", "pdf")
+FOLDER_KEY = "export/folder"
+CHART_FORMAT_KEY = "export/chart_format"
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file names
+
+Progress = Callable[[int, int], None]
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` usable as a file name on Windows too (reserved characters become _)."""
+    return _UNSAFE.sub("_", name).strip(" .") or "plan"
+
+
+def chart_filters() -> list[str]:
+    return [translate("export", "SVG 向量圖 (*.svg)"), translate("export", "PNG 圖片 (*.png)"),
+            translate("export", "PDF 文件 (*.pdf)")]
+
+
+def chart_path(path: str, chosen_filter: str) -> Path:
+    """The chart file to write: a typed .svg/.png/.pdf suffix is kept, otherwise the chosen filter's is added."""
+    target = Path(path)
+    if target.suffix.lower().lstrip(".") in CHART_FORMATS:
+        return target
+    fmt = next((f for f in CHART_FORMATS if f"*.{f}" in chosen_filter), "svg")
+    return target.with_name(f"{target.name}.{fmt}")
+
+
+def run_export(parent, title: str, path: Path, work: Callable[[Progress], object]) -> str | None:
+    """Run ``work(progress)`` with a progress dialog that appears after half a second; the error sentence or None."""
+    from editor.export.chart_paint import UnsupportedChartFormatError  # the writers are not needed at start
+    from editor.export.fonts import NoChineseFontError
+
+    dialog = QProgressDialog(fill(translate("export", "正在匯出「%1」…"), path.name), "", 0, 100, parent)
+    dialog.setObjectName("exportProgress")
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)  # the writers save atomically at the end: nothing to stop halfway
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)  # starts the half-second clock
+
+    def report(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(max(1, min(done, total)))  # 0 would restart the clock
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        work(report)
+    except PlanFileError as exc:  # the writers' own sentence names the file
+        return str(exc)
+    except OSError as exc:
+        return fill(translate("export", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
+    except (NoChineseFontError, UnsupportedChartFormatError) as exc:  # one sentence each
+        return str(exc)
+    finally:
+        QApplication.restoreOverrideCursor()
+        dialog.close()
+        dialog.deleteLater()
+    return None
+
+
+def reveal(path: Path, how: str) -> None:
+    """Open the exported file ('open') or its folder ('folder') with the system's programs."""
+    if how == "open":
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    elif how == "folder":
+        if QApplication.platformName() == "windows" and QProcess.startDetached("explorer", ["/select," + str(path).replace("/", "\\")])[0]:
+            return  # Explorer opens the folder with the file selected
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+class ExportMenu:
+    """The File ▸ Export submenu of ``window`` (a MainWindow) and its two exports."""
+
+    def __init__(self, window):
+        self.window = window
+        self.menu = QMenu(translate("export", "匯出(&E)"), window)
+        self.menu.setObjectName("exportMenu")
+        window.menus["export"] = self.menu
+        window.menu("file").insertMenu(window.menus["export_anchor"], self.menu)
+        self.word_action = self.menu.addAction(translate("export", "Word 文件(&W)…"), self.export_word)
+        self.word_action.setStatusTip(translate("export", "匯出正式格式的 Word 文件（.docx）"))
+        self.chart_action = self.menu.addAction(translate("export", "架構圖(&C)…"), self.export_chart)
+        self.chart_action.setStatusTip(translate("export", "匯出架構圖（SVG、PNG 或 PDF）"))
+        self.menu.addSeparator()
+        self.version_menu = self.menu.addMenu(translate("export", "匯出的版本(&V)"))
+        self.version_menu.aboutToShow.connect(self._fill_versions)
+        self.revision_id: str | None = None  # None: the working draft
+
+    # --- which version ------------------------------------------------------------------------
+    @property
+    def plan(self) -> PlanDocument:
+        return self.window.session.plan
+
+    def revision(self) -> Revision:
+        """The version the exports write: the chosen past revision, else the working draft."""
+        plan = self.plan
+        return next((r for r in plan.revisions if r.id == self.revision_id), plan.draft)
+
+    def set_revision(self, revision_id: str | None) -> None:
+        self.revision_id = revision_id
+
+    def reset(self) -> None:
+        """Another plan is shown: export its working draft."""
+        self.revision_id = None
+
+    def _fill_versions(self) -> None:
+        menu = self.version_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        current = self.revision()
+        draft = self.plan.draft
+        choices = [(draft, draft_name(draft.label))]
+        choices += [(r, r.label) for r in reversed(self.plan.revisions)]
+        for revision, text in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(revision is current)
+            group.addAction(action)
+            rid = None if revision is draft else revision.id
+            action.triggered.connect(lambda _checked=False, r=rid: self.set_revision(r))
+
+    # --- the exports ----------------------------------------------------------------------------
+    def export_word(self) -> Path | None:
+        """Ask for a file and write the official Word document there; the path written, or None."""
+        plan, revision = self.plan, self.revision()
+        title = translate("export", "匯出 Word 文件")
+        suggested = self._folder() / (safe_file_name(plan.full_title(revision)) + ".docx")
+        chosen = dialogs.choose_export_path(self.window, title, str(suggested), [translate("export", "Word 文件 (*.docx)")])
+        if chosen is None:
+            return None
+        path = Path(chosen[0])
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+
+        def work(progress: Progress) -> None:
+            from editor.export import official_docx
+
+            official_docx.write_official_docx(plan, revision, path, progress=progress)
+
+        return self._finish(title, path, run_export(self.window, title, path, work))
+
+    def export_chart(self) -> Path | None:
+        """Ask for a file and write the framework chart there (SVG, PNG or PDF); the path written, or None."""
+        from editor.export.chart_layout import chart_title
+
+        plan, revision = self.plan, self.revision()
+        title = translate("export", "匯出架構圖")
+        filters = chart_filters()
+        fmt = str(self.window.settings.value(CHART_FORMAT_KEY, "svg"))
+        fmt = fmt if fmt in CHART_FORMATS else "svg"
+        suggested = self._folder() / f"{safe_file_name(chart_title(plan, revision))}.{fmt}"
+        chosen = dialogs.choose_export_path(self.window, title, str(suggested), filters, filters[CHART_FORMATS.index(fmt)])
+        if chosen is None:
+            return None
+        path = chart_path(*chosen)
+
+        def work(progress: Progress) -> None:
+            # write_chart's three steps, with progress between them (a big PNG takes a while to encode)
+            from editor.export import chart_layout, chart_paint, output
+
+            fmt = chart_paint.chart_format(path)
+            layout = chart_layout.layout_chart(plan, revision)
+            progress(1, 3)
+            payload = chart_paint.chart_bytes(layout, fmt)
+            progress(2, 3)
+            output.save_bytes(path, payload)
+            progress(3, 3)
+
+        written = self._finish(title, path, run_export(self.window, title, path, work))
+        if written is not None:
+            self.window.settings.setValue(CHART_FORMAT_KEY, written.suffix.lower().lstrip("."))
+        return written
+
+    def _finish(self, title: str, path: Path, error: str | None) -> Path | None:
+        if error is not None:  # a headline in the interface's language, the writer's sentence below it
+            dialogs.show_error(self.window, title, fill(translate("export", "無法匯出「%1」"), path.name), detail=error)
+            return None
+        self.window.settings.setValue(FOLDER_KEY, str(path.parent))
+        self.window.show_status(fill(translate("export", "已匯出 %1"), path))
+        reveal(path, dialogs.ask_after_export(self.window, title, path))
+        return path
+
+    def _folder(self) -> Path:
+        """The last export's folder, else the plan's, else the user's documents."""
+        last = self.window.settings.value(FOLDER_KEY)
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+        if self.window.session.path is not None:
+            return self.window.session.path.parent
+        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))

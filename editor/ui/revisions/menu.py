@@ -1,0 +1,213 @@
+"""The Revisions menu (修正版) of the main window, the comparison dock (修正對照) and read-only viewers.
+
+- 管理修正版… opens :class:`editor.ui.revisions.dialog.RevisionsDialog` on the session's undo stack:
+  creating, renaming and deleting a revision are undoable from the Edit menu and mark the plan
+  as changed (the window's title shows ``*``).
+- 比較版本… shows the comparison dock (:class:`editor.ui.comparison.view.ComparisonView`). Its 修正說明
+  edits go through ``undo_commands.execute_field`` (one undo step per typing burst); selecting a change
+  selects its node in the tree and the tree's selection selects the node's change.
+- 檢視過去的修正版 ▸ <label> opens :class:`editor.ui.comparison.readonly_view.RevisionViewer` in a window of its own.
+- The comparison's Export table… / Export with tracked changes… buttons call
+  ``editor.ui.files.amendment_export`` (imported on first use: python-docx is not needed at start).
+
+The menu exists from the start; the comparison dock is built with the window's other docks
+(:meth:`RevisionMenu.build_dock`, called by ``MainWindow.ensure_docks``), and the dialog and the
+viewers' modules are imported when first opened.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget
+
+from editor.ui.i18n import dated, node_kind_name, translate
+from editor.ui.session import undo_commands
+from editor.ui.text import removed_note, strip_controls
+
+
+class RevisionMenu(QObject):
+    """The menu, the comparison dock and the viewers of ``window`` (a MainWindow), for its current session."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.menu = window.menuBar().addMenu(translate("revision_menu", "修正版(&R)"))
+        self.menu.setObjectName("revisionsMenu")
+        window.menus["revisions"] = self.menu
+        self.manage_action = self.menu.addAction(translate("revision_menu", "管理修正版(&M)…"), self.manage)
+        self.manage_action.setStatusTip(translate("revision_menu", "由工作草稿建立修正版、重新命名或刪除修正版"))
+        self.compare_action = self.menu.addAction(translate("revision_menu", "比較版本(&C)…"), self.compare)
+        self.compare_action.setShortcut("Ctrl+Shift+D")
+        self.compare_action.setStatusTip(translate("revision_menu", "逐項列出兩個版本之間的修正"))
+        self.view_menu = self.menu.addMenu(translate("revision_menu", "檢視過去的修正版(&V)"))
+        self.view_menu.aboutToShow.connect(self._fill_view_menu)
+        self._comparison = None
+        self._comparison_dock: QDockWidget | None = None
+        window.tree.current_node_changed.connect(self._tree_selected)
+        self._following = False  # the tree is following the comparison: do not follow it back
+        self.viewers: list = []  # RevisionViewer windows
+        self.dialog = None  # the RevisionsDialog while it is open
+
+    def build_dock(self) -> None:
+        """The comparison dock (hidden), sharing the bottom area with the checks dock."""
+        from editor.ui.comparison.view import ComparisonView
+
+        window = self.window
+        self._comparison = ComparisonView(set_note=self.set_note)
+        dock = self._comparison_dock = window.add_dock(
+            self._comparison, translate("revision_menu", "修正對照"), "comparison", Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.hide()
+        window.tabifyDockWidget(window.checks_dock, dock)  # the bottom area has room for one of them
+        dock.dockLocationChanged.connect(self._fit_orientation)
+        dock.topLevelChanged.connect(self._fit_orientation)
+        self._fit_orientation()
+        self._comparison.node_selected.connect(self._change_selected)
+        self._comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
+        self._comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
+        if window.session is not None:
+            self._comparison.set_plan(window.session.plan, window.session.document)
+
+    @property
+    def comparison(self):
+        """The comparison view (:class:`editor.ui.comparison.view.ComparisonView`)."""
+        if self._comparison is None:
+            self.window.ensure_docks()
+        return self._comparison
+
+    @property
+    def comparison_dock(self) -> QDockWidget:
+        if self._comparison_dock is None:
+            self.window.ensure_docks()
+        return self._comparison_dock
+
+    @property
+    def session(self):
+        return self.window.session
+
+    def set_session(self, session) -> None:
+        """Another plan is shown: compare its versions; viewers of the previous plan close."""
+        if self._comparison is not None:
+            self._comparison.set_plan(session.plan, session.document)
+        self.close_viewers()
+
+    def close_viewers(self) -> None:
+        for viewer in list(self.viewers):
+            viewer.close()
+        self.viewers.clear()
+
+    def revisions_changed(self) -> None:
+        """A revision was made, renamed or deleted (or that was undone)."""
+        if self.window.docks_built():
+            self.comparison.refresh()
+            self.window.chart_preview.refresh()  # the chart's title names the version
+        for viewer in list(self.viewers):  # a deleted revision's viewer closes (identity: revisions are big)
+            if not any(r is viewer.revision for r in self.session.plan.revisions):
+                self.viewers.remove(viewer)
+                viewer.close()
+
+    # --- the menu's actions -------------------------------------------------------------------
+    def manage(self) -> None:
+        """The revisions dialog (modal); its commands go on the session's undo stack."""
+        from editor.ui.revisions.dialog import RevisionsDialog
+
+        session = self.session
+        dialog = RevisionsDialog(session.plan, session.undo_stack, session.apply,
+                                 on_revisions_changed=self.revisions_changed, parent=self.window)
+        dialog.view_requested.connect(self.view_revision)
+        self.dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.dialog = None
+            session.undo_stack.indexChanged.disconnect(dialog.refresh)
+            dialog.deleteLater()
+
+    def compare(self) -> None:
+        """Show the comparison dock, in front of any dock sharing its place."""
+        dock = self.comparison_dock
+        first = dock.isHidden()
+        dock.show()
+        dock.raise_()
+        if first and not dock.isFloating():  # the list and the two side-by-side texts need room
+            # once the window has laid the shown dock out: resizing before that has no effect
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [dock], [max(300, self.window.height() * 9 // 20)], Qt.Orientation.Vertical))
+        self.comparison.list.setFocus()
+        node = self.window.tree.current_node_id()
+        if node:
+            self.comparison.update_now()
+            self.comparison.select_node(node)
+
+    def view_revision(self, label: str):
+        """A window showing a past revision read-only (a RevisionViewer; raised if already open)."""
+        from editor.ui.comparison.readonly_view import RevisionViewer
+
+        for viewer in self.viewers:
+            if viewer.revision.label == label:
+                viewer.show()
+                viewer.raise_()
+                viewer.activateWindow()
+                return viewer
+        viewer = RevisionViewer(self.session.plan, label, parent=self.window)
+        viewer.setWindowFlag(Qt.WindowType.Window, True)  # its own window, owned by the editor's
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        viewer.destroyed.connect(lambda _obj=None, v=viewer: self.viewers.remove(v) if v in self.viewers else None)
+        current = self.window.tree.current_node_id()
+        if current:
+            viewer.select_node(current)  # the same item, as it was then (when it existed)
+        viewer.resize(960, 640)
+        viewer.show()
+        self.viewers.append(viewer)
+        return viewer
+
+    def _fill_view_menu(self) -> None:
+        menu = self.view_menu
+        menu.clear()
+        for revision in reversed(self.session.plan.revisions):
+            menu.addAction(dated(revision.label, revision.date), lambda label=revision.label: self.view_revision(label))
+        if menu.isEmpty():
+            menu.addAction(translate("revision_menu", "（還沒有修正版）")).setEnabled(False)
+
+    # --- the comparison dock ------------------------------------------------------------------
+    def set_note(self, node_id: str, text: str) -> None:
+        """A 修正說明 typed in the comparison view: one undoable step per typing burst."""
+        session = self.session
+        if node_id not in session.document:
+            return
+        text, removed = strip_controls(text)
+        if removed:
+            self.window.show_status(removed_note(removed))
+        node = session.document.node(node_id)
+        label = undo_commands.field_text(node_kind_name(session.document, node), "note")
+        error = undo_commands.execute_field(session, node_id, "note", text, label, typing=True)
+        if error:
+            self.window.show_status(error)
+
+    def _fit_orientation(self, *_args) -> None:
+        """In a wide, low dock (top or bottom) the change list and the texts stand side by side; in a tall one, stacked."""
+        area = self.window.dockWidgetArea(self.comparison_dock)
+        wide = not self.comparison_dock.isFloating() and area in (Qt.DockWidgetArea.BottomDockWidgetArea,
+                                                                  Qt.DockWidgetArea.TopDockWidgetArea)
+        self.comparison.set_orientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+
+    def _change_selected(self, node_id: str) -> None:
+        self._following = True
+        try:
+            self.window.tree.select_node(node_id)
+        finally:
+            self._following = False
+
+    def _tree_selected(self, node_id: str) -> None:
+        dock = self._comparison_dock
+        if node_id and not self._following and dock is not None and dock.isVisible() and not self._comparison.is_stale():
+            self.comparison.select_node(node_id)
+
+    def export_amendments(self, what: str):
+        """The comparison's 修正對照表 ('table') or tracked-changes document ('tracked'); the path written, or None."""
+        from editor.ui.files import amendment_export
+
+        comparison = self.comparison.current_comparison()
+        if comparison is None:
+            return None
+        old, new = self.comparison.selected_versions()
+        export = amendment_export.export_amendment_table if what == "table" else amendment_export.export_tracked_document
+        return export(self.window, self.session.plan, old, new, comparison)

@@ -1,0 +1,400 @@
+"""The recovery journal: every edit of an open plan, on disk before it is applied.
+
+One journal per open plan (per editing session) in the recovery folder, made at the first
+edit and removed by a clean save or close. Files of one journal, ``NAME`` being the plan's
+file name and a random suffix:
+
+- ``NAME.journal``: JSON lines. Line 1 is the header: format and version, the plan's path
+  (null for a never-saved plan), its title, and the base the edits apply to: the size, mtime
+  and SHA-256 of the plan file as read or last saved, or, for a never-saved plan, the whole
+  base plan as JSON. Every further line is one operation (``schema.operations.to_json``) on
+  the working draft's content, or one change of the plan around the draft (:class:`PlanChange`:
+  ``{"plan": {"revisions": [...], "draft_label": ...}}``), in the order they were made.
+- ``NAME.base``: for a saved plan, a byte-for-byte copy of the base file, so that the edits can
+  be replayed even if the plan file is changed or replaced before the user recovers.
+- ``NAME.lock``: a QLockFile held by the session writing the journal; a journal whose lock is
+  held belongs to a live editor and is not offered for recovery.
+
+The base copy of a big plan takes tens of milliseconds to write, too long for the first edit
+(:class:`PreparedBase`): a thread writes it as soon as the plan is opened or saved, under the
+journal's future name and lock, and the first edit only waits for it (it is done long before a
+person makes an edit) and writes the header. A ``.base`` without its ``.journal`` whose lock is
+free was left by an editor that died before its first edit, and ``scan`` removes it.
+
+Why replay reproduces exactly the applied edits: a line is written before its operation is
+applied, and removed again (the file truncated to its previous length) when the document
+rejects the operation. A kill between the write and the truncation leaves a rejected line
+behind; the document rejects it again on replay, because the state is the same, and replay
+skips it. A kill in the middle of a write leaves a last line without its newline: that
+operation was never applied, and it is ignored.
+
+Revisions (修正版: create, rename, delete, and their undo) change the plan outside the draft's
+Document. They are rare, so a plan-level line holds the whole new list of revisions and the
+draft's label rather than a diff: replay just sets them, and cannot be rejected.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import QLockFile
+
+from editor.ui.session.plan_file_state import Fingerprint, sha256
+from schema.document import Document
+from schema.fileio import PlanFileError, describe_validation_error, parse_plan
+from schema.model import PlanDocument, Revision, new_id
+from schema.operations import Insert, Operation, OperationError, from_json, to_json
+
+FORMAT = "plan-editor-journal"
+VERSION = 1
+SUFFIX = ".journal"
+
+
+class JournalError(Exception):
+    """A journal that cannot be read, written or replayed; ``str()`` is one sentence."""
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """The plan's revisions and the draft's label after a revision command (a full snapshot, see the module doc)."""
+
+    revisions: tuple[Revision, ...]
+    draft_label: str
+
+    def to_json(self) -> dict:
+        return {"plan": {"revisions": [r.model_dump(mode="json") for r in self.revisions], "draft_label": self.draft_label}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PlanChange:
+        """Raise ValueError (or ValidationError, a ValueError) when ``data`` is not a plan change."""
+        plan = data["plan"]
+        label = plan["draft_label"]
+        if not isinstance(label, str) or not isinstance(plan["revisions"], list):
+            raise ValueError("not a plan change")
+        return cls(tuple(Revision.model_validate(r) for r in plan["revisions"]), label)
+
+    def apply_to(self, plan: PlanDocument) -> None:
+        """Set the plan's revisions and draft label in place (the draft's content object is kept)."""
+        plan.revisions = list(self.revisions)
+        plan.draft.label = self.draft_label
+
+
+Entry = Operation | PlanChange
+
+
+def entry_from_json(data) -> Entry:
+    if isinstance(data, dict) and "plan" in data:
+        try:
+            return PlanChange.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise OperationError(f"a plan change that cannot be read ({exc})") from None
+    return from_json(data)
+
+
+def entry_to_json(entry: Entry) -> dict:
+    return entry.to_json() if isinstance(entry, PlanChange) else to_json(entry)
+
+
+def companion(journal_path: Path, suffix: str) -> Path:
+    return journal_path.with_name(journal_path.name[: -len(SUFFIX)] + suffix)
+
+
+def new_lock(journal_path: Path) -> QLockFile:
+    lock = QLockFile(str(companion(journal_path, ".lock")))
+    lock.setStaleLockTime(0)  # stale only when the writing process is dead, never by age
+    return lock
+
+
+def _new_journal_path(directory: Path, plan_path: Path | None) -> Path:
+    stem = re.sub(r"[^\w.-]+", "_", plan_path.name if plan_path else "untitled")[:60]
+    return directory / f"{stem}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+
+
+class PreparedBase:
+    """A journal's name, lock and base copy, made before the first edit needs them (see the module doc)."""
+
+    def __init__(self, directory: Path, plan_path: Path | None, payload: bytes):
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = _new_journal_path(directory, plan_path)
+        self.lock = new_lock(self.path)
+        if not self.lock.tryLock(0):
+            raise JournalError(f"{self.path} cannot be locked ({self.lock.error().name}).")
+        self.base_file = companion(self.path, ".base")
+        self._tmp = self.base_file.with_name(self.base_file.name + ".tmp")
+        self._error: OSError | None = None
+        self._owned = True  # until a JournalWriter takes the lock and the files over
+        self._thread = threading.Thread(target=self._write, args=(payload,), name="journal-base", daemon=True)
+        self._thread.start()
+
+    def _write(self, payload: bytes) -> None:
+        try:  # to a temporary name first: a .base is always complete
+            self._tmp.write_bytes(payload)
+            os.replace(self._tmp, self.base_file)
+        except OSError as exc:
+            self._error = exc
+            unlink_quietly(self._tmp)
+
+    def wait(self) -> None:
+        """Until the copy is written (it almost always is already); OSError when it could not be."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def discard(self) -> None:
+        """No journal will use it (clean close, or a save made a new base): remove the copy, unlock."""
+        self._thread.join()
+        if self._owned:
+            self._owned = False
+            unlink_quietly(self.base_file)
+            unlink_quietly(self._tmp)
+            self.lock.unlock()
+
+
+class JournalWriter:
+    """An open journal this process owns: append operations, roll back a rejected one."""
+
+    def __init__(self, path: Path, lock: QLockFile, length: int):
+        self.path = path
+        self._lock = lock
+        self._fd: int | None = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        self.length = length
+        self.pending_sync = False
+
+    @classmethod
+    def create(
+        cls,
+        directory: Path,
+        *,
+        plan_path: Path | None,
+        title: str,
+        base: Fingerprint | None = None,
+        base_bytes: bytes | None = None,
+        base_plan_json: str | None = None,
+        prepared: PreparedBase | None = None,
+    ) -> JournalWriter:
+        """Start a journal for a saved plan (``base`` + ``base_bytes``, or ``base`` + a ``prepared``
+        copy of it) or a never-saved one (``base_plan_json``)."""
+        if prepared is not None:
+            try:
+                prepared.wait()
+            except OSError as exc:
+                prepared.discard()
+                raise JournalError(f"the recovery journal {prepared.path} cannot be written: {exc.strerror or exc}.") from None
+            path, lock = prepared.path, prepared.lock
+            prepared._owned = False  # the lock and the copy are this journal's now
+        else:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = _new_journal_path(directory, plan_path)
+            lock = new_lock(path)
+            if not lock.tryLock(0):
+                raise JournalError(f"{path} cannot be locked ({lock.error().name}).")
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": _now(),
+            "pid": os.getpid(),
+            "plan_path": str(plan_path) if plan_path else None,
+            "title": title,
+            "base": base.to_json() if base else None,
+            "base_file": None,
+        }
+        try:
+            if prepared is not None:
+                header["base_file"] = prepared.base_file.name
+            elif base_bytes is not None:
+                base_file = companion(path, ".base")
+                base_file.write_bytes(base_bytes)
+                header["base_file"] = base_file.name
+            line = json.dumps(header, ensure_ascii=False)
+            if base_plan_json is not None:
+                # Splice the plan's own JSON in rather than re-encoding it: it has no raw newline.
+                line = line[:-1] + ', "base_plan": ' + base_plan_json + "}"
+            payload = (line + "\n").encode("utf-8")
+            # Header to a temporary name first, then renamed: a journal is never seen without its header.
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)
+        except OSError as exc:
+            lock.unlock()
+            for leftover in (companion(path, ".base"), path.with_name(path.name + ".tmp")):
+                unlink_quietly(leftover)
+            raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
+        return cls(path, lock, len(payload))
+
+    def append(self, op: Entry) -> int:
+        """Write one operation or plan change; return the length before it (for ``rollback``).
+
+        One write() to the OS is enough to survive a killed or crashed program (the data sits
+        in the OS's cache, which the kernel writes out); only a power cut needs fsync, which
+        ``sync`` does off the edit path.
+        """
+        before = self.length
+        payload = (json.dumps(entry_to_json(op), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        view = memoryview(payload)
+        while view:
+            written = os.write(self._fd, view)
+            view = view[written:]
+        self.length += len(payload)
+        self.pending_sync = True
+        return before
+
+    def rollback(self, length: int) -> None:
+        """Remove what was appended after ``length`` (an operation the document rejected)."""
+        os.ftruncate(self._fd, length)
+        self.length = length
+
+    def sync(self) -> None:
+        if self._fd is not None and self.pending_sync:
+            os.fsync(self._fd)
+            self.pending_sync = False
+
+    def close(self, *, delete: bool) -> None:
+        """Stop writing; ``delete`` removes the journal (a clean save or close)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if delete:
+            remove_files(self.path)
+        self._lock.unlock()
+
+
+@dataclass
+class JournalContents:
+    header: dict
+    ops: list[Entry]  # operations and plan changes, in journal order
+    valid_length: int  # bytes up to the end of the last complete line
+    torn: bool  # a half-written last line was ignored
+
+
+def read_journal(path: Path) -> JournalContents:
+    """Parse a journal; raise JournalError with one sentence when it is not usable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    lines = data.split(b"\n")
+    tail = lines.pop()  # after the last newline: empty, or a torn line
+    if not lines:
+        raise JournalError(f"{path} is not a recovery journal: it has no complete first line.")
+    try:
+        header = json.loads(lines[0])
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise JournalError(f"{path} is not a recovery journal: its first line is not JSON.") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise JournalError(f"{path} is not a recovery journal of this editor (unknown format).")
+    if header.get("version") != VERSION:
+        raise JournalError(
+            f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay."
+        )
+    ops: list[Entry] = []
+    valid_length = len(lines[0]) + 1
+    torn = bool(tail)
+    for number, raw in enumerate(lines[1:], start=2):
+        try:
+            op = entry_from_json(json.loads(raw))
+        except (UnicodeDecodeError, json.JSONDecodeError, OperationError, TypeError):
+            if number == len(lines):
+                # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
+                torn = True
+                break
+            raise JournalError(f"{path} is damaged at line {number}, so its edits cannot be replayed safely.") from None
+        ops.append(op)
+        valid_length += len(raw) + 1
+    return JournalContents(header, ops, valid_length, torn)
+
+
+def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fingerprint | None]:
+    """The plan the journal's edits apply to, its file bytes and fingerprint (None for a never-saved plan)."""
+    if header.get("base_plan") is not None or header.get("plan_path") is None:
+        try:
+            return PlanDocument.model_validate(header["base_plan"]), None, None
+        except (KeyError, ValidationError) as exc:
+            detail = describe_validation_error(exc) if isinstance(exc, ValidationError) else "it is missing"
+            raise JournalError(f"{path} holds no usable copy of the plan its edits apply to ({detail}).") from None
+    try:
+        base = Fingerprint(**header["base"])
+    except (KeyError, TypeError):
+        raise JournalError(f"{path} does not say which version of the plan its edits apply to.") from None
+    plan_path = Path(header["plan_path"])
+    candidates = []
+    if header.get("base_file"):
+        candidates.append(path.parent / header["base_file"])
+    candidates.append(plan_path)
+    for candidate in candidates:
+        try:
+            payload = candidate.read_bytes()
+        except OSError:
+            continue
+        if sha256(payload) == base.sha256:
+            try:
+                return parse_plan(payload, str(plan_path)), payload, base
+            except PlanFileError as exc:
+                raise JournalError(str(exc)) from None
+    raise JournalError(
+        f"the version of {plan_path} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept)."
+    )
+
+
+def pin_ids(op: Operation) -> Operation:
+    """The same operation with every id of an inserted subtree written out.
+
+    A node given without an id gets a random one from the model when it is applied, and would
+    get a different one on replay; pinning the ids first makes the journalled line exact.
+    """
+    if not isinstance(op, Insert) or not isinstance(op.node, dict) or not _lacks_id(op.node):
+        return op
+    return Insert(op.parent_id, op.index, _with_ids(op.node))
+
+
+def _lacks_id(data: dict) -> bool:
+    if "id" not in data:
+        return True
+    return any(isinstance(v, list) and any(isinstance(i, dict) and _lacks_id(i) for i in v) for v in data.values())
+
+
+def _with_ids(data: dict) -> dict:
+    copy = {k: ([_with_ids(i) if isinstance(i, dict) else i for i in v] if isinstance(v, list) else v) for k, v in data.items()}
+    copy.setdefault("id", new_id())
+    return copy
+
+
+def replay(document: Document, ops: list[Entry], plan: PlanDocument | None = None) -> int:
+    """Apply the journalled operations and plan changes in order; return how many operations were
+    skipped as rejected (see module doc). ``plan`` is the plan whose draft ``document`` edits;
+    it is needed only when the journal holds plan changes."""
+    skipped = 0
+    for op in ops:
+        if isinstance(op, PlanChange):
+            if plan is None:
+                raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
+            op.apply_to(plan)
+            continue
+        try:
+            document.apply(op)
+        except OperationError:
+            skipped += 1
+    return skipped
+
+
+def remove_files(journal_path: Path) -> None:
+    """Remove a journal and its base copy (the lock is removed by its owner's unlock)."""
+    for path in (journal_path, companion(journal_path, ".base"), journal_path.with_name(journal_path.name + ".tmp")):
+        unlink_quietly(path)
+
+
+def unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,84 @@
+"""Finding the recovery journals that editors left behind (a crash, a kill, a power cut).
+
+``scan`` lists the journals in the recovery folder that no running editor holds (each journal
+has a QLockFile while its editor lives), newest first, and says in one sentence why one cannot
+be recovered; a journal without a single complete edit holds no work and is removed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from editor.ui.session.journal import SUFFIX, JournalError, load_base, new_lock, read_journal, remove_files, unlink_quietly
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    """A journal left behind by an editor that did not close cleanly."""
+
+    journal_path: Path
+    plan_path: Path | None  # None for a plan that was never saved
+    title: str
+    last_edit: datetime  # local time of the journal's last write
+    edit_count: int
+    problem: str | None = None  # one sentence when it cannot be recovered
+
+    @property
+    def recoverable(self) -> bool:
+        return self.problem is None
+
+
+def scan(directory: Path) -> list[Recoverable]:
+    """Journals in ``directory`` that no running editor owns, newest first.
+
+    A journal with no complete edit holds no work and is removed on the way.
+    """
+    found: list[Recoverable] = []
+    try:
+        paths = sorted(directory.glob("*" + SUFFIX))
+        orphans = [p for p in directory.glob("*.base") if not p.with_name(p.name[: -len(".base")] + SUFFIX).exists()]
+    except OSError:
+        return []
+    for base in orphans:  # a base copy prepared by an editor that died before its first edit
+        lock = new_lock(base.with_name(base.name[: -len(".base")] + SUFFIX))
+        if lock.tryLock(0):
+            try:
+                unlink_quietly(base)
+                unlink_quietly(base.with_name(base.name + ".tmp"))
+            finally:
+                lock.unlock()
+    for path in paths:
+        lock = new_lock(path)
+        if not lock.tryLock(0):
+            continue  # a live editor is writing it (or it cannot be locked at all)
+        try:
+            item = describe(path)
+            if item.problem is None and item.edit_count == 0:
+                remove_files(path)
+                continue
+            found.append(item)
+        finally:
+            lock.unlock()
+    found.sort(key=lambda r: r.last_edit, reverse=True)
+    return found
+
+
+def describe(path: Path) -> Recoverable:
+    try:
+        last_edit = datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        last_edit = datetime.now()
+    try:
+        contents = read_journal(path)
+    except JournalError as exc:
+        return Recoverable(path, None, "", last_edit, 0, str(exc))
+    header = contents.header
+    plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
+    title = header.get("title") if isinstance(header.get("title"), str) else ""
+    problem = None
+    try:
+        load_base(path, header)
+    except JournalError as exc:
+        problem = str(exc)
+    return Recoverable(path, plan_path, title, last_edit, len(contents.ops), problem)

@@ -1,0 +1,438 @@
+"""One open plan: its file, the working draft's Document, the undo stack, the journal and the lock.
+
+The window edits a plan only through :meth:`EditSession.apply`, which writes the operation to
+the recovery journal (``editor.ui.session.journal``) before the document applies it, so a killed or
+crashed editor loses no completed edit. Undo commands call ``apply`` for their inverses too,
+so undo and redo are journalled like any edit, and replaying the journal over the base plan
+always gives the state on screen. Changes of the plan around the draft (its revisions, 修正版)
+go through :meth:`EditSession.apply_plan_change` and are journalled the same way.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import weakref
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from editor.ui.session import journal as _journal
+from editor.ui.session.journal import JournalError, JournalWriter, PlanChange, PreparedBase
+from editor.ui.session.journal_scan import Recoverable, scan
+from editor.ui.session.locking import LockHolder, PlanLock
+from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file
+from schema.document import Document
+from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
+from schema.model import Period, PlanDocument, Revision
+from schema.operations import Operation, OperationError
+
+__all__ = [
+    "EditSession",
+    "FileChangedOnDiskError",
+    "LockHolder",
+    "PlanLockedError",
+    "Recoverable",
+    "RecoveryError",
+    "default_journal_dir",
+    "discard_recoverable",
+    "find_recoverable",
+    "recover",
+]
+
+UNTITLED = "未命名計畫"
+SYNC_DELAY_MS = 1000  # fsync the journal this long after the last edit (power cuts only; see JournalWriter.append)
+
+# The open session of each plan object (id(plan) → session), so that code holding only the plan
+# (the revision commands) can journal its changes through the session: see EditSession.editing.
+_EDITING: weakref.WeakValueDictionary[int, EditSession] = weakref.WeakValueDictionary()
+
+
+class FileChangedOnDiskError(Exception):
+    """Saving would overwrite changes made to the file by someone else; ``str()`` is one sentence."""
+
+    def __init__(self, path: Path, deleted: bool = False):
+        self.path = path
+        if deleted:
+            message = f"{path} was deleted or moved since it was opened; saving will create it again."
+        else:
+            message = f"{path} was changed on disk by another program since it was opened or last saved; saving would overwrite those changes."
+        super().__init__(message)
+
+
+class PlanLockedError(PlanFileError):
+    """Save As to a plan that another editor has open."""
+
+
+class RecoveryError(Exception):
+    """A journal that cannot be recovered or discarded now; ``str()`` is one sentence."""
+
+
+def default_journal_dir() -> Path:
+    """The recovery folder under the user's application data (Qt standard paths)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def roc_year(today: _dt.date | None = None) -> int:
+    """The current year of the Republic of China calendar (民國), e.g. 2020 → 109."""
+    return (today or _dt.date.today()).year - 1911
+
+
+class EditSession(QObject):
+    """One open plan: its file, the working draft's Document, the undo stack, the recovery journal and the lock."""
+
+    dirty_changed = Signal(bool)
+    path_changed = Signal(object)  # Path | None
+    journal_failed = Signal(str)  # one sentence: edits go on, but are no longer protected
+
+    def __init__(self, plan: PlanDocument, path: Path | None = None, *, journal_dir: Path | None = None):
+        super().__init__()
+        self.plan = plan
+        self.document = Document(plan.draft.content)
+        self.undo_stack = QUndoStack(self)
+        self.path = Path(os.path.abspath(path)) if path is not None else None
+        self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
+        # The file as we last read or wrote it: the base of the journal and the reference for
+        # "changed on disk". None for a never-saved plan.
+        self._base_bytes: bytes | None = None
+        self._fingerprint: Fingerprint | None = None
+        # A never-saved plan's base is captured now, while it is still the base (cheap here,
+        # not on the first edit).
+        self._base_plan_json: str | None = plan.model_dump_json() if self.path is None else None
+        self._journal: JournalWriter | None = None
+        self._prepared: PreparedBase | None = None  # the next journal's base copy, written by a thread
+        self._journal_broken = False
+        self._recovered = False
+        self._lock: PlanLock | None = None
+        self._dirty = False
+        self._closed = False
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(SYNC_DELAY_MS)
+        self._sync_timer.timeout.connect(self._sync_journal)
+        self.undo_stack.cleanChanged.connect(self._update_dirty)
+        _EDITING[id(plan)] = self
+
+    @staticmethod
+    def editing(plan: PlanDocument) -> EditSession | None:
+        """The open (not closed) session whose plan is this very object, or None."""
+        session = _EDITING.get(id(plan))
+        if session is None or session.plan is not plan or session._closed:
+            return None
+        return session
+
+    # --- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path, *, journal_dir=None) -> EditSession:
+        """Open a plan file; raise PlanFileError (one sentence) when it cannot be read."""
+        path = Path(os.path.abspath(path))
+        payload, stat = read_plan_file(path)
+        plan = parse_plan(payload, str(path))
+        session = cls(plan, path, journal_dir=journal_dir)
+        session._base_bytes = payload
+        session._fingerprint = Fingerprint.of(payload, stat)
+        session._prepare_base()
+        return session
+
+    @classmethod
+    def new(cls, *, journal_dir=None) -> EditSession:
+        """An empty plan titled 未命名計畫 for the four years from the current ROC year."""
+        year = roc_year()
+        return cls(PlanDocument(title=UNTITLED, period=Period(start=year, end=year + 3)), None, journal_dir=journal_dir)
+
+    # --- editing -----------------------------------------------------------------------------
+    def apply(self, op: Operation) -> Operation:
+        """Journal ``op``, then apply it; return its inverse.
+
+        OperationError leaves the plan and the journal unchanged: the line is written first (so
+        that a kill right after applying cannot lose the edit) and cut off again when the
+        document rejects the operation. Document.apply changes nothing when it rejects.
+        """
+        op = _journal.pin_ids(op)
+        journal = self._journal_for_edit()
+        mark = None
+        if journal is not None:
+            try:
+                mark = journal.append(op)
+            except OSError as exc:
+                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+                journal = None
+        try:
+            inverse = self.document.apply(op)
+        except OperationError:
+            if journal is not None and mark is not None:
+                try:
+                    journal.rollback(mark)
+                except OSError as exc:
+                    # The line stays; replay skips it since it is rejected again (see journal.py).
+                    self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+            raise
+        if journal is not None and not self._sync_timer.isActive():
+            self._sync_timer.start()
+        return inverse
+
+    def apply_plan_change(self, revisions: Iterable[Revision], draft_label: str) -> None:
+        """Journal, then set, the plan's whole list of revisions and the draft's label.
+
+        The revision commands (create, rename, delete, and their undo) come here. The draft's
+        content object is kept, since ``document`` holds it.
+        """
+        change = PlanChange(tuple(revisions), draft_label)
+        journal = self._journal_for_edit()
+        if journal is not None:
+            try:
+                journal.append(change)
+            except OSError as exc:
+                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+                journal = None
+        change.apply_to(self.plan)
+        if journal is not None and not self._sync_timer.isActive():
+            self._sync_timer.start()
+
+    def is_dirty(self) -> bool:
+        """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal."""
+        return self._recovered or not self.undo_stack.isClean()
+
+    # --- saving --------------------------------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        """Whether the file was changed (or deleted) by someone else since we opened or saved it."""
+        return self._disk_state(thorough=False) != "same"
+
+    def save(self, path: Path | None = None, *, overwrite_changed: bool = False) -> None:
+        """Save atomically to ``path`` (Save As) or to the current file.
+
+        Raises FileChangedOnDiskError when the current file was changed by someone else (unless
+        ``overwrite_changed``), PlanLockedError when Save As targets a plan open in another
+        editor, and PlanFileError when writing fails; in every failure the file on disk and the
+        journal are untouched.
+        """
+        target = Path(os.path.abspath(path)) if path is not None else self.path
+        if target is None:
+            raise ValueError("this plan has never been saved: give save() a path")
+        same_file = target == self.path
+        if same_file and not overwrite_changed:
+            state = self._disk_state(thorough=True)
+            if state != "same":
+                raise FileChangedOnDiskError(target, deleted=state == "missing")
+        new_lock = None
+        if not same_file:
+            # The lock follows the plan to its new name; refuse a name another editor has open.
+            new_lock = PlanLock(target, self.journal_dir)
+            holder = new_lock.acquire()
+            if holder is not None:
+                raise PlanLockedError(f"{target} was not saved: {holder.describe()}.")
+        try:
+            try:
+                text = dump_plan(self.plan)
+            except ValidationError as exc:
+                raise PlanFileError(f"{target} was not saved: the plan is invalid {describe_validation_error(exc)}.") from None
+            payload = text.encode("utf-8")
+            write_atomically(target, payload)
+            stat = os.stat(target)
+        except BaseException:
+            if new_lock is not None:
+                new_lock.release()
+            raise
+        # Saved: the new file is the base of any further edit.
+        self._base_bytes = payload
+        self._fingerprint = Fingerprint.of(payload, stat)
+        self._base_plan_json = None
+        if self._journal is not None:
+            self._sync_timer.stop()
+            self._journal.close(delete=True)
+            self._journal = None
+        self._journal_broken = False
+        self._prepare_base()
+        if new_lock is not None:
+            if self._lock is not None:
+                self._lock.release()
+            self._lock = new_lock
+        self._recovered = False
+        self.undo_stack.setClean()
+        if not same_file:
+            self.path = target
+            self.path_changed.emit(target)
+        self._update_dirty()
+
+    # --- locking and closing ---------------------------------------------------------------
+    def acquire_lock(self) -> LockHolder | None:
+        """Lock the plan file: None when we hold the lock now, else who holds it (for a warning)."""
+        if self.path is None:
+            return None
+        if self._lock is None or self._lock.plan_path != self.path:
+            if self._lock is not None:
+                self._lock.release()
+            self._lock = PlanLock(self.path, self.journal_dir)
+        return self._lock.acquire()
+
+    @property
+    def holds_lock(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    @property
+    def journal_path(self) -> Path | None:
+        """The journal being written (None before the first edit and after a save)."""
+        return self._journal.path if self._journal is not None else None
+
+    def close(self, *, keep_journal: bool = False) -> None:
+        """A clean close (after Save or Discard): remove the journal, release the lock.
+
+        ``keep_journal`` leaves the unsaved edits on disk for a later recovery (e.g. a recovered
+        plan that the user decided not to open after all because another editor has it).
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._sync_timer.stop()
+        self._discard_prepared()
+        if self._journal is not None:
+            try:
+                self._journal.sync()
+            except OSError:
+                pass
+            self._journal.close(delete=not keep_journal)
+            self._journal = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # --- internals ---------------------------------------------------------------------------
+    def _journal_for_edit(self) -> JournalWriter | None:
+        if self._journal is not None or self._journal_broken or self._closed:
+            return self._journal
+        try:
+            if self._fingerprint is None:
+                # A never-saved plan, or one given with a path but not read by open(): the
+                # journal carries the whole base plan (still unedited: every edit comes here first).
+                if self._base_plan_json is None:
+                    self._base_plan_json = self.plan.model_dump_json()
+                self._journal = JournalWriter.create(
+                    self.journal_dir, plan_path=self.path, title=self.plan.title, base_plan_json=self._base_plan_json
+                )
+            else:
+                prepared, self._prepared = self._prepared, None
+                self._journal = JournalWriter.create(
+                    self.journal_dir,
+                    plan_path=self.path,
+                    title=self.plan.title,
+                    base=self._fingerprint,
+                    base_bytes=self._base_bytes if prepared is None else None,
+                    prepared=prepared,
+                )
+        except (JournalError, OSError) as exc:
+            self._journal_lost(
+                str(exc) if isinstance(exc, JournalError)
+                else f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}."
+            )
+        return self._journal
+
+    def _prepare_base(self) -> None:
+        """Start writing the next journal's base copy now, so that the first edit need not (journal.py)."""
+        self._discard_prepared()
+        if self._closed or self._base_bytes is None:
+            return
+        try:
+            self._prepared = PreparedBase(self.journal_dir, self.path, self._base_bytes)
+        except (JournalError, OSError):
+            self._prepared = None  # the first edit tries again, and reports a failure then
+
+    def _discard_prepared(self) -> None:
+        if self._prepared is not None:
+            self._prepared.discard()
+            self._prepared = None
+
+    def _journal_lost(self, message: str) -> None:
+        """Editing goes on without protection rather than being refused; the window is told once."""
+        if self._journal is not None:
+            try:
+                self._journal.close(delete=False)
+            except OSError:
+                pass
+            self._journal = None
+        self._journal_broken = True
+        self.journal_failed.emit(message[0].upper() + message[1:])
+
+    def _sync_journal(self) -> None:
+        if self._journal is not None:
+            try:
+                self._journal.sync()
+            except OSError:
+                pass  # the data is still in the OS cache; a power cut is the only risk left
+
+    def _update_dirty(self, *_args) -> None:
+        dirty = self.is_dirty()
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def _disk_state(self, *, thorough: bool) -> str:
+        if self.path is None or self._fingerprint is None:
+            return "same"
+        state, self._fingerprint = disk_state(self.path, self._fingerprint, thorough=thorough)
+        return state
+
+    def _adopt_journal(self, writer: JournalWriter) -> None:
+        self._journal = writer
+        self._recovered = True
+        self._update_dirty()
+
+
+# --- recovery ------------------------------------------------------------------------------
+def find_recoverable(journal_dir: Path | None = None) -> list[Recoverable]:
+    """Journals left by editors that did not close cleanly, newest first.
+
+    Items with a ``problem`` (damaged or foreign journal, base plan gone) are listed too, with
+    the reason, so the user can decide to discard them; nothing is deleted here except journals
+    that hold no edit at all. Journals of editors still running are not listed.
+    """
+    return scan(Path(journal_dir) if journal_dir is not None else default_journal_dir())
+
+
+def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
+    """Reload the base plan, replay the journal; the session is dirty and keeps writing that journal.
+
+    The plan file itself is not touched until the user saves.
+    """
+    path = item.journal_path
+    lock = _journal.new_lock(path)
+    if not lock.tryLock(0):
+        raise RecoveryError(f"{path} is being used by another editor that is still running.")
+    try:
+        contents = _journal.read_journal(path)
+        plan, payload, fingerprint = _journal.load_base(path, contents.header)
+        plan_path = Path(contents.header["plan_path"]) if contents.header.get("plan_path") else None
+        session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
+        session._base_bytes = payload
+        session._fingerprint = fingerprint
+        _journal.replay(session.document, contents.ops, session.plan)
+        if contents.torn:
+            # Cut the half-written line off so that further edits start on a line of their own.
+            os.truncate(path, contents.valid_length)
+        writer = JournalWriter(path, lock, contents.valid_length)
+    except JournalError as exc:
+        lock.unlock()
+        raise RecoveryError(str(exc)) from None
+    except OSError as exc:
+        lock.unlock()
+        raise RecoveryError(f"{path} cannot be recovered: {exc.strerror or exc}.") from None
+    except BaseException:
+        lock.unlock()
+        raise
+    session._adopt_journal(writer)
+    return session
+
+
+def discard_recoverable(item: Recoverable) -> None:
+    """Delete a left-over journal (the user chose not to recover it)."""
+    lock = _journal.new_lock(item.journal_path)
+    if not lock.tryLock(0):
+        raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.")
+    try:
+        _journal.remove_files(item.journal_path)
+    except OSError as exc:
+        raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.") from None
+    finally:
+        lock.unlock()

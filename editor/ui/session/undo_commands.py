@@ -1,0 +1,168 @@
+"""Undo commands: each is a list of document operations plus their inverses (DESIGN.md §2).
+
+Every change of the plan goes through :func:`execute` (or :func:`execute_field`): the operations
+are applied through ``session.apply`` (which journals them before applying), and only when all of
+them succeeded is a command pushed on the session's QUndoStack; its first ``redo`` is then a no-op.
+Undo applies the inverses through ``session.apply`` too, so the journal always replays to the
+current state. A refused operation changes nothing and comes back as one sentence.
+
+Typing in a field pushes one :class:`FieldCommand` per keystroke; consecutive ones for the same
+node and field merge (``mergeWith``) until the user pauses for :data:`TYPING_PAUSE` seconds.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from editor.ui.i18n import field_name, fill, translate
+from schema.operations import Operation, OperationError, SetField
+
+TYPING_PAUSE = 1.5  # seconds without typing that start a new undo step
+_MERGE_ID = 0x504C  # QUndoCommand.id() of mergeable field edits; never an attribute named `id`
+
+
+class OperationsCommand(QUndoCommand):
+    """Operations already applied once; redo re-applies them, undo applies their inverses."""
+
+    def __init__(self, session, ops: Sequence[Operation], inverses: Sequence[Operation], text: str, focus_id: str | None = None):
+        super().__init__(text)
+        self._session = session
+        self._ops = list(ops)
+        self._inverses = list(inverses)  # in the order that undoes
+        self._first_redo = True
+        self.focus_id = focus_id  # the node to select after undo/redo
+
+    def redo(self) -> None:
+        if self._first_redo:  # already applied by execute()
+            self._first_redo = False
+            return
+        self._inverses = _apply_all(self._session, self._ops)
+
+    def undo(self) -> None:
+        _apply_all(self._session, self._inverses)
+
+
+class FieldCommand(OperationsCommand):
+    """One field of one node set to a new value; typing bursts merge into one step."""
+
+    def __init__(self, session, op: SetField, inverse: SetField, text: str, *, typing: bool):
+        super().__init__(session, [op], [inverse], text, focus_id=op.node_id)
+        self.key = (op.node_id, op.field)
+        self.typing = typing
+        self.last_time = time.monotonic()
+
+    def id(self) -> int:  # noqa: A003 - Qt's merge id
+        return _MERGE_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt name
+        if not isinstance(other, FieldCommand) or not other.typing or other.key != self.key:
+            return False
+        if other.last_time - self.last_time > TYPING_PAUSE:
+            return False
+        self._ops = other._ops
+        self.last_time = other.last_time
+        original = self._inverses[0].value
+        if original == self._ops[0].value:  # typed and deleted back to the start: nothing to undo
+            self.setObsolete(True)
+        return True
+
+
+def _apply_all(session, ops: Sequence[Operation]) -> list[Operation]:
+    """Apply operations in order; on a refusal roll back the applied ones and re-raise."""
+    inverses: list[Operation] = []
+    try:
+        for op in ops:
+            inverses.append(session.apply(op))
+    except OperationError:
+        for inverse in reversed(inverses):
+            session.apply(inverse)
+        raise
+    inverses.reverse()
+    return inverses
+
+
+def execute(session, ops: Sequence[Operation], text: str, *, focus_id: str | None = None) -> str | None:
+    """Apply ``ops`` as one undo step named ``text``; return why they were refused, or None."""
+    try:
+        inverses = _apply_all(session, ops)
+    except OperationError as exc:
+        return str(exc)
+    session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id))
+    return None
+
+
+def execute_field(session, node_id: str, field: str, value: Any, text: str, *, typing: bool = False) -> str | None:
+    """Set one field as one undo step (merged with the previous one when ``typing``)."""
+    op = SetField(node_id, field, value)
+    try:
+        inverse = session.apply(op)
+    except OperationError as exc:
+        return str(exc)
+    session.undo_stack.push(FieldCommand(session, op, inverse, text, typing=typing))
+    return None
+
+
+# --- readable names (shown in the Edit menu and the undo history) ---------------------------
+# Each a whole phrase with placeholders, so that English can order the words its own way; a count of
+# one has its own phrase (English says "1 item", not "1 items").
+
+def rename_text(kind_label: str) -> str:
+    return fill(translate("commands", "重新命名%1"), kind_label)
+
+
+def field_text(kind_label: str, field: str) -> str:
+    """「修改推動策略的主辦機關」; a title or text is a rename."""
+    if field in ("title", "text"):
+        return rename_text(kind_label)
+    return fill(translate("commands", "修改%1的%2"), kind_label, field_name(field))
+
+
+def add_text(kind_label: str) -> str:
+    return fill(translate("commands", "新增%1"), kind_label)
+
+
+def delete_text(kind_label: str) -> str:
+    return fill(translate("commands", "刪除%1"), kind_label)
+
+
+def delete_many_text(count: int) -> str:
+    if count == 1:
+        return translate("commands", "刪除 1 個項目")
+    return fill(translate("commands", "刪除 %1 個項目"), count)
+
+
+def move_up_text(kind_label: str) -> str:
+    return fill(translate("commands", "上移%1"), kind_label)
+
+
+def move_down_text(kind_label: str) -> str:
+    return fill(translate("commands", "下移%1"), kind_label)
+
+
+def indent_text(kind_label: str) -> str:
+    return fill(translate("commands", "縮排%1"), kind_label)
+
+
+def outdent_text(kind_label: str) -> str:
+    return fill(translate("commands", "凸排%1"), kind_label)
+
+
+def drag_text(count: int) -> str:
+    if count == 1:
+        return translate("commands", "拖放移動 1 個項目")
+    return fill(translate("commands", "拖放移動 %1 個項目"), count)
+
+
+def paste_text(count: int) -> str:
+    if count == 1:
+        return translate("commands", "貼上 1 個項目")
+    return fill(translate("commands", "貼上 %1 個項目"), count)
+
+
+def cut_text(count: int) -> str:
+    if count == 1:
+        return translate("commands", "剪下 1 個項目")
+    return fill(translate("commands", "剪下 %1 個項目"), count)

@@ -1,0 +1,240 @@
+"""Structural editing in the tree, outliner style: add, delete, move, indent, outdent, copy, cut, paste.
+
+Each action becomes document operations run as one undo step (``editor.ui.session.undo_commands``). Where
+the hierarchy does not allow an action, nothing changes and ``status_message`` says why.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from editor.ui.i18n import fill, kind_name, node_kind_name, translate
+from editor.ui.session import undo_commands
+from editor.ui.text import removed_note
+from editor.ui.tree import clipboard
+from schema.model import AnyNode
+from schema.operations import Insert, Move, Remove
+from schema.tree import KINDS, SECTION_KINDS, action_depth, children, subtree_size, title_of
+
+
+def _short(node: AnyNode, limit: int = 16) -> str:
+    text = (title_of(node) or "").split("\n", 1)[0]
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class TreeEditor(QObject):
+    """Tree actions on the current plan; ``confirm(title, text) -> bool`` asks before big deletions."""
+
+    status_message = Signal(str)
+
+    def __init__(self, view, confirm: Callable[[str, str], bool], parent: QObject | None = None):
+        super().__init__(parent)
+        self._view = view
+        self._confirm = confirm
+        self._session = None
+
+    def set_session(self, session) -> None:
+        self._session = session
+
+    @property
+    def _doc(self):
+        return self._session.document
+
+    def _current(self) -> AnyNode | None:
+        node_id = self._view.current_node_id()
+        return self._doc.node(node_id) if node_id and node_id in self._doc else None
+
+    def _run(self, ops, text: str, focus_id: str | None, *, edit: bool = False) -> bool:
+        error = undo_commands.execute(self._session, ops, text, focus_id=focus_id)
+        if error:
+            self.status_message.emit(error)
+            return False
+        if focus_id and focus_id in self._doc:
+            self._view.select_node(focus_id, edit=edit)
+        return True
+
+    def _say(self, text: str) -> bool:
+        self.status_message.emit(text)
+        return False
+
+    # --- adding ------------------------------------------------------------------------------
+    def _new_node(self, kind: str) -> dict:
+        return KINDS[kind].cls().model_dump(mode="json")
+
+    def add_sibling(self) -> bool:
+        """Enter: a new item of the same kind right after the current one, ready to be named."""
+        node = self._current()
+        if node is None:
+            return self._say(translate("tree", "請先選擇一個項目"))
+        if node.kind in SECTION_KINDS:
+            return self._say(translate("tree", "固定的章節不能新增同層項目；請用 Ctrl+Enter 新增下層項目"))
+        parent = self._doc.parent(node)
+        data = self._new_node(node.kind)
+        return self._run(
+            [Insert(parent.id, self._doc.index_of(node) + 1, data)],
+            undo_commands.add_text(node_kind_name(self._doc, node)), data["id"], edit=True,
+        )
+
+    def add_child(self) -> bool:
+        """Ctrl+Enter / Insert: a new last child of the current item, ready to be named."""
+        node = self._current()
+        if node is None:
+            return self._say(translate("tree", "請先選擇一個項目"))
+        spec = KINDS[node.kind]
+        if spec.child_kind is None:
+            return self._say(translate("tree", "%1之下不能有下層項目").replace("%1", node_kind_name(self._doc, node)))
+        why = self._doc.can_hold(node, spec.child_kind)
+        if why:
+            return self._say(why)
+        data = self._new_node(spec.child_kind)
+        name = kind_name(spec.child_kind, sub_action=node.kind == "action")
+        self._view.expand_node(node.id)
+        return self._run([Insert(node.id, len(children(node)), data)], undo_commands.add_text(name), data["id"], edit=True)
+
+    # --- deleting ------------------------------------------------------------------------------
+    def delete_question(self, ids: list[str]) -> str | None:
+        """The confirmation text when the deletion takes more than the selected items, else None."""
+        nodes = [self._doc.node(i) for i in ids]
+        total = sum(subtree_size(n) for n in nodes)
+        if total == len(nodes):
+            return None
+        if len(nodes) == 1:
+            node = nodes[0]
+            return (
+                translate("tree", "刪除%1「%2」會一併刪除其下 %3 個項目，共 %4 個項目。確定要刪除嗎？")
+                .replace("%1", node_kind_name(self._doc, node)).replace("%2", _short(node))
+                .replace("%3", str(total - 1)).replace("%4", str(total))
+            )
+        return (
+            translate("tree", "刪除選取的 %1 個項目會連同其下層一起刪除，共 %2 個項目。確定要刪除嗎？")
+            .replace("%1", str(len(nodes))).replace("%2", str(total))
+        )
+
+    def delete(self) -> bool:
+        """Delete: remove the selected items (and their subtrees), asking first when more goes than is selected."""
+        ids = [i for i in self._view.selected_node_ids() if self._doc.node(i).kind not in SECTION_KINDS]
+        if not ids:
+            return self._say(translate("tree", "固定的章節不能刪除") if self._view.selected_node_ids() else translate("tree", "請先選擇一個項目"))
+        question = self.delete_question(ids)
+        if question and not self._confirm(translate("tree", "刪除項目"), question):
+            return False
+        first = self._doc.node(ids[0])
+        parent = self._doc.parent(first)
+        index = self._doc.index_of(first)
+        text = undo_commands.delete_text(node_kind_name(self._doc, first)) if len(ids) == 1 else undo_commands.delete_many_text(len(ids))
+        ok = self._run(self._remove_ops(ids), text, None)
+        if ok:  # select what is now in its place (or before it, or the parent)
+            kids = children(parent)
+            follow = kids[min(index, len(kids) - 1)] if kids else parent
+            self._view.select_node(follow.id)
+        return ok
+
+    def _remove_ops(self, ids: list[str]) -> list[Remove]:
+        """Removes in reverse document order, so each index is still right when its turn comes."""
+        ops = []
+        for node_id in reversed(ids):
+            node = self._doc.node(node_id)
+            ops.append(Remove(self._doc.parent(node).id, self._doc.index_of(node)))
+        return ops
+
+    # --- moving --------------------------------------------------------------------------------
+    def _movable(self) -> AnyNode | None:
+        node = self._current()
+        if node is None:
+            self._say(translate("tree", "請先選擇一個項目"))
+            return None
+        if node.kind in SECTION_KINDS:
+            self._say(translate("tree", "固定的章節不能移動"))
+            return None
+        return node
+
+    def move_up(self) -> bool:
+        node = self._movable()
+        if node is None:
+            return False
+        index = self._doc.index_of(node)
+        if index == 0:
+            return self._say(translate("tree", "「%1」已經是第一個").replace("%1", _short(node)))
+        parent = self._doc.parent(node)
+        return self._run([Move(node.id, parent.id, index - 1)], undo_commands.move_up_text(node_kind_name(self._doc, node)), node.id)
+
+    def move_down(self) -> bool:
+        node = self._movable()
+        if node is None:
+            return False
+        parent = self._doc.parent(node)
+        index = self._doc.index_of(node)
+        if index == len(children(parent)) - 1:
+            return self._say(translate("tree", "「%1」已經是最後一個").replace("%1", _short(node)))
+        return self._run([Move(node.id, parent.id, index + 1)], undo_commands.move_down_text(node_kind_name(self._doc, node)), node.id)
+
+    def indent(self) -> bool:
+        """Tab: become the last child of the previous sibling, where the hierarchy allows it."""
+        node = self._movable()
+        if node is None:
+            return False
+        index = self._doc.index_of(node)
+        if index == 0:
+            return self._say(translate("tree", "「%1」前面沒有同層項目，無法縮排").replace("%1", _short(node)))
+        previous = children(self._doc.parent(node))[index - 1]
+        why = self._doc.can_hold(previous, node.kind, action_depth(node) or 1)
+        if why:
+            return self._say(translate("tree", "無法縮排：%1").replace("%1", why))
+        self._view.expand_node(previous.id)
+        name = node_kind_name(self._doc, node)
+        return self._run([Move(node.id, previous.id, len(children(previous)))], undo_commands.indent_text(name), node.id)
+
+    def outdent(self) -> bool:
+        """Shift+Tab: move right after the parent, one level up, where the hierarchy allows it."""
+        node = self._movable()
+        if node is None:
+            return False
+        parent = self._doc.parent(node)
+        grandparent = self._doc.parent(parent)
+        if grandparent is None:
+            return self._say(translate("tree", "「%1」已在最上層，無法凸排").replace("%1", _short(node)))
+        why = self._doc.can_hold(grandparent, node.kind, action_depth(node) or 1)
+        if why:
+            return self._say(translate("tree", "無法凸排：%1").replace("%1", why))
+        name = node_kind_name(self._doc, node)
+        return self._run([Move(node.id, grandparent.id, self._doc.index_of(parent) + 1)], undo_commands.outdent_text(name), node.id)
+
+    # --- clipboard -----------------------------------------------------------------------------
+    def _copyable_ids(self) -> list[str]:
+        return [i for i in self._view.selected_node_ids() if self._doc.node(i).kind not in SECTION_KINDS]
+
+    def copy(self) -> bool:
+        ids = self._copyable_ids()
+        if not ids:
+            return self._say(translate("tree", "請先選擇要複製的項目（固定的章節不能複製）"))
+        QApplication.clipboard().setMimeData(clipboard.to_mime(self._doc, ids))
+        if len(ids) == 1:
+            self.status_message.emit(translate("tree", "已複製 1 個項目"))
+        else:
+            self.status_message.emit(fill(translate("tree", "已複製 %1 個項目"), len(ids)))
+        return True
+
+    def cut(self) -> bool:
+        ids = self._copyable_ids()
+        if not ids:
+            return self._say(translate("tree", "請先選擇要剪下的項目（固定的章節不能剪下）"))
+        QApplication.clipboard().setMimeData(clipboard.to_mime(self._doc, ids))
+        first = self._doc.node(ids[0])
+        parent = self._doc.parent(first)
+        ok = self._run(self._remove_ops(ids), undo_commands.cut_text(len(ids)), None)
+        if ok:
+            self._view.select_node(parent.id)
+        return ok
+
+    def paste(self) -> bool:
+        clip = clipboard.read_clip(QApplication.clipboard().mimeData())
+        try:
+            ops = clipboard.paste_ops(self._doc, self._view.current_node_id(), clip)
+        except clipboard.PasteRefusedError as exc:
+            return self._say(str(exc))
+        ok = self._run(ops, undo_commands.paste_text(len(ops)), ops[0].node["id"])
+        if ok and clip.removed_controls:
+            self.status_message.emit(removed_note(clip.removed_controls))
+        return ok

@@ -1,0 +1,131 @@
+"""Ctrl+F: filter the tree to the items whose title or text contains the query, ancestors kept.
+
+While a query is typed the tree shows a QSortFilterProxyModel with recursive filtering (a row
+stays when it or any descendant matches, so the path to every match stays visible); when the
+query is cleared (Esc) the tree goes back to the plain model with the items that were open.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from editor.ui.i18n import fill
+from editor.ui.tree.model import NODE_ID_ROLE, SEARCH_ROLE
+
+
+class PlanFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._needle = ""
+
+    def set_query(self, query: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._needle = query.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._needle = query.strip().casefold()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not self._needle:
+            return True
+        text = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE) or ""
+        return self._needle in text.casefold()
+
+    def match_count(self) -> int:
+        """How many shown items match themselves (not only through a descendant)."""
+        count = 0
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                if self._needle and self._needle in (index.data(SEARCH_ROLE) or "").casefold():
+                    count += 1
+                stack.append(index)
+        return count
+
+
+class FindBar(QWidget):
+    """The find field above the tree; it switches the tree between the plain and the filtered model."""
+
+    closed = Signal()
+
+    def __init__(self, view, parent=None):
+        super().__init__(parent)
+        self._view = view
+        self._proxy = PlanFilterProxy(self)
+        self._expanded: set[str] = set()
+        self.field = QLineEdit(self)
+        self.field.setObjectName("findField")
+        self.field.setPlaceholderText(self.tr("尋找標題或內文（Esc 清除）"))
+        self.field.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setToolTip(self.tr("關閉尋找（Esc）"))
+        close.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(close)
+        self.field.textChanged.connect(self._apply)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field, self.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        self.hide()
+
+    @property
+    def proxy(self) -> PlanFilterProxy:
+        return self._proxy
+
+    def is_filtering(self) -> bool:
+        return self._view.model() is self._proxy
+
+    def start(self) -> None:
+        """Ctrl+F: show the bar and put the cursor in it."""
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def clear(self) -> None:
+        """Esc: empty the query, show the whole tree again, give the focus back to the tree."""
+        self.field.clear()
+        self.hide()
+        self._view.setFocus()
+        self.closed.emit()
+
+    def _apply(self, text: str) -> None:
+        model = self._view.plan_model()
+        if model is None:
+            return
+        current = self._view.current_node_id()
+        if text.strip():
+            if not self.is_filtering():
+                self._expanded = self._view.expanded_ids()
+                self._proxy.setSourceModel(model)
+                self._view.setModel(self._proxy)
+            self._proxy.set_query(text)
+            self._view.expandAll()
+            self.count_label.setText(fill(self.tr("%1 項符合"), self._proxy.match_count()))
+        elif self.is_filtering():
+            self._view.setModel(model)
+            self._proxy.set_query("")
+            self._view.restore_expanded(self._expanded)
+            self.count_label.setText("")
+        if current:
+            self._view.select_node(current)
+
+    def reset(self) -> None:
+        """A new plan was opened: drop the filter without touching the new model."""
+        self._proxy.setSourceModel(None)
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.count_label.setText("")
+        self.hide()
+
+
+__all__ = ["FindBar", "PlanFilterProxy", "NODE_ID_ROLE"]

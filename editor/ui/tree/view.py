@@ -1,0 +1,136 @@
+"""The plan tree widget: a QTreeView that speaks in node ids, whether or not a find filter is on.
+
+Keys (F2, Enter, Ctrl+Enter, Delete, Alt+Up/Down, Tab, Shift+Tab, Ctrl+C/X/V) are QActions
+bound to this widget only (``editor.ui.actions``), so the same keys keep their usual meaning in
+the detail pane and in the inline editor.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
+
+from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
+
+
+class PlanTreeView(QTreeView):
+    current_node_changed = Signal(str)  # "" when nothing is current
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("planTree")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)  # lays out thousands of rows without asking each for its size
+        self.setAnimated(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setExpandsOnDoubleClick(False)  # double-click renames
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+
+    def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
+        """Decorations (the marks of the checks, see ``editor.ui.checks.marks``) at the row's right end."""
+        super().initViewItemOption(option)
+        option.decorationPosition = QStyleOptionViewItem.Position.Right
+
+    # --- models --------------------------------------------------------------------------------
+    def plan_model(self) -> PlanTreeModel | None:
+        model = self.model()
+        while isinstance(model, QAbstractProxyModel):
+            model = model.sourceModel()
+        return model
+
+    def to_view(self, source: QModelIndex) -> QModelIndex:
+        model = self.model()
+        return model.mapFromSource(source) if isinstance(model, QAbstractProxyModel) else source
+
+    # --- ids -----------------------------------------------------------------------------------
+    def current_node_id(self) -> str | None:
+        index = self.currentIndex()
+        return index.data(NODE_ID_ROLE) if index.isValid() else None
+
+    def selected_node_ids(self) -> list[str]:
+        """The selected nodes without those inside another selected one, in document order."""
+        ids = [i.data(NODE_ID_ROLE) for i in self.selectionModel().selectedRows()] if self.selectionModel() else []
+        if not ids and self.current_node_id():
+            ids = [self.current_node_id()]
+        model = self.plan_model()
+        return model.top_most_ids(ids) if model else []
+
+    def index_for_id(self, node_id: str) -> QModelIndex:
+        model = self.plan_model()
+        return self.to_view(model.index_for_id(node_id)) if model else QModelIndex()
+
+    def select_node(self, node_id: str, *, edit: bool = False) -> bool:
+        """Make a node current and selected (expanding its ancestors); optionally open its inline editor."""
+        index = self.index_for_id(node_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        # Explicitly: setCurrentIndex() would read the keyboard's modifiers (Ctrl held = toggle).
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index)
+        if edit:
+            self.setFocus()
+            self.edit(index)
+        return True
+
+    def expand_node(self, node_id: str) -> None:
+        index = self.index_for_id(node_id)
+        if index.isValid():
+            self.expand(index)
+
+    def expanded_ids(self) -> set[str]:
+        """Ids of the expanded nodes (to keep them open across a model switch)."""
+        result: set[str] = set()
+        model = self.model()
+        if model is None:
+            return result
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                if self.isExpanded(index):
+                    result.add(index.data(NODE_ID_ROLE))
+                    stack.append(index)
+        return result
+
+    def restore_expanded(self, ids: set[str]) -> None:
+        for node_id in ids:
+            index = self.index_for_id(node_id)
+            if index.isValid():
+                self.expand(index)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
+        """Move the current row off the rows that go before Qt does.
+
+        Qt moves it from inside its own handler, after the removal has already marked the layout
+        stale, and pays a full relayout of every open row for it (and again after the removal).
+        Done here first, the one relayout after the removal is all it costs. Same choice as
+        Qt: the next row, else the previous one, else the parent.
+        """
+        current = self.currentIndex()
+        if current.isValid() and start <= current.row() <= end and current.parent() == parent:
+            model = self.model()
+            count = model.rowCount(parent)
+            if end + 1 < count:
+                target = model.index(end + 1, 0, parent)
+            elif start > 0:
+                target = model.index(start - 1, 0, parent)
+            else:
+                target = parent
+            if target.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.selectionModel().setCurrentIndex(target, flags)
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        self.current_node_changed.emit(current.data(NODE_ID_ROLE) if current.isValid() else "")
