@@ -26,14 +26,16 @@ editor asks the reason for a removal.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from schema.compare_match import match_by_content, match_by_id, own_text
-from schema.model import AnyNode, PlanContent
-from schema.numbers import number_of
+from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
+from schema.numbering import number_of
 from schema.textdiff import Diff, text_diff
-from schema.tree import KINDS, children, sections
+from schema.tree import KINDS, children, sections, title_of
 
 KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
 _CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
@@ -100,7 +102,7 @@ def compare(old: PlanContent, new: PlanContent) -> Comparison:
     return Comparison(changes, counts, how)
 
 
-def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict:
+def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict[str, Any]:
     """The document of ``plan-editor diff --json`` (see the issue): plain lists and dicts."""
     return {
         "from": from_label,
@@ -120,10 +122,10 @@ def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict:
     }
 
 
-def _side_json(side: NodeSide | None) -> dict | None:
+def _side_json(side: NodeSide | None) -> dict[str, Any] | None:
     if side is None:
         return None
-    data = {"number": side.number, "title": side.title, "text": side.text, "parent": side.parent}
+    data: dict[str, Any] = {"number": side.number, "title": side.title, "text": side.text, "parent": side.parent}
     if side.children:
         data["children"] = [_side_json(child) for child in side.children]
     return data
@@ -136,15 +138,14 @@ def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dic
     ``goal_titles`` (goal id → title) names the linked goals; without it the ids are shown.
     """
     goal_titles = goal_titles or {}
-    kind = node.kind
-    if kind in ("paragraph", "action"):
+    if isinstance(node, TEXT_NODES):
         return {"text": node.text}
     values = {"title": node.title}
-    if kind == "strategy":
+    if isinstance(node, Strategy):
         values["chart_label"] = node.chart_text  # what the chart shows
-    if kind in ("goal", "focus_area", "strategy"):
+    if isinstance(node, BODY_NODES):
         values["body"] = node.body
-    if kind == "strategy":
+    if isinstance(node, Strategy):
         values["lead_agencies"] = "、".join(node.lead_agencies)
         values["supporting_agencies"] = "、".join(node.supporting_agencies)
         values["goal_ids"] = "、".join(goal_titles.get(g, g) for g in node.goal_ids)
@@ -153,7 +154,7 @@ def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dic
     return values
 
 
-def _kpi_line(kpi) -> str:
+def _kpi_line(kpi: KPI) -> str:
     targets = "；".join(f"{year}年 {value}" for year, value in sorted(kpi.targets.items()))
     return f"{kpi.name}（衡量標準：{kpi.measurement}；單位：{kpi.unit}）{targets}"
 
@@ -161,7 +162,7 @@ def _kpi_line(kpi) -> str:
 class _Tree:
     """One version's nodes with their parent, place, depth and document order."""
 
-    def __init__(self, content: PlanContent):
+    def __init__(self, content: PlanContent) -> None:
         self.content = content
         self.nodes: dict[str, AnyNode] = {}
         self.parents: dict[str, AnyNode | None] = {}
@@ -169,11 +170,13 @@ class _Tree:
         self.order: dict[str, int] = {}
         self.end: dict[str, int] = {}  # order of the last node of the subtree
         self.depth: dict[str, int] = {}
-        self.families: list[tuple[AnyNode, list]] = []  # (parent, children) for every parent with children
+        self.families: list[tuple[AnyNode, list[AnyNode]]] = []  # (parent, children) for every parent with children
         self._levels: list[list[AnyNode]] | None = None
         # An explicit stack rather than recursion: this runs on every node of both plans.
         nodes, parents, index, order, end, depth = self.nodes, self.parents, self.index, self.order, self.end, self.depth
-        stack = [(section, None, i, 0, False) for i, section in reversed(list(enumerate(sections(content))))]
+        stack: list[tuple[AnyNode, AnyNode | None, int, int, bool]] = [
+            (section, None, i, 0, False) for i, section in reversed(list(enumerate(sections(content))))
+        ]
         while stack:
             node, parent, i, level, closing = stack.pop()
             nid = node.id
@@ -187,7 +190,7 @@ class _Tree:
             depth[nid] = level
             stack.append((node, parent, i, level, True))
             field_name = _CHILDREN[node.kind]
-            kids = getattr(node, field_name) if field_name else None
+            kids: list[AnyNode] | None = getattr(node, field_name) if field_name else None
             if kids:
                 self.families.append((node, kids))
                 stack.extend((kid, node, j, level + 1, False) for j, kid in reversed(list(enumerate(kids))))
@@ -205,7 +208,7 @@ class _Tree:
                 self._levels[level].append(node)
         return self._levels
 
-    # the two methods schema.numbers.number_of needs of a document
+    # the two methods schema.numbering.number_of needs of a document
     def parent(self, node: AnyNode) -> AnyNode | None:
         return self.parents[node.id]
 
@@ -248,7 +251,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
     back = {new: old for old, new in matched.items()}
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
     reordered = _out_of_order(a, b, matched, back)
-    keyed: list[tuple[tuple, Change]] = []
+    keyed: list[tuple[tuple[int, int, int], Change]] = []
     a_nodes, a_parents, b_parents = a.nodes, a.parents, b.parents
     for nid, node in b.nodes.items():
         parent = b_parents[nid]
@@ -262,12 +265,12 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
             continue
         old_node = a_nodes[old_id]
         getter = _GETTERS.get(node.kind)
-        if getter is not None and getter(old_node) == getter(node) and not (node.kind == "strategy" and _linked(old_node, node)):
+        if getter is not None and getter(old_node) == getter(node) and not _linked(old_node, node):
             fields = {}  # the usual case, decided without a call
         else:
             fields = _field_diffs(old_node, node, a, b, goal_map)
         old_parent = a_parents[old_id]
-        moved = parent is not None and (nid in reordered or matched.get(old_parent.id) != parent.id)
+        moved = parent is not None and (nid in reordered or old_parent is None or matched.get(old_parent.id) != parent.id)
         if moved or fields:
             change = Change(
                 "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
@@ -295,15 +298,17 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
 
 
 def _linked(x: AnyNode, y: AnyNode) -> bool:
-    return bool(x.goal_ids or y.goal_ids)
+    """Whether two matched strategies link goals (links compare through the goal matching)."""
+    return isinstance(x, Strategy) and isinstance(y, Strategy) and bool(x.goal_ids or y.goal_ids)
 
 
 def _own_values(node: AnyNode, side: NodeSide) -> dict[str, str]:
     """The non-empty fields of an added or removed node (a chart label only if it has its own)."""
-    return {f: v for f, v in side.values.items() if v and (f != "chart_label" or node.chart_label)}
+    own_label = isinstance(node, Strategy) and bool(node.chart_label)
+    return {f: v for f, v in side.values.items() if v and (f != "chart_label" or own_label)}
 
 
-def _descendants(node: AnyNode):
+def _descendants(node: AnyNode) -> Iterator[str]:
     for child in children(node):
         yield child.id
         yield from _descendants(child)
@@ -314,17 +319,19 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
     if kind != y.kind:
         return {}
     getter = _GETTERS.get(kind)
+    changed: list[str]
     if getter is None:  # a section: only its fixed title
-        changed = ["title"] if x.title != y.title else []
+        changed = ["title"] if title_of(x) != title_of(y) else []
     elif getter(x) == getter(y):
         changed = []
     else:
         changed = [name for name in _COMPARED[kind] if getattr(x, name) != getattr(y, name)]
-    if kind == "strategy" and (x.goal_ids or y.goal_ids) and [goal_map.get(g, g) for g in x.goal_ids] != list(y.goal_ids):
+    if (isinstance(x, Strategy) and isinstance(y, Strategy) and (x.goal_ids or y.goal_ids)
+            and [goal_map.get(g, g) for g in x.goal_ids] != list(y.goal_ids)):
         changed.append("goal_ids")
     if not changed:
         return {}
-    if kind in ("paragraph", "action"):
+    if isinstance(x, TEXT_NODES) and isinstance(y, TEXT_NODES):
         return {"text": text_diff(x.text, y.text)}
     old_values, new_values = node_values(x, a.goal_titles), node_values(y, b.goal_titles)
     diffs = {name: text_diff(old_values[name], new_values[name]) for name in changed}
@@ -339,10 +346,10 @@ def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, s
     a_parents, a_index = a.parents, a.index
     for parent, kids in b.families:
         old_id = back.get(parent.id)
-        old_kids = children(a.nodes[old_id]) if old_id is not None else ()
+        old_kids = children(a.nodes[old_id]) if old_id is not None else []
         if len(old_kids) == len(kids) and all(back.get(k.id) == o.id for k, o in zip(kids, old_kids)):
             continue  # the usual case: the same children in the same order
-        seq = []
+        seq: list[tuple[int, str]] = []
         for child in kids:
             old_child = back.get(child.id)
             if old_child is not None:
@@ -370,7 +377,7 @@ def _longest_increasing(seq: list[tuple[int, str]]) -> list[tuple[int, str]]:
             tails[k] = value
             tail_at[k] = pos
         previous[pos] = tail_at[k - 1] if k else -1
-    run = []
+    run: list[tuple[int, str]] = []
     pos = tail_at[-1] if tail_at else -1
     while pos != -1:
         run.append(seq[pos])

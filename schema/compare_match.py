@@ -19,8 +19,10 @@ strategies or actions score at most 0.16, well below both thresholds.
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Iterator
+from typing import Protocol
 
-from schema.model import AnyNode
+from schema.model import BODY_NODES, TEXT_NODES, AnyNode, PlanContent
 from schema.tree import children, sections
 
 LOCAL_THRESHOLD = 0.3  # siblings under matched parents: a weaker likeness is enough
@@ -30,16 +32,30 @@ _CANDIDATES = 24  # candidates per node scored exactly
 _LOCAL_PAIRS = 400  # beyond this many sibling pairs, leave the rest to the shingle index
 
 
+class IndexedTree(Protocol):
+    """What matching needs of one version (``schema.compare._Tree`` is one)."""
+
+    content: PlanContent
+    nodes: dict[str, AnyNode]
+
+    @property
+    def levels(self) -> list[list[AnyNode]]: ...
+
+
+Pair = tuple[AnyNode, AnyNode]
+Scored = tuple[float, int, int, int]  # likeness, nearness (minus the distance), index in xs, index in ys
+
+
 def own_text(node: AnyNode) -> tuple[str, str]:
-    """(title, text) as NodeSide reports them."""
-    title = getattr(node, "title", "") if node.kind not in ("paragraph", "action") else ""
-    text = getattr(node, "body", None)
-    if text is None:
-        text = getattr(node, "text", "")
-    return title, text
+    """(title, text) as NodeSide reports them: a paragraph or action has only text, a section only a title."""
+    if isinstance(node, TEXT_NODES):
+        return "", node.text
+    if isinstance(node, BODY_NODES):
+        return node.title, node.body
+    return node.title, ""
 
 
-def match_by_id(a, b, shared: set[str]) -> dict[str, str]:
+def match_by_id(a: IndexedTree, b: IndexedTree, shared: set[str]) -> dict[str, str]:
     """The shared ids of the same kind, and the four sections by kind."""
     matched = {nid: nid for nid in shared if a.nodes[nid].kind == b.nodes[nid].kind}
     for sa, sb in zip(sections(a.content), sections(b.content)):
@@ -47,7 +63,7 @@ def match_by_id(a, b, shared: set[str]) -> dict[str, str]:
     return matched
 
 
-def match_by_content(a, b) -> dict[str, str]:
+def match_by_content(a: IndexedTree, b: IndexedTree) -> dict[str, str]:
     """Level by level: the same words beat mere likeness, and a parent's own children come first."""
     matched: dict[str, str] = {}
     for sa, sb in zip(sections(a.content), sections(b.content)):
@@ -56,12 +72,12 @@ def match_by_content(a, b) -> dict[str, str]:
     for depth in range(1, min(len(a.levels), len(b.levels))):
         taken: set[str] = set()  # new ids matched on this level
 
-        def take(pairs, taken: set[str] = taken) -> None:
+        def take(pairs: list[Pair], taken: set[str] = taken) -> None:
             for x, y in pairs:
                 matched[x.id] = y.id
                 taken.add(y.id)
 
-        def rest(xs, ys, taken: set[str] = taken) -> tuple[list, list]:
+        def rest(xs: list[AnyNode], ys: list[AnyNode], taken: set[str] = taken) -> tuple[list[AnyNode], list[AnyNode]]:
             return [x for x in xs if x.id not in matched], [y for y in ys if y.id not in taken]
 
         families = [(children(p), children(b.nodes[matched[p.id]])) for p in a.levels[depth - 1] if p.id in matched]
@@ -74,14 +90,14 @@ def match_by_content(a, b) -> dict[str, str]:
     return matched
 
 
-def _key(node: AnyNode) -> tuple:
+def _key(node: AnyNode) -> tuple[str, str, str]:
     return (node.kind, *own_text(node))
 
 
-def _match_same_text(xs: list, ys: list) -> tuple[list[tuple], list, list]:
+def _match_same_text(xs: list[AnyNode], ys: list[AnyNode]) -> tuple[list[Pair], list[AnyNode], list[AnyNode]]:
     """Pairs of nodes with the same kind and words, in order; and the nodes left on each side."""
-    pairs = []
-    by_key: dict[tuple, deque] = defaultdict(deque)
+    pairs: list[Pair] = []
+    by_key: dict[tuple[str, str, str], deque[AnyNode]] = defaultdict(deque)
     for x in xs:
         by_key[_key(x)].append(x)
     rest_y = []
@@ -94,11 +110,11 @@ def _match_same_text(xs: list, ys: list) -> tuple[list[tuple], list, list]:
     return pairs, [x for queue in by_key.values() for x in queue], rest_y
 
 
-def _match_siblings(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tuple]:
+def _match_siblings(rest_x: list[AnyNode], rest_y: list[AnyNode], likeness: _Likeness) -> list[Pair]:
     """The most alike pairs among a matched parent's unmatched children (few, so every pair is scored)."""
-    pairs = []
+    pairs: list[Pair] = []
     if rest_x and rest_y and len(rest_x) * len(rest_y) <= _LOCAL_PAIRS:
-        scored = [
+        scored: list[Scored] = [
             (likeness.score(x, y), -abs(i - j), i, j)
             for i, x in enumerate(rest_x)
             for j, y in enumerate(rest_y)
@@ -108,14 +124,14 @@ def _match_siblings(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tup
     return pairs
 
 
-def _match_anywhere(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tuple]:
+def _match_anywhere(rest_x: list[AnyNode], rest_y: list[AnyNode], likeness: _Likeness) -> list[Pair]:
     """The most alike pairs among the rest of one level, candidates found through the shingle index."""
-    pairs = []
+    pairs: list[Pair] = []
     postings: dict[str, list[int]] = defaultdict(list)
     for i, x in enumerate(rest_x):
         for shingle in likeness.shingles(x):
             postings[shingle].append(i)
-    scored = []
+    scored: list[Scored] = []
     for j, y in enumerate(rest_y):
         probes = sorted((s for s in likeness.shingles(y) if s in postings), key=lambda s: (len(postings[s]), s))
         hits: dict[int, int] = defaultdict(int)
@@ -128,12 +144,12 @@ def _match_anywhere(rest_x: list, rest_y: list, likeness: _Likeness) -> list[tup
     return pairs
 
 
-def _greedy(scored: list[tuple], xs: list, ys: list, threshold: float) -> list[tuple]:
+def _greedy(scored: list[Scored], xs: list[AnyNode], ys: list[AnyNode], threshold: float) -> list[Pair]:
     """Best pairs first; each node used once; ties go to the nearer place, then document order."""
     scored.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
     used_x: set[int] = set()
     used_y: set[int] = set()
-    pairs = []
+    pairs: list[Pair] = []
     for score, _near, i, j in scored:
         if score < threshold:
             break
@@ -147,10 +163,10 @@ def _greedy(scored: list[tuple], xs: list, ys: list, threshold: float) -> list[t
 class _Likeness:
     """Dice similarity of 2-character shingles of a node's words and everything below it."""
 
-    def __init__(self):
-        self._cache: dict[int, frozenset] = {}
+    def __init__(self) -> None:
+        self._cache: dict[int, frozenset[str]] = {}
 
-    def shingles(self, node: AnyNode) -> frozenset:
+    def shingles(self, node: AnyNode) -> frozenset[str]:
         key = id(node)
         found = self._cache.get(key)
         if found is None:
@@ -164,7 +180,7 @@ class _Likeness:
         return 2 * len(sx & sy) / (len(sx) + len(sy))
 
 
-def _subtree_texts(node: AnyNode):
+def _subtree_texts(node: AnyNode) -> Iterator[str]:
     yield from own_text(node)
     for child in children(node):
         yield from _subtree_texts(child)

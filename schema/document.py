@@ -7,7 +7,7 @@ listener: it turns these calls into begin/end signals and holds no copy of the p
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 from pydantic import ValidationError
@@ -36,7 +36,7 @@ class DocumentListener:
 class OnChange(DocumentListener):
     """A listener that only wants to know that something changed (previews, live checks)."""
 
-    def __init__(self, callback):
+    def __init__(self, callback: Callable[[], object]) -> None:
         self.callback = callback
         self.document: Document | None = None
 

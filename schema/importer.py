@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schema.importer_chart import goals_from_preface, is_chart_title, match_labels, parse_chart
-from schema.importer_text import HEADINGS, Section, blocks_of, classify, ends_sentence, outline_of
+from schema.importer_chart import Chart, goals_from_preface, is_chart_title, match_labels, parse_chart
+from schema.importer_text import HEADINGS, Outline, Section, blocks_of, classify, ends_sentence, outline_of
 from schema.model import (
     Action,
     Closing,
@@ -117,7 +117,9 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
     return ImportResult(plan=plan, unplaced=unplaced, warnings=warnings)
 
 
-def _read_chart(chart, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]):
+def _read_chart(
+    chart: Chart | None, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]
+) -> tuple[list[str], list[list[str]]]:
     """The goals (the chart's 施政目標 box, else the preface's quotes) and each strategy's chart label."""
     areas = focus.focus_areas if focus else []
     titles = [[s.title for s in area.strategies] for area in areas]
@@ -179,7 +181,9 @@ def _period(title: str, text: str, warnings: list[str]) -> tuple[Period, str]:
     raise TextImportError("it has no plan period such as 108至111年度 in its title or text.")
 
 
-def _resolve_sections(outline, unplaced: list[str], warnings: list[str]):
+def _resolve_sections(
+    outline: Outline, unplaced: list[str], warnings: list[str]
+) -> tuple[str, list[str], Section | None, Section | None]:
     """Which section is the focus section (壹、 with 一、 headings) and which is the closing (the next)."""
     sections = outline.sections
     preface_title, preface = Preface().title, list(outline.preface)

@@ -170,7 +170,7 @@ def goals_from_preface(paragraphs: list[str]) -> list[str]:
     for paragraph in ordered:
         best: list[str] = []
         run: list[str] = []
-        previous_end = None
+        previous_end: int | None = None
         for match in _QUOTE.finditer(paragraph):
             joiner = paragraph[previous_end:match.start()] if previous_end is not None else None
             if joiner is not None and joiner.strip() in _QUOTE_JOINERS:

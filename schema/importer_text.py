@@ -146,7 +146,7 @@ def outline_of(blocks: list[Block]) -> Outline:
             else:
                 area.strategies.append(Strategy(strip_heading_colon(b.text), b))
             continue
-        if orphan_open:
+        if orphan_open and section is not None:  # always: an orphan strategy made the section
             section.orphans.append(b)
         elif strategy is not None:
             _add_to_strategy(strategy, b, out.warnings)

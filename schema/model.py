@@ -13,26 +13,21 @@ Numbers are never stored: they are derived from position (see ``schema.numbering
 """
 from __future__ import annotations
 
-import uuid
-from typing import Literal
+from collections.abc import Iterator
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from schema.base import _Model, new_id
 
 FORMAT_VERSION = 2  # 2: numbering_style and proposals
-
-
-def new_id() -> str:
-    """A fresh node id: 12 hex digits, random, so that ids never collide across revisions."""
-    return uuid.uuid4().hex[:12]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 class _Node(_Model):
     id: str = Field(default_factory=new_id, min_length=1)
     note: str = Field("", description="修正說明: why this item changed in this revision")
+    # The list field holding the node's children, if any (schema.tree.KINDS reads it from here).
+    children_field: ClassVar[str | None] = None
 
 
 class Paragraph(_Node):
@@ -56,6 +51,7 @@ class Action(_Node):
     kind: Literal["action"] = "action"
     text: str = ""
     actions: list[Action] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "actions"
 
 
 class KPI(_Model):
@@ -84,6 +80,7 @@ class Strategy(_Node):
     goal_ids: list[str] = Field(default_factory=list, description="ids of the goals (施政目標) it serves")
     kpis: list[KPI] = Field(default_factory=list)
     budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
+    children_field: ClassVar[str | None] = "actions"
 
     @model_validator(mode="after")
     def _actions_nest_two_levels(self) -> Strategy:
@@ -106,6 +103,7 @@ class FocusArea(_Node):
     title: str = ""
     body: str = ""
     strategies: list[Strategy] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "strategies"
 
 
 class Preface(_Node):
@@ -114,12 +112,14 @@ class Preface(_Node):
     kind: Literal["preface"] = "preface"
     title: str = "理念"
     paragraphs: list[Paragraph] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "paragraphs"
 
 
 class GoalsSection(_Node):
     kind: Literal["goals_section"] = "goals_section"
     title: str = "施政目標"
     goals: list[Goal] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "goals"
 
 
 class FocusSection(_Node):
@@ -128,6 +128,7 @@ class FocusSection(_Node):
     kind: Literal["focus_section"] = "focus_section"
     title: str = "施政重點與發展策略"
     focus_areas: list[FocusArea] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "focus_areas"
 
 
 class Closing(_Node):
@@ -136,9 +137,19 @@ class Closing(_Node):
     kind: Literal["closing"] = "closing"
     title: str = "未來施政藍圖與結語"
     paragraphs: list[Paragraph] = Field(default_factory=list)
+    children_field: ClassVar[str | None] = "paragraphs"
 
 
 AnyNode = Paragraph | Goal | Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing
+TextNode = Paragraph | Action  # named by its ``text``
+TitledNode = Goal | FocusArea | Strategy | Preface | GoalsSection | FocusSection | Closing  # named by its ``title``
+BodyNode = Goal | FocusArea | Strategy  # a title and a ``body``
+SectionNode = Preface | GoalsSection | FocusSection | Closing  # the four fixed sections
+ParentNode = Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing  # kinds that hold children
+# The same unions as tuples of classes, for isinstance() (which both narrows the type and is fast).
+TEXT_NODES = (Paragraph, Action)
+BODY_NODES = (Goal, FocusArea, Strategy)
+SECTION_NODES = (Preface, GoalsSection, FocusSection, Closing)
 
 
 class PlanContent(_Model):
@@ -151,28 +162,35 @@ class PlanContent(_Model):
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> PlanContent:
-        from schema.tree import KINDS, sections, walk
-
         # Level by level in list comprehensions (a big plan is validated on every open); the
         # document-order walk only runs to name the first duplicate.
         ids: list[str] = []
-        level = sections(self)
+        level: list[AnyNode] = [self.preface, self.goals, self.focus, self.closing]
         while level:
             ids += [node.id for node in level]
-            below: list = []
+            below: list[AnyNode] = []
             for node in level:
-                field = KINDS[node.kind].children
+                field = node.children_field
                 if field:
                     below += getattr(node, field)
             level = below
         if len(set(ids)) == len(ids):
             return self
         seen: set[str] = set()
-        for node, _parent in walk(self):
-            if node.id in seen:
-                raise ValueError(f"the id {node.id!r} is used by more than one item")
-            seen.add(node.id)
+        for walked in _document_order([self.preface, self.goals, self.focus, self.closing]):
+            if walked.id in seen:
+                raise ValueError(f"the id {walked.id!r} is used by more than one item")
+            seen.add(walked.id)
         return self  # not reached: a repeated id is found in the walk
+
+
+def _document_order(nodes: list[AnyNode]) -> Iterator[AnyNode]:
+    """The nodes and everything below them, pre-order (schema.tree.walk, without the parents)."""
+    for node in nodes:
+        yield node
+        field = node.children_field
+        if field:
+            yield from _document_order(getattr(node, field))
 
 
 class Revision(_Model):

@@ -2,8 +2,17 @@
 
 The ladder of Taiwanese official documents: 壹、 → 一、 → （一） → 1. → （1）
 (sections → focus areas (施政重點) → strategies (推動策略) → actions → sub-actions).
+
+The first half writes one number of the ladder; the second half says which number a node of a
+plan has: :func:`number_of` (one node of an indexed document), :func:`number_at` (a node whose
+place the caller knows) and :func:`all_numbers` (every node of a content in one pass).
 """
 from __future__ import annotations
+
+from typing import Protocol
+
+from schema.model import AnyNode, PlanContent
+from schema.tree import children, sections, walk
 
 _LOWER_DIGITS = "零一二三四五六七八九"
 _UPPER_DIGITS = "零壹貳參肆伍陸柒捌玖"
@@ -64,3 +73,51 @@ def sub_action_number(index: int) -> str:
 
 
 LADDER = (section_number, focus_area_number, strategy_number, action_number, sub_action_number)
+
+
+# --- the number of a node of a plan ------------------------------------------------------------
+NUMBERED_SECTIONS = ("focus_section", "closing")  # 壹、施政重點與發展策略, 貳、…結語
+
+
+class PlacedNodes(Protocol):
+    """What :func:`number_of` needs of an indexed plan (``schema.document.Document`` is one)."""
+
+    def parent(self, node: AnyNode) -> AnyNode | None: ...
+    def index_of(self, node: AnyNode) -> int: ...
+
+
+def number_of(doc: PlacedNodes, node: AnyNode) -> str:
+    """壹、 / 一、 / （一） / 1. / （1）, or "" for unnumbered nodes (preface, goals, paragraphs)."""
+    kind = node.kind
+    if kind in NUMBERED_SECTIONS:
+        return section_number(NUMBERED_SECTIONS.index(kind))
+    if kind in ("focus_area", "strategy", "action"):
+        parent = doc.parent(node)
+        return number_at(kind, doc.index_of(node), parent.kind if parent is not None else "")
+    return ""
+
+
+def number_at(kind: str, index: int, parent_kind: str) -> str:
+    """The number of a node of ``kind`` at position ``index`` among its siblings (for callers that know it)."""
+    if kind in NUMBERED_SECTIONS:
+        return section_number(NUMBERED_SECTIONS.index(kind))
+    if kind == "focus_area":
+        return focus_area_number(index)
+    if kind == "strategy":
+        return strategy_number(index)
+    if kind == "action":
+        return sub_action_number(index) if parent_kind == "action" else action_number(index)
+    return ""
+
+
+def all_numbers(content: PlanContent) -> dict[str, str]:
+    """Every node id → its number, in one pass (what exports and comparisons use)."""
+    numbers: dict[str, str] = {}
+    for section in sections(content):
+        if section.kind in NUMBERED_SECTIONS:
+            numbers[section.id] = number_at(section.kind, 0, "")
+    for node, _parent in walk(content):
+        if node.kind in ("focus_section", "focus_area", "strategy", "action"):
+            for i, child in enumerate(children(node)):
+                numbers[child.id] = number_at(child.kind, i, node.kind)
+    return numbers

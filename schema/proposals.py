@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from schema.model import _Model, new_id
+from schema.base import _Model, new_id
 
 ProposalKind = Literal["insert", "delete", "replace", "comment", "insert_node", "remove_node", "move_node"]
 ProposalSource = Literal["review", "merge", "staff"]

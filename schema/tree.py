@@ -7,9 +7,10 @@ all read this table, so the hierarchy rules live in exactly one place.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schema.model import (
+    TEXT_NODES,
     Action,
     AnyNode,
     Closing,
@@ -20,29 +21,33 @@ from schema.model import (
     Paragraph,
     PlanContent,
     Preface,
+    SectionNode,
     Strategy,
 )
 
 
 @dataclass(frozen=True)
 class KindSpec:
-    cls: type
-    children: str | None  # the list field holding the children, if any
+    cls: type[AnyNode]
     child_kind: str | None
     text_fields: tuple[str, ...]  # the fields a person writes, in display order
     label: str  # the Chinese name shown to users
+    children: str | None = field(init=False)  # the list field holding the children, if any: the model's own
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "children", self.cls.children_field)
 
 
 KINDS: dict[str, KindSpec] = {
-    "preface": KindSpec(Preface, "paragraphs", "paragraph", ("title",), "理念"),
-    "goals_section": KindSpec(GoalsSection, "goals", "goal", ("title",), "施政目標"),
-    "focus_section": KindSpec(FocusSection, "focus_areas", "focus_area", ("title",), "施政重點與發展策略"),
-    "closing": KindSpec(Closing, "paragraphs", "paragraph", ("title",), "結語"),
-    "paragraph": KindSpec(Paragraph, None, None, ("text",), "段落"),
-    "goal": KindSpec(Goal, None, None, ("title", "body"), "施政目標"),
-    "focus_area": KindSpec(FocusArea, "strategies", "strategy", ("title", "body"), "施政重點"),
-    "strategy": KindSpec(Strategy, "actions", "action", ("title", "chart_label", "body"), "推動策略"),
-    "action": KindSpec(Action, "actions", "action", ("text",), "具體作法"),
+    "preface": KindSpec(Preface, "paragraph", ("title",), "理念"),
+    "goals_section": KindSpec(GoalsSection, "goal", ("title",), "施政目標"),
+    "focus_section": KindSpec(FocusSection, "focus_area", ("title",), "施政重點與發展策略"),
+    "closing": KindSpec(Closing, "paragraph", ("title",), "結語"),
+    "paragraph": KindSpec(Paragraph, None, ("text",), "段落"),
+    "goal": KindSpec(Goal, None, ("title", "body"), "施政目標"),
+    "focus_area": KindSpec(FocusArea, "strategy", ("title", "body"), "施政重點"),
+    "strategy": KindSpec(Strategy, "action", ("title", "chart_label", "body"), "推動策略"),
+    "action": KindSpec(Action, "action", ("text",), "具體作法"),
 }
 
 SECTION_FIELDS = ("preface", "goals", "focus", "closing")
@@ -50,13 +55,17 @@ SECTION_KINDS = ("preface", "goals_section", "focus_section", "closing")
 MAX_ACTION_DEPTH = 2  # actions (1.) may hold sub-actions (（1）), and no deeper
 
 
-def children(node: AnyNode) -> list:
+def children(node: AnyNode) -> list[AnyNode]:
     spec = KINDS[node.kind]
-    return getattr(node, spec.children) if spec.children else []
+    if spec.children is None:
+        return []
+    kids: list[AnyNode] = getattr(node, spec.children)
+    return kids
 
 
-def sections(content: PlanContent) -> list:
-    return [getattr(content, name) for name in SECTION_FIELDS]
+def sections(content: PlanContent) -> list[SectionNode]:
+    """The four sections in document order (the fields of SECTION_FIELDS)."""
+    return [content.preface, content.goals, content.focus, content.closing]
 
 
 def walk(content: PlanContent) -> Iterator[tuple[AnyNode, AnyNode | None]]:
@@ -72,7 +81,7 @@ def walk(content: PlanContent) -> Iterator[tuple[AnyNode, AnyNode | None]]:
 
 def title_of(node: AnyNode) -> str:
     """The text that names a node in the tree: its title, or the text of a paragraph or action."""
-    return getattr(node, "title", None) if hasattr(node, "title") else getattr(node, "text", "")
+    return node.text if isinstance(node, TEXT_NODES) else node.title
 
 
 def action_depth(node: AnyNode) -> int:

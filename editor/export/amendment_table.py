@@ -25,7 +25,7 @@ from editor.export.official_docx import Progress, setup_styles
 from editor.export.textclean import clean_text
 from schema.compare import Change, Comparison, NodeSide
 from schema.model import PlanContent, PlanDocument, Revision
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff
 from schema.tree import KINDS, SECTION_KINDS, walk
 

@@ -3,7 +3,7 @@
 Layout, as published: cover title, table of contents, the preface (理念), the goals (施政目標),
 壹、施政重點與發展策略 (focus areas 一、 → strategies （一） → actions 1. → sub-actions （1）),
 貳、…結語, and the framework chart (架構圖) on a landscape page of its own. Numbers come from
-``schema.numbers.all_numbers``, never from the text. Formatting lives in styles (see styles.py).
+``schema.numbering.all_numbers``, never from the text. Formatting lives in styles (see styles.py).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from editor.export import styles as st
 from editor.export.output import save_bytes
 from editor.export.textclean import clean_text
 from schema.model import PlanDocument, Revision, Strategy
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.tree import walk
 
 Progress = Callable[[int, int], None]

@@ -33,7 +33,7 @@ from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, cover_ti
 from editor.export.textclean import clean_text
 from schema.compare import Comparison
 from schema.model import AnyNode, PlanDocument, Revision
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff, new_text, old_text, text_diff
 from schema.tree import children, walk
 

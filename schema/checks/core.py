@@ -10,11 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from typing import Any, TypeVar
 
 from schema.model import AnyNode, Period, PlanContent
-from schema.numbering import action_number, focus_area_number, section_number, strategy_number, sub_action_number
-from schema.numbers import NUMBERED_SECTIONS
-from schema.tree import children, sections, walk
+from schema.numbering import (
+    NUMBERED_SECTIONS,
+    action_number,
+    focus_area_number,
+    section_number,
+    strategy_number,
+    sub_action_number,
+)
+from schema.tree import KINDS, children, sections, title_of, walk
+
+N = TypeVar("N", bound=AnyNode)
+Found = Iterator[tuple[AnyNode, dict[str, Any]]]  # what a rule yields: a node and its message's parameters
 
 ERROR = "error"
 WARNING = "warning"
@@ -35,12 +45,12 @@ class Finding:
     title: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         """The ``plan-editor check --json`` form: code, severity, node_id, number, title, message."""
         return asdict(self)
 
 
-RuleFunction = Callable[["Context"], Iterable[tuple[AnyNode, dict]]]
+RuleFunction = Callable[["Context"], Iterable[tuple[AnyNode, dict[str, Any]]]]
 
 
 @dataclass(frozen=True)
@@ -72,7 +82,7 @@ def rule(code: str, severity: str, *, zh: str, en: str, needs_period: bool = Fal
 class Context:
     """What every rule needs, computed once per run: the nodes in order, by kind, and the period."""
 
-    def __init__(self, content: PlanContent, period: Period | None, lang: str):
+    def __init__(self, content: PlanContent, period: Period | None, lang: str) -> None:
         self.content = content
         self.period = period
         self.lang = lang
@@ -83,15 +93,24 @@ class Context:
             self.by_kind.setdefault(node.kind, []).append(node)
             self.parents[node.id] = parent
         self._numbers: dict[str, str] = {}
+        self._of_type: dict[type, list[Any]] = {}
 
     def of_kind(self, kind: str) -> list[AnyNode]:
         return self.by_kind.get(kind, [])
+
+    def of_type(self, cls: type[N]) -> list[N]:
+        """The nodes of one class (e.g. ``Strategy``) in document order, typed as that class."""
+        found: list[N] | None = self._of_type.get(cls)
+        if found is None:
+            kind = next(k for k, spec in KINDS.items() if spec.cls is cls)
+            found = self._of_type[cls] = [node for node in self.of_kind(kind) if isinstance(node, cls)]
+        return found
 
     def word(self, zh: str, en: str) -> str:
         """A word that goes into a message parameter, in the language of this run."""
         return en if self.lang == "en" else zh
 
-    def join(self, items: Iterable) -> str:
+    def join(self, items: Iterable[object]) -> str:
         return (", " if self.lang == "en" else "、").join(str(i) for i in items)
 
     def number(self, node: AnyNode) -> str:
@@ -109,7 +128,7 @@ class Context:
     @cached_property
     def texts(self) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
         """Every node with the texts typed into it (fields that are empty are left out)."""
-        result = []
+        result: list[tuple[AnyNode, list[tuple[str, str]]]] = []
         for node, _parent in self.nodes:
             strings = list(iter_strings(node))
             if strings:
@@ -128,7 +147,7 @@ def all_numbers_of_sections(content: PlanContent) -> dict[str, str]:
 
 
 def child_number(parent: AnyNode, child: AnyNode, index: int) -> str:
-    """The number of the ``index``-th child of ``parent``, as schema.numbers gives it."""
+    """The number of the ``index``-th child of ``parent``, as schema.numbering gives it."""
     if parent.kind == "focus_section":
         return focus_area_number(index)
     if parent.kind == "focus_area":
@@ -154,7 +173,7 @@ def collect(content: PlanContent, period: Period | None, lang: str) -> list[Find
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
     ctx = Context(content, period, lang)
-    raw: list[tuple[AnyNode, int, Rule, dict]] = []
+    raw: list[tuple[AnyNode, int, Rule, dict[str, Any]]] = []
     for order, r in enumerate(RULES):
         if r.needs_period and period is None:
             continue  # without the plan's period a KPI year cannot be judged
@@ -193,11 +212,11 @@ _STRING_FIELDS = {
     "strategy": ("title", "chart_label", "body", "note"),
 }
 _SECTION_FIELDS = ("title", "note")
-TITLE_FIELD = {"paragraph": "text", "action": "text"}  # every other kind is named by its title
 
 
 def node_title(node: AnyNode) -> str:
-    return getattr(node, TITLE_FIELD.get(node.kind, "title"))
+    """The text that names a node: its title, or the text of a paragraph or action."""
+    return title_of(node)
 
 
 def iter_strings(node: AnyNode) -> Iterator[tuple[str, str]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from schema.checks.core import WARNING, Context, rule
+from schema.checks.core import WARNING, Context, Found, rule
+from schema.model import AnyNode
 
 # Ideographs, CJK symbols and punctuation (「」、。) and full-width forms (，：（）).
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60"
@@ -64,10 +65,10 @@ def _show(marks: str) -> str:
     en="Half-width and full-width punctuation are mixed: {form} {here_marks} here ({here}), "
     "while the plan uses {other_form} {other_marks} {elsewhere} time(s).",
 )
-def mixed_punctuation(ctx: Context):
+def mixed_punctuation(ctx: Context) -> Found:
     if not _ANY_HALF.search(ctx.all_text):  # the usual case, answered in one C-speed scan
         return
-    half_by_node: list[tuple[object, dict[str, int]]] = []
+    half_by_node: list[tuple[AnyNode, dict[str, int]]] = []
     half_total: dict[str, int] = {}
     for node, strings in ctx.texts:
         counts: dict[str, int] = {}

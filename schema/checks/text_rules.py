@@ -3,7 +3,21 @@ from __future__ import annotations
 
 import re
 
-from schema.checks.core import ERROR, INFO, WARNING, Context, node_title, quote, rule
+from schema.checks.core import ERROR, INFO, WARNING, Context, Found, node_title, quote, rule
+from schema.model import (
+    Action,
+    AnyNode,
+    Closing,
+    FocusArea,
+    FocusSection,
+    Goal,
+    GoalsSection,
+    Paragraph,
+    Preface,
+    Strategy,
+    TextNode,
+    TitledNode,
+)
 from schema.tree import KINDS, children
 
 CHART_LABEL_LIMIT = 14  # characters of a chart box before the chart must wrap (half-width counts ½)
@@ -19,7 +33,7 @@ _KIND_EN = {
     "strategy": "strategy",
     "action": "action",
 }
-_TITLED_KINDS = ("preface", "goals_section", "focus_section", "closing", "goal", "focus_area", "strategy")
+_TITLED: tuple[type[TitledNode], ...] = (Preface, GoalsSection, FocusSection, Closing, Goal, FocusArea, Strategy)
 
 # Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -43,7 +57,7 @@ def kind_name(ctx: Context, kind: str) -> str:
     zh="{field}含有無法寫入 Word 文件的字元：{codes}。",
     en="The {field} holds characters that cannot go into a Word document: {codes}.",
 )
-def invalid_characters(ctx: Context):
+def invalid_characters(ctx: Context) -> Found:
     if not INVALID_XML.search(ctx.all_text):
         return
     for node, strings in ctx.texts:
@@ -76,19 +90,20 @@ def field_name(ctx: Context, field: str) -> str:
 
 
 @rule("empty-title", ERROR, zh="{kind}的標題是空白的。", en="This {kind} has no title.")
-def empty_titles(ctx: Context):
-    for kind in _TITLED_KINDS:
-        for node in ctx.of_kind(kind):
+def empty_titles(ctx: Context) -> Found:
+    for cls in _TITLED:
+        for node in ctx.of_type(cls):
             if not node.title.strip():
-                yield node, {"kind": kind_name(ctx, kind)}
+                yield node, {"kind": kind_name(ctx, node.kind)}
 
 
 @rule("empty-text", ERROR, zh="{kind}沒有文字。", en="This {kind} is empty.")
-def empty_texts(ctx: Context):
-    for kind in ("paragraph", "action"):
-        for node in ctx.of_kind(kind):
+def empty_texts(ctx: Context) -> Found:
+    text_kinds: tuple[type[TextNode], ...] = (Paragraph, Action)
+    for cls in text_kinds:
+        for node in ctx.of_type(cls):
             if not node.text.strip():
-                yield node, {"kind": kind_name(ctx, kind)}
+                yield node, {"kind": kind_name(ctx, node.kind)}
 
 
 @rule(
@@ -97,8 +112,8 @@ def empty_texts(ctx: Context):
     zh="推動策略既沒有說明文字，也沒有具體作法。",
     en="The strategy has neither a body nor any actions.",
 )
-def strategies_without_content(ctx: Context):
-    for node in ctx.of_kind("strategy"):
+def strategies_without_content(ctx: Context) -> Found:
+    for node in ctx.of_type(Strategy):
         if not node.actions and not node.body.strip():
             yield node, {}
 
@@ -117,12 +132,12 @@ def _duplicate_key(kind: str, text: str) -> str:
     zh="與同一層的{other}標題相同：{title}。",
     en="Same title as {other} at the same level: {title}.",
 )
-def duplicate_titles(ctx: Context):
+def duplicate_titles(ctx: Context) -> Found:
     for parent, _grandparent in ctx.nodes:
         kids = children(parent)
         if len(kids) < 2:
             continue
-        first: dict[str, tuple[int, object]] = {}
+        first: dict[str, tuple[int, AnyNode]] = {}
         for index, node in enumerate(kids):
             text = node_title(node)
             key = _duplicate_key(node.kind, text)
@@ -143,8 +158,8 @@ def duplicate_titles(ctx: Context):
     zh="架構圖標籤{label}與標題{title}不一致。",
     en="The chart label {label} differs from the title {title}.",
 )
-def chart_label_mismatches(ctx: Context):
-    for node in ctx.of_kind("strategy"):
+def chart_label_mismatches(ctx: Context) -> Found:
+    for node in ctx.of_type(Strategy):
         label = node.chart_label
         if label and bare(label) != bare(node.title):
             yield node, {"label": quote(label), "title": quote(node.title)}
@@ -162,8 +177,8 @@ def label_width(label: str) -> float:
     zh="架構圖標籤{label}有 {width:g} 字，超過 {limit} 字，在架構圖上會折成多行，建議精簡。",
     en="The chart label {label} is {width:g} characters long, more than {limit}: it takes several lines in the chart; consider shortening it.",
 )
-def long_chart_labels(ctx: Context):
-    for node in ctx.of_kind("strategy"):
+def long_chart_labels(ctx: Context) -> Found:
+    for node in ctx.of_type(Strategy):
         label = node.chart_text
         if len(label) > CHART_LABEL_LIMIT and (width := label_width(label)) > CHART_LABEL_LIMIT:
             yield node, {"label": quote(label), "width": width, "limit": CHART_LABEL_LIMIT}

@@ -170,7 +170,7 @@ class PlainTree:
         from PySide6.QtGui import QStandardItem, QStandardItemModel
         from PySide6.QtWidgets import QTreeView
 
-        from schema.numbers import all_numbers
+        from schema.numbering import all_numbers
         from schema.tree import title_of
 
         self.numbers = all_numbers(content)

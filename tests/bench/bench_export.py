@@ -25,7 +25,7 @@ from editor.export.chart_paint import png_bytes, render_image, svg_bytes, write_
 from editor.export.fonts import choose_chart_family, ensure_gui_application  # noqa: E402
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.fileio import load_plan  # noqa: E402
-from schema.numbers import all_numbers  # noqa: E402
+from schema.numbering import all_numbers  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench import timing  # noqa: E402
 from tests.synthetic import generate_plan  # noqa: E402

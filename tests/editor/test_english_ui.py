@@ -33,7 +33,7 @@ from editor.ui.preferences import PreferencesDialog
 from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
 from editor.ui.session.session import EditSession
 from schema.checks import run_checks
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.tree import walk
 from tests.editor.ui_support import discard_on_close
 from tests.paths import DEMO

@@ -20,7 +20,7 @@ from editor.export.official_docx import write_official_docx
 from editor.export.textclean import clean_text
 from schema.fileio import PlanFileError, load_plan
 from schema.model import KPI, Action, FocusArea, Goal, Paragraph, Period, PlanDocument, Revision, Strategy
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from tests.paths import ROOT, SAMPLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

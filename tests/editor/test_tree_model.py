@@ -15,7 +15,7 @@ from editor.ui.session.session import EditSession
 from editor.ui.tree.drag_drop import MIME_TYPE
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 from schema.model import Period, PlanDocument, Revision
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.operations import Insert, Move, Remove, SetField
 from schema.tree import KINDS, action_depth, children, sections, title_of
 from tests.editor.ui_support import small_plan
@@ -81,7 +81,7 @@ def drawn_rows(model, delegate, parent=QModelIndex(), depth=0) -> list[str]:
 
 
 def expected_rows(content) -> list[str]:
-    """What the tree must show, computed from the schema alone (numbers from schema.numbers)."""
+    """What the tree must show, computed from the schema alone (numbers from schema.numbering)."""
     numbers = all_numbers(content)
 
     def text(node) -> str:

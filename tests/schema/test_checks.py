@@ -20,7 +20,7 @@ from schema.model import (
     Preface,
     Strategy,
 )
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.tree import walk
 from tests.paths import SAMPLE
 from tests.schema.plans import plan_contents

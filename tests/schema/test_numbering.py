@@ -7,13 +7,14 @@ from hypothesis import strategies as st
 from schema.document import Document
 from schema.numbering import (
     action_number,
+    all_numbers,
     chinese_numeral,
     focus_area_number,
+    number_of,
     section_number,
     strategy_number,
     sub_action_number,
 )
-from schema.numbers import all_numbers, number_of
 from schema.operations import Move, Remove
 from tests.schema.plans import small_content
 

@@ -14,7 +14,7 @@ from editor.ui.comparison.change_render import FIELD_ORDER, escape
 from editor.ui.i18n import capitalised, field_name, fill, kind_label, translate
 from schema.compare import node_values
 from schema.model import AnyNode, PlanDocument
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.revisions import find_revision
 from schema.tree import children, sections
 

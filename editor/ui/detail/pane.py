@@ -25,7 +25,7 @@ from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
 from schema.document import DocumentListener
-from schema.numbers import number_of
+from schema.numbering import number_of
 from schema.tree import SECTION_KINDS, title_of
 
 # The fields shown for each kind, in order (sections show their fixed title read-only).

@@ -13,7 +13,7 @@ returning QModelIndex objects made once (a createIndex per call would double the
 one ``multiData`` call answers all the roles a delegate asks for a painted row. Findings of the
 checks (``editor.ui.checks.marks``) are drawn as the decoration of their rows.
 
-Numbers come from position (``schema.numbers``). The model remembers each number it has shown
+Numbers come from position (``schema.numbering``). The model remembers each number it has shown
 and, after every insert, remove or move, forgets and re-announces (``dataChanged``) the numbers
 of the rows that follow: so a neighbour's text changes only with a signal that says so, as Qt's
 model contract (and the model tester) expects, and never silently inside a row change.
@@ -29,7 +29,7 @@ from editor.ui.text import first_line, removed_note, strip_controls
 from editor.ui.tree.drag_drop import TreeDragAndDrop
 from schema.document import DocumentListener
 from schema.model import AnyNode
-from schema.numbers import number_at
+from schema.numbering import number_at
 from schema.tree import KINDS, SECTION_KINDS, children, title_of
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
