@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from editor.export import wordxml as wx
 from editor.export.amendment_merge import Pairing, body_lines, pair_nodes
 from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, cover_title, info_rows, kpi_table
 from editor.export.textclean import clean_text
@@ -41,10 +42,8 @@ DEFAULT_AUTHOR = "計畫編修器"
 LINE_BREAK = "\x0b"  # a line break inside one paragraph (w:br); clean_text never lets it through
 _SPLIT = re.compile(f"(\t|{LINE_BREAK})")
 _R, _T, _DEL_TEXT, _TAB, _BR, _RPR = (qn(f"w:{t}") for t in ("r", "t", "delText", "tab", "br", "rPr"))
-_INS, _DEL, _PPR, _TRPR = qn("w:ins"), qn("w:del"), qn("w:pPr"), qn("w:trPr")
-_ID, _AUTHOR, _DATE = qn("w:id"), qn("w:author"), qn("w:date")
+_PPR = qn("w:pPr")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_MARK = {INSERT: _INS, DELETE: _DEL}
 _SIDE_STYLES = {"paragraph": "Plan Body", "goal": "Plan Goal"}
 
 
@@ -93,18 +92,13 @@ class _TrackedWriter(_Writer):
         self.fields = {c.node_id: c.fields for c in comparison.changes if c.kind == "modified"}
         self.author = clean_text(new_rev.author).strip() or DEFAULT_AUTHOR
         self.date = revision_date(new_rev)
-        self.next_id = 1
+        self.new_ids = {node.id for node, _parent in walk(self.content)}
         self.total = sum(1 for _ in walk(self.old_content)) + sum(1 for _ in walk(self.content)) + 2
 
     # --- markup ---------------------------------------------------------------------------------
     def mark(self, op: int):
         """A new w:ins / w:del element with its id, author and date."""
-        element = etree.Element(_MARK[op])
-        element.set(_ID, str(self.next_id))
-        element.set(_AUTHOR, self.author)
-        element.set(_DATE, self.date)
-        self.next_id += 1
-        return element
+        return wx.tracked("ins" if op == INSERT else "del", self.ids(), self.author, self.date)
 
     def runs(self, p, diff: Diff) -> None:
         """Append one run per part of ``diff`` to the paragraph ``p``, wrapped in w:ins / w:del."""
@@ -129,31 +123,59 @@ class _TrackedWriter(_Writer):
                 wrapper.append(run)
                 p.append(wrapper)
 
-    def tpara(self, diff: Diff, style: str, mark: int = EQUAL):
-        """A paragraph of ``style`` holding ``diff``; ``mark`` tracks its paragraph mark as inserted or deleted."""
+    def tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
+              prefix: Diff = ()):
+        """A paragraph of ``style`` holding ``prefix`` + ``diff``; ``mark`` tracks its paragraph mark as
+        inserted or deleted; ``bookmark`` = (node id, field) marks ``diff``'s text (not the number)."""
+        p, bookmark_id = self.open_tpara(diff, style, mark, bookmark=bookmark, prefix=prefix)
+        self.close_bookmark(p, bookmark_id)
+        return p
+
+    def open_tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
+                   prefix: Diff = ()):
+        """``tpara`` with its bookmark left open: (the w:p, the bookmark id or None)."""
         p = self.para("", style)._p
         if mark != EQUAL:
             rpr = etree.SubElement(p.find(_PPR), _RPR)
             rpr.append(self.mark(mark))
+        self.runs(p, list(prefix))
+        bookmark_id = self.open_bookmark(p, bookmark)
         self.runs(p, diff)
-        return p
+        return p, bookmark_id
 
-    def tlines(self, old: str | None, new: str | None, style: str, preferred: Diff | None = None) -> None:
-        """A multi-line field as paragraphs; a line break added or removed is a tracked paragraph mark."""
+    def node_mark(self, old: AnyNode | None, new: AnyNode | None, field: str) -> tuple[str, str] | None:
+        """The bookmark of a field in the merged document: the new node's id; a deleted node's only
+        when no node of the newer version has it (a moved node is marked where it now is)."""
+        if new is not None:
+            return new.id, field
+        if old is not None and old.id not in self.new_ids:
+            return old.id, field
+        return None
+
+    def tlines(self, old: str | None, new: str | None, style: str, preferred: Diff | None = None,
+               bookmark: tuple[str, str] | None = None) -> None:
+        """A multi-line field as paragraphs; a line break added or removed is a tracked paragraph mark;
+        one ``bookmark`` from the first paragraph to the last."""
         a = paragraphs_text(old) if old is not None else ""
         b = paragraphs_text(new) if new is not None else ""
         if not a and not b:
             return
         diff = pick_diff(a, b, preferred)
+        paragraphs: list[tuple[Diff, int]] = []  # (its parts, how its paragraph mark is tracked)
         current: Diff = []
         for op, text in diff:
             for k, part in enumerate(text.split("\n")):
                 if k:
-                    self.tpara(current, style, op)  # this paragraph ends with a mark of op's kind
+                    paragraphs.append((current, op))  # this paragraph ends with a mark of op's kind
                     current = []
                 if part:
                     current.append((op, part))
-        self.tpara(current, style, EQUAL if a and b else (INSERT if b else DELETE))
+        paragraphs.append((current, EQUAL if a and b else (INSERT if b else DELETE)))
+        first, bookmark_id = self.open_tpara(paragraphs[0][0], style, paragraphs[0][1], bookmark=bookmark)
+        last = first
+        for parts, mark in paragraphs[1:]:
+            last = self.tpara(parts, style, mark)
+        self.close_bookmark(last, bookmark_id)
 
     # --- the document -------------------------------------------------------------------------
     def write(self):
@@ -196,24 +218,25 @@ class _TrackedWriter(_Writer):
         fields = self.fields.get(new.id, {}) if old is not None and new is not None else {}
         self.tick((old is not None) + (new is not None))
         if kind == "paragraph":
-            self.tlines(_get(old, "text"), _get(new, "text"), "Plan Body", fields.get("text"))
+            self.tlines(_get(old, "text"), _get(new, "text"), "Plan Body", fields.get("text"), self.node_mark(old, new, "text"))
         elif kind == "goal":
             self.heading(old, new, "Plan Goal", numbered=False, preferred=fields.get("title"))
-            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"), self.node_mark(old, new, "body"))
         elif kind == "focus_area":
             self.heading(old, new, "Heading 2", preferred=fields.get("title"))
-            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"), self.node_mark(old, new, "body"))
             self.children(old, new)
         elif kind == "strategy":
             self.heading(old, new, "Heading 3", preferred=fields.get("title"))
-            self.tlines(_get(old, "body"), _get(new, "body"), "Strategy Body", fields.get("body"))
+            self.tlines(_get(old, "body"), _get(new, "body"), "Strategy Body", fields.get("body"),
+                        self.node_mark(old, new, "body"))
             self.children(old, new, "Plan Action")
             self.details(old, new)
         elif kind == "action":
             number = self.numbers_diff(old, new)
             text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
             side = _side_mark(old, new)
-            self.tpara(number + [(side, "\t")] + text, action_style, side)
+            self.tpara(text, action_style, side, bookmark=self.node_mark(old, new, "text"), prefix=number + [(side, "\t")])
             self.children(old, new, "Plan Sub-action")
 
     def numbers_diff(self, old: AnyNode | None, new: AnyNode | None) -> Diff:
@@ -223,7 +246,7 @@ class _TrackedWriter(_Writer):
     def heading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
         number = self.numbers_diff(old, new) if numbered else []
         title = pick_diff(_one(old, "title"), _one(new, "title"), preferred)
-        self.tpara(number + title, style, _side_mark(old, new))
+        self.tpara(title, style, _side_mark(old, new), bookmark=self.node_mark(old, new, "title"), prefix=number)
 
     def details(self, old, new) -> None:
         """The agencies/goals/budget table and the KPI table, row by row."""

@@ -185,9 +185,12 @@ def test_a_renumbered_heading_tracks_its_number(tmp_path):
     # The removed strategy: every run deleted, and its paragraph mark too.
     assert all(r.getparent().tag == DEL for r in removed.iter(f"{W}r"))
     assert removed.find(f"{W}pPr/{W}rPr/{W}del") is not None
-    # （三）設置科技新創園區 is now （二）: 三 deleted, 二 inserted, the title untouched.
-    assert [(el.tag, text_of(el)) for el in renumbered if el.tag != f"{W}pPr"] == [
-        (f"{W}r", "（"), (DEL, "三"), (INS, "二"), (f"{W}r", "）設置科技新創園區"),
+    # （三）設置科技新創園區 is now （二）: 三 deleted, 二 inserted, the title untouched and bookmarked
+    # with the strategy's id (the number stays outside the bookmark).
+    strategy = plan.draft.content.focus.focus_areas[0].strategies[1]
+    assert [(el.tag, text_of(el) or el.get(f"{W}name")) for el in renumbered if el.tag != f"{W}pPr"] == [
+        (f"{W}r", "（"), (DEL, "三"), (INS, "二"), (f"{W}r", "）"),
+        (f"{W}bookmarkStart", f"pe_{strategy.id}_title"), (f"{W}r", "設置科技新創園區"), (f"{W}bookmarkEnd", None),
     ]
 
 
