@@ -15,7 +15,7 @@ from pathlib import Path
 from editor.commands import UsageError
 from schema.fileio import PlanFileError
 
-SUBCOMMANDS = ("import-text", "export", "diff", "check", "revisions")
+SUBCOMMANDS = ("import-text", "export", "diff", "check", "revisions", "merge", "git-setup", "textconv")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,6 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("revisions", help="list the revisions")
+    p.add_argument("file")
+
+    p = sub.add_parser("merge", help="three-way merge of plan files (also git's merge driver); exit 1 on conflicts")
+    p.add_argument("base")
+    p.add_argument("ours")
+    p.add_argument("theirs")
+    p.add_argument("-o", "--output", required=True, help="the merged plan (may be OURS, as git needs)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("git-setup", help="make git merge and diff plan files through plan-editor")
+    p.add_argument("repo", nargs="?", default=None)
+
+    p = sub.add_parser("textconv", help="print a plan as readable lines (git's diff driver)")
     p.add_argument("file")
     return parser
 

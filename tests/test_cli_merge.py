@@ -1,0 +1,110 @@
+"""plan-editor merge: exit status, the summary, --json, the output rule, one-line errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from editor.cli import main
+from schema.document import Document
+from schema.fileio import load_plan, save_plan
+from schema.operations import Remove, SetField
+from tests.paths import SAMPLE
+
+
+@pytest.fixture
+def copies(tmp_path):
+    """base, ours and theirs of the sample: ours renames (一) of 拚經濟, theirs edits (二); both retitle 衝就業 (一)."""
+    base = load_plan(SAMPLE)
+    ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
+    areas = base.draft.content.focus.focus_areas
+    s0, s1, shared = areas[0].strategies[0], areas[0].strategies[1], areas[1].strategies[0]
+    Document(ours.draft.content).apply_all([SetField(s0.id, "title", "推動橋頭科學園區開發計畫"), SetField(shared.id, "title", "建置青年創業資源平台")])
+    Document(theirs.draft.content).apply_all([SetField(s1.id, "body", "打造新創聚落。"), SetField(shared.id, "title", "建置青年創業服務網")])
+    paths = {name: tmp_path / f"{name}.plan.json" for name in ("base", "ours", "theirs")}
+    for name, plan in (("base", base), ("ours", ours), ("theirs", theirs)):
+        save_plan(plan, paths[name])
+    return paths
+
+
+def run(capsys, *argv):
+    code = main(["merge", *map(str, argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_conflicts_exit_1_and_the_summary_names_each_change_and_conflict(copies, capsys, tmp_path):
+    out_path = tmp_path / "merged.plan.json"
+    code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", out_path)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"merged {copies['theirs']} into {copies['ours']} (base {copies['base']}) → {out_path}: 1 conflict to resolve",
+        "base → ours: 2 changes (修正 modified 2)",
+        "  修正 modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發計畫",
+        "  修正 modified\t推動策略\t二、衝就業 （一）建置青年創業資源平台",
+        "base → theirs: 2 changes (修正 modified 2)",
+        "  修正 modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航",
+        "  修正 modified\t推動策略\t二、衝就業 （一）建置青年創業服務網",
+        "conflicts (ours is kept; theirs is a pending proposal, shown in the editor's review mode):",
+        "  1. 二、衝就業 （一）建置青年創業資源平台: both sides changed the title of 推動策略 二、衝就業 （一）建置青年創業資源平台; ours is kept, theirs is pending",
+    ]
+    merged = load_plan(out_path)
+    areas = merged.draft.content.focus.focus_areas
+    assert (areas[0].strategies[0].title, areas[0].strategies[1].body, areas[1].strategies[0].title) == (
+        "推動橋頭科學園區開發計畫", "打造新創聚落。", "建置青年創業資源平台",
+    )
+    [proposal] = merged.proposals
+    assert (proposal.source, proposal.status, proposal.old, proposal.new) == ("merge", "pending", "建置青年創業資源平台", "建置青年創業服務網")
+
+
+def test_json_is_one_document_with_both_sides_changes_and_the_conflicts(copies, capsys, tmp_path):
+    code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", tmp_path / "m.plan.json", "--json")
+    assert (code, err) == (1, "")
+    document = json.loads(out)
+    assert list(document) == ["base", "ours", "theirs", "output", "clean", "ours_changes", "theirs_changes", "conflicts"]
+    assert document["clean"] is False
+    assert [(c["kind"], c["new"]["number"], c["new"]["title"]) for c in document["theirs_changes"]] == [
+        ("modified", "（二）", "亞洲新灣區再啟航"), ("modified", "（一）", "建置青年創業服務網"),
+    ]
+    [conflict] = document["conflicts"]
+    assert {k: conflict[k] for k in ("number", "kind", "field", "place")} == {
+        "number": 1, "kind": "text", "field": "title", "place": "二、衝就業 （一）建置青年創業資源平台",
+    }
+    assert conflict["proposal_id"] == load_plan(tmp_path / "m.plan.json").proposals[0].id
+
+
+def test_a_clean_merge_exits_0_and_may_write_over_ours(copies, capsys):
+    theirs = load_plan(copies["theirs"])
+    base = load_plan(copies["base"])
+    theirs.draft.content.focus.focus_areas[1].strategies[0].title = base.draft.content.focus.focus_areas[1].strategies[0].title
+    Document(theirs.draft.content).apply(Remove(theirs.draft.content.focus.focus_areas[4].id, 0))
+    save_plan(theirs, copies["theirs"])
+    code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", copies["ours"])
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0].endswith(f"→ {copies['ours']}: no conflicts")
+    assert "  刪除 removed\t推動策略\t五、真安心 （一）" in out.splitlines()[-1]
+    merged = load_plan(copies["ours"])
+    assert len(merged.draft.content.focus.focus_areas[4].strategies) == len(base.draft.content.focus.focus_areas[4].strategies) - 1
+    assert merged.draft.content.focus.focus_areas[0].strategies[1].body == "打造新創聚落。"
+
+
+@pytest.mark.parametrize("which", ["base", "theirs"])
+def test_no_other_input_is_written_over(copies, capsys, which):
+    before = copies[which].read_bytes()
+    code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", copies[which])
+    assert (code, out) == (2, "")
+    assert err == f"plan-editor merge: {copies[which]} is an input file; choose another output file\n"
+    assert copies[which].read_bytes() == before
+
+
+def test_bad_input_is_one_sentence_and_writes_nothing(copies, capsys, tmp_path):
+    broken = tmp_path / "broken.plan.json"
+    broken.write_text('{"format_version": 2, "title": ', encoding="utf-8")
+    before = copies["ours"].read_bytes()
+    code, out, err = run(capsys, copies["base"], copies["ours"], broken, "-o", copies["ours"])
+    assert (code, out) == (2, "")
+    assert err == f"{broken} ends unexpectedly at line 1: the file is truncated or incomplete.\n"
+    assert copies["ours"].read_bytes() == before
+    code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", tmp_path / "merged.json")
+    assert (code, err) == (2, f"plan-editor merge: {tmp_path / 'merged.json'}: the merged plan must end in .plan.json\n")
+    assert not (tmp_path / "merged.json").exists()
