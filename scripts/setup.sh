@@ -15,7 +15,7 @@ docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
 wanted="$qt_runtime $cjk_fonts"
 case "$purpose" in
   run)  wanted="$wanted $x11_window" ;;
-  test) wanted="$wanted $docx_to_pdf" ;;
+  test) wanted="$wanted $docx_to_pdf git" ;;  # git: the merge driver is proven with real git
   *) echo "setup.sh: unknown purpose '$purpose' (use run or test)" >&2; exit 2 ;;
 esac
 python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || wanted="$wanted python3-venv"
