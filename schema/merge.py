@@ -26,7 +26,7 @@ from schema.document import Document
 from schema.merge_fields import merge_mapping, merge_value
 from schema.merge_tree import OURS, THEIRS, TreeConflict, merge_contents
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision
-from schema.numbers import number_of
+from schema.numbering import number_of
 from schema.operations import Move, Remove, SetField, to_json
 from schema.proposals import Proposal
 from schema.tree import KINDS, children, sections, title_of, walk

@@ -14,7 +14,7 @@ from pathlib import Path
 from schema.compare import node_values
 from schema.fileio import PlanFileError, load_plan
 from schema.model import AnyNode, PlanDocument, Revision
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.tree import children, sections, title_of
 
 _LABELS = {  # field → the label of its line
