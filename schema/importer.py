@@ -1,10 +1,12 @@
-"""Importer of a published plan's text (公告版文字), as extracted from the official PDF.
+"""Importer of a plan's text: a published plan as text (from its PDF), or the paragraphs of a Word document.
 
-``import_text(text)`` finds the title (with the organisation and the period in ROC years),
-the revision label (109年修正版), the preface (理念) paragraphs, the sections 壹、 (focus areas
-一、 with strategies (一) and numbered actions 1. / (1)) and 貳、 (the closing), and the
-framework chart (架構圖): its goals (施政目標) and the short strategy labels. Nothing is dropped
-silently: text it cannot place is returned in ``ImportResult.unplaced``.
+``import_text(text)`` and ``import_lines(lines)`` find the title (with the organisation and the
+period in ROC years), the revision label (109年修正版), the preface (理念) paragraphs, the goals
+(施政目標) when listed, the numbered sections — whatever numbering ladder the document uses (see
+``schema.importer_marks``): sections 壹、 or none, focus areas, strategies with their actions and
+sub-actions, KPI and agency tables — the closing, and the framework chart (架構圖): its goals and
+the short strategy labels. Nothing is dropped silently: text it cannot place is returned in
+``ImportResult.unplaced``. The ladder found is kept in ``PlanDocument.numbering_style``.
 
 ``adopt_ids(plan, previous)`` gives a re-imported plan the ids of an earlier import, position
 by position, so that regenerating a sample keeps the ids that comparisons rely on.
@@ -17,28 +19,29 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schema.importer_chart import Chart, goals_from_preface, is_chart_title, match_labels, parse_chart
-from schema.importer_text import HEADINGS, Outline, Section, blocks_of, classify, ends_sentence, outline_of
+from schema.importer_build import IdPool, focus_section, read_chart, resolve_sections
+from schema.importer_chart import is_chart_title, parse_chart
+from schema.importer_goals import PREFACE_TITLES, GoalsList, take_goals
+from schema.importer_marks import AmbiguousNumberingError, Ladder, detect_ladder, parse_mark
+from schema.importer_text import HEADINGS, Classifier, SourceLine, blocks_of, ends_sentence, kinds_of, marks_of, outline_of
 from schema.model import (
-    Action,
     Closing,
-    FocusArea,
-    FocusSection,
     Goal,
     GoalsSection,
+    NumberingStyle,
     Paragraph,
     Period,
     PlanContent,
     PlanDocument,
     Preface,
     Revision,
-    Strategy,
 )
 
 _LABEL = re.compile(r"^(?P<title>.*?)\s*[(（](?P<label>[^()（）]+)[)）]\s*$")
 _PERIOD = re.compile(r"(?P<start>\d{2,3})\s*(?:至|到|~|～|-|－|–|—)\s*(?P<end>\d{2,3})\s*年")
 # Characters that cannot appear in a Word document (DESIGN.md §6); tab and newline are layout.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STYLE_FIELDS = {"section": "section", "focus": "focus_area", "strategy": "strategy", "action": "action", "subaction": "sub_action"}
 
 
 class TextImportError(ValueError):
@@ -59,57 +62,92 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
     :class:`TextImportError` only when the text has no plan in it at all.
     """
     warnings: list[str] = []
+    lines = [SourceLine(t, n) for n, t in enumerate(_lines(text, warnings), start=1)]
+    return import_lines(lines, label=label, source_name=source_name, warnings=warnings)
+
+
+def import_lines(
+    lines: list[SourceLine],
+    *,
+    label: str | None = None,
+    source_name: str | None = None,
+    warnings: list[str] | None = None,
+    join: bool = True,
+    bracket_width_known: bool = False,
+    note: str = "由公告版文字匯入",
+) -> ImportResult:
+    """Read a plan from its source lines (a text's lines, a PDF's, a Word document's paragraphs and tables).
+
+    ``join``: lines may be paragraphs split at page ends (text, PDF); a Word paragraph is whole.
+    ``bracket_width_known``: whether （ and ( in the source are as the author wrote them (not in a PDF's text).
+    """
+    warnings = [] if warnings is None else warnings
     unplaced: list[str] = []
-    lines = _lines(text, warnings)
-    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
-    if not numbered:
+    present = [i for i, s in enumerate(lines) if s.text.strip() or s.table is not None]
+    if not present:
         raise TextImportError("the text is empty.")
-    title_index = 0 if _is_title(numbered[0][1]) else None
-    title_line = numbered[0][1].strip() if title_index == 0 else ""
-    first_body = numbered[0][0] if title_index is None else numbered[0][0] + 1
-    chart_at = next((n for n, line in numbered if n >= first_body and is_chart_title(line)), None)
-    body_end = chart_at if chart_at is not None else len(lines) + 1
-    body = [(n, lines[n - 1]) for n in range(first_body, body_end)]
-    blocks = blocks_of(body)
+    first = lines[present[0]]
+    title_line = _title_text(first) if first.table is None and _is_title(_title_text(first)) else ""
+    first_body = present[0] + (1 if title_line else 0)
+    chart_at = next((i for i in present if i >= first_body and lines[i].table is None and is_chart_title(lines[i].text)), None)
+    body = lines[first_body:chart_at if chart_at is not None else len(lines)]
+    body, goals_list = take_goals(body)
+    preface_title, body = _preface_title(body)
+    marks = marks_of(body)
+    if not marks and not any(s.heading for s in body):
+        raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.")
+    try:
+        ladder = detect_ladder(marks, bracket_width_known=bracket_width_known)
+    except AmbiguousNumberingError as exc:
+        raise TextImportError(f"{exc}.") from None
+    blocks = blocks_of(body, Classifier.learn(body, ladder), join=join)
     if not any(b.kind in HEADINGS for b in blocks):
         raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.")
 
-    chart = parse_chart([(n, lines[n - 1]) for n in range(chart_at, len(lines) + 1)]) if chart_at else None
+    chart_lines = [(s.line, s.text) for s in lines[chart_at:] if s.table is None] if chart_at is not None else []
+    chart = parse_chart(chart_lines) if chart_lines else None
     if not title_line and chart is not None:
         title_line = chart.title.replace("架構圖", "")
         warnings.append("the text has no title line; the title was taken from the framework chart")
     if not title_line:
         raise TextImportError("it has no title line (such as 高雄市政府108至111年度中程施政計畫理念) before its first heading.")
     title, found_label = _split_label(title_line)
-    period, organisation = _period(title, text, warnings)
+    whole = "\n".join(s.text for s in lines if s.table is None)
+    period, organisation = _period(title, whole, warnings)
 
     outline = outline_of(blocks)
     warnings.extend(outline.warnings)
-    preface_title, preface, focus, closing = _resolve_sections(outline, unplaced, warnings)
-
-    goals, chart_labels = _read_chart(chart, title, focus, preface, unplaced, warnings)
-    if not goals:
+    for table in outline.tables:
+        warnings.append(f"line {table.line}: a table outside any strategy could not be placed")
+        unplaced.extend(f"line {table.line}: table row: {'｜'.join(cells)}" for cells, _ids in table.table or [])
+    pool = IdPool(warnings)
+    sections = resolve_sections(outline, unplaced, warnings)
+    preface_title = sections.preface_title if sections.preface_title is not None else preface_title
+    goals, chart_labels = read_chart(chart, title, sections.focus, [p.text for p in sections.preface], unplaced, warnings)
+    goals_section = _goals_section(goals_list, goals, pool, warnings)
+    if not goals_section.goals:
         warnings.append("no goals (施政目標) were found")
 
     content = PlanContent(
-        preface=Preface(title=preface_title, paragraphs=[Paragraph(text=p) for p in preface]),
-        goals=GoalsSection(goals=[Goal(title=g) for g in goals]),
-        focus=_focus_section(focus, chart_labels, warnings),
+        preface=Preface(title=preface_title, paragraphs=[Paragraph(text=p.text, **pool.take(p.ids, "text")) for p in sections.preface]),
+        goals=goals_section,
+        focus=focus_section(sections.focus, chart_labels, goals_section.goals, period, pool, unplaced, warnings),
         closing=Closing(
-            title=closing.title if closing else Closing().title,
-            paragraphs=[Paragraph(text=p) for p in (closing.paragraphs if closing else [])],
+            title=sections.closing.title if sections.closing else Closing().title,
+            paragraphs=[Paragraph(text=p.text, **pool.take(p.ids, "text")) for p in (sections.closing.paragraphs if sections.closing else [])],
+            **pool.take(sections.closing.block.ids if sections.closing and sections.closing.block else {}, "title"),
         ),
     )
     revision_label = found_label if label is None else label
     if label is None and not revision_label:
         warnings.append("no revision label such as (109年修正版) was found; the revision is unlabelled")
-    note = "由公告版文字匯入" + (f"（{source_name}）" if source_name else "")
     try:
         plan = PlanDocument(
             title=title,
             organisation=organisation,
             period=period,
-            revisions=[Revision(label=revision_label, note=note, content=content)],
+            numbering_style=_numbering_style(ladder),
+            revisions=[Revision(label=revision_label, note=note + (f"（{source_name}）" if source_name else ""), content=content)],
             draft=Revision(label="", content=content.model_copy(deep=True)),
         )
     except ValidationError as exc:  # pragma: no cover - every field above is already checked
@@ -117,32 +155,41 @@ def import_text(text: str, *, label: str | None = None, source_name: str | None 
     return ImportResult(plan=plan, unplaced=unplaced, warnings=warnings)
 
 
-def _read_chart(
-    chart: Chart | None, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]
-) -> tuple[list[str], list[list[str]]]:
-    """The goals (the chart's 施政目標 box, else the preface's quotes) and each strategy's chart label."""
-    areas = focus.focus_areas if focus else []
-    titles = [[s.title for s in area.strategies] for area in areas]
-    chart_labels = [["" for _ in area] for area in titles]
-    goals = goals_from_preface(preface)
-    if chart is None:
-        return goals, chart_labels
-    unplaced.extend(chart.unplaced)
-    chart_title, _ = _split_label(chart.title)
-    if chart_title.replace("架構圖", "").strip() != title:
-        warnings.append(f"the framework chart's title 「{chart.title}」 does not match the plan's title")
-    if chart.goals:
-        if goals and goals != chart.goals:
-            warnings.append("the goals in the framework chart differ from those quoted in the preface; the chart's were used")
-        goals = chart.goals
-    if chart.focus_titles and [a.title for a in areas] != chart.focus_titles:
-        warnings.append("the focus areas in the framework chart differ from the headings of the text")
-        unplaced.extend(f"chart focus area: {t}" for t in chart.focus_titles)
-    if chart.strategy_groups:
-        chart_labels, label_warnings, leftovers = match_labels(titles, chart.strategy_groups)
-        warnings.extend(label_warnings)
-        unplaced.extend(f"chart label with no strategy: {x}" for x in leftovers)
-    return goals, chart_labels
+def _goals_section(goals_list: GoalsList | None, chart_goals: list[str], pool: IdPool, warnings: list[str]) -> GoalsSection:
+    """The goals listed under their own heading, else those of the chart (or the preface's quotes)."""
+    if goals_list is None:
+        return GoalsSection(goals=[Goal(title=g) for g in chart_goals])
+    listed = [g.title for g in goals_list.goals]
+    if chart_goals and chart_goals != listed:
+        warnings.append("the goals in the framework chart differ from the goals listed in the text; the text's were used")
+    return GoalsSection(
+        goals=[Goal(title=g.title, body="\n".join(g.body), **pool.take(g.ids, "title")) for g in goals_list.goals],
+        **pool.take(goals_list.ids, "title"),
+    )
+
+
+def _numbering_style(ladder: Ladder) -> NumberingStyle:
+    """The document's ladder as templates, per level; levels the document does not use keep the defaults."""
+    values = {}
+    for family, kind in kinds_of(ladder).items():
+        if kind in _STYLE_FIELDS:
+            values[_STYLE_FIELDS[kind]] = ladder.templates[family]
+    try:
+        return NumberingStyle(**values)
+    except ValidationError:  # pragma: no cover - the templates are built from one placeholder each
+        return NumberingStyle()
+
+
+def _preface_title(body: list[SourceLine]) -> tuple[str, list[SourceLine]]:
+    """A heading such as 理念 / 施政理念 / 前言 before the preface: its title, and the body without it."""
+    for i, source in enumerate(body):
+        text = re.sub(r"\s*[：:]\s*$", "", source.text.strip())
+        if not text and source.table is None:
+            continue
+        if source.table is None and parse_mark(text) is None and (text in PREFACE_TITLES or (text.endswith("理念") and len(text) <= 8)):
+            return text, body[:i] + body[i + 1:]
+        break
+    return Preface().title, body
 
 
 def _lines(text: str, warnings: list[str]) -> list[str]:
@@ -154,9 +201,14 @@ def _lines(text: str, warnings: list[str]) -> list[str]:
     return text.replace("\t", " ").split("\n")
 
 
+def _title_text(source: SourceLine) -> str:
+    # A Word title may break its revision label onto a line of its own.
+    return re.sub(r"\s*\n\s*", "", source.text.strip())
+
+
 def _is_title(line: str) -> bool:
     text = line.strip()
-    return classify(text)[0] == "text" and not ends_sentence(text) and len(text) <= 120
+    return parse_mark(text) is None and not ends_sentence(text) and len(text) <= 120
 
 
 def _split_label(line: str) -> tuple[str, str]:
@@ -179,85 +231,6 @@ def _period(title: str, text: str, warnings: list[str]) -> tuple[Period, str]:
                     warnings.append("no organisation was found before the period in the title")
                 return Period(start=start, end=end), organisation
     raise TextImportError("it has no plan period such as 108至111年度 in its title or text.")
-
-
-def _resolve_sections(
-    outline: Outline, unplaced: list[str], warnings: list[str]
-) -> tuple[str, list[str], Section | None, Section | None]:
-    """Which section is the focus section (壹、 with 一、 headings) and which is the closing (the next)."""
-    sections = outline.sections
-    preface_title, preface = Preface().title, list(outline.preface)
-    focus_index = next((i for i, s in enumerate(sections) if s.focus_areas or s.orphans), None)
-    before = sections[:focus_index] if focus_index is not None else []
-    after = sections[focus_index + 1:] if focus_index is not None else sections
-    for section in before:
-        # e.g. 壹、施政理念 before 貳、施政重點: it is the preface when there is no other.
-        if not preface and section.paragraphs:
-            preface_title, preface = section.title or preface_title, section.paragraphs
-            continue
-        _unplace(section, unplaced, warnings)
-    focus = sections[focus_index] if focus_index is not None else None
-    if focus is None:
-        warnings.append("no focus areas (施政重點 such as 一、拚經濟) were found")
-    else:
-        if focus.block is None:
-            warnings.append("the focus areas have no section heading (壹、); the default title was used")
-        if focus.paragraphs:
-            warnings.append(f"text between 「{focus.title}」 and its first focus area could not be placed")
-            unplaced.extend(focus.paragraphs)
-        if focus.orphans:
-            warnings.append("strategies before any focus area could not be placed")
-            unplaced.extend(b.where() for b in focus.orphans)
-    closing = after[0] if after else None
-    if closing is not None and (closing.focus_areas or closing.orphans):
-        warnings.append(f"numbered items under 「{closing.title}」 could not be placed")
-        unplaced.extend(_section_texts(closing, with_paragraphs=False))
-    for section in after[1:]:
-        _unplace(section, unplaced, warnings)
-    return preface_title, preface, focus, closing
-
-
-def _unplace(section: Section, unplaced: list[str], warnings: list[str]) -> None:
-    warnings.append(f"the section 「{section.title}」 could not be placed")
-    if section.block is not None:
-        unplaced.append(section.block.where())
-    unplaced.extend(_section_texts(section, with_paragraphs=True))
-
-
-def _section_texts(section: Section, *, with_paragraphs: bool) -> list[str]:
-    texts = list(section.paragraphs) if with_paragraphs else []
-    for area in section.focus_areas:
-        texts.append(area.block.where())
-        texts.extend(area.body)
-        for strategy in area.strategies:
-            texts.append(strategy.block.where())
-            texts.extend(strategy.body)
-            for action, subs in strategy.actions:
-                texts.append(action)
-                texts.extend(subs)
-    texts.extend(b.where() for b in section.orphans)
-    return texts
-
-
-def _focus_section(focus: Section | None, chart_labels: list[list[str]], warnings: list[str]) -> FocusSection:
-    if focus is None:
-        return FocusSection()
-    areas = []
-    for area, labels in zip(focus.focus_areas, chart_labels):
-        strategies = []
-        for strategy, chart_label in zip(area.strategies, labels):
-            if not strategy.title:
-                warnings.append(f"line {strategy.block.line}: a strategy heading without a title")
-            strategies.append(
-                Strategy(
-                    title=strategy.title,
-                    chart_label=chart_label,
-                    body="\n".join(strategy.body),
-                    actions=[Action(text=t, actions=[Action(text=s) for s in subs]) for t, subs in strategy.actions],
-                )
-            )
-        areas.append(FocusArea(title=area.title, body="\n".join(area.body), strategies=strategies))
-    return FocusSection(title=focus.title or FocusSection().title, focus_areas=areas)
 
 
 def adopt_ids(plan: PlanDocument, previous: PlanDocument) -> tuple[PlanDocument, int]:

@@ -1,39 +1,54 @@
-"""The body of a published plan's text: lines → blocks → an outline of sections.
+"""The body of a plan's text: source lines → blocks → an outline of sections.
+
+The lines come from a text file, a PDF or a Word document (``SourceLine``: the text, and where the
+source has them, the heading level of its style, its style's name, node ids from bookmarks, or a
+table). Each numbered line's family (see ``schema.importer_marks``) is mapped onto the plan's
+levels by the document's own ladder: with formal numerals on top they are the sections (壹、);
+the next families are focus areas, strategies, actions and sub-actions, in that order.
 
 Text extracted from a PDF breaks paragraphs at page ends and puts blank lines anywhere. The
 join rule: a line that does not end a sentence (。！？：；, possibly followed by a closing
 bracket) continues the paragraph or numbered item before it, unless it starts a heading or a
-numbered item itself. Headings (壹、 一、 (一)) are never continued: they are short, and an
-unpunctuated focus-area heading such as 一、拚經濟 must not swallow the text below it.
+numbered item itself. Headings are never continued: they are short, and an unpunctuated
+focus-area heading such as 一、拚經濟 must not swallow the text below it.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-_CHINESE_DIGITS = "一二三四五六七八九十"
-_DIGITS = "0-9０-９"
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("section", re.compile(r"^([壹貳參肆伍陸柒捌玖拾]+)\s*、\s*(.*)$")),
-    ("focus", re.compile(rf"^([{_CHINESE_DIGITS}]+)\s*、\s*(.*)$")),
-    ("strategy", re.compile(rf"^[(（]\s*([{_CHINESE_DIGITS}]+)\s*[)）]\s*(.*)$")),
-    ("subaction", re.compile(rf"^[(（]\s*([{_DIGITS}]{{1,3}})\s*[)）]\s*(.*)$")),
-    # "1." but not "2.0 版" or "3.5 公里", which start sentences, not items.
-    ("action", re.compile(rf"^([{_DIGITS}]{{1,3}})\s*[.．、](?![{_DIGITS}])\s*(.*)$")),
-]
+from schema.importer_marks import Ladder, Mark, parse_mark
+
+LEVELS = ("focus", "strategy", "action", "subaction")
 HEADINGS = ("section", "focus", "strategy")
+_BY_HEADING_LEVEL = ("section", "focus", "strategy", "action")  # Heading 1–4 when no number says otherwise
 _FINAL = set("。！？：；!?:;")
 _CLOSERS = "」』）)〕】\"'”’"
 
 
 @dataclass
-class Block:
-    """A logical line: a heading, a numbered item, or a paragraph, with its source line number."""
+class SourceLine:
+    """One line of the source: a text line, a PDF line, or a Word paragraph or table."""
 
-    kind: str  # section / focus / strategy / action / subaction / text
+    text: str
+    line: int  # 1-based position in the source, for messages
+    heading: int | None = None  # 1 for Heading 1 / 標題 1 …, from the paragraph's style
+    style: str = ""  # the style's name (our own export's "Plan Goal" etc. say what a paragraph is)
+    ids: dict[str, str] = field(default_factory=dict)  # field → node id, from bookmarks pe_<id>_<field>
+    table: list[tuple[list[str], dict[str, str]]] | None = None  # rows: cell texts and the row's ids
+
+
+@dataclass
+class Block:
+    """A logical line: a heading, a numbered item, a paragraph or a table, with its source line number."""
+
+    kind: str  # section / focus / strategy / action / subaction / text / table
     text: str  # without its numbering mark
     line: int
     raw: str  # as in the source, numbering included (joined like ``text``)
+    ids: dict[str, str] = field(default_factory=dict)
+    table: list[tuple[list[str], dict[str, str]]] | None = None
 
     def where(self) -> str:
         return f"line {self.line}: {self.raw if self.kind != 'text' else self.text}"
@@ -43,12 +58,54 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _FINAL
 
 
-def classify(text: str) -> tuple[str, str]:
-    for kind, pattern in PATTERNS:
-        match = pattern.match(text)
-        if match:
-            return kind, match.group(2).strip()
-    return "text", text
+def kinds_of(ladder: Ladder) -> dict[str, str]:
+    """Family → kind: formal numerals on top are sections, then focus areas, strategies, actions, sub-actions.
+
+    Families below the fifth level are "deep": their lines stay text, number included.
+    """
+    levels = (("section",) if ladder.families[:1] == ["formal"] else ()) + LEVELS
+    return {f: (levels[i] if i < len(levels) else "deep") for i, f in enumerate(ladder.families)}
+
+
+@dataclass
+class Classifier:
+    """Says what kind each line is, from its mark (by the ladder) or else its heading style."""
+
+    kinds: dict[str, str]
+    heading_kinds: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def learn(cls, lines: list[SourceLine], ladder: Ladder) -> Classifier:
+        kinds = kinds_of(ladder)
+        # A heading style with a number shows which level the style stands for; the rest default.
+        seen: dict[int, Counter] = {}
+        for source in lines:
+            mark = parse_mark(source.text.strip()) if source.heading else None
+            if mark is not None and kinds.get(mark.family, "deep") != "deep":
+                seen.setdefault(source.heading, Counter())[kinds[mark.family]] += 1
+        heading_kinds = {h: c.most_common(1)[0][0] for h, c in seen.items()}
+        return cls(kinds, heading_kinds)
+
+    def classify(self, source: SourceLine) -> tuple[str, str]:
+        text = source.text.strip()
+        mark = parse_mark(text)
+        if mark is not None:
+            kind = self.kinds.get(mark.family, "deep")
+            if kind != "deep":
+                return kind, mark.rest
+        if source.heading:
+            level = min(source.heading, len(_BY_HEADING_LEVEL))
+            return self.heading_kinds.get(source.heading, _BY_HEADING_LEVEL[level - 1]), text
+        return "text", text
+
+
+def marks_of(lines: list[SourceLine]) -> list[tuple[int, Mark]]:
+    marks = []
+    for source in lines:
+        mark = parse_mark(source.text.strip()) if source.table is None else None
+        if mark is not None:
+            marks.append((source.line, mark))
+    return marks
 
 
 def _joiner(before: str, after: str) -> str:
@@ -58,17 +115,25 @@ def _joiner(before: str, after: str) -> str:
     return ""
 
 
-def blocks_of(lines: list[tuple[int, str]]) -> list[Block]:
-    """Classify the lines and join the ones split at page ends."""
+def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = True) -> list[Block]:
+    """Classify the lines and (``join``: text from a PDF) join the ones split at page ends.
+
+    A Word document's paragraphs are whole: nothing is joined there.
+    """
     blocks: list[Block] = []
-    for number, line in lines:
-        text = line.strip()
+    for source in lines:
+        if source.table is not None:
+            blocks.append(Block("table", "", source.line, "", dict(source.ids), source.table))
+            continue
+        text = source.text.strip()
         if not text:
             continue
-        kind, rest = classify(text)
+        kind, rest = classifier.classify(source)
         previous = blocks[-1] if blocks else None
         if (
-            kind == "text"
+            join
+            and kind == "text"
+            and not source.heading
             and previous is not None
             and previous.kind in ("text", "action", "subaction")
             and not ends_sentence(previous.text)
@@ -76,8 +141,10 @@ def blocks_of(lines: list[tuple[int, str]]) -> list[Block]:
             joiner = _joiner(previous.text, text)
             previous.text += joiner + text
             previous.raw += joiner + text
+            for key, value in source.ids.items():
+                previous.ids.setdefault(key, value)
             continue
-        blocks.append(Block(kind, rest, number, text))
+        blocks.append(Block(kind, rest, source.line, text, dict(source.ids)))
     return blocks
 
 
@@ -87,18 +154,34 @@ def strip_heading_colon(text: str) -> str:
 
 
 @dataclass
+class Item:
+    """A paragraph of text with the node ids its source carried."""
+
+    text: str
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ActionItem:
+    text: str
+    ids: dict[str, str] = field(default_factory=dict)
+    subs: list[Item] = field(default_factory=list)
+
+
+@dataclass
 class Strategy:
     title: str
     block: Block
-    body: list[str] = field(default_factory=list)
-    actions: list[tuple[str, list[str]]] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    tables: list[Block] = field(default_factory=list)
 
 
 @dataclass
 class FocusArea:
     title: str
     block: Block
-    body: list[str] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
     strategies: list[Strategy] = field(default_factory=list)
 
 
@@ -106,16 +189,17 @@ class FocusArea:
 class Section:
     title: str
     block: Block | None  # None for the implicit section of a text without 壹、 headings
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[Item] = field(default_factory=list)
     focus_areas: list[FocusArea] = field(default_factory=list)
     orphans: list[Block] = field(default_factory=list)  # strategies and their items with no focus area
 
 
 @dataclass
 class Outline:
-    preface: list[str] = field(default_factory=list)
+    preface: list[Item] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    tables: list[Block] = field(default_factory=list)  # tables outside any strategy
 
 
 def outline_of(blocks: list[Block]) -> Outline:
@@ -146,32 +230,37 @@ def outline_of(blocks: list[Block]) -> Outline:
             else:
                 area.strategies.append(Strategy(strip_heading_colon(b.text), b))
             continue
-        if orphan_open and section is not None:  # always: an orphan strategy made the section
+        if b.kind == "table":
+            if strategy is not None and not orphan_open:
+                strategy.tables.append(b)
+            else:
+                out.tables.append(b)
+        elif orphan_open:
             section.orphans.append(b)
         elif strategy is not None:
             _add_to_strategy(strategy, b, out.warnings)
         else:
             # Numbered lines outside a strategy are ordinary paragraphs: keep their numbers as text.
-            text = b.text if b.kind == "text" else b.raw
+            item = Item(b.text if b.kind == "text" else b.raw, b.ids)
             if area is not None:
-                area.body.append(text)
+                area.body.append(item)
             elif section is not None:
-                section.paragraphs.append(text)
+                section.paragraphs.append(item)
             else:
-                out.preface.append(text)
+                out.preface.append(item)
     return out
 
 
 def _add_to_strategy(strategy: Strategy, b: Block, warnings: list[str]) -> None:
     if b.kind == "action":
-        strategy.actions.append((b.text, []))
+        strategy.actions.append(ActionItem(b.text, b.ids))
     elif b.kind == "subaction":
         if strategy.actions:
-            strategy.actions[-1][1].append(b.text)
+            strategy.actions[-1].subs.append(Item(b.text, b.ids))
         else:
             warnings.append(f"line {b.line}: item {b.raw[:12]}… comes before any numbered action of 「{strategy.title}」; imported as an action")
-            strategy.actions.append((b.text, []))
+            strategy.actions.append(ActionItem(b.text, b.ids))
     else:
         if strategy.actions:
             warnings.append(f"line {b.line}: a paragraph after the actions of 「{strategy.title}」 was added to its body")
-        strategy.body.append(b.text)
+        strategy.body.append(Item(b.text if b.kind == "text" else b.raw, b.ids))

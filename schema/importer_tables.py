@@ -1,0 +1,96 @@
+"""Tables of a Word document under a strategy (推動策略): its KPIs, agencies, goal links and budget.
+
+Two layouts are read: the tables our own official export writes (a two-column table 主辦機關 /
+協辦機關 / 對應施政目標 / 預算（千元）, and the KPI table 關鍵績效指標｜衡量標準｜單位｜108年…), and
+the KPI table common in other cities' plans (策略績效目標｜衡量指標｜評估體制｜衡量標準｜目標值).
+Cells that have no field in the plan are reported, never dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schema.model import KPI, Strategy
+
+_YEAR = re.compile(r"^\s*(\d{2,3})\s*年(?:度)?(?:目標值)?\s*$")
+_BUDGET = re.compile(r"(\d{2,3})\s*年(?:度)?\s*[：:]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
+_LIST = re.compile(r"[、，,；;]\s*")
+_KPI_NAME = ("關鍵績效指標", "指標名稱", "衡量指標", "績效指標")
+_INFO = {"主辦機關": "lead", "協辦機關": "supporting", "對應施政目標": "goals", "預算（千元）": "budget", "預算(千元)": "budget"}
+
+
+@dataclass
+class TableResult:
+    goal_titles: list[str] = field(default_factory=list)  # goals the strategy serves, by title
+    unplaced: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]], line: int, years: list[int]) -> TableResult:
+    """Put the table's content into ``strategy``'s fields; what has no field is reported."""
+    result = TableResult()
+    cells = [[c.strip() for c in r] for r, _ in rows]
+    if not cells:
+        return result
+    if all(len(r) >= 2 and _squash(r[0]) in _INFO for r in cells):
+        _info(strategy, cells, line, result)
+        return result
+    head = [_squash(c) for c in cells[0]]
+    name_at = next((i for i, h in enumerate(head) if h in _KPI_NAME), None)
+    if name_at is None:
+        result.warnings.append(f"line {line}: a table under 「{strategy.title}」 is neither a KPI nor an agency table")
+        result.unplaced.extend(f"line {line}: table row: {'｜'.join(r)}" for r in cells)
+        return result
+    columns = {}
+    for i, h in enumerate(head):
+        year = _YEAR.match(h)
+        if i == name_at:
+            columns[i] = ("name", None)
+        elif h in ("衡量標準", "衡量方式", "計算公式"):
+            columns[i] = ("measurement", None)
+        elif h in ("單位", "衡量單位"):
+            columns[i] = ("unit", None)
+        elif year:
+            columns[i] = ("year", int(year.group(1)))
+        elif h in ("目標值", "年度目標值") and years:
+            columns[i] = ("year", years[-1])  # one target column: the target of the plan's last year
+            result.warnings.append(f"line {line}: the KPI column {cells[0][i]} has no year; it was read as {years[-1]}年")
+        else:
+            columns[i] = ("other", cells[0][i])
+    for (_row, ids), texts in zip(rows[1:], cells[1:]):
+        if not any(texts):
+            continue
+        kpi = KPI(id=ids["name"]) if ids.get("name") else KPI()
+        for i, text in enumerate(texts):
+            what, extra = columns.get(i, ("other", f"column {i + 1}"))
+            if what == "year":
+                if text:
+                    kpi.targets[extra] = text
+            elif what == "other":
+                if text:
+                    result.unplaced.append(f"line {line}: KPI {texts[name_at]}: {extra}: {text}")
+            else:
+                setattr(kpi, what, text)
+        kpi.targets = dict(kpi.targets)
+        strategy.kpis = [*strategy.kpis, kpi]
+    return result
+
+
+def _info(strategy: Strategy, cells: list[list[str]], line: int, result: TableResult) -> None:
+    for row in cells:
+        what, value = _INFO[_squash(row[0])], " ".join(c for c in row[1:] if c).strip()
+        if what == "lead":
+            strategy.lead_agencies = [a for a in _LIST.split(value) if a]
+        elif what == "supporting":
+            strategy.supporting_agencies = [a for a in _LIST.split(value) if a]
+        elif what == "goals":
+            result.goal_titles.extend(g for g in _LIST.split(value) if g)
+        else:
+            budget = {int(y): float(v.replace(",", "")) for y, v in _BUDGET.findall(value)}
+            if not budget and value:
+                result.unplaced.append(f"line {line}: budget of 「{strategy.title}」: {value}")
+            strategy.budget = budget
