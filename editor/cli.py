@@ -15,7 +15,8 @@ from pathlib import Path
 from editor.commands import UsageError
 from schema.fileio import PlanFileError
 
-SUBCOMMANDS = ("import-text", "export", "diff", "check", "revisions", "merge", "git-setup", "textconv")
+SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "git-setup", "textconv")
+_MODULES = {"import": "import_plan"}  # `import` is a Python keyword, not a module name
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,10 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="plan-editor", description="Plan-authoring and revision editor (中程施政計畫).")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("import-text", help="import the text of a published plan")
-    p.add_argument("source")
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--label", default=None, help="revision label (default: the label found in the text)")
+    for name, help_text in (("import", "import a plan from its text, Word document (.docx) or PDF"),
+                            ("import-text", "the same as import (its former name)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("source")
+        p.add_argument("-o", "--output", required=True)
+        p.add_argument("--label", default=None, help="revision label (default: the label found in the source)")
+        p.add_argument("--title", default=None, help="the plan's title (default: the title found in the source)")
+        p.add_argument("--json", action="store_true", help="print the report as one JSON document")
 
     p = sub.add_parser("export", help="write the official Word document and/or the framework chart")
     p.add_argument("file")
@@ -76,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("plan-editor: a command is needed (see plan-editor --help)")
-        module = importlib.import_module(f"editor.commands.{args.command.replace('-', '_')}")
+        module = importlib.import_module(f"editor.commands.{_MODULES.get(args.command, args.command.replace('-', '_'))}")
         return module.run(args)
     except (UsageError, PlanFileError) as exc:
         print(str(exc), file=sys.stderr)
@@ -95,7 +100,7 @@ def _open_editor(argv: list[str]) -> int:
         return 2
     if not _has_display():
         print("plan-editor: there is no display to open the editor window on (no DISPLAY or WAYLAND_DISPLAY); "
-              "the commands import-text, export, diff, check and revisions work without one", file=sys.stderr)
+              "the commands import, import-text, export, diff, check and revisions work without one", file=sys.stderr)
         return 2
     from editor.ui.app import run_editor
 

@@ -115,6 +115,11 @@ def _joiner(before: str, after: str) -> str:
     return ""
 
 
+def join_text(before: str, after: str) -> str:
+    """Two pieces of one paragraph that a line break split."""
+    return before + _joiner(before, after) + after
+
+
 def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = True) -> list[Block]:
     """Classify the lines and (``join``: text from a PDF) join the ones split at page ends.
 

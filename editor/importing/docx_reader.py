@@ -1,0 +1,177 @@
+"""A Word document (.docx) as the importer's source lines: paragraphs in reading order, with the numbers
+Word's lists draw (computed, see ``docx_numbering``), heading levels from styles, node ids from our
+bookmarks (pe_<id>_<field>, see CONVENTIONS.md) and tables as rows of cell texts.
+
+Left out, and reported: text boxes (floating, outside the reading order) and pictures (e.g. the
+framework chart). Left out silently, as layout: page and section breaks, empty paragraphs, the
+table of contents, deleted text of tracked changes, headers and footers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from editor.importing.docx_numbering import ListNumbering
+from schema.importer_text import SourceLine
+
+_P, _TBL, _SDT, _TR, _TC = (qn(f"w:{t}") for t in ("p", "tbl", "sdt", "tr", "tc"))
+_T, _TAB, _BR, _CR, _DEL, _TXBX = (qn(f"w:{t}") for t in ("t", "tab", "br", "cr", "del", "txbxContent"))
+_BOOKMARK, _INSTR, _DRAWING, _PICT = qn("w:bookmarkStart"), qn("w:instrText"), qn("w:drawing"), qn("w:pict")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy of mc:Choice
+_HEADING = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
+_SKIPPED_STYLES = re.compile(r"^(?:toc|contents|目錄|索引)", re.I)
+_ID_NAME = re.compile(r"^pe_(?P<id>[A-Za-z0-9]+)_(?P<field>[a-z]+)$")
+
+
+def parse_bookmark(name: str) -> tuple[str, str] | None:
+    """pe_<id>_<field> → (id, field); the shared reader (editor.docx_ids) when it is there."""
+    try:
+        from editor.docx_ids import parse_bookmark_name  # written by the exporter's side (CONVENTIONS.md)
+    except ImportError:
+        match = _ID_NAME.match(name)
+        return (match.group("id"), match.group("field")) if match else None
+    return parse_bookmark_name(name)
+
+
+@dataclass
+class DocxSource:
+    lines: list[SourceLine]
+    ignored: list[str] = field(default_factory=list)  # what was left out, for the report
+
+
+class _Reader:
+    def __init__(self, document):
+        self.document = document
+        self.numbering = ListNumbering.of(document)
+        self.styles = {}
+        for style in document.styles.element.findall(qn("w:style")):
+            name_el = style.find(qn("w:name"))
+            self.styles[style.get(qn("w:styleId"))] = (name_el.get(qn("w:val")) if name_el is not None else "", style)
+        self.default_style = next(
+            (sid for sid, (_name, element) in self.styles.items()
+             if element.get(qn("w:default")) in ("1", "true") and element.get(qn("w:type")) == "paragraph"),
+            None,
+        )
+        self.lines: list[SourceLine] = []
+        self.text_boxes: list[str] = []
+        self.pictures = 0
+
+    def style_of(self, p) -> tuple[str | None, str]:
+        style_id = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        sid = style_id.get(qn("w:val")) if style_id is not None else self.default_style
+        name = self.styles.get(sid, ("", None))[0] if sid else ""
+        return sid, _builtin_name(name)
+
+    def heading_level(self, p, sid: str | None, name: str) -> int | None:
+        match = _HEADING.match(name)
+        if match:
+            return int(match.group(1))
+        level = p.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
+        seen = 0
+        while level is None and sid in self.styles and seen < 20:
+            element = self.styles[sid][1]
+            level = element.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
+            parent = element.find(qn("w:basedOn"))
+            sid, seen = (parent.get(qn("w:val")) if parent is not None else None), seen + 1
+        if level is not None and level.get(qn("w:val")).isdigit() and int(level.get(qn("w:val"))) < 9:
+            return int(level.get(qn("w:val"))) + 1
+        return None
+
+    def read(self, element) -> None:
+        for child in element:
+            if child.tag == _P:
+                self.paragraph(child)
+            elif child.tag == _TBL:
+                self.table(child)
+            elif child.tag == _SDT:
+                gallery = child.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
+                if gallery is not None and "Contents" in (gallery.get(qn("w:val")) or ""):
+                    continue  # the table of contents
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    self.read(content)
+
+    def paragraph(self, p) -> None:
+        sid, name = self.style_of(p)
+        if _SKIPPED_STYLES.match(name) or any("TOC" in (i.text or "") for i in p.iter(_INSTR)):
+            return
+        text = self.text_of(p)
+        ids = self.ids_of(p)
+        label = self.numbering.label(p, sid)
+        if not text.strip():
+            if label.strip():
+                self.lines.append(SourceLine(label.strip(), len(self.lines) + 1, style=name, ids=ids))
+            return
+        self.lines.append(SourceLine(label + text, len(self.lines) + 1, heading=self.heading_level(p, sid, name), style=name, ids=ids))
+
+    def text_of(self, p) -> str:
+        parts: list[str] = []
+        for node in p.iter(_T, _TAB, _BR, _CR, _TXBX, _DRAWING, _PICT):
+            if _inside(node, (_DEL, _TXBX, _FALLBACK)):
+                continue
+            if node.tag == _TXBX:
+                box = "".join(t.text or "" for t in node.iter(_T)).strip()
+                if box:
+                    self.text_boxes.append(box)
+            elif node.tag in (_DRAWING, _PICT):
+                if not _inside(node, (_DRAWING,)) and node.find(".//" + _TXBX) is None:
+                    self.pictures += 1
+            elif node.tag == _T:
+                parts.append(node.text or "")
+            elif node.tag == _TAB:
+                parts.append("\t")
+            elif node.tag == _BR:
+                if node.get(qn("w:type")) not in ("page", "column"):
+                    parts.append("\n")
+            else:
+                parts.append("\n")
+        return "".join(parts)
+
+    def ids_of(self, element) -> dict[str, str]:
+        ids: dict[str, str] = {}
+        for mark in element.iter(_BOOKMARK):
+            parsed = parse_bookmark(mark.get(qn("w:name"), ""))
+            if parsed:
+                ids.setdefault(parsed[1], parsed[0])
+        return ids
+
+    def table(self, tbl) -> None:
+        rows = []
+        for tr in tbl.iter(_TR):
+            if _inside(tr, (_TBL,), stop=tbl):
+                continue  # a nested table's rows are in its cell's text
+            cells = [" ".join(t for t in (self.text_of(p).strip() for p in tc.iter(_P)) if t) for tc in tr.findall(_TC)]
+            rows.append((cells, self.ids_of(tr)))
+        self.lines.append(SourceLine("", len(self.lines) + 1, table=rows))
+
+
+def _inside(node, tags: tuple[str, ...], stop=None) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _builtin_name(name: str) -> str:
+    """Word stores built-in styles' names in lower case (heading 1); python-docx and we say Heading 1."""
+    lowered = name.lower()
+    for builtin in ("heading", "title", "normal", "toc", "caption"):
+        if lowered.startswith(builtin):
+            return name[:1].upper() + name[1:]
+    return name
+
+
+def read_docx(path) -> DocxSource:
+    """The source lines of the Word document at ``path`` (raises what python-docx raises on a bad file)."""
+    document = Document(str(path))
+    reader = _Reader(document)
+    reader.read(document.element.body)
+    ignored = [f"text box: {t}" for t in reader.text_boxes]
+    if reader.pictures:
+        ignored.append(f"{reader.pictures} picture{'s' if reader.pictures > 1 else ''} (e.g. the framework chart)")
+    return DocxSource(reader.lines, ignored)

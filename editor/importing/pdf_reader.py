@@ -1,0 +1,105 @@
+"""A PDF (the published form of a plan) as the importer's source lines: one line per paragraph.
+
+pdfplumber reads the text (chosen by measurement, see docs/importing.md: it gives the right CJK
+characters in reading order with the spaces between Latin and Chinese text as printed; pypdf
+invents and drops spaces around digits, pdfminer.six's default layout reorders some lines).
+Running headers and footers (the same line at the top or bottom of most pages, page numbers)
+are dropped; a paragraph's lines, also across a page end, are joined: a line continues the one
+before when that one runs to the right margin and no wider gap than a line's separates them.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from schema.importer_marks import parse_mark
+from schema.importer_text import SourceLine, join_text
+
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*頁)?(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+_DIGITS = re.compile(r"\d+")
+_EDGE = 0.1  # headers and footers live in the top and bottom tenth of the page
+
+
+class NoTextLayerError(ValueError):
+    """The PDF has no text to read (a scan)."""
+
+
+@dataclass
+class PdfSource:
+    lines: list[SourceLine]
+    ignored: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+
+def _page_lines(pdf) -> tuple[list[list[_Line]], list[tuple[float, float]]]:
+    pages, sizes = [], []
+    for number, page in enumerate(pdf.pages, start=1):
+        lines = [
+            _Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"], number)
+            for d in page.extract_text_lines(return_chars=False)
+            if d["text"].strip()
+        ]
+        pages.append(lines)
+        sizes.append((float(page.width), float(page.height)))
+    return pages, sizes
+
+
+def _running(pages: list[list[_Line]], sizes: list[tuple[float, float]]) -> set[int]:
+    """ids of the lines that are running headers, footers or page numbers."""
+    candidates: list[tuple[_Line, str]] = []
+    for lines, (_width, height) in zip(pages, sizes):
+        for line in lines[:2] + lines[-2:]:
+            if line.top < height * _EDGE or line.bottom > height * (1 - _EDGE):
+                candidates.append((line, _DIGITS.sub("#", line.text.strip())))
+    repeated = Counter(key for _line, key in {(id(line), key): (line, key) for line, key in candidates}.values())
+    many = max(2, int(len(pages) * 0.4))
+    return {id(line) for line, key in candidates if repeated[key] >= many or _PAGE_NUMBER.match(line.text.strip())}
+
+
+def read_pdf(path) -> PdfSource:
+    """The paragraphs of the PDF at ``path``; raises NoTextLayerError for a scan, and pdfplumber's errors."""
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        pages, sizes = _page_lines(pdf)
+    if not any(pages):
+        raise NoTextLayerError("no text")
+    running = _running(pages, sizes)
+    body = [line for lines in pages for line in lines if id(line) not in running]
+    dropped = sum(len(lines) for lines in pages) - len(body)
+    right = {p: max((line.x1 for line in body if line.page == p), default=0.0) for p in range(1, len(pages) + 1)}
+    # The line pitch: the lower quarter of the distances (the rest are the gaps between paragraphs).
+    steps = sorted(b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and b.top > a.top)
+    step = steps[len(steps) // 4] if steps else 0.0
+    paragraphs: list[SourceLine] = []
+    previous: _Line | None = None
+    for line in body:
+        text = line.text.strip()
+        if previous is not None and paragraphs and _continues(previous, line, text, right, step):
+            paragraphs[-1].text = join_text(paragraphs[-1].text, text)
+        else:
+            paragraphs.append(SourceLine(text, len(paragraphs) + 1))
+        previous = line
+    ignored = [f"{dropped} running header, footer or page-number line{'s' if dropped != 1 else ''}"] if dropped else []
+    return PdfSource(paragraphs, ignored)
+
+
+def _continues(previous: _Line, line: _Line, text: str, right: dict[int, float], step: float) -> bool:
+    if parse_mark(text) is not None:
+        return False
+    height = max(previous.bottom - previous.top, 1.0)
+    if previous.x1 < right[previous.page] - 1.5 * height:
+        return False  # the line before stops short of the margin: its paragraph ended
+    if previous.page == line.page and step and line.top - previous.top > step * 1.35:
+        return False  # a gap wider than a line: a new paragraph
+    return True

@@ -1,0 +1,140 @@
+"""Import a plan from a file of any kind we read: text (UTF-8), Word (.docx) or PDF, decided by content.
+
+``import_file(path)`` returns the importer's result; any problem with the file is an
+``ImportSourceError`` whose text is one sentence naming the file (nothing is written here).
+"""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from schema.importer import ImportResult, TextImportError, import_lines, import_text
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # the Kaohsiung plan's text is 17 kB
+MAX_DOCUMENT_BYTES = 100 * 1024 * 1024  # its Word document is 0.3 MB; a plan with many pictures stays far below
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003 files, and encrypted Office 2007+ files
+_ZIP_OTHERS = {"xl/workbook.xml": "an Excel workbook (.xlsx)", "ppt/presentation.xml": "a PowerPoint presentation (.pptx)",
+               "content.xml": "an OpenDocument file (.odt/.ods)"}
+Progress = Callable[[int, int], None]
+
+
+class ImportSourceError(ValueError):
+    """The file cannot be imported; ``str()`` is one sentence naming it."""
+
+
+def kind_of(path: Path, *, folder_message: str = "is a folder, not a file to import") -> str:
+    """"text", "docx", "pdf", "zip" (another zip archive), "ole" (an old or encrypted Office file), from the first bytes."""
+    try:
+        if path.is_dir():
+            raise ImportSourceError(f"{path} {folder_message}.")
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise ImportSourceError(f"{path} does not exist.") from None
+    except PermissionError:
+        raise ImportSourceError(f"{path} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise ImportSourceError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.lstrip().startswith(b"%PDF-") or head.startswith(b"\xef\xbb\xbf%PDF-"):
+        return "pdf"
+    return "text"
+
+
+def _check_size(path: Path, limit: int, what: str) -> None:
+    size = path.stat().st_size
+    if size > limit:
+        raise ImportSourceError(f"{path} is too large to be {what} ({size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB).")
+
+
+def read_text_file(path: Path) -> str:
+    """The file's text; UTF-8, with or without a byte-order mark."""
+    _check_size(path, MAX_TEXT_BYTES, "the text of a plan")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise ImportSourceError(f"{path} is not UTF-8 text: it contains NUL bytes, as binary and UTF-16 files do.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportSourceError(f"{path} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8 and try again.") from None
+
+
+def import_file(path: str | Path, *, label: str | None = None, title: str | None = None, progress: Progress | None = None,
+                folder_message: str = "is a folder, not a file to import") -> ImportResult:
+    """The plan in the file at ``path``; ``title`` overrides the title found, ``label`` the revision label."""
+    path = Path(path)
+    kind = kind_of(path, folder_message=folder_message)
+    tick = progress or (lambda done, total: None)
+    tick(0, 3)
+    try:
+        if kind == "text":
+            text = read_text_file(path)
+            tick(1, 3)
+            result = import_text(text, label=label, source_name=path.name)
+        elif kind == "zip":
+            lines, ignored = _docx_lines(path)
+            tick(1, 3)
+            result = import_lines(lines, label=label, source_name=path.name, join=False, bracket_width_known=True, note="由 Word 文件匯入")
+            result.unplaced.extend(what for what in ignored if what.startswith("text box"))
+            result.warnings.extend(f"left out: {what}" for what in ignored if not what.startswith("text box"))
+        elif kind == "pdf":
+            lines, ignored = _pdf_lines(path)
+            tick(1, 3)
+            result = import_lines(lines, label=label, source_name=path.name, note="由 PDF 文件匯入")
+            result.warnings.extend(f"left out: {what}" for what in ignored)
+        else:
+            raise ImportSourceError(_ole_message(path))
+    except TextImportError as exc:
+        raise ImportSourceError(f"{path} cannot be imported: {exc}") from None
+    tick(2, 3)
+    if title:
+        result.plan.title = title
+    tick(3, 3)
+    return result
+
+
+def _docx_lines(path: Path):
+    _check_size(path, MAX_DOCUMENT_BYTES, "a plan")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if archive.testzip() is not None:
+                raise zipfile.BadZipFile("a damaged member")
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise ImportSourceError(f"{path} is damaged: it looks like a Word document but its zip archive cannot be read.") from None
+    if "word/document.xml" not in names:
+        other = next((what for member, what in _ZIP_OTHERS.items() if member in names), "a zip archive")
+        raise ImportSourceError(f"{path} is {other}, not a Word document (.docx).")
+    from editor.importing.docx_reader import read_docx
+
+    try:
+        source = read_docx(path)
+    except Exception:  # python-docx and lxml raise many kinds on a broken part
+        raise ImportSourceError(f"{path} is damaged: its Word content cannot be read.") from None
+    return source.lines, source.ignored
+
+
+def _pdf_lines(path: Path):
+    _check_size(path, MAX_DOCUMENT_BYTES, "a plan")
+    from editor.importing.pdf_reader import NoTextLayerError, read_pdf
+
+    try:
+        source = read_pdf(path)
+    except NoTextLayerError:
+        raise ImportSourceError(f"{path} has no text layer (it is probably a scan); only PDFs with text can be imported, there is no OCR.") from None
+    except Exception as exc:  # pdfminer raises many kinds on a broken or encrypted file
+        if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
+            raise ImportSourceError(f"{path} is password-protected; save it without a password and import it again.") from None
+        raise ImportSourceError(f"{path} is a damaged PDF: its text cannot be read.") from None
+    return source.lines, source.ignored
+
+
+def _ole_message(path: Path) -> str:
+    data = path.read_bytes()[: 4 * 1024 * 1024]
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return f"{path} is password-protected (encrypted); save it without a password and import it again."
+    return f"{path} is an old Office 97–2003 file (such as .doc); save it as .docx and import it again."
