@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schema.importer_build import IdPool, focus_section, read_chart, resolve_sections
+from schema.importer_build import IdPool, focus_section, read_chart, resolve_sections, split_label
 from schema.importer_chart import is_chart_title, parse_chart
 from schema.importer_goals import PREFACE_TITLES, GoalsList, take_goals
 from schema.importer_marks import AmbiguousNumberingError, Ladder, detect_ladder, parse_mark
@@ -37,7 +37,6 @@ from schema.model import (
     Revision,
 )
 
-_LABEL = re.compile(r"^(?P<title>.*?)\s*[(（](?P<label>[^()（）]+)[)）]\s*$")
 _PERIOD = re.compile(r"(?P<start>\d{2,3})\s*(?:至|到|~|～|-|－|–|—)\s*(?P<end>\d{2,3})\s*年")
 # Characters that cannot appear in a Word document (DESIGN.md §6); tab and newline are layout.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -111,7 +110,7 @@ def import_lines(
         warnings.append("the text has no title line; the title was taken from the framework chart")
     if not title_line:
         raise TextImportError("it has no title line (such as 高雄市政府108至111年度中程施政計畫理念) before its first heading.")
-    title, found_label = _split_label(title_line)
+    title, found_label = split_label(title_line)
     whole = "\n".join(s.text for s in lines if s.table is None)
     period, organisation = _period(title, whole, warnings)
 
@@ -129,13 +128,13 @@ def import_lines(
         warnings.append("no goals (施政目標) were found")
 
     content = PlanContent(
-        preface=Preface(title=preface_title, paragraphs=[Paragraph(text=p.text, **pool.take(p.ids, "text")) for p in sections.preface]),
+        preface=Preface(title=preface_title, paragraphs=[Paragraph(text=p.text, id=pool.take(p.ids, "text")) for p in sections.preface]),
         goals=goals_section,
         focus=focus_section(sections.focus, chart_labels, goals_section.goals, period, pool, unplaced, warnings),
         closing=Closing(
             title=sections.closing.title if sections.closing else Closing().title,
-            paragraphs=[Paragraph(text=p.text, **pool.take(p.ids, "text")) for p in (sections.closing.paragraphs if sections.closing else [])],
-            **pool.take(sections.closing.block.ids if sections.closing and sections.closing.block else {}, "title"),
+            paragraphs=[Paragraph(text=p.text, id=pool.take(p.ids, "text")) for p in (sections.closing.paragraphs if sections.closing else [])],
+            id=pool.take(sections.closing.block.ids if sections.closing and sections.closing.block else {}, "title"),
         ),
     )
     revision_label = found_label if label is None else label
@@ -163,8 +162,8 @@ def _goals_section(goals_list: GoalsList | None, chart_goals: list[str], pool: I
     if chart_goals and chart_goals != listed:
         warnings.append("the goals in the framework chart differ from the goals listed in the text; the text's were used")
     return GoalsSection(
-        goals=[Goal(title=g.title, body="\n".join(g.body), **pool.take(g.ids, "title")) for g in goals_list.goals],
-        **pool.take(goals_list.ids, "title"),
+        goals=[Goal(title=g.title, body="\n".join(g.body), id=pool.take(g.ids, "title")) for g in goals_list.goals],
+        id=pool.take(goals_list.ids, "title"),
     )
 
 
@@ -209,13 +208,6 @@ def _title_text(source: SourceLine) -> str:
 def _is_title(line: str) -> bool:
     text = line.strip()
     return parse_mark(text) is None and not ends_sentence(text) and len(text) <= 120
-
-
-def _split_label(line: str) -> tuple[str, str]:
-    match = _LABEL.match(line.strip())
-    if match and match.group("title").strip():
-        return match.group("title").strip(), match.group("label").strip()
-    return line.strip(), ""
 
 
 def _period(title: str, text: str, warnings: list[str]) -> tuple[Period, str]:

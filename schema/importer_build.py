@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schema.importer_chart import goals_from_preface, match_labels
+from schema.importer_chart import Chart, goals_from_preface, match_labels
 from schema.importer_tables import apply_table
 from schema.importer_text import Item, Outline, Section
-from schema.model import Action, FocusArea, FocusSection, Goal, Period, Strategy
+from schema.model import Action, FocusArea, FocusSection, Goal, Period, Strategy, new_id
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_LABEL = re.compile(r"^(?P<title>.*?)\s*[(（](?P<label>[^()（）]+)[)）]\s*$")
+
+
+def split_label(line: str) -> tuple[str, str]:
+    """高雄市政府…理念 (109年修正版) → the title and the revision label."""
+    match = _LABEL.match(line.strip())
+    if match and match.group("title").strip():
+        return match.group("title").strip(), match.group("label").strip()
+    return line.strip(), ""
 
 
 @dataclass
@@ -20,15 +29,16 @@ class IdPool:
     warnings: list[str]
     used: set[str] = field(default_factory=set)
 
-    def take(self, ids: dict[str, str], name: str) -> dict[str, str]:
+    def take(self, ids: dict[str, str], name: str) -> str:
+        """The id the source marked on ``name`` (a field: title, text), else a fresh one."""
         node_id = ids.get(name)
         if not node_id or not _ID.match(node_id):
-            return {}
+            return new_id()
         if node_id in self.used:
             self.warnings.append(f"the id {node_id} is marked on more than one item; the later ones get new ids")
-            return {}
+            return new_id()
         self.used.add(node_id)
-        return {"id": node_id}
+        return node_id
 
 
 @dataclass
@@ -95,10 +105,10 @@ def _section_texts(section: Section, *, with_paragraphs: bool) -> list[str]:
     return texts
 
 
-def read_chart(chart, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]):
+def read_chart(
+    chart: Chart | None, title: str, focus: Section | None, preface: list[str], unplaced: list[str], warnings: list[str]
+) -> tuple[list[str], list[list[str]]]:
     """The goals (the chart's 施政目標 box, else the preface's quotes) and each strategy's chart label."""
-    from schema.importer import _split_label  # the title's label rule is the importer's
-
     areas = focus.focus_areas if focus else []
     titles = [[s.title for s in area.strategies] for area in areas]
     chart_labels = [["" for _ in area] for area in titles]
@@ -106,7 +116,7 @@ def read_chart(chart, title: str, focus: Section | None, preface: list[str], unp
     if chart is None:
         return goals, chart_labels
     unplaced.extend(chart.unplaced)
-    chart_title, _ = _split_label(chart.title)
+    chart_title, _ = split_label(chart.title)
     if chart_title.replace("架構圖", "").strip() != title:
         warnings.append(f"the framework chart's title 「{chart.title}」 does not match the plan's title")
     if chart.goals:
@@ -135,21 +145,24 @@ def focus_section(
     if focus is None:
         return FocusSection()
     goal_ids = {g.title: g.id for g in goals}
+    section_id = pool.take(focus.block.ids if focus.block else {}, "title")  # ids are handed out in document order
     areas = []
     for area, labels in zip(focus.focus_areas, chart_labels):
+        area_id = pool.take(area.block.ids, "title")
         strategies = []
         for strategy, chart_label in zip(area.strategies, labels):
             if not strategy.title:
                 warnings.append(f"line {strategy.block.line}: a strategy heading without a title")
+            strategy_id = pool.take(strategy.block.ids, "title")
             node = Strategy(
+                id=strategy_id,
                 title=strategy.title,
                 chart_label=chart_label,
                 body="\n".join(p.text for p in strategy.body),
                 actions=[
-                    Action(text=a.text, actions=[Action(text=s.text, **pool.take(s.ids, "text")) for s in a.subs], **pool.take(a.ids, "text"))
+                    Action(id=pool.take(a.ids, "text"), text=a.text, actions=[Action(id=pool.take(s.ids, "text"), text=s.text) for s in a.subs])
                     for a in strategy.actions
                 ],
-                **pool.take(strategy.block.ids, "title"),
             )
             for table in strategy.tables:
                 found = apply_table(node, table.table or [], table.line, period.years)
@@ -162,5 +175,5 @@ def focus_section(
                         warnings.append(f"line {table.line}: 「{strategy.title}」 serves the goal 「{title}」, which the plan does not list")
                         unplaced.append(f"line {table.line}: goal of 「{strategy.title}」: {title}")
             strategies.append(node)
-        areas.append(FocusArea(title=area.title, body="\n".join(p.text for p in area.body), strategies=strategies, **pool.take(area.block.ids, "title")))
-    return FocusSection(title=focus.title or FocusSection().title, focus_areas=areas, **pool.take(focus.block.ids if focus.block else {}, "title"))
+        areas.append(FocusArea(title=area.title, body="\n".join(p.text for p in area.body), strategies=strategies, id=area_id))
+    return FocusSection(title=focus.title or FocusSection().title, focus_areas=areas, id=section_id)

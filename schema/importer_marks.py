@@ -71,12 +71,9 @@ def parse_mark(text: str) -> Mark | None:
         if not match:
             continue
         raw = match.group("n")
-        if family in ("arabic", "paren_arabic"):
-            value = int(raw.translate(_FULL_DIGITS))
-        else:
-            value = chinese_value(raw)
-            if value is None:
-                continue
+        value = int(raw.translate(_FULL_DIGITS)) if family in ("arabic", "paren_arabic") else chinese_value(raw)
+        if value is None:
+            continue
         digit = {"formal": "{壹}", "chinese": "{一}"}.get(family, "{一}" if family == "paren_chinese" else "{1}")
         if family.startswith("paren"):
             template = match.group("o") + digit + match.group("c")
@@ -125,9 +122,10 @@ def detect_ladder(marks: list[tuple[int, Mark]], *, bracket_width_known: bool = 
         if count > back:
             edges.add((upper, lower))
         elif count == back and FAMILIES.index(upper) < FAMILIES.index(lower):
+            first, second = sorted([(first_line[(upper, lower)], upper, lower), (first_line[(lower, upper)], lower, upper)])
             raise AmbiguousNumberingError(
-                f"line {first_line[(upper, lower)]} puts {_example(lower)} items under {_example(upper)} items "
-                f"but line {first_line[(lower, upper)]} puts {_example(upper)} items under {_example(lower)} items, "
+                f"line {first[0]} puts {_example(first[2])} items under {_example(first[1])} items "
+                f"but line {second[0]} puts {_example(second[2])} items under {_example(second[1])} items, "
                 "as often, so the levels of the numbering are ambiguous"
             )
     order: list[str] = []

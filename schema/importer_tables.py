@@ -45,7 +45,7 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
         result.warnings.append(f"line {line}: a table under 「{strategy.title}」 is neither a KPI nor an agency table")
         result.unplaced.extend(f"line {line}: table row: {'｜'.join(r)}" for r in cells)
         return result
-    columns = {}
+    columns: dict[int, tuple[str, int | str | None]] = {}
     for i, h in enumerate(head):
         year = _YEAR.match(h)
         if i == name_at:
@@ -68,7 +68,7 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
         for i, text in enumerate(texts):
             what, extra = columns.get(i, ("other", f"column {i + 1}"))
             if what == "year":
-                if text:
+                if text and isinstance(extra, int):
                     kpi.targets[extra] = text
             elif what == "other":
                 if text:

@@ -80,9 +80,10 @@ class Classifier:
         # A heading style with a number shows which level the style stands for; the rest default.
         seen: dict[int, Counter] = {}
         for source in lines:
-            mark = parse_mark(source.text.strip()) if source.heading else None
-            if mark is not None and kinds.get(mark.family, "deep") != "deep":
-                seen.setdefault(source.heading, Counter())[kinds[mark.family]] += 1
+            level = source.heading
+            mark = parse_mark(source.text.strip()) if level else None
+            if level and mark is not None and kinds.get(mark.family, "deep") != "deep":
+                seen.setdefault(level, Counter())[kinds[mark.family]] += 1
         heading_kinds = {h: c.most_common(1)[0][0] for h, c in seen.items()}
         return cls(kinds, heading_kinds)
 
@@ -240,7 +241,7 @@ def outline_of(blocks: list[Block]) -> Outline:
                 strategy.tables.append(b)
             else:
                 out.tables.append(b)
-        elif orphan_open:
+        elif orphan_open and section is not None:  # always: an orphan strategy made the section
             section.orphans.append(b)
         elif strategy is not None:
             _add_to_strategy(strategy, b, out.warnings)

@@ -177,14 +177,27 @@ def libreoffice(sources: list[Path], target: str, outdir: Path, profile: Path) -
     return [outdir / (s.stem + "." + target.split(":")[0]) for s in sources]
 
 
+def write_export(folder: Path) -> tuple[Path, Path]:
+    """Our own official export of the Kaohsiung sample (for the round trip), and the plan it was made from."""
+    from editor.export.official_docx import write_official_docx
+    from schema.fileio import load_plan, save_plan
+    from tests.paths import SAMPLE
+
+    plan = load_plan(SAMPLE)
+    save_plan(plan, folder / "export.plan.json")
+    return write_official_docx(plan, None, folder / "export.docx"), folder / "export.plan.json"
+
+
 def write_all(folder: Path) -> dict[str, Path]:
-    """Every source: typed.docx, list.docx, their LibreOffice re-saves and PDFs, and the text variants."""
+    """Every source: typed.docx, list.docx, their LibreOffice re-saves and PDFs, the text variants, and
+    our own export of the sample re-saved by LibreOffice."""
     folder.mkdir(parents=True, exist_ok=True)
     made = {"typed.docx": write_typed_docx(folder / "typed.docx"), "list.docx": write_list_docx(folder / "list.docx")}
+    made["export.docx"], made["export.plan.json"] = write_export(folder)
     profile = folder / "lo-profile"
-    resaved = libreoffice([made["typed.docx"], made["list.docx"]], "docx", folder / "libreoffice", profile)
+    resaved = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "docx", folder / "libreoffice", profile)
     pdfs = libreoffice([made["typed.docx"], made["list.docx"]], "pdf", folder / "pdf", profile)
-    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "typed.pdf": pdfs[0], "list.pdf": pdfs[1]}
+    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "export.lo.docx": resaved[2], "typed.pdf": pdfs[0], "list.pdf": pdfs[1]}
     for name, make in VARIANTS.items():
         path = folder / f"{name}.txt"
         path.write_text(make(), encoding="utf-8")
