@@ -183,3 +183,21 @@ def goals_from_preface(paragraphs: list[str]) -> list[str]:
         if len(best) >= 2:
             return best
     return []
+
+
+def chart_as_text(title: str, label: str, goals: list[str], focus_titles: list[str], labels: list[list[str]]) -> str:
+    """The chart's boxes as text that ``parse_chart`` reads back: what our export puts in the chart
+    picture's description (alt text), so that an imported export keeps the chart's short labels.
+
+    ``title`` is the plan's title, ``label`` the revision's; ``labels`` the chart text of each focus area's strategies.
+    """
+    lines = [f"{title}架構圖" + (f"（{label}）" if label else "")]
+    if goals:
+        lines += ["", "施政目標", "、".join(goals)]
+    if focus_titles:
+        lines += ["", "施政重點", "、".join(focus_titles)]
+    if any(labels):
+        lines += ["", "推動策略"]
+        for group in labels:
+            lines += ["", *(f"- {label}" for label in group)]
+    return "\n".join(lines)

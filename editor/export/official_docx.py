@@ -25,6 +25,7 @@ from editor.export import styles as st
 from editor.export import wordxml as wx
 from editor.export.output import save_bytes
 from editor.export.textclean import clean_text
+from schema.importer_chart import chart_as_text
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
 from schema.tree import walk
@@ -239,9 +240,9 @@ class _Writer:
             table = self.table(len(rows) + 1, len(head), widths)
             for c, text in enumerate(head):
                 self.cell(table, 0, c, text, "Table Heading")
-            for r, (_key, values) in enumerate(rows, start=1):
+            for r, (key, values) in enumerate(rows, start=1):
                 for c, text in enumerate(values):
-                    self.cell(table, r, c, text, "Table Text")
+                    self.cell(table, r, c, text, "Table Text", mark=(key, "name") if c == 0 else None)  # the KPI's id
             self.para("", "Table Text")
 
     def table(self, rows: int, cols: int, widths):
@@ -253,10 +254,12 @@ class _Writer:
                 cell.width = width
         return table
 
-    def cell(self, table, row: int, col: int, text: str, style: str) -> None:
+    def cell(self, table, row: int, col: int, text: str, style: str, mark: tuple[str, str] | None = None) -> None:
         paragraph = table.cell(row, col).paragraphs[0]
         paragraph._p.style = self.style_ids[style]  # not paragraph.style: see para()
+        bookmark = self.open_bookmark(paragraph._p, mark)
         paragraph.add_run(clean_text(text))
+        self.close_bookmark(paragraph._p, bookmark)
 
     def chart_page(self) -> None:
         """The framework chart on a landscape A4 page: a new section, width and height swapped."""
@@ -285,7 +288,9 @@ class _Writer:
             shown_w, shown_h = int(height * layout.width / layout.height), height
         pixels = round(Emu(shown_w).inches * CHART_DPI)
         image = png_bytes(render_image(layout, pixels, dpi=CHART_DPI))
-        run.add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
+        shape = run.add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
+        # The chart's text as the picture's description: screen readers say it, and an import reads it back.
+        shape._inline.docPr.set("descr", clean_text(chart_description(self.plan, self.revision)))
 
     def properties(self) -> None:
         props = self.doc.core_properties
@@ -304,6 +309,14 @@ class _Writer:
         when = _parse_date(self.revision.date) or datetime.now(UTC).replace(microsecond=0)
         props.created = when
         props.modified = when
+
+
+def chart_description(plan: PlanDocument, revision: Revision) -> str:
+    content = revision.content
+    label = plan.full_title(revision)[len(plan.title):].strip("（）")
+    return chart_as_text(plan.title, label, [g.title for g in content.goals.goals],
+                         [a.title for a in content.focus.focus_areas],
+                         [[s.chart_text for s in a.strategies] for a in content.focus.focus_areas])
 
 
 INFO_WIDTHS = (Cm(4), Cm(11.5))

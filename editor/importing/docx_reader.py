@@ -20,6 +20,7 @@ from schema.importer_text import SourceLine
 _P, _TBL, _SDT, _TR, _TC = (qn(f"w:{t}") for t in ("p", "tbl", "sdt", "tr", "tc"))
 _T, _TAB, _BR, _CR, _DEL, _TXBX = (qn(f"w:{t}") for t in ("t", "tab", "br", "cr", "del", "txbxContent"))
 _BOOKMARK, _INSTR, _DRAWING, _PICT = qn("w:bookmarkStart"), qn("w:instrText"), qn("w:drawing"), qn("w:pict")
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy of mc:Choice
 _HEADING = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
 _SKIPPED_STYLES = re.compile(r"^(?:toc|contents|目錄|索引)", re.I)
@@ -58,6 +59,7 @@ class _Reader:
         self.lines: list[SourceLine] = []
         self.text_boxes: list[str] = []
         self.pictures = 0
+        self.chart_texts: list[str] = []  # our export's chart picture describes the chart in its alt text
 
     def style_of(self, p) -> tuple[str | None, str]:
         style_id = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
@@ -101,6 +103,10 @@ class _Reader:
         text = self.text_of(p)
         ids = self.ids_of(p)
         label = self.numbering.label(p, sid)
+        if self.chart_texts:
+            for line in "\n".join(self.chart_texts).split("\n"):
+                self.lines.append(SourceLine(line, len(self.lines) + 1))
+            self.chart_texts = []
         if not text.strip():
             if label.strip():
                 self.lines.append(SourceLine(label.strip(), len(self.lines) + 1, style=name, ids=ids))
@@ -118,7 +124,12 @@ class _Reader:
                     self.text_boxes.append(box)
             elif node.tag in (_DRAWING, _PICT):
                 if not _inside(node, (_DRAWING,)) and node.find(".//" + _TXBX) is None:
-                    self.pictures += 1
+                    described = node.find(".//" + _DOC_PR)
+                    text = described.get("descr", "") if described is not None else ""
+                    if "架構圖" in text.split("\n", 1)[0]:
+                        self.chart_texts.append(text)
+                    else:
+                        self.pictures += 1
             elif node.tag == _T:
                 parts.append(node.text or "")
             elif node.tag == _TAB:
