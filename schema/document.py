@@ -4,6 +4,10 @@
 applied, checks every operation against the hierarchy of ``schema.tree.KINDS`` before touching
 anything, and tells its listeners before and after each change. The editor's Qt model is such a
 listener: it turns these calls into begin/end signals and holds no copy of the plan.
+
+A document made with :meth:`Document.of_plan` also applies the operations on the plan's
+revisions (修正版: InsertRevision, RemoveRevision, SetRevisionLabel), so that a revision is made,
+renamed and deleted on the same path as an edit of the text (docs/architecture.md).
 """
 from __future__ import annotations
 
@@ -12,8 +16,18 @@ from types import MappingProxyType
 
 from pydantic import ValidationError
 
-from schema.model import AnyNode, PlanContent, new_id
-from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField
+from schema.model import AnyNode, PlanContent, PlanDocument, Revision, new_id, repeated_label
+from schema.operations import (
+    Insert,
+    InsertRevision,
+    Move,
+    Operation,
+    OperationError,
+    Remove,
+    RemoveRevision,
+    SetField,
+    SetRevisionLabel,
+)
 from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, walk
 
 _FIXED_FIELDS = {"id", "kind"}
@@ -29,6 +43,9 @@ class DocumentListener:
     def before_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
     def after_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
     def field_changed(self, node: AnyNode, field: str) -> None: ...
+    def revisions_changed(self) -> None:
+        """The plan's list of revisions, or a revision's or the draft's label, changed."""
+
     def changed(self) -> None:
         """Called once after every applied operation, whatever it was."""
 
@@ -52,9 +69,22 @@ class OnChange(DocumentListener):
         self.callback()
 
 
+class OnRevisionsChange(OnChange):
+    """A listener that only wants to know that the revisions or their labels changed (menus, viewers)."""
+
+    def revisions_changed(self) -> None:
+        self.callback()
+
+    def changed(self) -> None:
+        pass
+
+
 class Document:
-    def __init__(self, content: PlanContent):
+    def __init__(self, content: PlanContent, plan: PlanDocument | None = None) -> None:
+        if plan is not None and plan.draft.content is not content:
+            raise ValueError("a document edits the content of its plan's draft")
         self.content = content
+        self.plan = plan  # the plan file around the content, for the revision operations
         self.listeners: list[DocumentListener] = []
         self._nodes: dict[str, AnyNode] = {}
         self._parents: dict[str, AnyNode | None] = {}
@@ -65,6 +95,11 @@ class Document:
         # (the Qt model answers a view's every row from them).
         self.nodes_by_id: Mapping[str, AnyNode] = MappingProxyType(self._nodes)
         self.parents_by_id: Mapping[str, AnyNode | None] = MappingProxyType(self._parents)
+
+    @classmethod
+    def of_plan(cls, plan: PlanDocument) -> Document:
+        """The document of a plan's working draft, which also edits the plan's revisions."""
+        return cls(plan.draft.content, plan)
 
     # --- queries -------------------------------------------------------------------------
     def __contains__(self, node_id: str) -> bool:
@@ -130,6 +165,10 @@ class Document:
             inverse = self._move(op)
         elif isinstance(op, SetField):
             inverse = self._set(op)
+        elif isinstance(op, InsertRevision | RemoveRevision | SetRevisionLabel):
+            inverse = self._apply_to_revisions(op)
+            for listener in list(self.listeners):
+                listener.revisions_changed()
         else:
             raise OperationError(f"not an operation: {op!r}")
         for listener in list(self.listeners):
@@ -232,11 +271,66 @@ class Document:
             listener.field_changed(node, op.field)
         return SetField(node.id, op.field, old)
 
+    # --- the revisions around the draft ----------------------------------------------------
+    def _apply_to_revisions(self, op: InsertRevision | RemoveRevision | SetRevisionLabel) -> Operation:
+        plan = self.plan
+        if plan is None:
+            raise OperationError("this document edits a plan's text without its revisions")
+        if isinstance(op, InsertRevision):
+            return self._insert_revision(plan, op)
+        if isinstance(op, RemoveRevision):
+            index = self._revision_index(plan, op.revision_id, "removed")
+            data = plan.revisions[index].model_dump(mode="json")
+            plan.revisions = plan.revisions[:index] + plan.revisions[index + 1:]
+            return InsertRevision(index, data)
+        if not isinstance(op.label, str):
+            raise OperationError(f"a revision label is a text, not {op.label!r}")
+        if op.revision_id == plan.draft.id:
+            old = plan.draft.label
+            plan.draft.label = op.label
+            return SetRevisionLabel(op.revision_id, old)
+        index = self._revision_index(plan, op.revision_id, "renamed")
+        others = [r.label for i, r in enumerate(plan.revisions) if i != index]
+        _check_labels([*others, op.label])
+        target = plan.revisions[index]
+        # A relabelled copy, not a change in place: whoever holds the old object (a read-only
+        # viewer) sees that it is no longer one of the plan's revisions.
+        plan.revisions = [*plan.revisions[:index], target.model_copy(update={"label": op.label}), *plan.revisions[index + 1:]]
+        return SetRevisionLabel(op.revision_id, target.label)
+
+    def _insert_revision(self, plan: PlanDocument, op: InsertRevision) -> Operation:
+        if not 0 <= op.index <= len(plan.revisions):
+            raise OperationError(f"position {op.index} is outside 0…{len(plan.revisions)}")
+        try:
+            revision = Revision.model_validate(op.revision)
+        except ValidationError as exc:
+            raise OperationError(f"invalid revision: {exc.errors()[0]['msg']}") from None
+        if revision.id == plan.draft.id or any(r.id == revision.id for r in plan.revisions):
+            raise OperationError(f"the revision id {revision.id!r} is already in this plan")
+        _check_labels([*(r.label for r in plan.revisions), revision.label])
+        plan.revisions = [*plan.revisions[:op.index], revision, *plan.revisions[op.index:]]
+        return RemoveRevision(revision.id)
+
+    @staticmethod
+    def _revision_index(plan: PlanDocument, revision_id: str, what: str) -> int:
+        if revision_id == plan.draft.id:
+            raise OperationError(f"the working draft cannot be {what} like a revision")
+        for index, revision in enumerate(plan.revisions):
+            if revision.id == revision_id:
+                return index
+        raise OperationError(f"no revision with id {revision_id!r} in this plan")
+
     def _index_subtree(self, node: AnyNode, parent: AnyNode) -> None:
         self._nodes[node.id] = node
         self._parents[node.id] = parent
         for child in children(node):
             self._index_subtree(child, node)
+
+
+def _check_labels(labels: list[str]) -> None:
+    repeated = repeated_label(labels)
+    if repeated is not None:
+        raise OperationError(f"the revision label {repeated!r} is used twice")
 
 
 def _subtree(node: AnyNode) -> list[AnyNode]:

@@ -13,6 +13,7 @@ Numbers are never stored: they are derived from position (see ``schema.numbering
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
@@ -245,6 +246,12 @@ class NumberingStyle(_Model):
         return value
 
 
+def repeated_label(labels: list[str]) -> str | None:
+    """The first label used twice among a plan's revisions, or None (the file's rule: labels name revisions)."""
+    counts = Counter(labels)
+    return next((label for label in labels if counts[label] > 1), None)
+
+
 class PlanDocument(_Model):
     """A plan file: the plan's identity, its revisions (oldest first) and the working draft."""
 
@@ -266,10 +273,9 @@ class PlanDocument(_Model):
 
     @model_validator(mode="after")
     def _labels_are_unique(self) -> PlanDocument:
-        labels = [r.label for r in self.revisions]
-        for label in labels:
-            if labels.count(label) > 1:
-                raise ValueError(f"the revision label {label!r} is used twice")
+        repeated = repeated_label([r.label for r in self.revisions])
+        if repeated is not None:
+            raise ValueError(f"the revision label {repeated!r} is used twice")
         return self
 
     def revision(self, label: str) -> Revision:

@@ -1,8 +1,13 @@
-"""Document operations: the only way a plan's content changes.
+"""Document operations: the only way a plan changes.
 
 Each operation is a small frozen value that can be written to JSON (the editor's recovery
 journal stores them) and applied to a :class:`schema.document.Document`, which returns the
 inverse operation. Undo in the editor is "apply the inverse"; nothing else edits a plan.
+
+Most operations change the working draft's content (Insert, Remove, Move, SetField). The
+revisions (修正版) around it change through three more: InsertRevision, RemoveRevision and
+SetRevisionLabel (the draft's label too, named by the draft's id). See docs/architecture.md,
+"the one edit path".
 """
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ class Insert:
 
     parent_id: str
     index: int
-    node: dict
+    node: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -49,15 +54,42 @@ class SetField:
     value: Any
 
 
-Operation = Insert | Remove | Move | SetField
-_BY_NAME = {cls.__name__: cls for cls in (Insert, Remove, Move, SetField)}
+@dataclass(frozen=True)
+class InsertRevision:
+    """Put a revision (修正版, as plain data: label, date, author, note, content) at ``index`` of the plan's revisions."""
+
+    index: int
+    revision: dict[str, Any]
 
 
-def to_json(op: Operation) -> dict:
+@dataclass(frozen=True)
+class RemoveRevision:
+    """Drop the revision with that id from the plan's revisions (the working draft cannot be removed)."""
+
+    revision_id: str
+
+
+@dataclass(frozen=True)
+class SetRevisionLabel:
+    """Give the revision with that id (or the working draft, by its id) another label."""
+
+    revision_id: str
+    label: str
+
+
+ContentOperation = Insert | Remove | Move | SetField
+RevisionOperation = InsertRevision | RemoveRevision | SetRevisionLabel
+Operation = ContentOperation | RevisionOperation
+_BY_NAME: dict[str, type[Operation]] = {
+    cls.__name__: cls for cls in (Insert, Remove, Move, SetField, InsertRevision, RemoveRevision, SetRevisionLabel)
+}
+
+
+def to_json(op: Operation) -> dict[str, Any]:
     return {"op": type(op).__name__, **asdict(op)}
 
 
-def from_json(data: dict) -> Operation:
+def from_json(data: dict[str, Any]) -> Operation:
     data = dict(data)
     cls = _BY_NAME.get(data.pop("op", None))
     if cls is None:

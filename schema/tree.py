@@ -93,3 +93,8 @@ def action_depth(node: AnyNode) -> int:
 
 def subtree_size(node: AnyNode) -> int:
     return 1 + sum(subtree_size(c) for c in children(node))
+
+
+def item_count(content: PlanContent) -> int:
+    """How many items (paragraphs, goals, focus areas, strategies, actions) a version holds; the four sections are not items."""
+    return sum(1 for _node, parent in walk(content) if parent is not None)

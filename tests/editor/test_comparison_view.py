@@ -7,16 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor, QUndoStack
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from editor.ui.comparison.change_render import escape, marked_segments, render_new, render_old
 from editor.ui.comparison.view import DEBOUNCE_MS, ComparisonView
-from editor.ui.revisions.commands import CreateRevisionCommand
 from schema.document import Document
 from schema.fileio import load_plan
 from schema.model import Strategy
 from schema.operations import Insert, Move, Remove, SetField
+from schema.revisions import create_operations
 from schema.textdiff import text_diff
 from tests.paths import SAMPLE
 
@@ -47,7 +47,7 @@ def amended():
     """The sample (revision 109年修正版 + draft) with five amendments made in the draft."""
     plan = load_plan(SAMPLE)
     content = plan.draft.content
-    document = Document(content)
+    document = Document.of_plan(plan)
     ids = {t: by_title(content, t).id for t in ("建構農漁高雄隊", "轉型高階製造中心", "推動橋頭科學園區", "支持青農在地深耕", "拚經濟", "真安心")}
     assert by_title(content, "轉型高階製造中心").body == BODY
     new = Strategy(id="new-strategy", title="推動智慧防災韌性城市", body="整合防災資訊。", note="新增策略")
@@ -272,11 +272,10 @@ def test_comparing_is_lazy_and_debounced(qtbot, amended):
 
 def test_a_new_revision_appears_in_the_version_pickers(qtbot, view, amended):
     plan, document, _ids = amended
-    stack = QUndoStack()
-    stack.push(CreateRevisionCommand(plan, "110年修正版", date="2021-06-30", apply_op=document.apply, on_changed=view.refresh))
+    undo = document.apply_all(create_operations(plan, "110年修正版", date="2021-06-30"))  # the view listens to the document
     assert [view.old_combo.itemText(i) for i in range(view.old_combo.count())] == ["109年修正版", "110年修正版（2021-06-30）", "工作草稿"]
     assert view.old_combo.currentText() == "109年修正版"  # the choice stays
-    stack.undo()
+    document.apply_all(undo)
     assert [view.new_combo.itemText(i) for i in range(view.new_combo.count())] == ["109年修正版", "工作草稿"]
 
 

@@ -229,7 +229,7 @@ def test_the_english_window_shows_no_chinese_outside_the_plan(qtbot, tmp_path, e
 
     # the revisions dialog and its two forms
     session = window.session
-    dialog = RevisionsDialog(session.plan, session.undo_stack, session.apply, parent=window)
+    dialog = RevisionsDialog(session, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     texts.update(widget_texts(dialog, "revisions"))

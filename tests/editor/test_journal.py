@@ -219,10 +219,11 @@ def test_a_journal_that_cannot_be_written_lets_editing_go_on_and_says_so(qapp, t
     session.close()
 
 
-# --- plan-level changes: revisions (修正版) -----------------------------------------------------
+# --- revisions (修正版): operations on the same journal ------------------------------------------
 from PySide6.QtGui import QUndoCommand  # noqa: E402
 
-from editor.ui.revisions.commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand  # noqa: E402
+from editor.ui.revisions import commands  # noqa: E402
+from schema.operations import InsertRevision, RemoveRevision, SetRevisionLabel  # noqa: E402
 
 
 class _Edit(QUndoCommand):
@@ -240,23 +241,33 @@ class _Edit(QUndoCommand):
 
 
 def _revision_session(tmp_path: Path) -> tuple[EditSession, Path]:
-    """A session after draft edits and revision commands pushed as the revisions dialog pushes them
-    (no apply_plan given: the commands find the session of the plan themselves)."""
+    """A session after draft edits and revision commands made as the revisions dialog makes them."""
     plan = make_plan(tmp_path / "p.plan.json", "修正版日誌")
     session = EditSession.open(plan, journal_dir=tmp_path / "rec")
-    stack, p = session.undo_stack, session.plan
+    stack = session.undo_stack
     stack.push(_Edit(session, SetField("s1", "title", "推動橋頭科學園區第二期")))
     stack.push(_Edit(session, SetField("s1", "note", "配合中央核定調整")))
-    stack.push(CreateRevisionCommand(p, "110年修正版", date="2021-06-30", author="研考會", note="第一次修正",
-                                     apply_op=session.apply, on_changed=lambda: None))
+    commands.create_revision(session, "110年修正版", date="2021-06-30", author="研考會", note="第一次修正")
     stack.push(_Edit(session, SetField("a1", "text", "新增青年創業基地")))
-    stack.push(CreateRevisionCommand(p, "111年修正版", apply_op=session.apply, on_changed=lambda: None))
-    stack.push(RenameRevisionCommand(p, "110年修正版", "110年第1次修正版", on_changed=lambda: None))
-    stack.push(RenameRevisionCommand(p, "draft", "112年草案", on_changed=lambda: None))
-    stack.push(DeleteRevisionCommand(p, "111年修正版", on_changed=lambda: None))
+    commands.create_revision(session, "111年修正版")
+    commands.rename_revision(session, "110年修正版", "110年第1次修正版")
+    commands.rename_revision(session, "draft", "112年草案")
+    commands.delete_revision(session, "111年修正版")
     stack.undo()  # the delete: 111年修正版 comes back
     stack.push(_Edit(session, SetField("g1", "title", "產業轉型與就業")))
     return session, plan
+
+
+def _revision_lines(path: Path) -> list[tuple]:
+    """The journal's revision operations, each as (op, label or None)."""
+    found = []
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        data = json.loads(line)
+        if data["op"] == "InsertRevision":
+            found.append(("InsertRevision", data["index"], data["revision"]["label"]))
+        elif data["op"] in ("RemoveRevision", "SetRevisionLabel"):
+            found.append((data["op"], data.get("label")))
+    return found
 
 
 def test_revision_commands_and_their_undo_are_journalled_and_recovered_exactly(qapp, tmp_path):
@@ -269,33 +280,51 @@ def test_revision_commands_and_their_undo_are_journalled_and_recovered_exactly(q
     expected = p.model_dump(mode="json")
     on_disk = plan.read_bytes()
     path = crash(session)
-    # One plan line per revision command run (2 creates, 2 renames, the delete and its undo).
-    plan_lines = [json.loads(line)["plan"] for line in path.read_text("utf-8").splitlines()[1:] if '"plan"' in line[:8]]
-    assert [([r["label"] for r in line["revisions"]], line["draft_label"]) for line in plan_lines] == [
-        (["110年修正版"], ""),
-        (["110年修正版", "111年修正版"], ""),
-        (["110年第1次修正版", "111年修正版"], ""),
-        (["110年第1次修正版", "111年修正版"], "112年草案"),
-        (["110年第1次修正版"], "112年草案"),
-        (["110年第1次修正版", "111年修正版"], "112年草案"),
+    # One line per revision operation: 2 creates, 2 renames, the delete and its undo (which puts it back in place).
+    assert _revision_lines(path) == [
+        ("InsertRevision", 0, "110年修正版"),
+        ("InsertRevision", 1, "111年修正版"),
+        ("SetRevisionLabel", "110年第1次修正版"),
+        ("SetRevisionLabel", "112年草案"),
+        ("RemoveRevision", None),
+        ("InsertRevision", 1, "111年修正版"),
     ]
     [item] = find_recoverable(tmp_path / "rec")
-    assert item.edit_count == 4 + 1 + 6  # 4 draft edits, 1 note cleared by the first create, 6 plan changes
+    assert item.edit_count == 4 + 1 + 6  # 4 draft edits, 1 note cleared by the first create, 6 revision operations
     restored = recover(item, journal_dir=tmp_path / "rec")
     assert restored.plan.model_dump(mode="json") == expected
     assert restored.plan.draft.content is restored.document.content  # the Document still edits the plan's draft
     assert plan.read_bytes() == on_disk
     # Undo after recovery is not possible (a fresh stack), but further revision commands are journalled.
-    restored.undo_stack.push(DeleteRevisionCommand(restored.plan, "110年第1次修正版", on_changed=lambda: None))
-    assert journal.read_journal(path).ops[-1].revisions[0].label == "111年修正版"
+    commands.delete_revision(restored, "110年第1次修正版")
+    assert journal.read_journal(path).ops[-1] == RemoveRevision(expected["revisions"][0]["id"])
     restored.close()
+
+
+def test_a_revision_operation_is_refused_whole_and_leaves_no_journal_line(qapp, tmp_path):
+    session, _plan = _revision_session(tmp_path)
+    before, length = session.plan.model_dump(mode="json"), session._journal.length
+    draft_id, first_id = session.plan.draft.id, session.plan.revisions[0].id
+    refusals = [
+        (RemoveRevision(draft_id), "the working draft cannot be removed like a revision"),
+        (RemoveRevision("nope"), "no revision with id 'nope' in this plan"),
+        (SetRevisionLabel(first_id, "111年修正版"), "the revision label '111年修正版' is used twice"),
+        (InsertRevision(9, {"label": "x"}), "position 9 is outside 0…2"),
+        (InsertRevision(0, {"id": first_id, "label": "x"}), f"the revision id {first_id!r} is already in this plan"),
+    ]
+    for op, sentence in refusals:
+        with pytest.raises(OperationError) as refused:
+            session.apply(op)
+        assert str(refused.value) == sentence
+    assert session.plan.model_dump(mode="json") == before and session._journal.length == length
+    session.close()
 
 
 def test_undoing_a_revision_made_from_the_draft_is_recovered_with_its_notes_back(qapp, tmp_path):
     plan = make_plan(tmp_path / "p.plan.json")
     session = EditSession.open(plan, journal_dir=tmp_path / "rec")
     session.undo_stack.push(_Edit(session, SetField("s2", "note", "預算調整")))
-    session.undo_stack.push(CreateRevisionCommand(session.plan, "110年修正版", apply_op=session.apply, on_changed=lambda: None))
+    commands.create_revision(session, "110年修正版")
     session.undo_stack.undo()
     assert session.plan.revisions == [] and session.document.node("s2").note == "預算調整"
     expected = session.plan.model_dump(mode="json")
@@ -308,15 +337,15 @@ def test_undoing_a_revision_made_from_the_draft_is_recovered_with_its_notes_back
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fraction=st.floats(0.0, 0.999))
-def test_a_torn_plan_line_is_ignored_like_a_torn_operation(qapp, tmp_path_factory, fraction):
+def test_a_torn_revision_line_is_ignored_like_a_torn_operation(qapp, tmp_path_factory, fraction):
     base = tmp_path_factory.mktemp("torn")
     session, _plan = _revision_session(base)
     before = session.plan.model_dump(mode="json")
-    session.undo_stack.push(DeleteRevisionCommand(session.plan, "110年第1次修正版", on_changed=lambda: None))
+    commands.delete_revision(session, "110年第1次修正版")
     path = crash(session)
     data = path.read_bytes()
     last_start = data.rindex(b"\n", 0, len(data) - 1) + 1
-    assert data[last_start:].startswith(b'{"plan":')
+    assert data[last_start:].startswith(b'{"op":"RemoveRevision"')
     # At least its first byte, never its newline: a write cut anywhere in the middle.
     path.write_bytes(data[: last_start + 1 + int(fraction * (len(data) - 2 - last_start))])
     contents = journal.read_journal(path)
@@ -327,11 +356,27 @@ def test_a_torn_plan_line_is_ignored_like_a_torn_operation(qapp, tmp_path_factor
     restored.close()
 
 
+def test_an_older_journal_with_plan_lines_is_still_recovered(qapp, tmp_path):
+    """Editors before revisions were operations wrote the whole list of revisions as a plan line."""
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("s2", "note", "預算調整"))
+    snapshot = Revision(id="r110", label="110年修正版", date="2021-06-30", content=session.plan.draft.content)
+    session._journal.append(journal.PlanChange((snapshot,), "111年草案"))
+    path = crash(session)
+    restored = recover(find_recoverable(tmp_path / "rec")[0], journal_dir=tmp_path / "rec")
+    assert [(r.id, r.label, r.date) for r in restored.plan.revisions] == [("r110", "110年修正版", "2021-06-30")]
+    assert restored.plan.draft.label == "111年草案" and restored.document.node("s2").note == "預算調整"
+    assert restored.plan.revisions[0].content.preface.paragraphs == restored.plan.draft.content.preface.paragraphs
+    assert path.exists()
+    restored.close()
+
+
 def test_a_damaged_plan_line_before_the_end_makes_the_journal_unusable(qapp, tmp_path):
     session, _plan = _revision_session(tmp_path)
     path = crash(session)
     lines = path.read_text("utf-8").splitlines(keepends=True)
-    number = next(i for i, line in enumerate(lines) if line.startswith('{"plan":'))
+    number = next(i for i, line in enumerate(lines) if line.startswith('{"op":"InsertRevision"'))
     lines[number] = '{"plan":{"revisions":[{"label":7}],"draft_label":""}}\n'
     path.write_text("".join(lines), "utf-8")
     [item] = find_recoverable(tmp_path / "rec")

@@ -127,10 +127,14 @@ def content_of(session) -> dict:
     return session.document.content.model_dump(mode="json")
 
 
-def edits_and_revisions(session, seed: int, count: int) -> None:
+def edits_and_revisions(session, seed: int, count: int, last: str = "all") -> None:
     """Edits, a revision made from the draft (it clears the draft's notes), more edits, a rename,
-    a second revision deleted again, more edits: revision commands as the revisions dialog pushes them."""
-    from editor.ui.revisions.commands import CreateRevisionCommand, DeleteRevisionCommand, RenameRevisionCommand
+    a second revision deleted again, more edits: revision commands as the revisions dialog makes them.
+
+    ``last`` = create, rename or delete stops right after the first command of that kind, so that
+    the kill comes right after it.
+    """
+    from editor.ui.revisions import commands
 
     rng = random.Random(seed)
     stack, plan = session.undo_stack, session.plan
@@ -141,12 +145,17 @@ def edits_and_revisions(session, seed: int, count: int) -> None:
 
     edits(count)
     stack.push(OpCommand(session, SetField(plan.draft.content.focus.id, "note", "依市議會決議修正"), "note"))
-    stack.push(CreateRevisionCommand(plan, "110年修正版", date="2021-06-30", author="研考會", apply_op=session.apply,
-                                     on_changed=lambda: None))
+    commands.create_revision(session, "110年修正版", date="2021-06-30", author="研考會")
+    if last == "create":
+        return
     edits(count)
-    stack.push(RenameRevisionCommand(plan, "110年修正版", "110年第1次修正版", on_changed=lambda: None))
-    stack.push(CreateRevisionCommand(plan, "111年修正版", apply_op=session.apply, on_changed=lambda: None))
-    stack.push(DeleteRevisionCommand(plan, "111年修正版", on_changed=lambda: None))
+    commands.rename_revision(session, "110年修正版", "110年第1次修正版")
+    if last == "rename":
+        return
+    commands.create_revision(session, "111年修正版")
+    commands.delete_revision(session, "111年修正版")
+    if last == "delete":
+        return
     edits(count)
 
 
@@ -168,8 +177,8 @@ def child_main(argv: list[str]) -> None:
         # The child's own final state, to compare the recovered plan with exactly.
         Path(journal_dir).with_name("child-state.json").write_text(json.dumps(content_of(session)), "utf-8")
         print("ready", flush=True)
-    elif mode == "revisions":
-        edits_and_revisions(session, int(seed), int(count))
+    elif mode.startswith("revisions"):  # revisions, or revisions-create / -rename / -delete: killed right after it
+        edits_and_revisions(session, int(seed), int(count), mode.partition("-")[2] or "all")
         Path(journal_dir).with_name("child-plan.json").write_text(session.plan.model_dump_json(), "utf-8")
         print("ready", flush=True)
     else:  # "stream": report every completed edit, keep editing until killed
@@ -190,6 +199,7 @@ if __name__ == "__main__":
 # --- the tests ----------------------------------------------------------------------------------
 import pytest  # noqa: E402
 
+from editor.ui.session.journal import read_journal  # noqa: E402
 from editor.ui.session.session import EditSession, find_recoverable, recover  # noqa: E402
 from schema.fileio import save_plan  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
@@ -341,4 +351,22 @@ def test_revisions_made_before_a_kill_come_back_with_the_draft(qapp, small_plan,
     assert recovered.revisions[0].content.focus.note == "依市議會決議修正" != recovered.draft.content.focus.note
     assert recovered.revisions[0].content != recovered.draft.content
     assert recovered.draft.content is session.document.content
+    session.close()
+
+
+@pytest.mark.parametrize("last", ["create", "rename", "delete"])
+def test_a_kill_right_after_a_revision_command_keeps_it(qapp, small_plan, tmp_path, last):
+    """SIGKILL as soon as the revision is made, renamed or deleted: it comes back from the journal."""
+    jdir = tmp_path / "recovery"
+    child = _spawn(str(small_plan), jdir, 77, 5, mode=f"revisions-{last}")
+    _read_until(child, lambda line: line == "ready")
+    _kill(child)
+    [item] = find_recoverable(jdir)
+    session = recover(item, journal_dir=jdir)
+    child_plan = PlanDocument.model_validate_json(jdir.with_name("child-plan.json").read_text("utf-8"))
+    assert session.plan.model_dump(mode="json") == child_plan.model_dump(mode="json")
+    labels = {"create": ["110年修正版"], "rename": ["110年第1次修正版"], "delete": ["110年第1次修正版"]}[last]
+    assert [r.label for r in session.plan.revisions] == labels
+    last_op = read_journal(item.journal_path).ops[-1]
+    assert type(last_op).__name__ == {"create": "SetField", "rename": "SetRevisionLabel", "delete": "RemoveRevision"}[last]
     session.close()

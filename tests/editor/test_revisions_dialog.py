@@ -1,4 +1,4 @@
-"""The revisions dialog and its undo commands, on the Kaohsiung samples."""
+"""The revisions dialog and its commands (document operations, one undo step each), on the Kaohsiung samples."""
 from __future__ import annotations
 
 import datetime
@@ -7,21 +7,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtGui import QInputMethodEvent, QUndoStack
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from editor.ui.revisions import commands
 from editor.ui.revisions import dialog as revisions_dialog
-from editor.ui.revisions.commands import (
-    CreateRevisionCommand,
-    DeleteRevisionCommand,
-    RenameRevisionCommand,
-    date_problem,
-    label_problem,
-)
+from editor.ui.revisions.commands import date_problem, label_problem
 from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
-from schema.document import Document
+from editor.ui.session import undo_commands
+from editor.ui.session.session import EditSession
+from schema.document import OnRevisionsChange
 from schema.fileio import load_plan
-from schema.revisions import RevisionError
+from schema.revisions import RevisionError, rename_operations
 from schema.tree import walk
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -39,12 +36,15 @@ def type_text(widget, text: str) -> None:
 
 
 class Setup:
-    def __init__(self, qtbot, path: Path):
-        self.plan = load_plan(path)
-        self.document = Document(self.plan.draft.content)
-        self.stack = QUndoStack()
-        self.changed = 0
-        self.dialog = RevisionsDialog(self.plan, self.stack, self.document.apply, self._changed)
+    def __init__(self, qtbot, path: Path, journal_dir: Path):
+        self.session = EditSession(load_plan(path), journal_dir=journal_dir)
+        self.plan = self.session.plan
+        self.document = self.session.document
+        self.stack = self.session.undo_stack
+        self.changed = 0  # how often the document said that the revisions changed
+        self.listener = OnRevisionsChange(self._changed)
+        self.listener.watch(self.document)
+        self.dialog = RevisionsDialog(self.session)
         qtbot.addWidget(self.dialog)
 
     def _changed(self) -> None:
@@ -56,8 +56,10 @@ class Setup:
 
 
 @pytest.fixture
-def setup(qtbot):
-    return Setup(qtbot, SAMPLE)
+def setup(qtbot, tmp_path):
+    made = Setup(qtbot, SAMPLE, tmp_path / "recovery")
+    yield made
+    made.session.close()
 
 
 def answer_form(monkeypatch, fill):
@@ -126,8 +128,8 @@ def test_a_new_revision_from_the_draft_then_undo(setup, monkeypatch):
     assert setup.dialog.labels() == ["109年修正版", "110年修正版", "工作草稿"]
 
 
-def test_a_new_revision_keeps_the_draft_notes_and_clears_them_in_the_draft(qtbot, monkeypatch):
-    demo = Setup(qtbot, DEMO)
+def test_a_new_revision_keeps_the_draft_notes_and_clears_them_in_the_draft(qtbot, monkeypatch, tmp_path):
+    demo = Setup(qtbot, DEMO, tmp_path / "recovery")
     noted = {n.id: n.note for n, _ in walk(demo.plan.draft.content) if n.note}
     assert len(noted) == 9
     assert demo.dialog.labels() == ["109年修正版", "工作草稿：110年修正草案（示範）"]
@@ -190,7 +192,7 @@ def test_renaming_the_draft_and_undo_gives_it_back_no_label(setup, monkeypatch):
 
 def test_delete_asks_naming_the_revision_and_undo_restores_it_in_place(setup, monkeypatch):
     stack = setup.stack
-    stack.push(CreateRevisionCommand(setup.plan, "110年修正版", apply_op=setup.document.apply, on_changed=lambda: None))
+    commands.create_revision(setup.session, "110年修正版")
     setup.dialog.select_label("109年修正版")
     asked = answer_question(monkeypatch, QMessageBox.StandardButton.No)
     assert not setup.dialog.delete_selected()
@@ -211,27 +213,73 @@ def test_view_asks_for_the_selected_revision(qtbot, setup):
 
 
 def test_commands_refuse_what_the_schema_refuses(setup):
-    plan = setup.plan
-    with pytest.raises(RevisionError, match="already exists"):
-        CreateRevisionCommand(plan, "109年修正版", apply_op=setup.document.apply, on_changed=lambda: None)
-    with pytest.raises(RevisionError, match="needs a label"):
-        RenameRevisionCommand(plan, "109年修正版", "  ", on_changed=lambda: None)
-    with pytest.raises(RevisionError, match="cannot be deleted"):
-        DeleteRevisionCommand(plan, "draft", on_changed=lambda: None)
+    plan, session = setup.plan, setup.session
+    with pytest.raises(RevisionError, match=r"^a revision labelled '109年修正版' already exists; choose another label$"):
+        commands.create_revision(session, "109年修正版")
+    with pytest.raises(RevisionError, match="^a revision needs a label, such as 109年修正版$"):
+        commands.rename_revision(session, "109年修正版", "  ")
+    with pytest.raises(RevisionError, match="^the working draft cannot be deleted, only revisions can$"):
+        commands.delete_revision(session, "draft")
     assert [r.label for r in plan.revisions] == ["109年修正版"]
+    assert session.undo_stack.count() == 0 and session.journal_path is None and setup.changed == 0
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=12))
 def test_the_form_rules_agree_with_the_schema(label):
     plan = load_plan(SAMPLE)
-    problem = label_problem(plan, label)
+    problem = label_problem(plan, label, keeping="109年修正版")
     try:
-        RenameRevisionCommand(plan, "109年修正版", label, on_changed=lambda: None)
+        rename_operations(plan, "109年修正版", label)
         refused = False
     except RevisionError:
         refused = True
-    # a rename to its own label is allowed by both; otherwise the form refuses exactly what the schema refuses
-    if label.strip() != "109年修正版":
-        assert (problem is not None) == refused
-    assert date_problem("") is None and date_problem("2020-02-30") is not None
+    # the form refuses exactly what the schema refuses (a rename to its own label is allowed by both)
+    assert (problem is not None) == refused
+    assert date_problem("") is None
+    assert date_problem("2020-02-30") == "日期「2020-02-30」請寫成 YYYY-MM-DD，例如 2020-06-30。"
+
+
+def test_revision_commands_are_undone_and_redone_like_a_strategy_rename(setup):
+    """One edit path: a strategy renamed in the tree and a revision made, renamed and deleted are each one
+    undo command of the same class, applying document operations through the session (so journalled)."""
+    session, stack = setup.session, setup.session.undo_stack
+    strategy = next(n for n, _ in walk(session.plan.draft.content) if n.kind == "strategy")
+    states = [session.plan.model_dump(mode="json")]
+    # as the tree's model renames an item (F2 or a double click, then Enter)
+    assert undo_commands.execute_field(session, strategy.id, "title", "推動新興產業", undo_commands.rename_text("推動策略")) is None
+    states.append(session.plan.model_dump(mode="json"))
+    commands.create_revision(session, "110年修正版", date="2021-06-30")
+    states.append(session.plan.model_dump(mode="json"))
+    assert commands.rename_revision(session, "110年修正版", "110年第1次修正版")
+    states.append(session.plan.model_dump(mode="json"))
+    commands.delete_revision(session, "109年修正版")
+    states.append(session.plan.model_dump(mode="json"))
+    steps = [stack.command(i) for i in range(stack.count())]
+    assert [step.text() for step in steps] == [
+        "重新命名推動策略", "建立修正版「110年修正版」", "將「110年修正版」改名為「110年第1次修正版」", "刪除修正版「109年修正版」",
+    ]
+    assert all(isinstance(step, undo_commands.OperationsCommand) for step in steps)
+    assert [type(step).__name__ for step in steps] == ["FieldCommand", "OperationsCommand", "OperationsCommand", "OperationsCommand"]
+    assert [r.label for r in session.plan.revisions] == ["110年第1次修正版"]
+    for expected in reversed(states[:-1]):
+        stack.undo()
+        assert session.plan.model_dump(mode="json") == expected
+    for expected in states[1:]:
+        stack.redo()
+        assert session.plan.model_dump(mode="json") == expected
+    assert setup.changed == 3 * 3  # each of the 3 revision operations told the listeners when done, undone and redone
+    assert session.journal_path is not None  # every step (and its undo and redo) went through the journal
+
+
+def test_the_form_refuses_the_draft_label_for_another_revision(qtbot, tmp_path):
+    """Renaming a past revision to the label the draft carries is refused in the form, as the schema refuses it."""
+    demo = Setup(qtbot, DEMO, tmp_path / "recovery")
+    form = RevisionForm(demo.plan, rename="109年修正版")
+    qtbot.addWidget(form)
+    form.label_edit.setText("110年修正草案（示範）")
+    assert form.problem.text() == "已有名為「110年修正草案（示範）」的版本，請換一個名稱。"
+    assert not form.ok_button().isEnabled()
+    with pytest.raises(RevisionError, match="already exists"):
+        commands.rename_revision(demo.session, "109年修正版", "110年修正草案（示範）")
+    demo.session.close()

@@ -1,10 +1,24 @@
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schema.document import Document, DocumentListener, with_new_ids
-from schema.model import PlanContent
-from schema.operations import Insert, Move, OperationError, Remove, SetField, from_json, to_json
+from schema.model import Period, PlanContent, PlanDocument, Revision
+from schema.operations import (
+    Insert,
+    InsertRevision,
+    Move,
+    OperationError,
+    Remove,
+    RemoveRevision,
+    SetField,
+    SetRevisionLabel,
+    from_json,
+    to_json,
+)
+from schema.revisions import create_operations
 from schema.tree import KINDS, children, title_of, walk
 from tests.schema.plans import plan_contents, small_content
 
@@ -180,3 +194,68 @@ def test_any_operations_then_their_inverses_give_back_the_plan(content: PlanCont
         doc.apply(inverse)
     assert dump(doc) == original
     assert len(doc) == sum(1 for _ in walk(doc.content))
+
+
+# --- the revisions around the draft (修正版) -------------------------------------------------------
+def _plan_with_revision() -> PlanDocument:
+    content = small_content()
+    content.focus.focus_areas[0].strategies[0].note = "新增"
+    content.preface.paragraphs[0].note = "文字修正"
+    return PlanDocument(
+        title="小計畫", period=Period(start=108, end=111),
+        revisions=[Revision(id="r109", label="109年修正版", date="2020-06-30", content=content.model_copy(deep=True))],
+        draft=Revision(id="draft", label="110年草案", content=content),
+    )
+
+
+def test_revision_operations_invert_and_survive_json():
+    plan = _plan_with_revision()
+    doc = Document.of_plan(plan)
+    heard = []
+
+    class Listener(DocumentListener):
+        def revisions_changed(self):
+            heard.append("revisions")
+
+        def changed(self):
+            heard.append("changed")
+
+    doc.listeners.append(Listener())
+    before = plan.model_dump(mode="json")
+    ops = create_operations(plan, "110年修正版", date="2021-06-30", author="研考會")
+    assert [type(op).__name__ for op in ops] == ["InsertRevision", "SetRevisionLabel", "SetField", "SetField"]
+    inverses = []
+    for op in ops + [SetRevisionLabel("r109", "109年核定版"), RemoveRevision("r109")]:
+        assert from_json(json.loads(json.dumps(to_json(op), ensure_ascii=False))) == op
+        inverses.append(doc.apply(op))
+    assert [(r.label, r.date, r.author) for r in plan.revisions] == [("110年修正版", "2021-06-30", "研考會")]
+    assert plan.draft.label == "" and plan.revisions[0].content.focus.focus_areas[0].strategies[0].note == "新增"
+    assert heard.count("revisions") == 4 and heard.count("changed") == 6
+    assert inverses[-1] == InsertRevision(0, before["revisions"][0] | {"label": "109年核定版"})
+    for inverse in reversed(inverses):
+        doc.apply(inverse)
+    assert plan.model_dump(mode="json") == before
+
+
+@pytest.mark.parametrize(("op", "message"), [
+    (RemoveRevision("draft"), "the working draft cannot be removed like a revision"),
+    (RemoveRevision("r1"), "no revision with id 'r1' in this plan"),
+    (SetRevisionLabel("r1", "x"), "no revision with id 'r1' in this plan"),
+    (SetRevisionLabel("draft", 7), "a revision label is a text, not 7"),
+    (InsertRevision(2, {"label": "111年修正版"}), "position 2 is outside 0…1"),
+    (InsertRevision(1, {"label": "109年修正版"}), "the revision label '109年修正版' is used twice"),
+    (InsertRevision(1, {"id": "draft", "label": "111年修正版"}), "the revision id 'draft' is already in this plan"),
+    (InsertRevision(1, {"label": "111年修正版", "date": 5}), "invalid revision: Input should be a valid string"),
+])
+def test_invalid_revision_operations_are_refused_and_change_nothing(op, message):
+    plan = _plan_with_revision()
+    before = plan.model_dump(mode="json")
+    with pytest.raises(OperationError) as refused:
+        Document.of_plan(plan).apply(op)
+    assert str(refused.value) == message
+    assert plan.model_dump(mode="json") == before
+
+
+def test_a_document_of_a_content_alone_refuses_revision_operations():
+    with pytest.raises(OperationError, match="^this document edits a plan's text without its revisions$"):
+        Document(small_content()).apply(RemoveRevision("r109"))

@@ -1,17 +1,18 @@
 """The revisions dialog (修正版): list the plan's revisions, make a new one from the working draft,
 rename or delete one, and ask to view one read-only.
 
-Every change goes through an undo command of :mod:`editor.ui.revisions.commands` pushed on the
-session's undo stack, so Edit ▸ Undo restores a deleted or renamed revision. The dialog redraws
-its list whenever that stack moves, whoever moved it.
+Every change goes through :mod:`editor.ui.revisions.commands`: document operations applied by
+the session and one undo command on its stack, so Edit ▸ Undo restores a deleted or renamed
+revision. The dialog redraws its list whenever that stack moves, whoever moved it.
 """
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,22 +33,30 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.i18n import draft_name, fill, translate
-from editor.ui.revisions.commands import (
-    ApplyOp,
-    CreateRevisionCommand,
-    DeleteRevisionCommand,
-    RenameRevisionCommand,
-    date_problem,
-    item_count,
-    label_problem,
-)
+from editor.ui.revisions import commands
+from editor.ui.revisions.commands import date_problem, label_problem
 from schema.model import PlanDocument, Revision
+from schema.tree import item_count
+
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("revisions", "版本"), QT_TRANSLATE_NOOP("revisions", "日期"), QT_TRANSLATE_NOOP("revisions", "作者"),
     QT_TRANSLATE_NOOP("revisions", "說明"), QT_TRANSLATE_NOOP("revisions", "項目數"),
 )
 LABEL_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class RevisionFields:
+    """What the form holds when OK is pressed (the rename form uses only ``label``)."""
+
+    label: str
+    date: str
+    author: str
+    note: str
+    clear_notes: bool
 
 
 class RevisionForm(QDialog):
@@ -100,11 +109,9 @@ class RevisionForm(QDialog):
 
     def problem_text(self) -> str | None:
         label = self.label_edit.text()
-        if self.rename is not None and self.is_draft:
-            # The draft's current label may also be kept; other revisions' labels may not be taken.
-            found = label_problem(self.plan, label)
-        else:
-            found = label_problem(self.plan, label, current=self.rename)
+        # A rename may keep the label it has; a new revision may take the draft's own label.
+        keeping = self.rename if self.rename is not None and not self.is_draft else self.plan.draft.label
+        found = label_problem(self.plan, label, keeping=keeping or None)
         if found is None and self.rename is None:
             found = date_problem(self.date_edit.text())
         return found
@@ -118,14 +125,14 @@ class RevisionForm(QDialog):
         if self.problem_text() is None:
             super().accept()
 
-    def values(self) -> dict:
-        return {
-            "label": self.label_edit.text().strip(),
-            "date": self.date_edit.text().strip(),
-            "author": self.author_edit.text().strip(),
-            "note": self.note_edit.toPlainText().strip(),
-            "clear_notes": self.clear_notes.isChecked(),
-        }
+    def values(self) -> RevisionFields:
+        return RevisionFields(
+            label=self.label_edit.text().strip(),
+            date=self.date_edit.text().strip(),
+            author=self.author_edit.text().strip(),
+            note=self.note_edit.toPlainText().strip(),
+            clear_notes=self.clear_notes.isChecked(),
+        )
 
 
 class RevisionsDialog(QDialog):
@@ -133,15 +140,13 @@ class RevisionsDialog(QDialog):
 
     view_requested = Signal(str)  # the label of a past revision to show read-only
 
-    def __init__(self, plan: PlanDocument, undo_stack: QUndoStack, apply_op: ApplyOp,
-                 on_revisions_changed: Callable[[], None] = lambda: None, parent: QWidget | None = None):
+    def __init__(self, session: EditSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("revisionsDialog")
         self.setWindowTitle(translate("revisions", "修正版"))
-        self.plan = plan
-        self.undo_stack = undo_stack
-        self.apply_op = apply_op
-        self.on_revisions_changed = on_revisions_changed
+        self.session = session
+        self.plan = session.plan
+        undo_stack = self.undo_stack = session.undo_stack
         self.table = QTableWidget(0, len(COLUMNS), objectName="revisionTable")
         self.table.setHorizontalHeaderLabels([translate("revisions", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -187,7 +192,7 @@ class RevisionsDialog(QDialog):
         for row, (revision, is_draft) in enumerate(rows):
             label = revision.label
             shown = draft_name(label) if is_draft else label
-            cells = (shown, revision.date, revision.author, revision.note, str(item_count(revision)))
+            cells = (shown, revision.date, revision.author, revision.note, str(item_count(revision.content)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(LABEL_ROLE, None if is_draft else label)
@@ -235,12 +240,10 @@ class RevisionsDialog(QDialog):
         if form.exec() != QDialog.DialogCode.Accepted:
             return False
         values = form.values()
-        self.undo_stack.push(CreateRevisionCommand(
-            self.plan, values["label"], date=values["date"], author=values["author"], note=values["note"],
-            clear_notes=values["clear_notes"], apply_op=self.apply_op, on_changed=self.on_revisions_changed,
-        ))
+        commands.create_revision(self.session, values.label, date=values.date, author=values.author,
+                                 note=values.note, clear_notes=values.clear_notes)
         self.message.setText("")
-        self.select_label(values["label"])
+        self.select_label(values.label)
         return True
 
     def rename_selected(self) -> bool:
@@ -251,11 +254,10 @@ class RevisionsDialog(QDialog):
         form = RevisionForm(self.plan, self, rename=label, is_draft=draft)
         if form.exec() != QDialog.DialogCode.Accepted:
             return False
-        new_label = form.values()["label"]
-        if new_label == label:
-            return False
+        new_label = form.values().label
         # The draft is named by "draft" when it has no label of its own yet.
-        self.undo_stack.push(RenameRevisionCommand(self.plan, label or "draft", new_label, on_changed=self.on_revisions_changed))
+        if not commands.rename_revision(self.session, label or "draft", new_label):
+            return False
         if not draft:
             self.select_label(new_label)
         return True
@@ -271,7 +273,7 @@ class RevisionsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        self.undo_stack.push(DeleteRevisionCommand(self.plan, label, on_changed=self.on_revisions_changed))
+        commands.delete_revision(self.session, label)
         return True
 
     def view_selected(self) -> None:

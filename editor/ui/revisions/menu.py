@@ -1,8 +1,8 @@
 """The Revisions menu (修正版) of the main window, the comparison dock (修正對照) and read-only viewers.
 
-- 管理修正版… opens :class:`editor.ui.revisions.dialog.RevisionsDialog` on the session's undo stack:
-  creating, renaming and deleting a revision are undoable from the Edit menu and mark the plan
-  as changed (the window's title shows ``*``).
+- 管理修正版… opens :class:`editor.ui.revisions.dialog.RevisionsDialog` on the session: creating,
+  renaming and deleting a revision are document operations, undoable from the Edit menu, and mark
+  the plan as changed (the window's title shows ``*``).
 - 比較版本… shows the comparison dock (:class:`editor.ui.comparison.view.ComparisonView`). Its 修正說明
   edits go through ``undo_commands.execute_field`` (one undo step per typing burst); selecting a change
   selects its node in the tree and the tree's selection selects the node's change.
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget
 from editor.ui.i18n import dated, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
+from schema.document import OnRevisionsChange
 
 
 class RevisionMenu(QObject):
@@ -46,6 +47,8 @@ class RevisionMenu(QObject):
         self._following = False  # the tree is following the comparison: do not follow it back
         self.viewers: list = []  # RevisionViewer windows
         self.dialog = None  # the RevisionsDialog while it is open
+        # Told by the session's document when a revision operation was applied (made, undone, redone).
+        self._revisions_listener = OnRevisionsChange(self.revisions_changed)
 
     def build_dock(self) -> None:
         """The comparison dock (hidden), sharing the bottom area with the checks dock."""
@@ -85,6 +88,7 @@ class RevisionMenu(QObject):
 
     def set_session(self, session) -> None:
         """Another plan is shown: compare its versions; viewers of the previous plan close."""
+        self._revisions_listener.watch(session.document)
         if self._comparison is not None:
             self._comparison.set_plan(session.plan, session.document)
         self.close_viewers()
@@ -95,7 +99,7 @@ class RevisionMenu(QObject):
         self.viewers.clear()
 
     def revisions_changed(self) -> None:
-        """A revision was made, renamed or deleted (or that was undone)."""
+        """A revision was made, renamed or deleted, or that was undone or redone (the document says so)."""
         if self.window.docks_built():
             self.comparison.refresh()
             self.window.chart_preview.refresh()  # the chart's title names the version
@@ -110,8 +114,7 @@ class RevisionMenu(QObject):
         from editor.ui.revisions.dialog import RevisionsDialog
 
         session = self.session
-        dialog = RevisionsDialog(session.plan, session.undo_stack, session.apply,
-                                 on_revisions_changed=self.revisions_changed, parent=self.window)
+        dialog = RevisionsDialog(session, parent=self.window)
         dialog.view_requested.connect(self.view_revision)
         self.dialog = dialog
         try:

@@ -7,9 +7,9 @@ file name and a random suffix:
 - ``NAME.journal``: JSON lines. Line 1 is the header: format and version, the plan's path
   (null for a never-saved plan), its title, and the base the edits apply to: the size, mtime
   and SHA-256 of the plan file as read or last saved, or, for a never-saved plan, the whole
-  base plan as JSON. Every further line is one operation (``schema.operations.to_json``) on
-  the working draft's content, or one change of the plan around the draft (:class:`PlanChange`:
-  ``{"plan": {"revisions": [...], "draft_label": ...}}``), in the order they were made.
+  base plan as JSON. Every further line is one operation (``schema.operations.to_json``), in
+  the order they were made: an edit of the working draft's content, or of the revisions around
+  it (修正版: InsertRevision, RemoveRevision, SetRevisionLabel).
 - ``NAME.base``: for a saved plan, a byte-for-byte copy of the base file, so that the edits can
   be replayed even if the plan file is changed or replaced before the user recovers.
 - ``NAME.lock``: a QLockFile held by the session writing the journal; a journal whose lock is
@@ -28,9 +28,10 @@ behind; the document rejects it again on replay, because the state is the same, 
 skips it. A kill in the middle of a write leaves a last line without its newline: that
 operation was never applied, and it is ignored.
 
-Revisions (修正版: create, rename, delete, and their undo) change the plan outside the draft's
-Document. They are rare, so a plan-level line holds the whole new list of revisions and the
-draft's label rather than a diff: replay just sets them, and cannot be rejected.
+Journals written before revisions were operations hold plan lines instead
+(:class:`PlanChange`: ``{"plan": {"revisions": [...], "draft_label": ...}}``, the whole list of
+revisions and the draft's label after a revision command); they are still read and replayed, so a
+journal left by such an editor is recovered, and nothing writes them any more.
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ class JournalError(Exception):
 
 @dataclass(frozen=True)
 class PlanChange:
-    """The plan's revisions and the draft's label after a revision command (a full snapshot, see the module doc)."""
+    """A plan line of an older journal: the revisions and the draft's label after a revision command (read only)."""
 
     revisions: tuple[Revision, ...]
     draft_label: str
@@ -365,16 +366,16 @@ def _with_ids(data: dict) -> dict:
     return copy
 
 
-def replay(document: Document, ops: list[Entry], plan: PlanDocument | None = None) -> int:
-    """Apply the journalled operations and plan changes in order; return how many operations were
-    skipped as rejected (see module doc). ``plan`` is the plan whose draft ``document`` edits;
-    it is needed only when the journal holds plan changes."""
+def replay(document: Document, ops: list[Entry]) -> int:
+    """Apply the journalled operations (and an older journal's plan lines) in order; return how many
+    operations were skipped as rejected (see module doc). Revisions need a document of a plan
+    (``Document.of_plan``)."""
     skipped = 0
     for op in ops:
         if isinstance(op, PlanChange):
-            if plan is None:
+            if document.plan is None:
                 raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
-            op.apply_to(plan)
+            op.apply_to(document.plan)
             continue
         try:
             document.apply(op)

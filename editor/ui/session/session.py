@@ -4,15 +4,13 @@ The window edits a plan only through :meth:`EditSession.apply`, which writes the
 the recovery journal (``editor.ui.session.journal``) before the document applies it, so a killed or
 crashed editor loses no completed edit. Undo commands call ``apply`` for their inverses too,
 so undo and redo are journalled like any edit, and replaying the journal over the base plan
-always gives the state on screen. Changes of the plan around the draft (its revisions, 修正版)
-go through :meth:`EditSession.apply_plan_change` and are journalled the same way.
+always gives the state on screen. The revisions around the draft (修正版) change the same way:
+their operations are applied by the same document (``Document.of_plan``), see docs/architecture.md.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import os
-import weakref
-from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,13 +18,13 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.ui.session import journal as _journal
-from editor.ui.session.journal import JournalError, JournalWriter, PlanChange, PreparedBase
+from editor.ui.session.journal import JournalError, JournalWriter, PreparedBase
 from editor.ui.session.journal_scan import Recoverable, scan
 from editor.ui.session.locking import LockHolder, PlanLock
 from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file
 from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
-from schema.model import Period, PlanDocument, Revision
+from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
 
 __all__ = [
@@ -44,10 +42,6 @@ __all__ = [
 
 UNTITLED = "未命名計畫"
 SYNC_DELAY_MS = 1000  # fsync the journal this long after the last edit (power cuts only; see JournalWriter.append)
-
-# The open session of each plan object (id(plan) → session), so that code holding only the plan
-# (the revision commands) can journal its changes through the session: see EditSession.editing.
-_EDITING: weakref.WeakValueDictionary[int, EditSession] = weakref.WeakValueDictionary()
 
 
 class FileChangedOnDiskError(Exception):
@@ -91,7 +85,7 @@ class EditSession(QObject):
     def __init__(self, plan: PlanDocument, path: Path | None = None, *, journal_dir: Path | None = None):
         super().__init__()
         self.plan = plan
-        self.document = Document(plan.draft.content)
+        self.document = Document.of_plan(plan)
         self.undo_stack = QUndoStack(self)
         self.path = Path(os.path.abspath(path)) if path is not None else None
         self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
@@ -114,15 +108,6 @@ class EditSession(QObject):
         self._sync_timer.setInterval(SYNC_DELAY_MS)
         self._sync_timer.timeout.connect(self._sync_journal)
         self.undo_stack.cleanChanged.connect(self._update_dirty)
-        _EDITING[id(plan)] = self
-
-    @staticmethod
-    def editing(plan: PlanDocument) -> EditSession | None:
-        """The open (not closed) session whose plan is this very object, or None."""
-        session = _EDITING.get(id(plan))
-        if session is None or session.plan is not plan or session._closed:
-            return None
-        return session
 
     # --- opening ---------------------------------------------------------------------------
     @classmethod
@@ -173,24 +158,6 @@ class EditSession(QObject):
         if journal is not None and not self._sync_timer.isActive():
             self._sync_timer.start()
         return inverse
-
-    def apply_plan_change(self, revisions: Iterable[Revision], draft_label: str) -> None:
-        """Journal, then set, the plan's whole list of revisions and the draft's label.
-
-        The revision commands (create, rename, delete, and their undo) come here. The draft's
-        content object is kept, since ``document`` holds it.
-        """
-        change = PlanChange(tuple(revisions), draft_label)
-        journal = self._journal_for_edit()
-        if journal is not None:
-            try:
-                journal.append(change)
-            except OSError as exc:
-                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
-                journal = None
-        change.apply_to(self.plan)
-        if journal is not None and not self._sync_timer.isActive():
-            self._sync_timer.start()
 
     def is_dirty(self) -> bool:
         """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal."""
@@ -407,7 +374,7 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
         session._base_bytes = payload
         session._fingerprint = fingerprint
-        _journal.replay(session.document, contents.ops, session.plan)
+        _journal.replay(session.document, contents.ops)
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.
             os.truncate(path, contents.valid_length)

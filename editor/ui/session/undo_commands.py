@@ -1,6 +1,7 @@
-"""Undo commands: each is a list of document operations plus their inverses (DESIGN.md §2).
+"""Undo commands: each is a list of document operations plus their inverses (docs/architecture.md).
 
-Every change of the plan goes through :func:`execute` (or :func:`execute_field`): the operations
+Every change of the plan — the draft's text and the revisions (修正版) alike — goes through
+:func:`execute` (or :func:`execute_field`): the operations
 are applied through ``session.apply`` (which journals them before applying), and only when all of
 them succeeded is a command pushed on the session's QUndoStack; its first ``redo`` is then a no-op.
 Undo applies the inverses through ``session.apply`` too, so the journal always replays to the
@@ -13,12 +14,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.i18n import field_name, fill, translate
 from schema.operations import Operation, OperationError, SetField
+
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
 
 TYPING_PAUSE = 1.5  # seconds without typing that start a new undo step
 _MERGE_ID = 0x504C  # QUndoCommand.id() of mergeable field edits; never an attribute named `id`
@@ -27,7 +31,7 @@ _MERGE_ID = 0x504C  # QUndoCommand.id() of mergeable field edits; never an attri
 class OperationsCommand(QUndoCommand):
     """Operations already applied once; redo re-applies them, undo applies their inverses."""
 
-    def __init__(self, session, ops: Sequence[Operation], inverses: Sequence[Operation], text: str, focus_id: str | None = None):
+    def __init__(self, session: EditSession, ops: Sequence[Operation], inverses: Sequence[Operation], text: str, focus_id: str | None = None):
         super().__init__(text)
         self._session = session
         self._ops = list(ops)
@@ -48,7 +52,7 @@ class OperationsCommand(QUndoCommand):
 class FieldCommand(OperationsCommand):
     """One field of one node set to a new value; typing bursts merge into one step."""
 
-    def __init__(self, session, op: SetField, inverse: SetField, text: str, *, typing: bool):
+    def __init__(self, session: EditSession, op: SetField, inverse: SetField, text: str, *, typing: bool):
         super().__init__(session, [op], [inverse], text, focus_id=op.node_id)
         self.key = (op.node_id, op.field)
         self.typing = typing
@@ -70,7 +74,7 @@ class FieldCommand(OperationsCommand):
         return True
 
 
-def _apply_all(session, ops: Sequence[Operation]) -> list[Operation]:
+def _apply_all(session: EditSession, ops: Sequence[Operation]) -> list[Operation]:
     """Apply operations in order; on a refusal roll back the applied ones and re-raise."""
     inverses: list[Operation] = []
     try:
@@ -84,7 +88,7 @@ def _apply_all(session, ops: Sequence[Operation]) -> list[Operation]:
     return inverses
 
 
-def execute(session, ops: Sequence[Operation], text: str, *, focus_id: str | None = None) -> str | None:
+def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None) -> str | None:
     """Apply ``ops`` as one undo step named ``text``; return why they were refused, or None."""
     try:
         inverses = _apply_all(session, ops)
@@ -94,7 +98,7 @@ def execute(session, ops: Sequence[Operation], text: str, *, focus_id: str | Non
     return None
 
 
-def execute_field(session, node_id: str, field: str, value: Any, text: str, *, typing: bool = False) -> str | None:
+def execute_field(session: EditSession, node_id: str, field: str, value: Any, text: str, *, typing: bool = False) -> str | None:
     """Set one field as one undo step (merged with the previous one when ``typing``)."""
     op = SetField(node_id, field, value)
     try:
