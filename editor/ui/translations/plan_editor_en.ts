@@ -953,10 +953,6 @@
         <translation>Create revision &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>將修正版「%1」改名為「%2」</source>
-        <translation>Rename revision &quot;%1&quot; to &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>將「%1」改名為「%2」</source>
         <translation>Rename &quot;%1&quot; to &quot;%2&quot;</translation>
     </message>
