@@ -11,8 +11,9 @@ qt_runtime="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
 cjk_fonts="fonts-arphic-ukai fonts-noto-cjk"
 x11_window="xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
+icu_build="libicu-dev pkg-config g++ python3-dev"  # PyICU (the chart's word breaks) builds against the system ICU
 
-wanted="$qt_runtime $cjk_fonts"
+wanted="$qt_runtime $cjk_fonts $icu_build"
 case "$purpose" in
   run)  wanted="$wanted $x11_window" ;;
   test) wanted="$wanted $docx_to_pdf git" ;;  # git: the merge driver is proven with real git

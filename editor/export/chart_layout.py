@@ -12,13 +12,13 @@ painter is scaled. Nothing depends on a widget: the editor's preview paints the 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from editor.export.fonts import choose_chart_family, ensure_gui_application
+from editor.export.line_breaking import break_lines
 from editor.export.textclean import clean_text
 from schema.model import PlanDocument, Revision
 
@@ -39,9 +39,6 @@ FONT_SIZES = {"title": 20, "header": 16, "goals": 15, "focus": 16, "strategy": 1
 BOLD = {"title": True, "header": True, "goals": False, "focus": True, "strategy": False}
 ROW_TITLES = ("施政目標", "施政重點", "推動策略")
 
-# Characters that must not start a line (Chinese line-breaking rules, 避頭點).
-_NO_LINE_START = set("，。、；：！？）」』》〉】…,.;:!?)]}%")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f_@#&+\-/.'’]+\s*|\s+|.", re.S)
 
 
 @dataclass(frozen=True)
@@ -143,61 +140,29 @@ def make_fonts(family: str) -> dict[str, QFont]:
     return fonts
 
 
-def wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | None = None) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``.
+def cached_advance(metrics: QFontMetricsF):
+    """``metrics.horizontalAdvance`` remembered per piece of text: labels share words and characters."""
+    cache: dict[str, float] = {}
+    measure = metrics.horizontalAdvance
 
-    Chinese breaks between any two characters except before closing punctuation; Latin words
-    and numbers stay whole unless a word alone is too wide. ``units`` (e.g. the goals, each
-    with its 、) are kept whole when they fit on a line.
-    """
-    tokens: list[str] = []
-    for unit in (units if units is not None else [text]):
-        if units is not None and metrics.horizontalAdvance(unit) <= width:
-            tokens.append(unit)
-        else:
-            tokens.extend(_TOKEN.findall(unit))
-    lines: list[str] = []
-    current = ""
-    for token in tokens:
-        candidate = current + token
-        if metrics.horizontalAdvance(candidate.rstrip()) <= width:
-            current = candidate
-            continue
-        if current.strip():
-            carried = ""
-            # Pull the last character down with punctuation that may not start a line.
-            if token[0] in _NO_LINE_START and len(current) > 1 and current[-1] not in _NO_LINE_START:
-                carried, current = current[-1], current[:-1]
-            lines.append(current.rstrip())
-            current = carried
-        token = token.lstrip() if not current else token
-        if metrics.horizontalAdvance((current + token).rstrip()) <= width:
-            current += token
-            continue
-        for char in token:  # a word (or carried pair) wider than the line: break by character
-            if current and metrics.horizontalAdvance((current + char).rstrip()) > width:
-                lines.append(current.rstrip())
-                current = char.lstrip()
-            else:
-                current += char
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines or [""]
+    def advance(text: str) -> float:
+        value = cache.get(text)
+        if value is None:
+            value = cache[text] = measure(text)
+        return value
+
+    return advance
+
+
+def wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | None = None) -> list[str]:
+    """Break ``text`` into the fewest lines no wider than ``width``, at punctuation or between words
+    (``editor.export.line_breaking``); ``units`` (e.g. the goals, each with its 、) stay whole when they fit."""
+    return break_lines(text, cached_advance(metrics), width, units=units, balance=False)
 
 
 def balanced_wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | None = None) -> list[str]:
     """Like ``wrap``, with the same number of lines made as even as possible (no orphan character)."""
-    lines = wrap(text, metrics, width, units=units)
-    if len(lines) < 2:
-        return lines
-    lo, hi = width / len(lines) * 0.8, width
-    for _ in range(7):  # bisect the narrowest width that still needs no extra line
-        mid = (lo + hi) / 2
-        if len(wrap(text, metrics, mid, units=units)) == len(lines):
-            hi = mid
-        else:
-            lo = mid
-    return wrap(text, metrics, hi, units=units)
+    return break_lines(text, cached_advance(metrics), width, units=units)
 
 
 class _Builder:
@@ -206,6 +171,7 @@ class _Builder:
         self.family = family
         self.fonts = make_fonts(family)
         self.metrics = {role: QFontMetricsF(font) for role, font in self.fonts.items()}
+        self.advance = {role: cached_advance(m) for role, m in self.metrics.items()}  # one measurement per piece
         self.min_width = min_width
         self.boxes: list[ChartBox] = []
         self.connectors: list[list[QPointF]] = []
@@ -223,7 +189,7 @@ class _Builder:
         block = len(lines) * lh
         top = box.rect.top() + (box.rect.height() - block) / 2
         for i, text in enumerate(lines):
-            width = metrics.horizontalAdvance(text)
+            width = self.advance[box.role](text)
             if align == "left":
                 x = box.rect.left() + pad
             else:
@@ -259,7 +225,7 @@ class _Builder:
 
         # Title, centred over the whole chart.
         y = MARGIN
-        title_lines = balanced_wrap(data.title, self.metrics["title"], total_w - 2 * MARGIN)
+        title_lines = break_lines(data.title, self.advance["title"], total_w - 2 * MARGIN)
         title_h = self.text_height("title", len(title_lines))
         self.add_box("title", QRectF(MARGIN, y, total_w - 2 * MARGIN, title_h), data.title, title_lines)
         y += title_h + TITLE_GAP
@@ -270,8 +236,8 @@ class _Builder:
         pad = PADDING["goals"]
         budget = max(content_w * 0.55, min(content_w, 260.0)) - 2 * pad
         units = [g + ("、" if i < len(goals) - 1 else "") for i, g in enumerate(goals)]
-        goal_lines = balanced_wrap(goals_text, self.metrics["goals"], budget, units=units) if goals else [""]
-        goals_w = max(self.metrics["goals"].horizontalAdvance(t) for t in goal_lines) + 2 * pad + 1.0
+        goal_lines = break_lines(goals_text, self.advance["goals"], budget, units=units) if goals else [""]
+        goals_w = max(self.advance["goals"](t) for t in goal_lines) + 2 * pad + 1.0
         goals_w = min(max(goals_w, min(content_w, 200.0)), content_w)
         row_h = max(self.text_height("goals", len(goal_lines)), self.header_height(ROW_TITLES[0]))
         goals_rect = QRectF(x0 + (content_w - goals_w) / 2, y, goals_w, row_h)
@@ -280,7 +246,7 @@ class _Builder:
         y += row_h + ROW_GAP
 
         # Row 2: one box per focus area, all of one height.
-        focus_lines = [balanced_wrap(c.title, self.metrics["focus"], col_w - 2 * PADDING["focus"]) for c in data.columns]
+        focus_lines = [break_lines(c.title, self.advance["focus"], col_w - 2 * PADDING["focus"]) for c in data.columns]
         most = max((len(lines) for lines in focus_lines), default=1)
         row_h = max(self.text_height("focus", most), self.header_height(ROW_TITLES[1]))
         self.header(ROW_TITLES[1], y, row_h)
@@ -307,7 +273,7 @@ class _Builder:
             sy = top
             mids = []
             for node_id, label in col.strategies:
-                lines = balanced_wrap(label, self.metrics["strategy"], inner)
+                lines = break_lines(label, self.advance["strategy"], inner)
                 h = self.text_height("strategy", len(lines))
                 rect = QRectF(x + STRATEGY_INSET, sy, col_w - STRATEGY_INSET, h)
                 self.add_box("strategy", rect, label, lines, node_id, align="left")
