@@ -1,0 +1,57 @@
+"""Benchmark: the command line as a user runs it, whole process against whole process.
+
+    python tests/bench/bench_cli.py [--rounds 7]
+
+Open a 5k plan (``plan-editor revisions PLAN``: parse, fully validate, list) against the same
+interpreter running ``-c 'import json; json.load(open(F))'`` on the same file; interleaved A B A B,
+medians. Goal (issue 17): ≤ 2.5 ×. Also reported: ``plan-editor check`` on the same file, and the
+interpreter doing nothing (``-c pass``), the floor of any Python command.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from schema.fileio import save_plan  # noqa: E402
+from schema.tree import walk  # noqa: E402
+from tests.bench import report  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=7)
+    args, _ = parser.parse_known_args()
+    plan = generate_plan(20, 50, 4)
+    nodes = sum(1 for _ in walk(plan.draft.content))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "5k.plan.json"
+        save_plan(plan, path)
+        commands = {
+            "json": [sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))", str(path)],
+            "revisions": [*report.plan_editor(), "revisions", str(path)],
+            "check": [*report.plan_editor(), "check", str(path)],
+            "pass": [sys.executable, "-c", "pass"],
+        }
+        env = report.process_env()
+        env.pop("PYTHONPATH", None)
+        times = report.interleaved_processes(commands, args.rounds, env, ok=(0, 1))  # check: 1 = findings
+    j, r, c, p = times["json"], times["revisions"], times["check"], times["pass"]
+    print(f"5k plan ({nodes} nodes in the draft, as many in one revision, {path.name}): median of {args.rounds} interleaved runs")
+    print(f"  python -c 'json.load(...)'   {j * 1000:7.0f} ms")
+    print(f"  python -c pass               {p * 1000:7.0f} ms")
+    print(f"  plan-editor revisions        {r * 1000:7.0f} ms  = {r / j:.2f} × json.load (goal ≤ 2.5)")
+    print(f"  plan-editor check            {c * 1000:7.0f} ms  = {c / j:.2f} × json.load")
+    base = "python -c json.load of the file, process"
+    report.emit(report.Row(f"open a 5k plan, whole process (`plan-editor revisions`, {nodes} nodes)", r, j, goal_ratio=2.5, baseline_name=base))
+    report.emit(report.Row("check a 5k plan, whole process (`plan-editor check`)", c, j, baseline_name=base))
+    report.emit(report.Row("floor: python -c pass, process", p, j, baseline_name=base))
+
+
+if __name__ == "__main__":
+    main()
