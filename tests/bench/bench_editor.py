@@ -44,7 +44,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from schema.fileio import save_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
+from tests.bench import report  # noqa: E402
 from tests.synthetic import generate_plan  # noqa: E402
+
+SIZES = {"1k": 4, "5k": 20, "20k": 80}  # focus areas × 50 strategies × 4 actions
 
 # The child reports the monotonic time at which the window with the plan has been painted, then
 # leaves without tearing anything down.
@@ -141,7 +144,7 @@ def start_to_paint(script: str, args: list[str], home: Path, pycache: Path) -> f
     return float(lines[0].split()[1]) - start
 
 
-def bench_start(plan_path: Path, tmp: Path, strategies: int, rounds: int) -> None:
+def bench_start(plan_path: Path, tmp: Path, strategies: int, rounds: int, size: str = "5k", nodes: int = 0) -> None:
     from editor.ui.main_window import OPEN_STRATEGIES_LIMIT
 
     depth = 1 if strategies <= OPEN_STRATEGIES_LIMIT else 0
@@ -159,6 +162,8 @@ def bench_start(plan_path: Path, tmp: Path, strategies: int, rounds: int) -> Non
     print(f"start → painted window (tree expanded to depth {depth}): editor {o * 1000:.0f} ms, plain QStandardItemModel+QTreeView "
           f"{b * 1000:.0f} ms (medians of {rounds}; editor min {min(ours) * 1000:.0f}, baseline min {min(base) * 1000:.0f}): "
           f"ratio {o / b:.2f} (goal ≤ 1.5)")
+    report.emit(report.Row(f"editor start → first paint, {size} plan ({nodes} nodes), whole process", o, b, goal_ratio=1.5,
+                           baseline_name="plain QStandardItemModel + QTreeView process, same rows"))
     print("  at that first paint the editor shows the validated plan in the tree, the detail pane, menus and toolbar; "
           "built right after it: the docks (undo history, checks, chart preview, comparison); the checks run 400 ms later")
 
@@ -362,14 +367,17 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
         e, u = statistics.median(edits), statistics.median(undos)
         ne, nu = (statistics.median(x) for x in without_paint[("ours", state, name)])
         nbe, nbu = (statistics.median(x) for x in without_paint[("plain", state, name)])
-        ok = max(e, u) <= 0.005
+        goal = 0.003 if state.startswith("as opened") else 0.005
+        ok = max(e, u) <= goal
         missed += not ok
+        report.emit(report.Row(f"{name} + undo, 5k plan, {state} (slower of the two, median)", max(e, u), max(be, bu),
+                               goal_seconds=goal, baseline_name="plain QStandardItemModel + QTreeView, same edit"))
         print(f"[{state}] {name}: edit {e * 1000:.2f} ms (max {max(edits) * 1000:.2f}), undo {u * 1000:.2f} ms (max {max(undos) * 1000:.2f})"
               f" — plain Qt {be * 1000:.2f} / {bu * 1000:.2f} ms, ratio {e / be:.1f} / {u / bu:.1f};"
-              f" goal ≤ 5 ms {'met' if ok else 'MISSED'}. Before the forced paint: {ne * 1000:.2f} / {nu * 1000:.2f} ms"
+              f" goal ≤ {goal * 1000:.0f} ms {'met' if ok else 'MISSED'}. Before the forced paint: {ne * 1000:.2f} / {nu * 1000:.2f} ms"
               f" (plain {nbe * 1000:.2f} / {nbu * 1000:.2f})")
     assert resets == [], "an edit reset the model"
-    print(f"model resets during all edits and undos: 0; operations over 5 ms (median of edit or undo): {missed}")
+    print(f"model resets during all edits and undos: 0; operations over their goal (median of edit or undo): {missed}")
     window.maybe_save = lambda: True
     window.close()
 
@@ -379,18 +387,21 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="process starts of each side")
     parser.add_argument("--repeat", type=int, default=30, help="repetitions of each edit")
     parser.add_argument("--only", choices=("start", "edits"), default=None)
-    args = parser.parse_args()
-    plan = generate_plan()
-    nodes = sum(1 for _ in walk(plan.draft.content))
+    parser.add_argument("--sizes", default="1k,5k", help="plans whose start is timed (edits: always the 5k plan)")
+    args, _ = parser.parse_known_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        plan_path = tmp / "big.plan.json"
-        save_plan(plan, plan_path)
-        print(f"generated plan: {nodes} nodes, {plan_path.stat().st_size / 1e6:.1f} MB")
-        strategies = sum(len(a.strategies) for a in plan.draft.content.focus.focus_areas)
-        if args.only != "edits":
-            bench_start(plan_path, tmp, strategies, args.rounds)
+        for size in [s for s in args.sizes.split(",") if s] if args.only != "edits" else []:
+            plan = generate_plan(SIZES[size], 50, 4)
+            nodes = sum(1 for _ in walk(plan.draft.content))
+            plan_path = tmp / f"{size}.plan.json"
+            save_plan(plan, plan_path)
+            print(f"generated plan: {nodes} nodes, {plan_path.stat().st_size / 1e6:.1f} MB")
+            strategies = sum(len(a.strategies) for a in plan.draft.content.focus.focus_areas)
+            bench_start(plan_path, tmp, strategies, args.rounds, size, nodes)
         if args.only != "start":
+            plan_path = tmp / "edits.plan.json"
+            save_plan(generate_plan(), plan_path)
             bench_edits(plan_path, tmp, args.repeat)
 
 

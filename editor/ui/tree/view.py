@@ -29,6 +29,11 @@ class PlanTreeView(QTreeView):
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        self._current_id: str | None = None  # the node last announced by current_node_changed
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt name
+        self._current_id = None  # a new plan: announce its current node even if an id repeats
+        super().setModel(model)
 
     def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
         """Decorations (the marks of the checks, see ``editor.ui.checks.marks``) at the row's right end."""
@@ -132,5 +137,14 @@ class PlanTreeView(QTreeView):
         super().rowsAboutToBeRemoved(parent, start, end)
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        """Announce the current node when it is another node, not when its row moved.
+
+        A move, an insert above it or an undo changes the current index's row but not the node;
+        telling the detail pane again would rebuild it for nothing (it follows the document's own
+        changes, e.g. its heading's number, by listening to the document).
+        """
         super().currentChanged(current, previous)
-        self.current_node_changed.emit(current.data(NODE_ID_ROLE) if current.isValid() else "")
+        node_id = current.data(NODE_ID_ROLE) if current.isValid() else ""
+        if node_id != self._current_id:
+            self._current_id = node_id
+            self.current_node_changed.emit(node_id)
