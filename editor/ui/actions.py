@@ -41,6 +41,7 @@ class WindowActions:
         w = window
         self.new = make(translate("actions", "新增計畫(&N)"), w.new_plan, [QKeySequence.StandardKey.New], translate("actions", "開一份空白的計畫"), pixmaps.SP_FileIcon)
         self.open = make(translate("actions", "開啟(&O)…"), lambda: w.open_file(), [QKeySequence.StandardKey.Open], translate("actions", "開啟計畫檔"), pixmaps.SP_DialogOpenButton)
+        self.import_plan = make(translate("actions", "匯入(&I)…"), lambda: _import_into(w), [], translate("actions", "由 Word 文件、PDF 或文字檔匯入計畫"))
         self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), pixmaps.SP_DialogSaveButton)
         self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
         self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
@@ -73,7 +74,7 @@ class WindowActions:
         bar = window.menuBar()
         menus: dict[str, QMenu] = {}
         file_menu = menus["file"] = bar.addMenu(translate("actions", "檔案(&F)"))
-        file_menu.addActions([self.new, self.open])
+        file_menu.addActions([self.new, self.open, self.import_plan])
         menus["recent"] = file_menu.addMenu(translate("actions", "最近開啟的檔案(&R)"))
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
@@ -110,3 +111,9 @@ class WindowActions:
         toolbar.addSeparator()
         toolbar.addAction(self.find)
         return toolbar
+
+
+def _import_into(window) -> None:
+    from editor.ui.files.import_dialog import import_into_window  # the importer loads on first use
+
+    import_into_window(window)

@@ -119,6 +119,14 @@
         <translation>Open a plan file</translation>
     </message>
     <message>
+        <source>匯入(&amp;I)…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>由 Word 文件、PDF 或文字檔匯入計畫</source>
+        <translation>Import a plan from a Word document, a PDF or a text file</translation>
+    </message>
+    <message>
         <source>儲存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
@@ -823,6 +831,45 @@
     <message>
         <source>找不到繁體中文字型（如微軟正黑體或 Noto Sans CJK TC），中文可能顯示為方框。</source>
         <translation>No Traditional Chinese font found (such as Microsoft JhengHei or Noto Sans CJK TC): Chinese may show as boxes.</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>計畫文件 (*.docx *.pdf *.txt)</source>
+        <translation>Plan documents (*.docx *.pdf *.txt)</translation>
+    </message>
+    <message>
+        <source>所有檔案 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>匯入計畫</source>
+        <translation>Import a plan</translation>
+    </message>
+    <message>
+        <source>正在匯入「%1」…</source>
+        <translation>Importing &quot;%1&quot;…</translation>
+    </message>
+    <message>
+        <source>無法匯入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>無法匯入「%1」。</source>
+        <translation>Cannot import &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>已匯入「%1」：%2 項施政重點、%3 項推動策略</source>
+        <translation>Imported &quot;%1&quot;: %2 focus areas, %3 strategies</translation>
+    </message>
+    <message>
+        <source>匯入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>有 %1 段文字無法放入計畫，請對照原文檢查。</source>
+        <translation>%1 pieces of text could not be placed in the plan; check them against the source.</translation>
     </message>
 </context>
 <context>
