@@ -196,8 +196,9 @@ def write_all(folder: Path) -> dict[str, Path]:
     made["export.docx"], made["export.plan.json"] = write_export(folder)
     profile = folder / "lo-profile"
     resaved = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "docx", folder / "libreoffice", profile)
-    pdfs = libreoffice([made["typed.docx"], made["list.docx"]], "pdf", folder / "pdf", profile)
-    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "export.lo.docx": resaved[2], "typed.pdf": pdfs[0], "list.pdf": pdfs[1]}
+    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "pdf", folder / "pdf", profile)
+    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "export.lo.docx": resaved[2],
+             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2]}
     for name, make in VARIANTS.items():
         path = folder / f"{name}.txt"
         path.write_text(make(), encoding="utf-8")
