@@ -24,7 +24,7 @@ from schema.compare import Comparison, compare
 from schema.compare_match import match_by_content
 from schema.document import Document
 from schema.merge_fields import merge_mapping, merge_value
-from schema.merge_tree import OURS, THEIRS, TreeConflict, merge_contents
+from schema.merge_tree import OURS, THEIRS, TreeConflict, Version, merge_versions
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision
 from schema.numbering import number_of
 from schema.operations import Move, Remove, SetField, to_json
@@ -55,25 +55,42 @@ class Conflict:
     proposal_id: str = ""
 
 
-@dataclass
 class MergeResult:
-    plan: PlanDocument
-    conflicts: list[Conflict]
-    ours: Comparison  # what ours changed since the base (working drafts)
-    theirs: Comparison
+    """The merged plan and its conflicts; ``ours`` and ``theirs``: what each side changed since the base
+    (working drafts), compared only when asked for (a summary needs them, the merge does not)."""
+
+    def __init__(self, plan: PlanDocument, conflicts: list[Conflict], base: PlanContent, ours: PlanContent, theirs: PlanContent):
+        self.plan, self.conflicts = plan, conflicts
+        self._contents = {OURS: ours, THEIRS: theirs}
+        self._base = base
+        self._comparisons: dict[str, Comparison] = {}
 
     @property
     def clean(self) -> bool:
         return not self.conflicts
+
+    @property
+    def ours(self) -> Comparison:
+        return self._comparison(OURS)
+
+    @property
+    def theirs(self) -> Comparison:
+        return self._comparison(THEIRS)
+
+    def _comparison(self, side: str) -> Comparison:
+        if side not in self._comparisons:
+            self._comparisons[side] = compare(self._base, self._contents[side])
+        return self._comparisons[side]
 
 
 def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *, date: str = "") -> MergeResult:
     """Merge ``theirs`` into ``ours``, both descended from ``base``; no argument is changed."""
     date = date or datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     base_content = base.draft.content
-    ours_content = align_ids(base_content, ours.draft.content)
-    theirs_content = align_ids(base_content, theirs.draft.content)
-    content, tree_conflicts = merge_contents(base_content, ours_content, theirs_content)
+    b = Version(base_content)
+    o, t = (_aligned(b, Version(side.draft.content)) for side in (ours, theirs))
+    ours_content, theirs_content = o.content, t.content
+    content, tree_conflicts = merge_versions(b, o, t)
     builder = _Conflicts(Document(content), {OURS: ours.draft.author, THEIRS: theirs.draft.author}, date)
     for tc in tree_conflicts:
         builder.tree(tc)
@@ -94,7 +111,7 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
         draft=Revision(**draft_fields, content=content),
         proposals=proposals,
     )
-    return MergeResult(plan, builder.conflicts, compare(base_content, ours_content), compare(base_content, theirs_content))
+    return MergeResult(plan, builder.conflicts, base_content, ours_content, theirs_content)
 
 
 # --- conflicts as proposals --------------------------------------------------------------------
@@ -270,6 +287,16 @@ class _Levels:
             while len(self.levels) <= level:
                 self.levels.append([])
             self.levels[level].append(node)
+
+
+def _aligned(base: Version, side: Version) -> Version:
+    """``side`` itself when it has the base's section ids and shares other ids with it (the usual case, decided quickly)."""
+    if [s.id for s in sections(side.content)] == [s.id for s in sections(base.content)] and any(
+        n in base.nodes for n in side.nodes if side.parent[n] is not None
+    ):
+        return side
+    content = align_ids(base.content, side.content)
+    return side if content is side.content else Version(content)
 
 
 def align_ids(base: PlanContent, side: PlanContent) -> PlanContent:

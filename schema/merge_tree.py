@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
 from schema.merge_fields import merge_value
 from schema.model import AnyNode, PlanContent
-from schema.tree import KINDS, MAX_ACTION_DEPTH, SECTION_FIELDS, children, sections
+from schema.tree import KINDS, MAX_ACTION_DEPTH, SECTION_FIELDS, sections
 
 OURS, THEIRS = "ours", "theirs"
 
@@ -42,6 +43,8 @@ _OWN_FIELDS = {
     kind: tuple(name for name in _model(kind).model_fields if name not in ("id", "kind", spec.children))
     for kind, spec in KINDS.items()
 }
+_GETTERS = {kind: attrgetter(*names) for kind, names in _OWN_FIELDS.items()}  # every kind has a note and one more field: tuples
+_CHILD_FIELDS = {kind: spec.children for kind, spec in KINDS.items()}
 _ADAPTERS: dict[tuple[str, str], TypeAdapter] = {}
 
 
@@ -69,18 +72,22 @@ class Version:
         self.parent: dict[str, str | None] = {}
         self.kids: dict[str, list[str]] = {}
         stack: list[tuple[AnyNode, str | None]] = [(s, None) for s in reversed(sections(content))]
+        nodes, parents, family, child_fields = self.nodes, self.parent, self.kids, _CHILD_FIELDS
         while stack:
             node, parent = stack.pop()
-            self.nodes[node.id] = node
-            self.parent[node.id] = parent
-            kids = children(node)
-            if KINDS[node.kind].children:
-                self.kids[node.id] = [k.id for k in kids]
-            stack.extend((k, node.id) for k in reversed(kids))
+            nid = node.id
+            nodes[nid] = node
+            parents[nid] = parent
+            field = child_fields[node.kind]
+            if field:
+                kids = getattr(node, field)
+                family[nid] = [k.id for k in kids]
+                stack.extend((k, nid) for k in reversed(kids))
 
     def values(self, nid: str) -> tuple:
         node = self.nodes[nid]
-        return tuple(getattr(node, name) for name in _OWN_FIELDS[node.kind])
+        values: tuple = _GETTERS[node.kind](node)
+        return values
 
     def subtree(self, nid: str) -> list[str]:
         out, stack = [], [nid]
@@ -92,8 +99,12 @@ class Version:
 
 
 def merge_contents(base: PlanContent, ours: PlanContent, theirs: PlanContent) -> tuple[PlanContent, list[TreeConflict]]:
-    """The merged content and its conflicts; the four sections are matched by position."""
-    return _Merge(Version(base), Version(ours), Version(theirs)).run()
+    """The merged content and its conflicts; the versions share ids (see ``schema.merge.align_ids``)."""
+    return merge_versions(Version(base), Version(ours), Version(theirs))
+
+
+def merge_versions(base: Version, ours: Version, theirs: Version) -> tuple[PlanContent, list[TreeConflict]]:
+    return _Merge(base, ours, theirs).run()
 
 
 class _Merge:
@@ -101,6 +112,7 @@ class _Merge:
         self.b, self.o, self.t = b, o, t
         self.side = {OURS: o, THEIRS: t}
         self.conflicts: list[TreeConflict] = []
+        self.kinds: dict[str, str] = {}
         self.section_ids = [s.id for s in sections(b.content)]
 
     def run(self) -> tuple[PlanContent, list[TreeConflict]]:
@@ -270,7 +282,10 @@ class _Merge:
 
     # --- fields and the result ---------------------------------------------------------------
     def _kind(self, n: str) -> str:
-        return (self.o.nodes.get(n) or self.t.nodes.get(n) or self.b.nodes[n]).kind
+        kind = self.kinds.get(n)
+        if kind is None:
+            kind = self.kinds[n] = (self.o.nodes.get(n) or self.t.nodes.get(n) or self.b.nodes[n]).kind
+        return kind
 
     def _fields(self, n: str) -> dict[str, Any]:
         b, o, t = self.b, self.o, self.t
@@ -316,7 +331,7 @@ _BLANK: Any = ""
 def _plain(v: Version, n: str) -> dict[str, Any]:
     """A node's own fields as values for validation; KPIs as dicts so no object is shared with an input."""
     node = v.nodes[n]
-    data = {name: getattr(node, name) for name in _OWN_FIELDS[node.kind]}
+    data = dict(zip(_OWN_FIELDS[node.kind], _GETTERS[node.kind](node)))
     if "kpis" in data:
         data["kpis"] = [k.model_dump() for k in data["kpis"]]
     return data
