@@ -15,7 +15,7 @@ from pathlib import Path
 from editor.commands import UsageError
 from schema.fileio import PlanFileError
 
-SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "git-setup", "textconv")
+SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "part", "git-setup", "textconv")
 _MODULES = {"import": "import_plan"}  # `import` is a Python keyword, not a module name
 
 
@@ -59,11 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
 
     p = sub.add_parser("merge", help="three-way merge of plan files (also git's merge driver); exit 1 on conflicts")
-    p.add_argument("base")
-    p.add_argument("ours")
-    p.add_argument("theirs")
+    p.add_argument("files", nargs="+", metavar="FILE", help="BASE OURS THEIRS, or OURS PART (a part remembers its base)")
     p.add_argument("-o", "--output", required=True, help="the merged plan (may be OURS, as git needs)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("part", help="hand out a part of a plan: focus areas, or one lead agency's strategies")
+    p.add_argument("file")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--focus", default=None, help="focus area numbers, e.g. 1,3 (一、 and 三、)")
+    which.add_argument("--agency", default=None, help="a lead agency (主辦機關), e.g. 經濟發展局")
+    p.add_argument("-o", "--output", required=True)
 
     p = sub.add_parser("git-setup", help="make git merge and diff plan files through plan-editor")
     p.add_argument("repo", nargs="?", default=None)

@@ -92,8 +92,7 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
     ours_content, theirs_content = o.content, t.content
     content, tree_conflicts = merge_versions(b, o, t)
     builder = _Conflicts(Document(content), {OURS: ours.draft.author, THEIRS: theirs.draft.author}, date)
-    for tc in tree_conflicts:
-        builder.tree(tc)
+    builder.trees(tree_conflicts)
     properties = _merge_properties(base, ours, theirs, builder)
     draft_fields = _merge_fields(
         {k: getattr(base.draft, k) for k in DRAFT_PROPERTIES},
@@ -110,11 +109,21 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
         revisions=revisions,
         draft=Revision(**draft_fields, content=content),
         proposals=proposals,
+        handed_out=ours.handed_out or theirs.handed_out,
     )
     return MergeResult(plan, builder.conflicts, base_content, ours_content, theirs_content)
 
 
 # --- conflicts as proposals --------------------------------------------------------------------
+def conflicts_as_proposals(
+    content: PlanContent, tree_conflicts: list[TreeConflict], authors: dict[str, str], date: str,
+) -> tuple[list[Conflict], list[Proposal]]:
+    """The numbered conflicts of a merged content, and the pending proposals holding the sides not applied."""
+    builder = _Conflicts(Document(content), authors, date)
+    builder.trees(tree_conflicts)
+    return builder.conflicts, builder.proposals
+
+
 class _Conflicts:
     def __init__(self, doc: Document, authors: dict[str, str], date: str):
         self.doc, self.authors, self.date = doc, authors, date
@@ -127,6 +136,10 @@ class _Conflicts:
             proposal.reason = f"merge conflict {number}: {description}"
             self.proposals.append(proposal)
         self.conflicts.append(Conflict(number, kind, node_id, field, place, description, proposal.id if proposal else ""))
+
+    def trees(self, conflicts: list[TreeConflict]) -> None:
+        for tc in conflicts:
+            self.tree(tc)
 
     def tree(self, tc: TreeConflict) -> None:
         doc = self.doc

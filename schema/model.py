@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
 from schema.base import _Model, new_id
 
@@ -252,6 +252,16 @@ def repeated_label(labels: list[str]) -> str | None:
     return next((label for label in labels if counts[label] > 1), None)
 
 
+class HandOut(_Model):
+    """What a part of a plan handed out to a bureau (局處) remembers of where it came from (see ``schema.part``)."""
+
+    agency: str = Field("", description="the lead agency (主辦機關) whose strategies these are; empty: whole focus areas")
+    roots: list[str] = Field(default_factory=list, description="ids of the focus areas or strategies handed out")
+    base: PlanContent = Field(default_factory=PlanContent, description="the part as it was handed out: the base of its merge back")
+    plan_title: str = ""
+    date: str = Field("", description="ISO date and time it was handed out")
+
+
 class PlanDocument(_Model):
     """A plan file: the plan's identity, its revisions (oldest first) and the working draft."""
 
@@ -263,6 +273,15 @@ class PlanDocument(_Model):
     revisions: list[Revision] = Field(default_factory=list)
     draft: Revision = Field(default_factory=Revision)
     proposals: list[Proposal] = Field(default_factory=list, description="suggested changes not yet decided, and decided ones as history")
+    handed_out: HandOut | None = Field(None, description="set in a part handed out to a bureau: what it was cut from")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_hand_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A whole plan (every file but a part) is written exactly as before the field existed.
+        data: dict[str, Any] = handler(self)
+        if data.get("handed_out", 0) is None:
+            del data["handed_out"]
+        return data
 
     @field_validator("format_version")
     @classmethod

@@ -108,3 +108,44 @@ def test_bad_input_is_one_sentence_and_writes_nothing(copies, capsys, tmp_path):
     code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", tmp_path / "merged.json")
     assert (code, err) == (2, f"plan-editor merge: {tmp_path / 'merged.json'}: the merged plan must end in .plan.json\n")
     assert not (tmp_path / "merged.json").exists()
+
+
+def test_a_part_handed_out_by_agency_and_merged_back(tmp_path, capsys):
+    plan = load_plan(SAMPLE)
+    areas = plan.draft.content.focus.focus_areas
+    areas[0].strategies[0].lead_agencies = ["經濟發展局"]
+    areas[3].strategies[2].lead_agencies = ["經濟發展局"]
+    whole, part_path = tmp_path / "plan.plan.json", tmp_path / "經發局.plan.json"
+    save_plan(plan, whole)
+    assert main(["part", str(whole), "--agency", "經濟發展局", "-o", str(part_path)]) == 0
+    assert capsys.readouterr().out == f"wrote {part_path}: 經濟發展局: 2 strategies of 高雄市政府108至111年度中程施政計畫理念（109年修正版）\n"
+    part = load_plan(part_path)
+    strategy = part.draft.content.focus.focus_areas[1].strategies[0]
+    Document(part.draft.content).apply_all([
+        SetField(strategy.id, "body", "經發局補充的內文。"),
+        SetField(part.draft.content.goals.goals[0].id, "title", "產業優先"),
+    ])
+    save_plan(part, part_path)
+    code, out, err = run(capsys, whole, part_path, "-o", whole)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        f"merged the part {part_path} (經濟發展局: 2 strategies) into {whole} → {whole}: 1 thing to look at",
+        f"{whole} → merged: 1 change (修正 modified 1)",
+        f"  修正 modified\t推動策略\t四、好生活 （三）{strategy.title}",
+        "edits outside the part (reported, not merged):",
+        "  - 施政目標: edited in the part, but it is not part of what was handed out",
+    ]
+    merged = load_plan(whole)
+    assert merged.draft.content.focus.focus_areas[3].strategies[2].body == "經發局補充的內文。"
+    assert merged.draft.content.goals.goals[0].title == "產業轉型優先"
+
+
+def test_part_refuses_bad_requests_in_one_line(tmp_path, capsys):
+    out_path = tmp_path / "p.plan.json"
+    assert main(["part", str(SAMPLE), "--focus", "9", "-o", str(out_path)]) == 2
+    assert capsys.readouterr().err == f"plan-editor part: {SAMPLE}: the plan has focus areas 1 to 5, not 9\n"
+    assert main(["part", str(SAMPLE), "--focus", "一", "-o", str(out_path)]) == 2
+    assert capsys.readouterr().err == "plan-editor part: --focus takes focus area numbers such as 1,3, not '一'\n"
+    code, out, err = run(capsys, SAMPLE, SAMPLE, "-o", out_path)
+    assert (code, err) == (2, f"plan-editor merge: {SAMPLE} is not a part handed out from a plan; give the base too: BASE OURS THEIRS\n")
+    assert not out_path.exists()

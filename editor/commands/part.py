@@ -1,0 +1,34 @@
+"""plan-editor part PLAN --focus N[,M…] | --agency NAME -o PART.plan.json: hand out a part of a plan.
+
+The part is a plan file of its own holding the chosen focus areas (numbered 1 for 一、), or the
+strategies whose lead agency (主辦機關) is NAME with the focus areas holding them, plus the goals
+for context; it remembers what it was cut from, so ``plan-editor merge PLAN PART -o PLAN``
+brings it back (see ``schema.part``).
+"""
+from __future__ import annotations
+
+from editor.commands import UsageError
+from editor.commands.outputs import check_output
+from schema.fileio import load_plan, save_plan
+from schema.part import PartError, describe_part, hand_out
+
+
+def run(args) -> int:
+    output = check_output("part", args.output, suffix=".plan.json", what="the part", inputs=[args.file])
+    focus = None
+    if args.focus is not None:
+        try:
+            focus = [int(n) for n in args.focus.split(",") if n.strip()]
+        except ValueError:
+            raise UsageError(f"plan-editor part: --focus takes focus area numbers such as 1,3, not {args.focus!r}") from None
+    plan = load_plan(args.file)
+    try:
+        part = hand_out(plan, focus=focus, agency=args.agency)
+    except PartError as exc:
+        raise UsageError(f"plan-editor part: {args.file}: {exc}") from None
+    try:
+        save_plan(part, output)
+    except OSError as exc:
+        raise UsageError(f"plan-editor part: {output} was not written: {exc.strerror or exc}") from None
+    print(f"wrote {output}: {describe_part(part)} of {plan.full_title()}")
+    return 0
