@@ -35,15 +35,11 @@ from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
 from schema.numbering import number_of
 from schema.textdiff import Diff, text_diff
-from schema.tree import KINDS, children, sections, title_of
+from schema.tree import KINDS, children, sections
 
 KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
 _CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
-_COMPARED = {  # the fields of each kind that make a change, apart from goal links
-    "paragraph": ("text",), "action": ("text",),
-    "goal": ("title", "body"), "focus_area": ("title", "body"),
-    "strategy": ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "kpis", "budget"),
-}
+_COMPARED = {kind: spec.compared for kind, spec in KINDS.items()}  # the fields that make a change, apart from goal links
 _GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}
 
 
@@ -264,8 +260,8 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
                 keyed.append(((b.order[nid], 0, 0), Change("added", node.kind, nid, None, side, fields, None, node.note)))
             continue
         old_node = a_nodes[old_id]
-        getter = _GETTERS.get(node.kind)
-        if getter is not None and getter(old_node) == getter(node) and not _linked(old_node, node):
+        getter = _GETTERS[node.kind]
+        if getter(old_node) == getter(node) and not _linked(old_node, node):
             fields = {}  # the usual case, decided without a call
         else:
             fields = _field_diffs(old_node, node, a, b, goal_map)
@@ -318,11 +314,9 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
     kind = x.kind
     if kind != y.kind:
         return {}
-    getter = _GETTERS.get(kind)
+    getter = _GETTERS[kind]
     changed: list[str]
-    if getter is None:  # a section: only its fixed title
-        changed = ["title"] if title_of(x) != title_of(y) else []
-    elif getter(x) == getter(y):
+    if getter(x) == getter(y):
         changed = []
     else:
         changed = [name for name in _COMPARED[kind] if getattr(x, name) != getattr(y, name)]

@@ -36,10 +36,9 @@ from schema.model import (
     Preface,
     Revision,
 )
+from schema.xml_chars import strip_invalid_xml
 
 _PERIOD = re.compile(r"(?P<start>\d{2,3})\s*(?:至|到|~|～|-|－|–|—)\s*(?P<end>\d{2,3})\s*年")
-# Characters that cannot appear in a Word document (DESIGN.md §6); tab and newline are layout.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _STYLE_FIELDS = {"section": "section", "focus": "focus_area", "strategy": "strategy", "action": "action", "subaction": "sub_action"}
 
 
@@ -193,10 +192,9 @@ def _preface_title(body: list[SourceLine]) -> tuple[str, list[SourceLine]]:
 
 def _lines(text: str, warnings: list[str]) -> list[str]:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    removed = len(_CONTROL.findall(text))
+    text, removed = strip_invalid_xml(text)  # tab and newline are layout, and stay
     if removed:
         warnings.append(f"{removed} control character{'s' if removed > 1 else ''} removed (they cannot appear in a document)")
-        text = _CONTROL.sub("", text)
     return text.replace("\t", " ").split("\n")
 
 

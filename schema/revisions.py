@@ -69,6 +69,15 @@ def parse_date(text: str) -> datetime.date | None:
     return datetime.date.fromisoformat(text) if text else None
 
 
+def revision_time(text: str) -> datetime.datetime | None:
+    """When a revision was made, for a document's metadata and its tracked changes: its date (or
+    date and time) in UTC, midnight for a date alone; None when there is none or it is not ISO."""
+    try:
+        return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.UTC) if text else None
+    except ValueError:
+        return None
+
+
 def date_is_valid(text: str) -> bool:
     try:
         parse_date(text)

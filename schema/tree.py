@@ -28,26 +28,38 @@ from schema.model import (
 
 @dataclass(frozen=True)
 class KindSpec:
+    """What the program knows of one kind of node, in one place (docs/architecture.md)."""
+
     cls: type[AnyNode]
-    child_kind: str | None
-    text_fields: tuple[str, ...]  # the fields a person writes, in display order
+    child_kind: str | None  # the kind its children must be, if it has any
+    fields: tuple[str, ...]  # the fields a person edits, in the detail pane's order (the 修正說明 last)
     label: str  # the Chinese name shown to users
-    children: str | None = field(init=False)  # the list field holding the children, if any: the model's own
+    # Derived from the model and ``fields`` (so each rule is written once):
+    children: str | None = field(init=False)  # the list field holding the children: the model's own
+    title_field: str = field(init=False)  # the field that names the node in the tree: "title", or "text"
+    string_fields: tuple[str, ...] = field(init=False)  # the fields of one plain text: searched, checked, written to Word
+    compared: tuple[str, ...] = field(init=False)  # the fields whose difference is a change (goal links are compared apart)
 
     def __post_init__(self) -> None:
+        model_fields = self.cls.model_fields
         object.__setattr__(self, "children", self.cls.children_field)
+        object.__setattr__(self, "title_field", "text" if "text" in model_fields else "title")
+        object.__setattr__(self, "string_fields", tuple(f for f in self.fields if model_fields[f].annotation is str))
+        object.__setattr__(self, "compared", tuple(f for f in self.fields if f not in ("note", "goal_ids")))
 
+
+_STRATEGY_FIELDS = ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "goal_ids", "kpis", "budget", "note")
 
 KINDS: dict[str, KindSpec] = {
-    "preface": KindSpec(Preface, "paragraph", ("title",), "理念"),
-    "goals_section": KindSpec(GoalsSection, "goal", ("title",), "施政目標"),
-    "focus_section": KindSpec(FocusSection, "focus_area", ("title",), "施政重點與發展策略"),
-    "closing": KindSpec(Closing, "paragraph", ("title",), "結語"),
-    "paragraph": KindSpec(Paragraph, None, ("text",), "段落"),
-    "goal": KindSpec(Goal, None, ("title", "body"), "施政目標"),
-    "focus_area": KindSpec(FocusArea, "strategy", ("title", "body"), "施政重點"),
-    "strategy": KindSpec(Strategy, "action", ("title", "chart_label", "body"), "推動策略"),
-    "action": KindSpec(Action, "action", ("text",), "具體作法"),
+    "preface": KindSpec(Preface, "paragraph", ("title", "note"), "理念"),
+    "goals_section": KindSpec(GoalsSection, "goal", ("title", "note"), "施政目標"),
+    "focus_section": KindSpec(FocusSection, "focus_area", ("title", "note"), "施政重點與發展策略"),
+    "closing": KindSpec(Closing, "paragraph", ("title", "note"), "結語"),
+    "paragraph": KindSpec(Paragraph, None, ("text", "note"), "段落"),
+    "goal": KindSpec(Goal, None, ("title", "body", "note"), "施政目標"),
+    "focus_area": KindSpec(FocusArea, "strategy", ("title", "body", "note"), "施政重點"),
+    "strategy": KindSpec(Strategy, "action", _STRATEGY_FIELDS, "推動策略"),
+    "action": KindSpec(Action, "action", ("text", "note"), "具體作法"),
 }
 
 SECTION_FIELDS = ("preface", "goals", "focus", "closing")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from schema.fileio import load_plan
-from schema.tree import walk
+from schema.tree import item_count
 
 
 def run(args) -> int:
@@ -15,7 +15,7 @@ def run(args) -> int:
 
 
 def _line(rev, role: str) -> str:
-    count = sum(1 for _ in walk(rev.content))
+    count = item_count(rev.content)  # as the revisions dialog counts: the four sections are not items
     parts = [rev.label or "(unlabelled)", role]
     if rev.date:
         parts.append(rev.date)

@@ -28,6 +28,7 @@ from editor.export.textclean import clean_text
 from schema.importer_chart import chart_as_text
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
+from schema.revisions import revision_time
 from schema.tree import walk
 
 Progress = Callable[[int, int], None]
@@ -306,7 +307,7 @@ class _Writer:
         props.comments = clean_text(self.revision.note)
         props.language = "zh-TW"
         props.revision = max(1, len(self.plan.revisions))
-        when = _parse_date(self.revision.date) or datetime.now(UTC).replace(microsecond=0)
+        when = revision_time(self.revision.date) or datetime.now(UTC).replace(microsecond=0)
         props.created = when
         props.modified = when
 
@@ -349,13 +350,6 @@ def kpi_table(strategy: Strategy, years: list[int]):
 
 def _amount(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-
-
-def _parse_date(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=UTC) if text else None
-    except ValueError:
-        return None
 
 
 def build_official_docx(plan: PlanDocument, revision: Revision | None = None, *, progress: Progress | None = None):

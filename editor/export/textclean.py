@@ -1,15 +1,12 @@
 """Remove the characters XML 1.0 cannot hold, so any text the editor accepts yields a valid file.
 
-python-docx raises on them only after it has added an empty paragraph (DESIGN.md §6), and
-QSvgGenerator would write an SVG no viewer opens; every exporter cleans text first.
+python-docx raises on them only after it has added an empty paragraph, and QSvgGenerator would
+write an SVG no viewer opens; every exporter cleans text first. The rule itself is
+``schema.xml_chars`` (docs/architecture.md, "where each behaviour lives").
 """
 from __future__ import annotations
 
-import re
-
-# C0 controls except tab, newline and carriage return; lone surrogates (not encodable as UTF-8);
-# U+FFFE and U+FFFF (not characters).
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from schema.xml_chars import INVALID_XML as _INVALID
 
 
 def clean_text(text: str | None) -> str:

@@ -35,6 +35,7 @@ from editor.export.textclean import clean_text
 from schema.compare import Comparison
 from schema.model import AnyNode, PlanDocument, Revision
 from schema.numbering import all_numbers
+from schema.revisions import revision_time
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff, new_text, old_text, text_diff
 from schema.tree import children, walk
 
@@ -49,11 +50,7 @@ _SIDE_STYLES = {"paragraph": "Plan Body", "goal": "Plan Goal"}
 
 def revision_date(revision: Revision) -> str:
     """The revision's date as Word wants it (ISO, UTC, ending in Z), or now when it has none."""
-    try:
-        when = datetime.fromisoformat(revision.date) if revision.date else None
-    except ValueError:
-        when = None
-    when = (when or datetime.now(UTC)).replace(tzinfo=None, microsecond=0)
+    when = (revision_time(revision.date) or datetime.now(UTC)).replace(tzinfo=None, microsecond=0)
     return when.isoformat() + "Z"
 
 

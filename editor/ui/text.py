@@ -1,23 +1,19 @@
 """Keeping characters out that a Word document cannot hold (XML 1.0-invalid control characters).
 
 The editor refuses them at the door, on typing and on paste, so that nothing downstream
-(python-docx, the SVG chart) ever sees one (DESIGN.md §6).
+(python-docx, the SVG chart) ever sees one; the rule is ``schema.xml_chars``.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from editor.ui.i18n import fill, translate
-
-# C0 controls except tab, newline, carriage return; lone surrogates; U+FFFE and U+FFFF.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from schema.xml_chars import strip_invalid_xml
 
 
 def strip_controls(text: str) -> tuple[str, int]:
     """``text`` without XML-invalid characters, and how many were removed."""
-    cleaned, count = _INVALID.subn("", text)
-    return cleaned, count
+    return strip_invalid_xml(text)
 
 
 def strip_controls_deep(value: Any) -> tuple[Any, int]:

@@ -204,14 +204,7 @@ def worst_severity(findings: Iterable[Finding]) -> str | None:
 
 
 # The fields a person types, per kind (asking a pydantic model for a field it lacks is slow).
-_STRING_FIELDS = {
-    "paragraph": ("text", "note"),
-    "action": ("text", "note"),
-    "goal": ("title", "body", "note"),
-    "focus_area": ("title", "body", "note"),
-    "strategy": ("title", "chart_label", "body", "note"),
-}
-_SECTION_FIELDS = ("title", "note")
+_STRING_FIELDS = {kind: spec.string_fields for kind, spec in KINDS.items()}
 
 
 def node_title(node: AnyNode) -> str:
@@ -221,7 +214,7 @@ def node_title(node: AnyNode) -> str:
 
 def iter_strings(node: AnyNode) -> Iterator[tuple[str, str]]:
     """Every piece of text a person typed into a node, as (field, text): what goes into Word."""
-    for field in _STRING_FIELDS.get(node.kind, _SECTION_FIELDS):
+    for field in _STRING_FIELDS[node.kind]:
         value = getattr(node, field)
         if value:
             yield field, value

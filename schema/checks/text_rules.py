@@ -19,6 +19,7 @@ from schema.model import (
     TitledNode,
 )
 from schema.tree import KINDS, children
+from schema.xml_chars import INVALID_XML  # python-docx raises on these half-way through a write
 
 CHART_LABEL_LIMIT = 14  # characters of a chart box before the chart must wrap (half-width counts ½)
 
@@ -37,8 +38,6 @@ _TITLED: tuple[type[TitledNode], ...] = (Preface, GoalsSection, FocusSection, Cl
 
 # Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
 _NOT_WORD = re.compile(r"[\W_]+")
-# XML 1.0 forbids these (and lone surrogates); python-docx raises on them half-way through a write.
-INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _FINAL_MARKS = "。．.，,；;：:、 \t\n"
 
 

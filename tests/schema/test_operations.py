@@ -173,7 +173,7 @@ def operation_for(draw, doc: Document):
     if choice == "move":
         parent = draw(st.sampled_from(containers))
         return Move(node.id, parent.id, draw(st.integers(0, len(children(parent)))))
-    field = KINDS[node.kind].text_fields[0]
+    field = KINDS[node.kind].fields[0]  # the title or the text
     return SetField(node.id, field, draw(st.text(max_size=8)))
 
 

@@ -26,20 +26,10 @@ from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
 from schema.document import DocumentListener
 from schema.numbering import number_of
-from schema.tree import SECTION_KINDS, title_of
+from schema.tree import KINDS, SECTION_KINDS, title_of
 
-# The fields shown for each kind, in order (sections show their fixed title read-only).
-FIELDS_BY_KIND = {
-    "preface": ("title", "note"),
-    "goals_section": ("title", "note"),
-    "focus_section": ("title", "note"),
-    "closing": ("title", "note"),
-    "paragraph": ("text", "note"),
-    "goal": ("title", "body", "note"),
-    "focus_area": ("title", "body", "note"),
-    "strategy": ("title", "chart_label", "body", "lead_agencies", "supporting_agencies", "goal_ids", "kpis", "budget", "note"),
-    "action": ("text", "note"),
-}
+# The fields shown for each kind, in order: schema.tree.KINDS (sections show their fixed title read-only).
+FIELDS_BY_KIND = {kind: spec.fields for kind, spec in KINDS.items()}
 _LINE_FIELDS = ("title", "chart_label")
 _LIST_FIELDS = ("lead_agencies", "supporting_agencies")  # one agency per line
 _TEXT_FIELDS = ("text", "body", "note") + _LIST_FIELDS

@@ -100,7 +100,7 @@ def paste_ops(document: Document, target_id: str | None, clip: Clip) -> list[Ins
             kind = KINDS[target.kind].child_kind
         else:
             kind = target.kind
-        field_name = "title" if "title" in KINDS[kind].cls.model_fields else "text"
+        field_name = KINDS[kind].title_field
         nodes = [KINDS[kind].cls(**{field_name: line}).model_dump(mode="json") for line in clip.lines]
     else:
         raise PasteRefusedError(translate("clipboard", "剪貼簿是空的"))

@@ -35,7 +35,7 @@ from schema.tree import KINDS, SECTION_KINDS, children, title_of
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # every text a user may look for (find bar)
-_SEARCH_FIELDS = ("title", "text", "chart_label", "body", "note")
+_SEARCH_FIELDS = {kind: spec.string_fields for kind, spec in KINDS.items()}  # what Find looks in, per kind
 
 
 def _flags_of(kind: str) -> Qt.ItemFlag:
@@ -70,7 +70,7 @@ def _gray_brush() -> QBrush:
 
 def title_field(node: AnyNode) -> str:
     """The field that names a node in the tree: ``title``, or ``text`` for paragraphs and actions."""
-    return "title" if hasattr(node, "title") else "text"
+    return KINDS[node.kind].title_field
 
 
 _NO_KIDS: tuple = ()
@@ -225,7 +225,7 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
         if role == _KIND:
             return node.kind
         if role == _SEARCH:
-            return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS if getattr(node, f, ""))
+            return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS[node.kind] if getattr(node, f))
         if role == _TOOLTIP:
             return self.tooltip(node)
         if role == _FONT and node.kind in SECTION_KINDS:
@@ -360,7 +360,7 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
             self._announce(parent, start)
 
     def field_changed(self, node: AnyNode, field: str) -> None:
-        if field in _SEARCH_FIELDS:
+        if field in _SEARCH_FIELDS[node.kind]:
             index = self.index_of_node(node)
             self.dataChanged.emit(index, index)
 
