@@ -15,7 +15,7 @@ from pathlib import Path
 from editor.commands import UsageError
 from schema.fileio import PlanFileError
 
-SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "part", "git-setup", "textconv")
+SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "part", "git-setup", "textconv", "review")
 _MODULES = {"import": "import_plan"}  # `import` is a Python keyword, not a module name
 
 
@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("textconv", help="print a plan as readable lines (git's diff driver)")
     p.add_argument("file")
+
+    p = sub.add_parser("review", help="read a reviewer's tracked changes and comments as proposals")
+    p.add_argument("plan")
+    p.add_argument("reviewed", help="the exported .docx as the reviewer sent it back")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", default=None, help="write the plan with the proposals to this .plan.json")
     return parser
 
 

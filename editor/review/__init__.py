@@ -1,0 +1,59 @@
+"""Reading a reviewed Word document back into the plan as proposals (修正建議).
+
+Reviewers open the exported .docx in Word or LibreOffice, track their changes, add comments
+(批註) and send it back. :func:`read_review` turns each tracked change, each paragraph or item
+they added or removed, and each comment (with its replies) into a :class:`schema.proposals.Proposal`
+on the item and field it falls in; what cannot be placed on one item (a change across two items,
+a change of a number, a comment on the cover) comes back in ``unplaced``, never dropped. Nothing
+of the plan is changed here: the proposals are decided later (``schema.review``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.review.build import build
+from editor.review.expected import expected_paragraphs
+from editor.review.locate import locate
+from editor.review.wordml import WordFileError, read_word
+from schema.document import Document
+from schema.model import PlanDocument
+from schema.proposals import Proposal
+from schema.tree import KINDS, walk
+
+MIN_MATCHED_SHARE = 0.2  # below this share of the plan's paragraphs found, the document is not this plan's
+
+__all__ = ["ReviewError", "ReviewResult", "read_review"]
+
+
+class ReviewError(Exception):
+    """The file cannot be read as a review of this plan; ``str()`` is one sentence naming the file."""
+
+
+@dataclass
+class ReviewResult:
+    proposals: list[Proposal] = field(default_factory=list)
+    unplaced: list[Proposal] = field(default_factory=list)  # node_id "", with the reason
+
+
+def read_review(plan: PlanDocument, path: str | Path) -> ReviewResult:
+    """The proposals of a reviewed document of ``plan``'s working draft; raise ReviewError when it is not one."""
+    path = Path(path)
+    try:
+        doc = read_word(path)
+    except WordFileError as exc:
+        raise ReviewError(str(exc)) from None
+    content = plan.draft.content
+    document = Document(content)
+    expected = expected_paragraphs(content)
+    valid = {(node.id, name) for node, _parent in walk(content) for name in KINDS[node.kind].text_fields}
+    located = locate(doc, expected, valid)
+    if located.matched < max(1, MIN_MATCHED_SHARE * len(expected)):
+        raise ReviewError(
+            f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
+            f"paragraphs match the plan's items ({located.matched} of {len(expected)} found)."
+        )
+    proposals, unplaced = build(doc, located, document)
+    for proposal in unplaced:
+        proposal.node_id = ""
+    return ReviewResult(proposals, unplaced)

@@ -1,0 +1,414 @@
+"""From a located reviewed document to proposals: one per tracked change, added item, removed item, comment.
+
+A field whose text in the document, all changes accepted, equals the plan's has nothing to
+propose (an exported tracked-changes document's own marks, or an edit made and taken back). When
+the document's text of a field before the changes equals the plan's, each group of adjacent
+tracked changes by one author is one proposal, as Word's Review pane lists them; otherwise (a
+document re-saved without tracking, or one older than the plan) the field's text is compared with
+the plan's and each differing stretch is one proposal. A proposal's ``old`` and ``new`` are the
+whole field before and after taking that change alone (``schema.review`` rebases it when others
+were taken first).
+"""
+from __future__ import annotations
+
+import re
+
+from diff_match_patch import diff_match_patch
+
+from editor.review.expected import export_form
+from editor.review.locate import NUMBER, Located
+from editor.review.wordml import Change, Para, Piece, WordDocument
+from schema.document import Document
+from schema.model import new_id
+from schema.operations import Insert, Remove, to_json
+from schema.proposals import Proposal, Reply
+from schema.review import rebase_text
+from schema.tree import KINDS, title_of
+
+_TYPED_NUMBER = re.compile(r"^\s*(?:[（(][0-9０-９一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、]|[一二三四五六七八九十百]+、|[壹貳參肆伍陸柒捌玖拾]+、)\s*")
+_NEW_NODE_STYLES = {"Plan Action": "action", "Plan Sub-action": "sub_action", "Heading 3": "strategy", "Plan Goal": "goal"}
+_BODY_STYLES = ("Strategy Body", "Plan Body")
+
+
+class Builder:
+    def __init__(self, doc: WordDocument, located: Located, document: Document):
+        self.doc = doc
+        self.located = located
+        self.document = document
+        self.proposals: list[Proposal] = []
+        self.unplaced: list[Proposal] = []
+        self.fallback_author = doc.last_modified_by
+        self.fallback_date = doc.modified
+
+    # --- text fields ------------------------------------------------------------------------
+    def fields(self) -> None:
+        removed: set[str] = set()
+        by_node: dict[str, list[tuple[str, str]]] = {}
+        for label in self.located.by_label:
+            by_node.setdefault(label[0], []).append(label)
+        for node_id, labels in by_node.items():
+            if self._removed(node_id, labels, removed):
+                continue
+            for label in labels:
+                self._field(label, self.located.by_label[label])
+        for entry in self.located.missing:
+            if (entry.node_id, entry.field) in self.located.by_label or entry.node_id in removed:
+                continue
+            node = self.document.get(entry.node_id)
+            if node is None or any(a.id in removed for a in self.document.ancestors(node)):
+                continue
+            self._missing(node, entry.field, removed)
+
+    def _removed(self, node_id: str, labels, removed: set[str]) -> bool:
+        """A whole item deleted (its text and paragraph marks): one remove_node proposal."""
+        node = self.document.get(node_id)
+        if node is None or self.document.parent(node) is None:
+            return False
+        pieces = [p for label in labels for p in self.located.by_label[label]]
+        marks = [p for p in pieces if p.is_mark]
+        if not marks or any(m.change is None or m.change.kind != "del" for m in marks):
+            return False
+        if any(p.in_new and p.text.strip() for p in pieces if not p.is_mark):
+            return False
+        if any(a.id in removed for a in self.document.ancestors(node)):
+            removed.add(node_id)
+            return True
+        change = marks[0].change
+        self._remove_node(node, change.author, change.date)
+        removed.add(node_id)
+        return True
+
+    def _remove_node(self, node, author: str, date: str) -> None:
+        parent = self.document.parent(node)
+        op = Remove(parent.id, self.document.index_of(node))
+        self.proposals.append(Proposal(
+            kind="remove_node", node_id=node.id, author=author, date=date, old=title_of(node) or "",
+            operation=to_json(op), reason=f"刪除{KINDS[node.kind].label}",
+        ))
+
+    def _missing(self, node, field: str, removed: set[str]) -> None:
+        """A paragraph of the plan that the document no longer has (re-saved without tracking)."""
+        expected_fields = {e.field for e in self.located.missing if e.node_id == node.id}
+        if KINDS[node.kind].text_fields and all(f in expected_fields or not getattr(node, f, "") for f in KINDS[node.kind].text_fields if f != "chart_label"):
+            self._remove_node(node, self.fallback_author, self.fallback_date)
+            removed.add(node.id)
+            return
+        old = getattr(node, field)
+        self.proposals.append(Proposal(kind="delete", node_id=node.id, field=field, author=self.fallback_author,
+                                       date=self.fallback_date, old=old, new=""))
+
+    def _field(self, label: tuple[str, str], pieces: list[Piece]) -> None:
+        node_id, field = label
+        node = self.document.get(node_id)
+        if node is None:
+            return
+        raw = getattr(node, field, "")
+        if not isinstance(raw, str):
+            return
+        form = export_form(node.kind, field, raw)
+        new = _render(node.kind, field, pieces, accept=None)
+        if new == form:
+            return
+        old = _render(node.kind, field, pieces, accept=set())
+        if old == form:
+            for group in _change_groups(pieces):
+                text = _render(node.kind, field, pieces, accept={id(p) for p in group})
+                change = next(p.change for p in group if p.change is not None)
+                self._text_proposal(node_id, field, raw, form, text, _kind_of(group), change.author, change.date)
+            return
+        marks = [p.change for p in pieces if p.change is not None and p.change.kind in ("ins", "del")]
+        author = max(marks, key=lambda c: c.date).author if marks else self.fallback_author
+        date = max(marks, key=lambda c: c.date).date if marks else self.fallback_date
+        for text, kind in _hunks(form, new):
+            self._text_proposal(node_id, field, raw, form, text, kind, author, date)
+
+    def _text_proposal(self, node_id, field, raw, form, text, kind, author, date) -> None:
+        value = text if raw == form else (rebase_text(form, text, raw) or text)
+        self.proposals.append(Proposal(kind=kind, node_id=node_id, field=field, author=author, date=date, old=raw, new=value))
+
+    # --- what cannot be applied ----------------------------------------------------------------
+    def numbers_and_joins(self) -> None:
+        paras = self.doc.paras
+        first = next((i for i, label in enumerate(self.located.para_label) if label is not None), len(paras))
+        for i, para in enumerate(paras):
+            label = self.located.para_label[i]
+            number_changes = [p for p in para.pieces if p.label is NUMBER and p.change is not None]
+            if number_changes and label is not None:
+                self._unplaced(number_changes, f"changes the number of 「{self._name(label[0])}」; numbers follow from the order of the items, so it is not applied", label)
+            if label is None and not self.located.added[i] and para.has_changes():
+                changed = [p for p in para.pieces if p.change is not None]
+                where = "in a table (agencies, goals, budget or indicators are edited in the editor)" if para.in_table else \
+                    "before the plan's items (cover or table of contents)" if i < first else "outside the plan's items"
+                self._unplaced(changed, f"a change {where}")
+            mark = para.mark
+            if label is not None and mark.change is not None and mark.change.kind == "del" and i + 1 < len(paras):
+                after = self.located.para_label[i + 1]
+                if after is not None and after != label and after[0] != label[0] or after is not None and after[0] == label[0] and after[1] != label[1]:
+                    self._unplaced([mark], f"joins the paragraphs of 「{self._name(label[0])}」 and 「{self._name(after[0])}」: a change across two items is not applied", label)
+
+    def _unplaced(self, pieces: list[Piece], reason: str, label=None) -> None:
+        change = next(p.change for p in pieces if p.change is not None)
+        old = "".join(p.text for p in pieces if p.change is not None and p.change.kind == "del" and not p.is_mark)
+        new = "".join(p.text for p in pieces if p.change is not None and p.change.kind == "ins" and not p.is_mark)
+        kind = "replace" if old and new else "insert" if new else "delete"
+        self.unplaced.append(Proposal(kind=kind, author=change.author, date=change.date, old=old, new=new, reason=reason,
+                                      anchor=self._name(label[0]) if label else ""))
+
+    def _name(self, node_id: str) -> str:
+        node = self.document.get(node_id)
+        return (title_of(node) or node_id) if node is not None else node_id
+
+    # --- added paragraphs ---------------------------------------------------------------------
+    def added(self) -> None:
+        paras = self.doc.paras
+        previous: str | None = None  # the item the last placed paragraph belongs to
+        pending: list[int] = []
+        for i in range(len(paras)):
+            if self.located.added[i]:
+                pending.append(i)
+                continue
+            if pending:
+                self._insertions(pending, previous)
+                pending = []
+            label = self.located.para_label[i]
+            if label is not None:
+                previous = label[0]
+        if pending:
+            self._insertions(pending, previous)
+
+    def _insertions(self, indexes: list[int], previous: str | None) -> None:
+        """Consecutive added paragraphs after the item ``previous``: new items (or new lines of a body)."""
+        strategy: dict | None = None  # a new strategy gathering the paragraphs below its heading
+        last: tuple[str, int, dict] | None = None  # (parent id, index, node data) of the last new item
+        for i in indexes:
+            para = self.doc.paras[i]
+            text = _TYPED_NUMBER.sub("", para.new_text().strip(), count=1)
+            change = next((p.change for p in para.pieces if p.change is not None), None)
+            author = change.author if change else self.fallback_author
+            date = change.date if change else self.fallback_date
+            kind = _NEW_NODE_STYLES.get(para.style)
+            if strategy is not None and para.style in _BODY_STYLES:
+                strategy["body"] = "\n".join(filter(None, [strategy["body"], text]))
+                continue
+            if strategy is not None and kind == "action":
+                strategy["actions"].append({"id": new_id(), "kind": "action", "text": text, "actions": []})
+                continue
+            if strategy is not None and kind == "sub_action" and strategy["actions"]:
+                strategy["actions"][-1]["actions"].append({"id": new_id(), "kind": "action", "text": text, "actions": []})
+                continue
+            place = self._place(kind or para.style, previous, last)
+            if place is None:
+                self.unplaced.append(Proposal(kind="insert", author=author, date=date, new=text,
+                                              reason=f"a new paragraph ({para.style or 'no style'}) that is not a place for one of the plan's items"))
+                continue
+            parent_id, index, node_kind = place
+            if node_kind == "body_line":
+                self._body_line(parent_id, text, author, date)
+                continue
+            data = _new_node(node_kind, text)
+            if node_kind == "strategy":
+                strategy = data
+            last = (parent_id, index, data)
+            self.proposals.append(Proposal(kind="insert_node", node_id=parent_id, author=author, date=date, new=text,
+                                           operation={"op": "Insert", "parent_id": parent_id, "index": index, "node": data},
+                                           reason=f"新增{KINDS[data['kind']].label}"))
+
+    def _place(self, kind: str, previous: str | None, last) -> tuple[str, int, str] | None:
+        """(parent id, index, kind) of a new item of ``kind`` after ``previous``, or None."""
+        if last is not None and last[2]["kind"] == ("action" if kind in ("action", "sub_action") else kind):
+            return last[0], last[1] + 1, kind
+        node = self.document.get(previous) if previous else None
+        if node is None:
+            return None
+        doc = self.document
+        if kind in _BODY_STYLES:
+            if node.kind in ("strategy", "goal", "focus_area"):
+                return node.id, 0, "body_line"
+            if node.kind == "paragraph":
+                return doc.parent(node).id, doc.index_of(node) + 1, "paragraph"
+            if node.kind == "closing":
+                return node.id, 0, "paragraph"
+            return None
+        if kind == "action":
+            if node.kind == "strategy":
+                return node.id, 0, "action"
+            if node.kind == "action":
+                top = node if doc.parent(node).kind == "strategy" else doc.parent(node)
+                return doc.parent(top).id, doc.index_of(top) + 1, "action"
+        if kind == "sub_action" and node.kind == "action":
+            if doc.parent(node).kind == "strategy":
+                return node.id, 0, "sub_action"
+            return doc.parent(node).id, doc.index_of(node) + 1, "sub_action"
+        if kind == "strategy":
+            strategy = next((n for n in [node, *doc.ancestors(node)] if n.kind == "strategy"), None)
+            if strategy is not None:
+                return doc.parent(strategy).id, doc.index_of(strategy) + 1, "strategy"
+            if node.kind == "focus_area":
+                return node.id, 0, "strategy"
+        if kind == "goal":
+            if node.kind == "goal":
+                return doc.parent(node).id, doc.index_of(node) + 1, "goal"
+            if node.kind == "goals_section":
+                return node.id, 0, "goal"
+        return None
+
+    def _body_line(self, node_id: str, text: str, author: str, date: str) -> None:
+        node = self.document.node(node_id)
+        raw = node.body
+        form = export_form(node.kind, "body", raw)
+        new = "\n".join(filter(None, [form, text]))
+        self._text_proposal(node_id, "body", raw, form, new, "insert", author, date)
+
+    # --- comments -------------------------------------------------------------------------------
+    def comments(self) -> None:
+        doc = self.doc
+        by_para_id = {pid: c for c in doc.comments.values() for pid in c.para_ids if pid}
+        replies: dict[str, list] = {}
+        for comment in doc.comments.values():
+            parent = by_para_id.get(comment.parent_para_id) if comment.parent_para_id else None
+            if parent is not None and parent is not comment:
+                replies.setdefault(parent.comment_id, []).append(comment)
+        reply_ids = {c.comment_id for group in replies.values() for c in group}
+        for comment in doc.comments.values():
+            if comment.comment_id in reply_ids:
+                continue
+            thread = [Reply(author=r.author, date=r.date, text=r.text) for r in replies.get(comment.comment_id, [])]
+            status = "resolved" if comment.done else "pending"
+            start = doc.comment_starts.get(comment.comment_id) or doc.comment_refs.get(comment.comment_id)
+            end = doc.comment_ends.get(comment.comment_id) or start
+            common = dict(kind="comment", author=comment.author, date=comment.date, comment=comment.text, replies=thread, status=status)
+            if start is None:
+                self.unplaced.append(Proposal(**common, reason="a comment anchored nowhere in the document"))
+                continue
+            pieces = _range(doc.paras, start, end)
+            text = [p for p in pieces if p.in_new and not p.is_mark]
+            words = [p for p in text if p.label is not NUMBER] or text  # the item's words, not its number
+            anchor = "".join(p.text for p in words).strip()
+            label = next((p.label for p in pieces if isinstance(p.label, tuple)), None)
+            if label is None:
+                label = self.located.para_label[start.para] if start.para < len(doc.paras) else None
+            if label is None:
+                self.unplaced.append(Proposal(**common, anchor=anchor, reason="a comment on text that is not one of the plan's items"))
+                continue
+            self.proposals.append(Proposal(**common, node_id=label[0], field=label[1], anchor=anchor))
+
+
+def _range(paras: list[Para], start, end) -> list[Piece]:
+    pieces: list[Piece] = []
+    for k in range(start.para, min(end.para, len(paras) - 1) + 1):
+        items = paras[k].pieces
+        lo = 0
+        if k == start.para and start.after is not None:
+            lo = _index(items, start.after) + 1
+        hi = len(items) - 1
+        if k == end.para and end.after is not None:
+            hi = _index(items, end.after) + 1
+        elif k == end.para and end.after is None and k != start.para:
+            hi = 0
+        pieces += items[lo:hi]
+    return pieces
+
+
+def _index(items: list[Piece], piece: Piece) -> int:
+    for i, item in enumerate(items):
+        if item is piece:
+            return i
+    return -1
+
+
+def _visible(piece: Piece, accept) -> bool:
+    change = piece.change
+    if change is None:
+        return True
+    if change.kind == "gone":
+        return False
+    taken = accept is None or id(piece) in accept
+    return taken if change.kind == "ins" else not taken
+
+
+def _render(kind: str, field: str, pieces: list[Piece], accept) -> str:
+    """The field's text with the changes in ``accept`` taken (None: all) and the others not."""
+    text = "".join(p.text for p in pieces if _visible(p, accept))
+    if kind == "paragraph" or field == "body":
+        return "\n".join(line.strip() for line in text.split("\n") if line.strip())
+    return text.rstrip("\n")
+
+
+def _change_groups(pieces: list[Piece]) -> list[list[Piece]]:
+    """Adjacent changed pieces by one author: what Word's Review pane shows as one change (a move's halves joined)."""
+    groups: list[list[Piece]] = []
+    current: list[Piece] = []
+    author = None
+    for piece in pieces:
+        change: Change | None = piece.change
+        if change is None or change.kind == "gone":
+            if piece.text.strip() or piece.is_mark:
+                if current:
+                    groups.append(current)
+                current = []
+            continue
+        if current and change.author != author:
+            groups.append(current)
+            current = []
+        current.append(piece)
+        author = change.author
+    if current:
+        groups.append(current)
+    moved_from = [g for g in groups if any(p.change.move == "moveFrom" for p in g)]
+    for group in [g for g in groups if any(p.change.move == "moveTo" for p in g)]:
+        text = "".join(p.text for p in group)
+        partner = next((g for g in moved_from if "".join(p.text for p in g) == text), None)
+        if partner is not None and partner in groups:
+            partner.extend(group)
+            groups.remove(group)
+    return [g for g in groups if any(not p.is_mark or p.change.kind in ("ins", "del") for p in g)]
+
+
+def _kind_of(group: list[Piece]) -> str:
+    kinds = {p.change.kind for p in group if p.change is not None and (not p.is_mark or True)}
+    texts = {p.change.kind for p in group if p.change is not None and not p.is_mark and p.text}
+    kinds = texts or kinds
+    return "replace" if kinds >= {"ins", "del"} else "insert" if "ins" in kinds else "delete"
+
+
+def _hunks(old: str, new: str) -> list[tuple[str, str]]:
+    """Each stretch where ``new`` differs from ``old``: (old with only that stretch changed, kind)."""
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 2.0
+    diffs = dmp.diff_main(old, new)
+    dmp.diff_cleanupSemantic(diffs)
+    hunks: list[list[int]] = []
+    for index, (op, _text) in enumerate(diffs):
+        if op == 0:
+            continue
+        if hunks and hunks[-1][-1] == index - 1:
+            hunks[-1].append(index)
+        else:
+            hunks.append([index])
+    result = []
+    for hunk in hunks:
+        members = set(hunk)
+        text = "".join(t for i, (op, t) in enumerate(diffs) if op == 0 or (op == 1) == (i in members))
+        ops = {diffs[i][0] for i in hunk}
+        result.append((text, "replace" if ops == {1, -1} else "insert" if 1 in ops else "delete"))
+    return result
+
+
+def _new_node(kind: str, text: str) -> dict:
+    node_id = new_id()
+    if kind in ("action", "sub_action"):
+        return {"id": node_id, "kind": "action", "text": text, "actions": []}
+    if kind == "strategy":
+        return {"id": node_id, "kind": "strategy", "title": text, "body": "", "actions": []}
+    if kind == "goal":
+        return {"id": node_id, "kind": "goal", "title": text, "body": ""}
+    return {"id": node_id, "kind": "paragraph", "text": text}
+
+
+def build(doc: WordDocument, located: Located, document: Document) -> tuple[list[Proposal], list[Proposal]]:
+    builder = Builder(doc, located, document)
+    builder.fields()
+    builder.added()
+    builder.numbers_and_joins()
+    builder.comments()
+    return builder.proposals, builder.unplaced

@@ -1,0 +1,76 @@
+"""The paragraphs the official export writes for a plan's items, in order: what a reviewer edited.
+
+Each is the item's id, the field, the number printed before the text (壹、 （一） "1.\t" …) and the
+text, exactly as ``editor.export.official_docx`` writes them (a multi-line field is one paragraph
+per non-blank line, stripped). Content matching compares a reviewed document's paragraphs with
+these when its bookmarks are gone; every reader compares a field's text in that same form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor.export.textclean import clean_text
+from schema.model import PlanContent
+from schema.numbers import all_numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    node_id: str
+    field: str
+    prefix: str  # the number (and tab) printed before the text, outside the field
+    text: str
+    style: str
+
+    @property
+    def full(self) -> str:
+        return self.prefix + self.text
+
+
+def lines_of(text: str) -> list[str]:
+    """A multi-line field as the export writes it: non-blank lines, stripped."""
+    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
+
+
+def export_form(kind: str, field: str, value: str) -> str:
+    """A field's text as it reads in the exported document (lines joined by "\n")."""
+    if kind == "paragraph" or field == "body":  # one paragraph per line; an action's text is one paragraph
+        return "\n".join(lines_of(value))
+    return clean_text(value)
+
+
+def expected_paragraphs(content: PlanContent) -> list[Expected]:
+    numbers = all_numbers(content)
+    out: list[Expected] = []
+
+    def lines(node, field: str, style: str) -> None:
+        for line in lines_of(getattr(node, field)):
+            out.append(Expected(node.id, field, "", line, style))
+
+    def one(node, field: str, prefix: str, style: str) -> None:
+        out.append(Expected(node.id, field, prefix, clean_text(getattr(node, field)), style))
+
+    for paragraph in content.preface.paragraphs:
+        lines(paragraph, "text", "Plan Body")
+    if content.goals.goals:
+        one(content.goals, "title", "", "Heading 1")
+        for goal in content.goals.goals:
+            one(goal, "title", "", "Plan Goal")
+            lines(goal, "body", "Plan Body")
+    focus = content.focus
+    one(focus, "title", numbers[focus.id], "Heading 1")
+    for area in focus.focus_areas:
+        one(area, "title", numbers[area.id], "Heading 2")
+        lines(area, "body", "Plan Body")
+        for strategy in area.strategies:
+            one(strategy, "title", numbers[strategy.id], "Heading 3")
+            lines(strategy, "body", "Strategy Body")
+            for action in strategy.actions:
+                one(action, "text", numbers[action.id] + "\t", "Plan Action")
+                for sub in action.actions:
+                    one(sub, "text", numbers[sub.id] + "\t", "Plan Sub-action")
+    closing = content.closing
+    one(closing, "title", numbers[closing.id], "Heading 1")
+    for paragraph in content.closing.paragraphs:
+        lines(paragraph, "text", "Plan Body")
+    return out

@@ -1,0 +1,181 @@
+"""Which item and field each piece of a reviewed document belongs to.
+
+First by the ``pe_<id>_<field>`` bookmarks the export writes (CONVENTIONS.md), which Word and
+LibreOffice keep through editing; then, for the paragraphs no bookmark covers (a reviewer
+deleted them, or the document predates them), by content: the document's paragraphs as they were
+before the tracked changes are aligned with the paragraphs the export writes for the plan
+(``expected``), equal ones first, changed ones (a document re-saved without tracking) paired by
+similarity within the stretch between equal ones.
+
+A piece's label is ``(node_id, field)``, :data:`NUMBER` for the number printed before an item's
+text (outside the field: a change there is reported, never applied), or None (the cover, the
+table of contents, the tables, a paragraph a reviewer added).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from editor.review.expected import Expected
+from editor.review.wordml import Para, Piece, WordDocument
+
+NUMBER = "number"
+SIMILAR_ENOUGH = 0.5  # a changed paragraph is taken for the plan's one when at least this alike
+
+try:  # the shared reader of the export's bookmark names (CONVENTIONS.md), written by helper docs
+    from editor.docx_ids import parse_bookmark_name
+except ImportError:  # pragma: no cover - until it lands: the same rule, read here
+    import re
+
+    _NAME = re.compile(r"^pe_([A-Za-z0-9]+)_([A-Za-z_]+)$")
+
+    def parse_bookmark_name(name: str):
+        match = _NAME.match(name)
+        return (match.group(1), match.group(2)) if match else None
+
+
+@dataclass
+class Located:
+    """The result: every piece labelled, plus what the locator learnt on the way."""
+
+    by_label: dict[tuple[str, str], list[Piece]] = field(default_factory=dict)  # in document order
+    para_label: list[tuple[str, str] | None] = field(default_factory=list)  # each paragraph's item field
+    added: list[bool] = field(default_factory=list)  # paragraphs a reviewer added (no label, new text)
+    matched: int = 0  # paragraphs placed (by bookmark or content)
+    missing: list[Expected] = field(default_factory=list)  # the plan's paragraphs not found
+
+
+def wholly_new(paras: list[Para], i: int) -> bool:
+    """A paragraph a tracked change added: all its text inserted, and a paragraph break inserted before or at it."""
+    para = paras[i]
+    if any(p.change is None or p.change.kind != "ins" for p in para.pieces if not p.is_mark):
+        return False
+    mark_new = para.mark.change is not None and para.mark.change.kind == "ins"
+    before_new = i > 0 and paras[i - 1].mark.change is not None and paras[i - 1].mark.change.kind == "ins"
+    return mark_new or before_new
+
+
+def locate(doc: WordDocument, expected: list[Expected], valid: set[tuple[str, str]]) -> Located:
+    paras = doc.paras
+    result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
+    new_flags = [wholly_new(paras, i) for i in range(len(paras))]
+    seen: set[tuple[str, str]] = set()
+    if doc.has_bookmarks:
+        for i, para in enumerate(paras):
+            if not para.in_table:
+                label = _label_by_bookmarks(para, valid)
+                if label is not None:
+                    result.para_label[i] = label
+                    seen.add(label)
+    unseen = [e for e in expected if (e.node_id, e.field) not in seen]
+    if unseen:
+        _match_content(paras, new_flags, unseen, result)
+    # everything not placed that holds new text after the plan began is a reviewer's addition
+    first = next((i for i, label in enumerate(result.para_label) if label is not None), len(paras))
+    for i, para in enumerate(paras):
+        if result.para_label[i] is None and not para.in_table and i > first and para.new_text().strip():
+            result.added[i] = True
+        elif result.para_label[i] is None and new_flags[i] and para.new_text().strip():
+            result.added[i] = True
+    result.matched = sum(1 for label in result.para_label if label is not None)
+    for i, para in enumerate(paras):
+        label = result.para_label[i]
+        if label is not None:
+            for piece in para.pieces:
+                if piece.label is not NUMBER:
+                    piece.label = label
+                    result.by_label.setdefault(label, []).append(piece)
+    placed = {label for label in result.para_label if label is not None}
+    result.missing = [e for e in expected if (e.node_id, e.field) not in placed]
+    return result
+
+
+def _label_by_bookmarks(para: Para, valid: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The field a paragraph's bookmark names; the unmarked pieces before it are its number."""
+    label = None
+    first = None
+    for index, piece in enumerate(para.pieces):
+        if piece.bookmark is not None and not piece.is_mark:
+            parsed = parse_bookmark_name(piece.bookmark)
+            if parsed is not None and tuple(parsed) in valid:
+                label = tuple(parsed)
+                first = index
+                break
+    if label is None:
+        # an emptied field keeps its bookmark on the mark alone
+        mark = para.mark
+        parsed = parse_bookmark_name(mark.bookmark) if mark.bookmark else None
+        return tuple(parsed) if parsed is not None and tuple(parsed) in valid else None
+    for piece in para.pieces[:first]:
+        if piece.change is None or piece.change.kind != "ins":
+            piece.label = NUMBER  # the number and tab, written outside the bookmark
+    return label
+
+
+def _match_content(paras: list[Para], new_flags: list[bool], expected: list[Expected], result: Located) -> None:
+    """Label the unlabelled paragraphs whose text (before the changes) is one of ``expected``."""
+    candidates = [
+        i for i, para in enumerate(paras)
+        if result.para_label[i] is None and not para.in_table and not new_flags[i] and para.old_text().strip()
+    ]
+    texts = [_old_group_text(paras, i) for i in candidates]
+    wanted = [e.full for e in expected]
+    matcher = difflib.SequenceMatcher(None, texts, wanted, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(a1 - a0):
+                _assign(paras[candidates[a0 + k]], expected[b0 + k], result, candidates[a0 + k], exact=True)
+        elif tag == "replace":
+            used: set[int] = set()
+            for a in range(a0, a1):
+                best, best_ratio = None, SIMILAR_ENOUGH
+                for b in range(b0, b1):
+                    if b in used:
+                        continue
+                    ratio = difflib.SequenceMatcher(None, texts[a], wanted[b], autojunk=False).ratio()
+                    if ratio >= best_ratio:
+                        best, best_ratio = b, ratio
+                if best is not None:
+                    used.add(best)
+                    _assign(paras[candidates[a]], expected[best], result, candidates[a], exact=False)
+
+
+def _old_group_text(paras: list[Para], i: int) -> str:
+    """A paragraph's text before the changes, with the text of the paragraphs a reviewer split off it."""
+    text = paras[i].old_text()
+    while paras[i].mark.change is not None and paras[i].mark.change.kind == "ins" and i + 1 < len(paras):
+        i += 1
+        text += paras[i].old_text()
+    return text
+
+
+def _assign(para: Para, entry: Expected, result: Located, index: int, *, exact: bool) -> None:
+    label = (entry.node_id, entry.field)
+    result.para_label[index] = label
+    if not entry.prefix:
+        return
+    # the first len(prefix) characters of the old text are the number: split the piece that straddles it
+    if not exact and not para.old_text().startswith(entry.prefix):
+        for piece in para.pieces:  # the number itself was edited: nothing of this paragraph is applied
+            piece.label = NUMBER
+        return
+    remaining = len(entry.prefix)
+    position = 0
+    while remaining > 0 and position < len(para.pieces):
+        piece = para.pieces[position]
+        if piece.is_mark:
+            break
+        if not piece.in_old:  # inserted inside the number
+            piece.label = NUMBER
+            position += 1
+            continue
+        if len(piece.text) > remaining:
+            # the number becomes a piece of its own before the original one, which keeps the rest:
+            # comment anchors point after original pieces, and must still include the whole run
+            number = Piece(piece.text[:remaining], piece.change, piece.bookmark, label=NUMBER)
+            piece.text = piece.text[remaining:]
+            para.pieces.insert(position, number)
+            break
+        piece.label = NUMBER
+        remaining -= len(piece.text)
+        position += 1

@@ -1,0 +1,303 @@
+"""A reviewed .docx read as a stream of paragraphs and text pieces with their revision marks.
+
+Only what review needs is read, straight from the package's XML with lxml (python-docx has no
+API for tracked changes and reads the whole package): the body's paragraphs in document order,
+each a list of :class:`Piece` (a run's text, with the ``w:ins``/``w:del``/``w:moveTo``/
+``w:moveFrom`` around it), its paragraph mark (tracked when a reviewer added or removed a
+paragraph break), the ``pe_<id>_<field>`` bookmarks open over each piece (CONVENTIONS.md), the
+places of comment anchors; the comments with their replies and done state; the style names.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, R, T, DEL_TEXT, TAB, BR, PPR, RPR, PSTYLE = (_w(t) for t in ("p", "r", "t", "delText", "tab", "br", "pPr", "rPr", "pStyle"))
+INS, DEL, MOVE_FROM, MOVE_TO, TBL = (_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "tbl"))
+BOOKMARK_START, BOOKMARK_END = _w("bookmarkStart"), _w("bookmarkEnd")
+COMMENT_START, COMMENT_END, COMMENT_REF = _w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference")
+VAL, ID, NAME, AUTHOR, DATE, TYPE = (_w(a) for a in ("val", "id", "name", "author", "date", "type"))
+_CHANGE_TAGS = {INS: "ins", DEL: "del", MOVE_TO: "ins", MOVE_FROM: "del"}
+_TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
+_WRAPPERS_TO_CLIMB = 6  # run → ins/del → hyperlink/smartTag/sdtContent … → paragraph
+
+
+class WordFileError(Exception):
+    """The file is not a readable Word document; ``str()`` is one sentence naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One tracked change as Word writes it: its kind, who and when, and its mark's id."""
+
+    kind: str  # "ins" or "del"
+    author: str
+    date: str
+    mark_id: str
+    move: str = ""  # "moveFrom"/"moveTo" for moved text, empty for a plain insertion/deletion
+
+
+@dataclass(slots=True)
+class Piece:
+    """A stretch of text of one paragraph with one change (or none) and the bookmark over it."""
+
+    text: str
+    change: Change | None
+    bookmark: str | None  # the innermost pe_ bookmark's name open over it
+    is_mark: bool = False  # the paragraph mark ("\n"), tracked when a break was added or removed
+    label: object = None  # filled in by the locator: (node_id, field), NUMBER or None
+
+    @property
+    def in_old(self) -> bool:
+        return self.change is None or self.change.kind == "del"
+
+    @property
+    def in_new(self) -> bool:
+        return self.change is None or self.change.kind == "ins"
+
+
+@dataclass(slots=True)
+class Para:
+    style: str
+    in_table: bool
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def mark(self) -> Piece:
+        return self.pieces[-1]
+
+    def old_text(self) -> str:
+        return "".join(p.text for p in self.pieces if not p.is_mark and p.in_old)
+
+    def new_text(self) -> str:
+        return "".join(p.text for p in self.pieces if not p.is_mark and p.in_new)
+
+    def has_changes(self) -> bool:
+        return any(p.change is not None for p in self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a comment's range starts or ends: a paragraph, right after one of its pieces (None: at its start).
+
+    A piece rather than an index, since the locator splits pieces (a heading's number from its title).
+    """
+
+    para: int
+    after: Piece | None
+
+
+@dataclass
+class Comment:
+    comment_id: str
+    author: str
+    date: str
+    text: str
+    para_ids: list[str]
+    parent_para_id: str = ""  # commentsExtended: the comment this one replies to
+    done: bool = False
+
+
+@dataclass
+class WordDocument:
+    paras: list[Para]
+    comments: dict[str, Comment]
+    comment_starts: dict[str, Anchor]
+    comment_ends: dict[str, Anchor]
+    comment_refs: dict[str, Anchor]
+    last_modified_by: str
+    modified: str
+    has_bookmarks: bool
+
+
+def read_word(path: Path) -> WordDocument:
+    """Read ``path``; raise WordFileError (one sentence) when it is not a Word document."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            if "word/document.xml" not in names:
+                raise WordFileError(f"{path} is not a Word document (.docx): it has no word/document.xml.")
+            parts = {name: package.read(name) for name in (
+                "word/document.xml", "word/styles.xml", "word/comments.xml", "word/commentsExtended.xml", "docProps/core.xml"
+            ) if name in names}
+    except zipfile.BadZipFile:
+        raise WordFileError(f"{path} is not a Word document (.docx): it is not a zip package, or it is damaged.") from None
+    except OSError as exc:
+        raise WordFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    try:
+        body_xml = _parse(parts["word/document.xml"])
+        styles = _style_names(_parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else {}
+        comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
+        modified_by, modified = _core(parts.get("docProps/core.xml"))
+    except etree.XMLSyntaxError as exc:
+        raise WordFileError(f"{path} is damaged: its XML cannot be read ({exc.msg}).") from None
+    body = body_xml.find(_w("body"))
+    if body is None:
+        raise WordFileError(f"{path} is not a Word document (.docx): its document part has no body.")
+    doc = WordDocument([], comments, {}, {}, {}, modified_by, modified, False)
+    _read_body(body, styles, doc)
+    return doc
+
+
+def _parse(data: bytes):
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
+
+
+def _style_names(root) -> dict[str, str]:
+    names = {}
+    for style in root.iter(_w("style")):
+        name = style.find(_w("name"))
+        names[style.get(_w("styleId"), "")] = name.get(VAL, "") if name is not None else ""
+    return names
+
+
+def _core(data: bytes | None) -> tuple[str, str]:
+    if not data:
+        return "", ""
+    root = _parse(data)
+    by = root.find("{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy")
+    when = root.find("{http://purl.org/dc/terms/}modified")
+    return (by.text or "" if by is not None else ""), (when.text or "" if when is not None else "")
+
+
+def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
+    if not data:
+        return {}
+    result = {}
+    for element in _parse(data).iter(_w("comment")):
+        paragraphs = element.findall(_w("p"))
+        text = "\n".join("".join(t.text or "" for t in p.iter(T)) for p in paragraphs)
+        para_ids = [p.get(f"{{{W14}}}paraId", "") for p in paragraphs]
+        comment_id = element.get(ID, "")
+        result[comment_id] = Comment(comment_id, element.get(AUTHOR, ""), element.get(DATE, ""), text.strip(), para_ids)
+    if extended:
+        by_para: dict[str, tuple[str, bool]] = {}
+        for ex in _parse(extended).iter(f"{{{W15}}}commentEx"):
+            by_para[ex.get(f"{{{W15}}}paraId", "")] = (ex.get(f"{{{W15}}}paraIdParent", ""), ex.get(f"{{{W15}}}done") in ("1", "true"))
+        for comment in result.values():
+            # Word keys a comment's extended data by the id of its last paragraph
+            info = by_para.get(comment.para_ids[-1] if comment.para_ids else "")
+            if info:
+                comment.parent_para_id, comment.done = info
+    return result
+
+
+_WANTED = (P, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF)
+
+
+def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
+    paras = doc.paras
+    open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
+    open_order: list[str] = []
+    current: Para | None = None
+    pending_anchors: list[tuple[dict, str]] = []  # comment anchors seen between paragraphs
+    changes: dict[tuple, Change] = {}  # (tag, w:id) of an ins/del wrapper → its Change
+
+    def close_paragraph() -> None:
+        nonlocal current
+        if current is not None:
+            paras.append(current)
+            current = None
+
+    for element in body.iter(_WANTED):
+        tag = element.tag
+        if tag == P:
+            close_paragraph()
+            ppr = element.find(PPR)
+            style_id, mark_change = "", None
+            if ppr is not None:
+                pstyle = ppr.find(PSTYLE)
+                style_id = pstyle.get(VAL, "") if pstyle is not None else ""
+                rpr = ppr.find(RPR)
+                if rpr is not None:
+                    for mark in rpr:
+                        kind = _CHANGE_TAGS.get(mark.tag)
+                        if kind:
+                            mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""))
+            in_table = any(a.tag == TBL for a in element.iterancestors(TBL))
+            current = Para(styles.get(style_id, style_id), in_table)
+            current.pieces.append(Piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
+            for anchors, comment_id in pending_anchors:
+                anchors[comment_id] = Anchor(len(paras), None)
+            pending_anchors.clear()
+            continue
+        if current is None:
+            if tag in (COMMENT_START, COMMENT_END, COMMENT_REF):
+                anchors = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}[tag]
+                pending_anchors.append((anchors, element.get(ID, "")))
+            elif tag in (BOOKMARK_START, BOOKMARK_END):
+                _bookmark(element, tag, open_marks, open_order, doc)
+            continue
+        if tag in _TEXT_TAGS:
+            if tag == T and element.getparent().tag != R:
+                continue  # e.g. text of a text box's own paragraphs is read where they are
+            if tag == BR and element.get(TYPE) in ("page", "column"):
+                continue
+            text = element.text or "" if tag in (T, DEL_TEXT) else ("\t" if tag == TAB else "\n")
+            if not text:
+                continue
+            change = _change_of(element, changes)
+            bookmark = open_marks[open_order[-1]] if open_order else None
+            current.pieces.insert(len(current.pieces) - 1, Piece(text, change, bookmark))
+        elif tag in (BOOKMARK_START, BOOKMARK_END):
+            _bookmark(element, tag, open_marks, open_order, doc)
+        else:
+            anchors = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}[tag]
+            anchors[element.get(ID, "")] = Anchor(len(paras), current.pieces[-2] if len(current.pieces) > 1 else None)
+    close_paragraph()
+    for anchors, comment_id in pending_anchors:  # after the last paragraph
+        last = paras[-1] if paras else None
+        anchors[comment_id] = Anchor(max(0, len(paras) - 1), last.pieces[-2] if last is not None and len(last.pieces) > 1 else None)
+
+
+_BOOKMARK = re.compile(r"^pe_[A-Za-z0-9]")
+
+
+def _bookmark(element, tag, open_marks: dict[str, str], open_order: list[str], doc: WordDocument) -> None:
+    mark_id = element.get(ID, "")
+    if tag == BOOKMARK_START:
+        name = element.get(NAME, "")
+        if _BOOKMARK.match(name):
+            open_marks[mark_id] = name
+            open_order.append(mark_id)
+            doc.has_bookmarks = True
+    elif mark_id in open_marks:
+        del open_marks[mark_id]
+        open_order.remove(mark_id)
+
+
+def _change_of(element, cache: dict[tuple, Change]) -> Change | None:
+    """The tracked change around a run's text: the ins/del/move wrappers between it and its paragraph."""
+    node = element.getparent().getparent()
+    found = None
+    for _ in range(_WRAPPERS_TO_CLIMB):
+        if node is None or node.tag == P:
+            break
+        if node.tag in _CHANGE_TAGS:
+            if found is not None and _CHANGE_TAGS[node.tag] != _CHANGE_TAGS[found.tag]:
+                # inserted, then deleted again (w:ins around w:del): in neither version
+                return Change("gone", node.get(AUTHOR, ""), node.get(DATE, ""), node.get(ID, ""))
+            found = found if found is not None else node
+        node = node.getparent()
+    if found is None:
+        return None
+    key = (found.tag, found.get(ID))
+    change = cache.get(key)
+    if change is None:
+        move = "moveFrom" if found.tag == MOVE_FROM else "moveTo" if found.tag == MOVE_TO else ""
+        change = Change(_CHANGE_TAGS[found.tag], found.get(AUTHOR, ""), found.get(DATE, ""), found.get(ID, ""), move)
+        cache[key] = change
+    return change

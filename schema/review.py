@@ -1,0 +1,180 @@
+"""Deciding proposals (修正建議): accepting or rejecting one is ordinary operations with inverses.
+
+Accepting a text proposal is a :class:`~schema.operations.SetField` of the field's new text,
+rebased onto the field as it is now when other accepted changes touched it since; accepting a
+structural one applies the operation it carries. Either way the proposal's status changes too,
+through :class:`SetProposal`, an operation on the plan around the draft (the proposals list is
+not part of the draft's content). Rejecting, resolving, replying and adding a staff comment are
+a :class:`SetProposal` alone. The editor applies the whole list as one undo step, journalled
+like any edit, so every decision can be taken back; the command line applies it directly.
+
+Source-independent: a reviewer's document, a merge and a staff comment are decided the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from schema.document import Document
+from schema.model import PlanDocument
+from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, from_json
+from schema.proposals import Proposal, ProposalStatus, Reply
+
+TEXT_KINDS = ("insert", "delete", "replace")
+
+
+@dataclass(frozen=True)
+class SetProposal:
+    """Put ``data`` (a proposal as JSON) in the plan's list under ``proposal_id``; None removes it.
+
+    ``index`` places a new proposal (None: at the end); a replaced one keeps its place.
+    """
+
+    proposal_id: str
+    data: dict | None
+    index: int | None = None
+
+    def to_json(self) -> dict:
+        return {"proposal": {"proposal_id": self.proposal_id, "data": self.data, "index": self.index}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> SetProposal:
+        body = data["proposal"]
+        if not isinstance(body.get("proposal_id"), str) or not isinstance(body.get("data"), dict | None):
+            raise ValueError("not a proposal change")
+        return cls(body["proposal_id"], body["data"], body.get("index"))
+
+    def apply_to(self, plan: PlanDocument) -> SetProposal:
+        """Change ``plan.proposals`` in place; return the inverse. Raise OperationError when invalid."""
+        proposals = plan.proposals
+        where = next((i for i, p in enumerate(proposals) if p.id == self.proposal_id), None)
+        new = None
+        if self.data is not None:
+            try:
+                new = Proposal.model_validate({**self.data, "id": self.proposal_id})
+            except ValueError as exc:
+                raise OperationError(f"an invalid proposal: {exc}") from None
+        if where is None:
+            if new is None:
+                raise OperationError(f"no proposal with id {self.proposal_id!r}")
+            index = len(proposals) if self.index is None else max(0, min(self.index, len(proposals)))
+            proposals.insert(index, new)
+            return SetProposal(self.proposal_id, None)
+        old = proposals[where].model_dump(mode="json")
+        if new is None:
+            del proposals[where]
+        else:
+            proposals[where] = new
+        return SetProposal(self.proposal_id, old, where)
+
+
+def find(plan: PlanDocument, proposal_id: str) -> Proposal:
+    for proposal in plan.proposals:
+        if proposal.id == proposal_id:
+            return proposal
+    raise OperationError(f"no proposal with id {proposal_id!r}")
+
+
+def with_status(proposal: Proposal, status: ProposalStatus) -> SetProposal:
+    return SetProposal(proposal.id, {**proposal.model_dump(mode="json"), "status": status})
+
+
+def rebase_text(old: str, new: str, current: str) -> str | None:
+    """``new``'s change of ``old`` made to ``current`` instead; None when it no longer fits.
+
+    The common case is ``current == old``. Otherwise another accepted change touched the same
+    field: the change is carried over as a patch (its context located in ``current``).
+    """
+    if current == old:
+        return new
+    if new == old:
+        return current
+    dmp = diff_match_patch()
+    dmp.Match_Threshold = 0.3
+    dmp.Patch_DeleteThreshold = 0.3
+    patches = dmp.patch_make(old, new)
+    result, applied = dmp.patch_apply(patches, current)
+    return result if all(applied) else None
+
+
+def accept_operations(document: Document, proposal: Proposal) -> list[Operation]:
+    """The content operations that accepting ``proposal`` applies to ``document`` (not applied here).
+
+    Raise OperationError (one sentence) when it cannot be taken as the plan is now.
+    """
+    if proposal.kind == "comment":
+        return []
+    if proposal.operation is not None:
+        op = from_json(proposal.operation)
+        if isinstance(op, Insert):  # other decisions may have shortened the list since
+            parent = document.get(op.parent_id)
+            if parent is None:
+                raise OperationError("the item this proposal adds to is no longer in the plan")
+            from schema.tree import children
+
+            op = Insert(op.parent_id, min(op.index, len(children(parent))), op.node)
+        elif isinstance(op, Remove) and proposal.node_id:
+            node = document.get(proposal.node_id)  # find it where it is now
+            if node is None:
+                raise OperationError("the item this proposal removes is no longer in the plan")
+            parent = document.parent(node)
+            op = Remove(parent.id, document.index_of(node)) if parent is not None else op
+        elif isinstance(op, Move | SetField):
+            pass
+        return [op]
+    if proposal.kind not in TEXT_KINDS or not proposal.node_id or not proposal.field:
+        raise OperationError("this proposal could not be placed on an item, so it cannot be accepted")
+    node = document.get(proposal.node_id)
+    if node is None:
+        raise OperationError("the item this proposal changes is no longer in the plan")
+    current = getattr(node, proposal.field, None)
+    if not isinstance(current, str):
+        raise OperationError(f"the item has no text field {proposal.field!r}")
+    value = rebase_text(proposal.old, proposal.new, current)
+    if value is None:
+        raise OperationError("the text this proposal changes was edited since, so the change no longer fits")
+    return [SetField(proposal.node_id, proposal.field, value)]
+
+
+def decide(document: Document, proposal: Proposal, status: ProposalStatus) -> list[Operation | SetProposal]:
+    """The operations that give ``proposal`` this status: content operations first when accepting."""
+    ops: list[Operation | SetProposal] = []
+    if status == "accepted":
+        ops += accept_operations(document, proposal)
+    ops.append(with_status(proposal, status))
+    return ops
+
+
+def add_reply(proposal: Proposal, reply: Reply) -> SetProposal:
+    data = proposal.model_dump(mode="json")
+    data["replies"] = [*data["replies"], reply.model_dump(mode="json")]
+    return SetProposal(proposal.id, data)
+
+
+def add_proposal(proposal: Proposal) -> SetProposal:
+    return SetProposal(proposal.id, proposal.model_dump(mode="json"))
+
+
+def apply_decisions(plan: PlanDocument, document: Document, ops: list[Operation | SetProposal]) -> list[Operation | SetProposal]:
+    """Apply to the plan (outside the editor, e.g. the command line); return the inverses in undo order."""
+    inverses: list[Operation | SetProposal] = []
+    for op in ops:
+        inverses.append(op.apply_to(plan) if isinstance(op, SetProposal) else document.apply(op))
+    inverses.reverse()
+    return inverses
+
+
+def decide_all(plan: PlanDocument, status: ProposalStatus, wanted=lambda p: True) -> tuple[int, list[str]]:
+    """Give every pending proposal that ``wanted`` picks this status, in order; return (done, refusals)."""
+    document = Document(plan.draft.content)
+    done, refused = 0, []
+    for proposal in [p for p in plan.proposals if p.status == "pending" and wanted(p)]:
+        if status == "accepted" and not proposal.node_id:
+            continue  # unplaced: nothing to take; it stays pending for a person to read
+        try:
+            apply_decisions(plan, document, decide(document, find(plan, proposal.id), status))
+            done += 1
+        except OperationError as exc:
+            refused.append(str(exc))
+    return done, refused
