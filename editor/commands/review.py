@@ -61,7 +61,14 @@ def _what(p) -> str:
         return f"「{p.anchor}」: {p.comment}"
     if p.kind in ("insert_node", "remove_node"):
         return p.new or p.old
-    return f"{_short(p.old)} → {_short(p.new)}"
+    start = 0  # show the stretch that changes, not the whole field
+    while start < min(len(p.old), len(p.new)) and p.old[start] == p.new[start]:
+        start += 1
+    end = 0
+    while end < min(len(p.old), len(p.new)) - start and p.old[-1 - end] == p.new[-1 - end]:
+        end += 1
+    old, new = p.old[start:len(p.old) - end], p.new[start:len(p.new) - end]
+    return f"「{_short(old)}」 → 「{_short(new)}」"
 
 
 def _short(text: str, limit: int = 40) -> str:

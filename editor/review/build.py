@@ -20,7 +20,7 @@ from editor.review.locate import NUMBER, Located
 from editor.review.wordml import Change, Para, Piece, WordDocument
 from schema.document import Document
 from schema.model import new_id
-from schema.operations import Insert, Remove, to_json
+from schema.operations import Remove, to_json
 from schema.proposals import Proposal, Reply
 from schema.review import rebase_text
 from schema.tree import KINDS, title_of

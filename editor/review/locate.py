@@ -106,9 +106,12 @@ def _label_by_bookmarks(para: Para, valid: set[tuple[str, str]]) -> tuple[str, s
         mark = para.mark
         parsed = parse_bookmark_name(mark.bookmark) if mark.bookmark else None
         return tuple(parsed) if parsed is not None and tuple(parsed) in valid else None
+    number_edited = False
     for piece in para.pieces[:first]:
-        if piece.change is None or piece.change.kind != "ins":
-            piece.label = NUMBER  # the number and tab, written outside the bookmark
+        inserted = piece.change is not None and piece.change.kind == "ins"
+        if not inserted or number_edited:
+            piece.label = NUMBER  # the number and tab, written outside the bookmark (or typed over it)
+        number_edited = number_edited or (piece.change is not None and piece.change.kind == "del")
     return label
 
 
@@ -161,6 +164,7 @@ def _assign(para: Para, entry: Expected, result: Located, index: int, *, exact: 
         return
     remaining = len(entry.prefix)
     position = 0
+    number_edited = False
     while remaining > 0 and position < len(para.pieces):
         piece = para.pieces[position]
         if piece.is_mark:
@@ -177,5 +181,10 @@ def _assign(para: Para, entry: Expected, result: Located, index: int, *, exact: 
             para.pieces.insert(position, number)
             break
         piece.label = NUMBER
+        number_edited = number_edited or piece.change is not None
         remaining -= len(piece.text)
+        position += 1
+    while number_edited and position < len(para.pieces) and para.pieces[position].change is not None \
+            and para.pieces[position].change.kind == "ins" and not para.pieces[position].is_mark:
+        para.pieces[position].label = NUMBER  # typed in place of the deleted number
         position += 1
