@@ -12,11 +12,12 @@ cjk_fonts="fonts-arphic-ukai fonts-noto-cjk"
 x11_window="xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
 icu_build="libicu-dev pkg-config g++ python3-dev"  # PyICU (the chart's word breaks) builds against the system ICU
+uno_reviewer="python3-uno"  # the review tests let LibreOffice edit a document over UNO (system /usr/bin/python3)
 
 wanted="$qt_runtime $cjk_fonts $icu_build"
 case "$purpose" in
   run)  wanted="$wanted $x11_window" ;;
-  test) wanted="$wanted $docx_to_pdf git" ;;  # git: the merge driver is proven with real git
+  test) wanted="$wanted $docx_to_pdf $uno_reviewer git" ;;  # git: the merge driver is proven with real git
   *) echo "setup.sh: unknown purpose '$purpose' (use run or test)" >&2; exit 2 ;;
 esac
 python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || wanted="$wanted python3-venv"
