@@ -26,6 +26,7 @@ from editor.ui.files import dialogs
 from editor.ui.files.export_menu import ExportMenu
 from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
+from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session.session import EditSession
 from editor.ui.tree.editing import TreeEditor
@@ -90,6 +91,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self._findings: list | None = None  # of the last check run
         self._install_checks()
         self.revisions = RevisionMenu(self)
+        self.review = ReviewMode(self)
 
         for source in (self.tree_editor, self.detail):
             source.status_message.connect(self.show_status)
@@ -208,6 +210,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.session = session
         self.export_menu.reset()
         self.revisions.set_session(session)
+        self.review.set_session(session)
         if self._docks:
             self._docks["chart_preview"].set_plan(session.plan, session.document)
         self.model = PlanTreeModel(session, self)

@@ -1,0 +1,121 @@
+"""Review mode (審閱) in the main window: its menu, its dock, and reading a reviewer's document.
+
+- 審閱模式 (Ctrl+Shift+R) shows the review dock (:class:`editor.ui.review.view.ReviewView`) with the
+  keyboard in its text; a plan opened with pending proposals shows it by itself.
+- 讀入審閱文件… reads a reviewed .docx (``editor.review.read_review``) and adds its proposals to
+  the plan as one undo step; a file that is not a review of this plan is one sentence, and the
+  plan is not touched.
+- 工作草稿對照修正版 shows the draft's changes against the latest revision in the same view, where
+  rejecting one puts the revision's text back.
+
+The dock and ``editor.review`` are built/imported on first use.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from editor.ui.i18n import fill, translate
+from editor.ui.session import undo_commands
+
+
+class ReviewMode(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.menu = window.menuBar().addMenu(translate("review", "審閱(&W)"))
+        self.menu.setObjectName("reviewMenu")
+        window.menus["review"] = self.menu
+        self.show_action = self.menu.addAction(translate("review", "審閱模式(&M)"), self.show)
+        self.show_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.show_action.setStatusTip(translate("review", "逐項檢視、接受或拒絕修正建議與註解"))
+        self.draft_action = self.menu.addAction(translate("review", "工作草稿對照修正版(&D)"), self.show_draft)
+        self.read_action = self.menu.addAction(translate("review", "讀入審閱文件(&I)…"), self.read_document_dialog)
+        self._view = None
+        self._dock: QDockWidget | None = None
+
+    @property
+    def view(self):
+        if self._view is None:
+            self._build()
+        return self._view
+
+    @property
+    def dock(self) -> QDockWidget:
+        if self._dock is None:
+            self._build()
+        return self._dock
+
+    def _build(self) -> None:
+        from editor.ui.review.view import ReviewView
+
+        window = self.window
+        self._view = ReviewView(current_node=window.tree.current_node_id)
+        self._dock = window.add_dock(self._view, translate("review", "審閱"), "review", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock.hide()
+        self._view.node_selected.connect(window.tree.select_node)
+        self._view.status_message.connect(window.show_status)
+        window.tree.current_node_changed.connect(self._tree_selected)
+        if window.session is not None:
+            self._view.set_session(window.session)
+
+    def set_session(self, session) -> None:
+        if self._view is not None:
+            self._view.set_session(session)
+        if any(p.status == "pending" for p in session.plan.proposals):
+            QTimer.singleShot(0, self.show)  # once the window is up: the reviewers' proposals are waiting
+
+    def show(self) -> None:
+        dock = self.dock
+        first = dock.isHidden()
+        dock.show()
+        dock.raise_()
+        if first and not dock.isFloating():
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [dock], [max(320, self.window.height() // 2)], Qt.Orientation.Vertical))
+        self.view.text.setFocus()
+
+    def show_draft(self) -> None:
+        self.show()
+        revisions = self.window.session.plan.revisions
+        if revisions:
+            self.view.show_draft_against(revisions[-1].id)
+        else:
+            self.window.show_status(translate("review", "還沒有修正版可以對照"))
+
+    def _tree_selected(self, _node_id: str) -> None:
+        if self._view is not None and self._view.branch.isChecked():
+            self._view.refresh()
+
+    # --- reading a reviewer's document ------------------------------------------------------------
+    def read_document_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self.window, translate("review", "讀入審閱文件"), "",
+                                                    translate("review", "Word 文件 (*.docx)"))
+        if path:
+            self.read_document(Path(path))
+
+    def read_document(self, path: Path) -> str | None:
+        """Add the proposals of a reviewed document as one undo step; return the sentence shown when it cannot."""
+        from editor.review import ReviewError, read_review
+        from schema.review import add_proposal
+
+        session = self.window.session
+        try:
+            result = read_review(session.plan, path)
+        except ReviewError as exc:
+            message = fill(translate("review", "無法讀入審閱文件：%1"), str(exc))
+            self.window.show_status(message)
+            return message
+        found = result.proposals + result.unplaced
+        if found:
+            error = undo_commands.execute(session, [add_proposal(p) for p in found],
+                                          fill(translate("review", "讀入審閱文件 %1"), path.name))
+            if error:
+                self.window.show_status(error)
+                return error
+        self.window.show_status(fill(translate("review", "讀入 %1 項修正建議，%2 項無法對應到項目"), len(result.proposals), len(result.unplaced)))
+        self.show()
+        return None

@@ -1,0 +1,346 @@
+"""Review mode's view: the marked-up plan, the comments in the margin, and the decisions by keyboard.
+
+F8 / Shift+F8 go to the next / previous change, Ctrl+Enter accepts it, Ctrl+Delete rejects it,
+Ctrl+Shift+Enter / Ctrl+Shift+Delete accept / reject every change shown (the author, kind and
+branch filters say which: Alt+U, Alt+K, Alt+B). Every decision is one undo step of the session
+(``undo_commands.execute``; "all" is one macro), so Ctrl+Z takes it back. Comments: Enter in the
+reply box answers the current comment, 結案 (Ctrl+Shift+K) resolves it, and the box below adds a
+staff comment to the item selected in the tree.
+"""
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui.i18n import fill, translate
+from editor.ui.review.items import KIND_NAMES, ReviewItem, draft_items, in_branch, proposal_items
+from editor.ui.review.markup import Markup
+from editor.ui.session import undo_commands
+from schema.operations import OperationError
+from schema.proposals import Proposal, Reply
+from schema.review import add_proposal, add_reply
+from schema.tree import title_of
+
+PROPOSALS = "proposals"  # the source combo's data for pending proposals; a revision's id otherwise
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class ReviewView(QWidget):
+    node_selected = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, current_node: Callable[[], str | None] = lambda: None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reviewView")
+        self.session = None
+        self.current_node = current_node
+        self.items: list[ReviewItem] = []  # what the filters show, in document order
+        self.current: int | None = None
+        self.kept: set[str] = set()  # draft changes accepted (kept as they are): not shown again
+        self.user = getpass.getuser() or "staff"
+        self._build()
+
+    # --- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.source = QComboBox(objectName="reviewSource")
+        self.author = QComboBox(objectName="reviewAuthor")
+        self.kind = QComboBox(objectName="reviewKind")
+        self.branch = QCheckBox(translate("review", "只看選取的分支(&B)"), objectName="reviewBranch")
+        filters = QHBoxLayout()
+        for text, combo in ((translate("review", "顯示(&S)"), self.source), (translate("review", "作者(&U)"), self.author),
+                            (translate("review", "類別(&K)"), self.kind)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1 if combo is self.source else 0)
+        filters.addWidget(self.branch)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self.author.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.branch.toggled.connect(lambda _on: self.refresh())
+
+        buttons = QHBoxLayout()
+        self.actions: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("previous", translate("review", "上一個"), "Shift+F8", self.previous_change),
+            ("next", translate("review", "下一個"), "F8", self.next_change),
+            ("accept", translate("review", "接受"), "Ctrl+Return", self.accept_current),
+            ("reject", translate("review", "拒絕"), "Ctrl+Delete", self.reject_current),
+            ("accept_all", translate("review", "全部接受"), "Ctrl+Shift+Return", lambda: self.decide_all(True)),
+            ("reject_all", translate("review", "全部拒絕"), "Ctrl+Shift+Delete", lambda: self.decide_all(False)),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions[key] = action
+            button = QPushButton(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.setObjectName(f"review_{key}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the text; the buttons are for the mouse
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.position = QLabel(objectName="reviewPosition")
+        buttons.addWidget(self.position)
+
+        self.text = QTextBrowser(objectName="reviewText")
+        self.text.setOpenLinks(False)
+        self.comments = QListWidget(objectName="reviewComments")
+        self.comments.setWordWrap(True)
+        self.comments.itemActivated.connect(self._comment_activated)
+        self.reply = QLineEdit(objectName="reviewReply")
+        self.reply.setPlaceholderText(translate("review", "回覆目前的註解，按 Enter 送出"))
+        self.reply.returnPressed.connect(self._reply_typed)
+        resolve = QAction(translate("review", "結案"), self)
+        resolve.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        resolve.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        resolve.triggered.connect(self.resolve_current)
+        self.addAction(resolve)
+        self.actions["resolve"] = resolve
+        self.new_comment = QLineEdit(objectName="reviewNewComment")
+        self.new_comment.setPlaceholderText(translate("review", "對樹狀圖選取的項目新增註解，按 Enter 送出"))
+        self.new_comment.returnPressed.connect(self._comment_typed)
+        margin = QWidget()
+        margin_layout = QVBoxLayout(margin)
+        margin_layout.setContentsMargins(0, 0, 0, 0)
+        margin_layout.addWidget(QLabel(translate("review", "註解")))
+        margin_layout.addWidget(self.comments, 1)
+        margin_layout.addWidget(self.reply)
+        margin_layout.addWidget(self.new_comment)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.text)
+        split.addWidget(margin)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.setFocusProxy(self.text)
+
+    # --- the plan shown ------------------------------------------------------------------------
+    def set_session(self, session) -> None:
+        if self.session is not None:
+            self.session.proposals_changed.disconnect(self.refresh)
+            self.session.undo_stack.indexChanged.disconnect(self._stack_changed)
+        self.session = session
+        self.kept.clear()
+        self.current = None
+        session.proposals_changed.connect(self.refresh)
+        session.undo_stack.indexChanged.connect(self._stack_changed)
+        self._fill_sources()
+        self.refresh()
+
+    def _fill_sources(self) -> None:
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(translate("review", "待決定的修正建議"), PROPOSALS)
+        for revision in reversed(self.session.plan.revisions):
+            self.source.addItem(fill(translate("review", "工作草稿對照 %1"), revision.label), revision.id)
+        self.source.blockSignals(False)
+
+    def show_draft_against(self, revision_id: str) -> None:
+        index = self.source.findData(revision_id)
+        if index >= 0:
+            self.source.setCurrentIndex(index)
+
+    def _source_changed(self, _index: int) -> None:
+        self.kept.clear()
+        self.current = None
+        self.refresh()
+
+    def _base(self):
+        data = self.source.currentData()
+        return next((r for r in self.session.plan.revisions if r.id == data), None) if data != PROPOSALS else None
+
+    def _stack_changed(self, _index: int) -> None:
+        if self._base() is not None:  # the draft's changes follow every edit
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the list of changes (keeping the current one's place) and the marked-up text."""
+        if self.session is None:
+            return
+        session = self.session
+        base = self._base()
+        everything = draft_items(session.plan, session.document, base) if base is not None else proposal_items(session.plan, session.document)
+        everything = [i for i in everything if i.key not in self.kept]
+        self._fill_filter(self.author, sorted({i.author for i in everything}), translate("review", "所有作者"))
+        self._fill_filter(self.kind, sorted({i.kind for i in everything}), translate("review", "所有類別"), names=KIND_NAMES)
+        author, kind = self.author.currentData(), self.kind.currentData()
+        root = self.current_node() if self.branch.isChecked() else None
+        self.items = [
+            i for i in everything
+            if (author is None or i.author == author) and (kind is None or i.kind == kind) and in_branch(session.document, i, root)
+        ]
+        if self.current is not None and self.items:
+            self.current = min(self.current, len(self.items) - 1)
+        elif not self.items:
+            self.current = None
+        self._render(root)
+
+    def _fill_filter(self, combo: QComboBox, values: list[str], everyone: str, names: dict | None = None) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everyone, None)
+        for value in values:
+            combo.addItem((names or {}).get(value, value) or translate("review", "（未具名）"), value)
+        index = combo.findData(chosen) if chosen is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def _render(self, root: str | None) -> None:
+        bar = self.text.verticalScrollBar().value()
+        self.text.setHtml(Markup(self.session.document, self.items, self.current, root).html())
+        self.text.verticalScrollBar().setValue(bar)
+        if self.current is not None:
+            self.text.scrollToAnchor(f"chg{self.current}")
+        self.comments.clear()
+        for index, item in enumerate(self.items):
+            if item.is_comment and item.proposal is not None:
+                p = item.proposal
+                lines = [f"{p.author}：{p.comment}", f"「{p.anchor}」" if p.anchor else ""]
+                lines += [f"　↳ {r.author}：{r.text}" for r in p.replies]
+                row = QListWidgetItem("\n".join(line for line in lines if line))
+                row.setData(Qt.ItemDataRole.UserRole, index)
+                self.comments.addItem(row)
+                if index == self.current:
+                    self.comments.setCurrentItem(row)
+        self.position.setText(self.describe_current())
+
+    def describe_current(self) -> str:
+        if not self.items:
+            return translate("review", "沒有待決定的修正")
+        if self.current is None:
+            return fill(translate("review", "共 %1 項修正"), len(self.items))
+        item = self.items[self.current]
+        node = self.session.document.get(item.node_id)
+        where = title_of(node) if node is not None else translate("review", "（無法對應的項目）")
+        return fill(translate("review", "第 %1／%2 項：%3 %4（%5）"), self.current + 1, len(self.items),
+                    KIND_NAMES.get(item.kind, item.kind), where, item.author or translate("review", "（未具名）"))
+
+    # --- moving and deciding -----------------------------------------------------------------------
+    def next_change(self) -> None:
+        if self.items:
+            self.current = 0 if self.current is None else min(self.current + 1, len(self.items) - 1)
+            self._went()
+
+    def previous_change(self) -> None:
+        if self.items:
+            self.current = len(self.items) - 1 if self.current is None else max(self.current - 1, 0)
+            self._went()
+
+    def _went(self) -> None:
+        self._render(self.current_node() if self.branch.isChecked() else None)
+        item = self.items[self.current]
+        if item.node_id and item.node_id in self.session.document:
+            self.node_selected.emit(item.node_id)
+
+    def current_item(self) -> ReviewItem | None:
+        return self.items[self.current] if self.current is not None and self.items else None
+
+    def accept_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._decide([item], True, translate("review", "接受修正"))
+
+    def reject_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._decide([item], False, translate("review", "拒絕修正"))
+
+    def resolve_current(self) -> None:
+        item = self.current_item()
+        if item is not None and item.is_comment:
+            self._decide([item], True, translate("review", "註解結案"))
+
+    def decide_all(self, accept: bool) -> None:
+        items = [i for i in self.items if i.node_id or not accept]
+        if items:
+            text = translate("review", "全部接受") if accept else translate("review", "全部拒絕")
+            self._decide(items, accept, fill(translate("review", "%1（%2 項）"), text, len(items)))
+
+    def _decide(self, items: list[ReviewItem], accept: bool, text: str) -> None:
+        session = self.session
+        base = self._base()
+        stack = session.undo_stack
+        refused: list[str] = []
+        done = 0
+        if len(items) > 1:
+            stack.beginMacro(text)
+        try:
+            for item in items:
+                if item.change is not None and accept:
+                    self.kept.add(item.key)  # a draft change taken is a draft change kept: nothing to edit
+                    done += 1
+                    continue
+                try:
+                    ops = item.accept_ops(session.document) if accept else item.reject_ops(session.document, base)
+                except OperationError as exc:
+                    refused.append(str(exc))
+                    continue
+                if not ops:
+                    continue
+                error = undo_commands.execute(session, ops, text, focus_id=item.node_id or None)
+                if error:
+                    refused.append(error)
+                else:
+                    done += 1
+        finally:
+            if len(items) > 1:
+                stack.endMacro()
+        self.refresh()
+        if refused:
+            self.status_message.emit(fill(translate("review", "%1 項無法處理：%2"), len(refused), refused[0]))
+        elif done:
+            self.status_message.emit(fill(translate("review", "已處理 %1 項"), done))
+
+    # --- comments --------------------------------------------------------------------------------
+    def _comment_activated(self, row: QListWidgetItem) -> None:
+        self.current = row.data(Qt.ItemDataRole.UserRole)
+        self._went()
+
+    def _reply_typed(self) -> None:
+        item = self.current_item()
+        text = self.reply.text().strip()
+        if item is None or not item.is_comment or not text:
+            self.status_message.emit(translate("review", "請先移到一則註解（F8）再回覆"))
+            return
+        reply = Reply(author=self.user, date=_now(), text=text)
+        if not undo_commands.execute(self.session, [add_reply(item.proposal, reply)], translate("review", "回覆註解")):
+            self.reply.clear()
+
+    def _comment_typed(self) -> None:
+        node_id = self.current_node()
+        text = self.new_comment.text().strip()
+        if not node_id or not text:
+            return
+        field = "title" if hasattr(self.session.document.node(node_id), "title") else "text"
+        proposal = Proposal(source="staff", kind="comment", node_id=node_id, field=field, author=self.user, date=_now(),
+                            comment=text, anchor=title_of(self.session.document.node(node_id)) or "")
+        if not undo_commands.execute(self.session, [add_proposal(proposal)], translate("review", "新增註解"), focus_id=node_id):
+            self.new_comment.clear()
