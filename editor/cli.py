@@ -111,7 +111,7 @@ def _open_editor(argv: list[str]) -> int:
         return 2
     if not _has_display():
         print("plan-editor: there is no display to open the editor window on (no DISPLAY or WAYLAND_DISPLAY); "
-              "the commands import, import-text, export, diff, check and revisions work without one", file=sys.stderr)
+              "the commands import, import-text, export, diff, check, revisions and review work without one", file=sys.stderr)
         return 2
     from editor.ui.app import run_editor
 

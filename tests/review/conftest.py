@@ -14,7 +14,11 @@ COMMENTED_TITLE = "設置科技新創園區"
 @pytest.fixture(scope="session")
 def reviewed(request, tmp_path_factory):
     """The sample exported, reviewed by LibreOffice, and a comment thread added on a third strategy."""
-    cache = request.config.cache.mkdir("libreoffice-review")
+    if getattr(request.config, "cache", None) is not None:
+        cache = request.config.cache.mkdir("libreoffice-review")
+    else:  # run with -p no:cacheprovider: beside pytest's numbered temporary folders, which outlive a run
+        cache = tmp_path_factory.getbasetemp().parent / "libreoffice-review"
+        cache.mkdir(exist_ok=True)
     docs = dict(libreoffice_review(SAMPLE, cache))
     folder = tmp_path_factory.mktemp("reviewed")
     for name in ("tracked", "untracked"):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from schema.compare import Change, compare
 from schema.document import Document
 from schema.model import PlanDocument, Revision
@@ -18,10 +20,13 @@ from schema.proposals import Proposal
 from schema.review import decide
 from schema.tree import KINDS, children, walk
 
-KIND_NAMES = {
-    "insert": "插入", "delete": "刪除", "replace": "取代", "comment": "註解",
-    "insert_node": "新增項目", "remove_node": "刪除項目", "move_node": "移動項目",
-    "added": "新增項目", "removed": "刪除項目", "modified": "修改", "moved": "移動項目",
+KIND_NAMES = {  # translated where shown (QT_TRANSLATE_NOOP: lupdate sees them)
+    "insert": QT_TRANSLATE_NOOP("review", "插入"), "delete": QT_TRANSLATE_NOOP("review", "刪除"),
+    "replace": QT_TRANSLATE_NOOP("review", "取代"), "comment": QT_TRANSLATE_NOOP("review", "註解"),
+    "insert_node": QT_TRANSLATE_NOOP("review", "新增項目"), "remove_node": QT_TRANSLATE_NOOP("review", "刪除項目"),
+    "move_node": QT_TRANSLATE_NOOP("review", "移動項目"), "added": QT_TRANSLATE_NOOP("review", "新增項目"),
+    "removed": QT_TRANSLATE_NOOP("review", "刪除項目"), "modified": QT_TRANSLATE_NOOP("review", "修改"),
+    "moved": QT_TRANSLATE_NOOP("review", "移動項目"),
 }
 
 

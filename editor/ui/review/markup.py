@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from editor.ui.i18n import fill, translate
 from editor.ui.review.items import ReviewItem
 from schema.document import Document
 from schema.numbers import all_numbers
@@ -166,4 +167,5 @@ def _describe(item: ReviewItem) -> str:
     p = item.proposal
     if p is None:
         return item.kind
-    return f"{item.author}：{p.comment or p.new or p.old}（{p.reason}）" if p.reason else f"{item.author}：{p.comment or p.new or p.old}"
+    said = fill(translate("review", "%1：%2"), item.author, p.comment or p.new or p.old)
+    return fill(translate("review", "%1（%2）"), said, p.reason) if p.reason else said

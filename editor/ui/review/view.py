@@ -189,7 +189,8 @@ class ReviewView(QWidget):
         everything = draft_items(session.plan, session.document, base) if base is not None else proposal_items(session.plan, session.document)
         everything = [i for i in everything if i.key not in self.kept]
         self._fill_filter(self.author, sorted({i.author for i in everything}), translate("review", "所有作者"))
-        self._fill_filter(self.kind, sorted({i.kind for i in everything}), translate("review", "所有類別"), names=KIND_NAMES)
+        kinds = {kind: translate("review", name) for kind, name in KIND_NAMES.items()}
+        self._fill_filter(self.kind, sorted({i.kind for i in everything}), translate("review", "所有類別"), names=kinds)
         author, kind = self.author.currentData(), self.kind.currentData()
         root = self.current_node() if self.branch.isChecked() else None
         self.items = [
@@ -223,8 +224,9 @@ class ReviewView(QWidget):
         for index, item in enumerate(self.items):
             if item.is_comment and item.proposal is not None:
                 p = item.proposal
-                lines = [f"{p.author}：{p.comment}", f"「{p.anchor}」" if p.anchor else ""]
-                lines += [f"　↳ {r.author}：{r.text}" for r in p.replies]
+                said = translate("review", "%1：%2")
+                lines = [fill(said, p.author, p.comment), fill(translate("review", "「%1」"), p.anchor) if p.anchor else ""]
+                lines += ["  ↳ " + fill(said, r.author, r.text) for r in p.replies]
                 row = QListWidgetItem("\n".join(line for line in lines if line))
                 row.setData(Qt.ItemDataRole.UserRole, index)
                 self.comments.addItem(row)
@@ -241,7 +243,7 @@ class ReviewView(QWidget):
         node = self.session.document.get(item.node_id)
         where = title_of(node) if node is not None else translate("review", "（無法對應的項目）")
         return fill(translate("review", "第 %1／%2 項：%3 %4（%5）"), self.current + 1, len(self.items),
-                    KIND_NAMES.get(item.kind, item.kind), where, item.author or translate("review", "（未具名）"))
+                    translate("review", KIND_NAMES.get(item.kind, item.kind)), where, item.author or translate("review", "（未具名）"))
 
     # --- moving and deciding -----------------------------------------------------------------------
     def next_change(self) -> None:

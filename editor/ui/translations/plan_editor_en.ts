@@ -943,6 +943,225 @@
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message>
+        <source>插入</source>
+        <translation>Insertion</translation>
+    </message>
+    <message>
+        <source>刪除</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <source>取代</source>
+        <translation>Replacement</translation>
+    </message>
+    <message>
+        <source>註解</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>新增項目</source>
+        <translation>New item</translation>
+    </message>
+    <message>
+        <source>刪除項目</source>
+        <translation>Removed item</translation>
+    </message>
+    <message>
+        <source>移動項目</source>
+        <translation>Moved item</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>審閱(&amp;W)</source>
+        <translation>Revie&amp;w</translation>
+    </message>
+    <message>
+        <source>審閱模式(&amp;M)</source>
+        <translation>Review &amp;mode</translation>
+    </message>
+    <message>
+        <source>逐項檢視、接受或拒絕修正建議與註解</source>
+        <translation>Go through the proposed changes and comments, accepting or rejecting each</translation>
+    </message>
+    <message>
+        <source>工作草稿對照修正版(&amp;D)</source>
+        <translation>&amp;Draft against the latest revision</translation>
+    </message>
+    <message>
+        <source>讀入審閱文件(&amp;I)…</source>
+        <translation>&amp;Import a reviewed document…</translation>
+    </message>
+    <message>
+        <source>審閱</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>還沒有修正版可以對照</source>
+        <translation>There is no revision to compare with yet</translation>
+    </message>
+    <message>
+        <source>讀入審閱文件</source>
+        <translation>Import a reviewed document</translation>
+    </message>
+    <message>
+        <source>Word 文件 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>無法讀入審閱文件：%1</source>
+        <translation>The reviewed document cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>讀入審閱文件 %1</source>
+        <translation>Import reviewed document %1</translation>
+    </message>
+    <message>
+        <source>讀入 %1 項修正建議，%2 項無法對應到項目</source>
+        <translation>Read %1 proposals; %2 could not be placed on an item</translation>
+    </message>
+    <message>
+        <source>只看選取的分支(&amp;B)</source>
+        <translation>Selected &amp;branch only</translation>
+    </message>
+    <message>
+        <source>顯示(&amp;S)</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>作者(&amp;U)</source>
+        <translation>A&amp;uthor</translation>
+    </message>
+    <message>
+        <source>類別(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>上一個</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一個</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>拒絕</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>全部接受</source>
+        <translation>Accept all</translation>
+    </message>
+    <message>
+        <source>全部拒絕</source>
+        <translation>Reject all</translation>
+    </message>
+    <message>
+        <source>回覆目前的註解，按 Enter 送出</source>
+        <translation>Reply to the current comment; Enter sends it</translation>
+    </message>
+    <message>
+        <source>結案</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>對樹狀圖選取的項目新增註解，按 Enter 送出</source>
+        <translation>Comment on the item selected in the tree; Enter adds it</translation>
+    </message>
+    <message>
+        <source>待決定的修正建議</source>
+        <translation>Pending proposals</translation>
+    </message>
+    <message>
+        <source>工作草稿對照 %1</source>
+        <translation>Working draft against %1</translation>
+    </message>
+    <message>
+        <source>所有作者</source>
+        <translation>All authors</translation>
+    </message>
+    <message>
+        <source>所有類別</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>（未具名）</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <source>「%1」</source>
+        <translation>&quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>沒有待決定的修正</source>
+        <translation>Nothing left to decide</translation>
+    </message>
+    <message>
+        <source>共 %1 項修正</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <source>（無法對應的項目）</source>
+        <translation>(not placed on an item)</translation>
+    </message>
+    <message>
+        <source>第 %1／%2 項：%3 %4（%5）</source>
+        <translation>%1 of %2: %3, %4 (%5)</translation>
+    </message>
+    <message>
+        <source>接受修正</source>
+        <translation>Accept change</translation>
+    </message>
+    <message>
+        <source>拒絕修正</source>
+        <translation>Reject change</translation>
+    </message>
+    <message>
+        <source>註解結案</source>
+        <translation>Resolve comment</translation>
+    </message>
+    <message>
+        <source>%1（%2 項）</source>
+        <translation>%1 (%2 items)</translation>
+    </message>
+    <message>
+        <source>%1 項無法處理：%2</source>
+        <translation>%1 could not be done: %2</translation>
+    </message>
+    <message>
+        <source>已處理 %1 項</source>
+        <translation>%1 done</translation>
+    </message>
+    <message>
+        <source>請先移到一則註解（F8）再回覆</source>
+        <translation>Go to a comment first (F8), then reply</translation>
+    </message>
+    <message>
+        <source>回覆註解</source>
+        <translation>Reply to comment</translation>
+    </message>
+    <message>
+        <source>新增註解</source>
+        <translation>Add comment</translation>
+    </message>
+</context>
+<context>
     <name>revision_menu</name>
     <message>
         <source>修正版(&amp;R)</source>
