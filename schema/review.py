@@ -12,6 +12,7 @@ Source-independent: a reviewer's document, a merge and a staff comment are decid
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -165,7 +166,7 @@ def apply_decisions(plan: PlanDocument, document: Document, ops: list[Operation 
     return inverses
 
 
-def decide_all(plan: PlanDocument, status: ProposalStatus, wanted=lambda p: True) -> tuple[int, list[str]]:
+def decide_all(plan: PlanDocument, status: ProposalStatus, wanted: Callable[[Proposal], bool] = lambda p: True) -> tuple[int, list[str]]:
     """Give every pending proposal that ``wanted`` picks this status, in order; return (done, refusals)."""
     document = Document(plan.draft.content)
     done, refused = 0, []

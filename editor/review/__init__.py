@@ -14,7 +14,7 @@ from pathlib import Path
 
 from editor.review.build import build
 from editor.review.expected import expected_paragraphs
-from editor.review.locate import locate
+from editor.review.locate import label_pieces
 from editor.review.wordml import WordFileError, read_word
 from schema.document import Document
 from schema.model import PlanDocument
@@ -47,7 +47,7 @@ def read_review(plan: PlanDocument, path: str | Path) -> ReviewResult:
     document = Document(content)
     expected = expected_paragraphs(content)
     valid = {(node.id, name) for node, _parent in walk(content) for name in KINDS[node.kind].text_fields}
-    located = locate(doc, expected, valid)
+    located = label_pieces(doc, expected, valid)
     if located.matched < max(1, MIN_MATCHED_SHARE * len(expected)):
         raise ReviewError(
             f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from editor.export.textclean import clean_text
 from schema.model import PlanContent
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 
 
 @dataclass(frozen=True, slots=True)

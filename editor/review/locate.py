@@ -16,23 +16,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from editor.docx_ids import parse_bookmark_name
 from editor.review.expected import Expected
 from editor.review.wordml import Para, Piece, WordDocument
 
 NUMBER = "number"
 SIMILAR_ENOUGH = 0.5  # a changed paragraph is taken for the plan's one when at least this alike
-
-try:  # the shared reader of the export's bookmark names (CONVENTIONS.md), written by helper docs
-    from editor.docx_ids import parse_bookmark_name
-except ImportError:  # pragma: no cover - until it lands: the same rule, read here
-    import re
-
-    _NAME = re.compile(r"^pe_([A-Za-z0-9]+)_([A-Za-z_]+)$")
-
-    def parse_bookmark_name(name: str):
-        match = _NAME.match(name)
-        return (match.group(1), match.group(2)) if match else None
-
 
 @dataclass
 class Located:
@@ -55,7 +44,7 @@ def wholly_new(paras: list[Para], i: int) -> bool:
     return mark_new or before_new
 
 
-def locate(doc: WordDocument, expected: list[Expected], valid: set[tuple[str, str]]) -> Located:
+def label_pieces(doc: WordDocument, expected: list[Expected], valid: set[tuple[str, str]]) -> Located:
     paras = doc.paras
     result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
     new_flags = [wholly_new(paras, i) for i in range(len(paras))]

@@ -13,7 +13,7 @@ from html import escape
 from editor.ui.i18n import fill, translate
 from editor.ui.review.items import ReviewItem
 from schema.document import Document
-from schema.numbers import all_numbers
+from schema.numbering import all_numbers
 from schema.review import rebase_text
 from schema.textdiff import DELETE, EQUAL, INSERT, text_diff
 from schema.tree import KINDS, children, sections
