@@ -163,8 +163,16 @@ class _Writer:
         self.front_matter()
         self.plan_body()
         self.chart_page()
+        self.staff_comments()
         self.tick()
         return self.doc
+
+    def staff_comments(self) -> None:
+        """The office's comments on the draft's items, as Word comments (editor.export.comments)."""
+        if self.revision is self.plan.draft and self.plan.proposals:
+            from editor.export.comments import add_staff_comments
+
+            add_staff_comments(self.doc, self.plan)
 
     def front_matter(self) -> None:
         """Page setup, properties, the cover title and the table of contents."""

@@ -179,6 +179,7 @@ class _TrackedWriter(_Writer):
         self.front_matter()
         self.merged_body()
         self.chart_pages()
+        self.staff_comments()
         self.tick()
         return self.doc
 

@@ -1,0 +1,108 @@
+"""Benchmark: reading a reviewed document (plan-editor review), as a ratio to python-docx opening it.
+
+Run by hand: .venv/bin/python tests/bench/bench_review.py
+The ~5,000-node generated plan is exported, then 500 tracked replacements (w:del + w:ins, as
+Word writes them) and 100 comments are written into it. Each round times python-docx's
+``Document(path)`` and ``editor.review.read_review(plan, path)`` one after the other
+(interleaved), 7 rounds, medians compared. Goal (issue 13): ratio ≤ 3.
+"""
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import docx  # noqa: E402
+from lxml import etree  # noqa: E402
+
+from editor.export.official_docx import write_official_docx  # noqa: E402
+from editor.review import read_review  # noqa: E402
+from tests.synthetic import generate_plan  # noqa: E402
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CHANGES, COMMENTS, ROUNDS = 500, 100, 7
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def reviewed_copy(source: Path, target: Path) -> None:
+    """``source`` with CHANGES tracked replacements in action paragraphs and COMMENTS comments on strategy titles."""
+    with zipfile.ZipFile(source) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    paragraphs = list(root.iter(w("p")))
+    actions = [p for p in paragraphs if any((b.get(w("name")) or "").endswith("_text") for b in p.iter(w("bookmarkStart")))]
+    titles = [p for p in paragraphs if any((b.get(w("name")) or "").endswith("_title") for b in p.iter(w("bookmarkStart")))]
+    step = max(1, len(actions) // CHANGES)
+    mark = 10_000
+    for p in actions[::step][:CHANGES]:
+        run = [r for r in p.findall(w("r")) if r.find(w("t")) is not None][-1]
+        t = run.find(w("t"))
+        keep, gone = t.text[:-6], t.text[-6:]
+        t.text = keep
+        deleted = etree.Element(w("del"), {w("id"): str(mark), w("author"): "審查委員", w("date"): "2026-11-30T09:00:00Z"})
+        dr = etree.SubElement(deleted, w("r"))
+        etree.SubElement(dr, w("delText")).text = gone
+        inserted = etree.Element(w("ins"), {w("id"): str(mark + 1), w("author"): "審查委員", w("date"): "2026-11-30T09:00:00Z"})
+        etree.SubElement(etree.SubElement(inserted, w("r")), w("t")).text = "改寫的文字。"
+        run.addnext(deleted)
+        deleted.addnext(inserted)
+        mark += 2
+    comments = [f'<w:comments xmlns:w="{W}">']
+    for n, p in enumerate(titles[:COMMENTS]):
+        runs = p.findall(w("r"))
+        runs[0].addprevious(etree.Element(w("commentRangeStart"), {w("id"): str(n)}))
+        runs[-1].addnext(etree.Element(w("commentRangeEnd"), {w("id"): str(n)}))
+        comments.append(f'<w:comment w:id="{n}" w:author="審查委員" w:date="2026-11-30T09:00:00Z"><w:p><w:r><w:t>請說明第 {n} 項。</w:t></w:r></w:p></w:comment>')
+    comments.append("</w:comments>")
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/comments.xml"] = "".join(comments).encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.comments+xml"/></Types>'))
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdBenchComments" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/comments" Target="comments.xml"/></Relationships>'))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, payload in parts.items():
+            out.writestr(name, payload)
+    target.write_bytes(buffer.getvalue())
+
+
+def main() -> None:
+    plan = generate_plan()
+    work = Path(tempfile.mkdtemp())
+    write_official_docx(plan, None, work / "plan.docx")
+    reviewed_copy(work / "plan.docx", work / "reviewed.docx")
+    result = read_review(plan, work / "reviewed.docx")
+    kinds = {k: sum(1 for p in result.proposals if p.kind == k) for k in ("replace", "comment")}
+    print(f"plan: {sum(1 for _ in __import__('schema.tree', fromlist=['walk']).walk(plan.draft.content))} nodes; "
+          f"found {kinds['replace']} replacements, {kinds['comment']} comments, {len(result.unplaced)} unplaced")
+    baseline, ours = [], []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        docx.Document(str(work / "reviewed.docx"))
+        baseline.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        read_review(plan, work / "reviewed.docx")
+        ours.append(time.perf_counter() - start)
+    b, o = statistics.median(baseline), statistics.median(ours)
+    print(f"python-docx Document(path): median {b * 1000:.0f} ms")
+    print(f"read_review(plan, path):    median {o * 1000:.0f} ms")
+    print(f"ratio {o / b:.2f} (goal <= 3)")
+
+
+if __name__ == "__main__":
+    main()
