@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.review.build import build
-from editor.review.expected import expected_paragraphs
+from editor.review.expected import expected_labels, expected_paragraphs
 from editor.review.locate import label_pieces
 from editor.review.wordml import WordFileError, read_word
 from schema.document import Document
+from schema.fileio import collector_paused
 from schema.model import PlanDocument
 from schema.proposals import Proposal
 from schema.tree import KINDS, walk
@@ -39,19 +40,24 @@ class ReviewResult:
 def read_review(plan: PlanDocument, path: str | Path) -> ReviewResult:
     """The proposals of a reviewed document of ``plan``'s working draft; raise ReviewError when it is not one."""
     path = Path(path)
+    with collector_paused():  # tens of thousands of objects, none garbage: no collector passes meanwhile
+        return _read(plan, path)
+
+
+def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     try:
         doc = read_word(path)
     except WordFileError as exc:
         raise ReviewError(str(exc)) from None
     content = plan.draft.content
     document = Document(content)
-    expected = expected_paragraphs(content)
+    labels = expected_labels(content)
     valid = {(node.id, name) for node, _parent in walk(content) for name in KINDS[node.kind].text_fields}
-    located = label_pieces(doc, expected, valid)
-    if located.matched < max(1, MIN_MATCHED_SHARE * len(expected)):
+    located = label_pieces(doc, lambda: expected_paragraphs(content), labels, valid)
+    if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
         raise ReviewError(
             f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
-            f"paragraphs match the plan's items ({located.matched} of {len(expected)} found)."
+            f"paragraphs match the plan's items ({located.matched} of {len(labels)} found)."
         )
     proposals, unplaced = build(doc, located, document)
     for proposal in unplaced:

@@ -74,3 +74,34 @@ def expected_paragraphs(content: PlanContent) -> list[Expected]:
     for paragraph in content.closing.paragraphs:
         lines(paragraph, "text", "Plan Body")
     return out
+
+
+def expected_labels(content: PlanContent) -> list[tuple[str, str]]:
+    """The (node id, field) of every paragraph :func:`expected_paragraphs` gives, without making them (cheap)."""
+    out: list[tuple[str, str]] = []
+
+    def lines(node, field: str) -> None:
+        if getattr(node, field).strip():
+            out.append((node.id, field))
+
+    for paragraph in content.preface.paragraphs:
+        lines(paragraph, "text")
+    if content.goals.goals:
+        out.append((content.goals.id, "title"))
+        for goal in content.goals.goals:
+            out.append((goal.id, "title"))
+            lines(goal, "body")
+    out.append((content.focus.id, "title"))
+    for area in content.focus.focus_areas:
+        out.append((area.id, "title"))
+        lines(area, "body")
+        for strategy in area.strategies:
+            out.append((strategy.id, "title"))
+            lines(strategy, "body")
+            for action in strategy.actions:
+                out.append((action.id, "text"))
+                out += [(sub.id, "text") for sub in action.actions]
+    out.append((content.closing.id, "title"))
+    for paragraph in content.closing.paragraphs:
+        lines(paragraph, "text")
+    return out

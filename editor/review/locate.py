@@ -14,6 +14,7 @@ table of contents, the tables, a paragraph a reviewer added).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from editor.docx_ids import parse_bookmark_name
@@ -44,7 +45,10 @@ def wholly_new(paras: list[Para], i: int) -> bool:
     return mark_new or before_new
 
 
-def label_pieces(doc: WordDocument, expected: list[Expected], valid: set[tuple[str, str]]) -> Located:
+def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labels: list[tuple[str, str]],
+                 valid: set[tuple[str, str]]) -> Located:
+    """Label every piece; ``labels`` are the fields the export writes, ``expected()`` their paragraphs
+    (made only when bookmarks do not find them all: numbering a big plan is not free)."""
     paras = doc.paras
     result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
     new_flags = [wholly_new(paras, i) for i in range(len(paras))]
@@ -56,26 +60,30 @@ def label_pieces(doc: WordDocument, expected: list[Expected], valid: set[tuple[s
                 if label is not None:
                     result.para_label[i] = label
                     seen.add(label)
-    unseen = [e for e in expected if (e.node_id, e.field) not in seen]
-    if unseen:
+    paragraphs: list[Expected] = []
+    if any(label not in seen for label in labels):
+        paragraphs = expected()
+        unseen = [e for e in paragraphs if (e.node_id, e.field) not in seen]
         _match_content(paras, new_flags, unseen, result)
     # everything not placed that holds new text after the plan began is a reviewer's addition
     first = next((i for i, label in enumerate(result.para_label) if label is not None), len(paras))
     for i, para in enumerate(paras):
-        if result.para_label[i] is None and not para.in_table and i > first and para.new_text().strip():
+        if result.para_label[i] is not None or para.in_table:
+            continue
+        if (i > first or new_flags[i]) and para.new_text().strip():
             result.added[i] = True
-        elif result.para_label[i] is None and new_flags[i] and para.new_text().strip():
-            result.added[i] = True
-    result.matched = sum(1 for label in result.para_label if label is not None)
+    by_label = result.by_label
     for i, para in enumerate(paras):
         label = result.para_label[i]
         if label is not None:
+            result.matched += 1
+            target = by_label.setdefault(label, [])
             for piece in para.pieces:
                 if piece.label is not NUMBER:
                     piece.label = label
-                    result.by_label.setdefault(label, []).append(piece)
-    placed = {label for label in result.para_label if label is not None}
-    result.missing = [e for e in expected if (e.node_id, e.field) not in placed]
+                    target.append(piece)
+    placed = set(by_label)
+    result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]
     return result
 
 

@@ -32,7 +32,6 @@ COMMENT_START, COMMENT_END, COMMENT_REF = _w("commentRangeStart"), _w("commentRa
 VAL, ID, NAME, AUTHOR, DATE, TYPE = (_w(a) for a in ("val", "id", "name", "author", "date", "type"))
 _CHANGE_TAGS = {INS: "ins", DEL: "del", MOVE_TO: "ins", MOVE_FROM: "del"}
 _TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
-_WRAPPERS_TO_CLIMB = 6  # run → ins/del → hyperlink/smartTag/sdtContent … → paragraph
 
 
 class WordFileError(Exception):
@@ -196,108 +195,107 @@ def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
 
 
 _WANTED = (P, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF)
+_PARAGRAPH, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT = range(8)
+_ACTION = {P: _PARAGRAPH, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK, BOOKMARK_START: _MARK_START,
+           BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT, COMMENT_REF: _COMMENT}
 
 
 def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
+    """One pass over the body's elements of interest, in document order (hot: one call per run's text)."""
     paras = doc.paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
-    open_order: list[str] = []
-    current: Para | None = None
-    pending_anchors: list[tuple[dict, str]] = []  # comment anchors seen between paragraphs
-    changes: dict[tuple, Change] = {}  # (tag, w:id) of an ins/del wrapper → its Change
-
-    def close_paragraph() -> None:
-        nonlocal current
-        if current is not None:
-            paras.append(current)
-            current = None
-
+    bookmark: str | None = None  # the innermost open one's name
+    para: Para | None = None  # the current paragraph
+    pieces: list[Piece] | None = None  # its pieces, its mark last
+    pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
+    changed = _changed_texts(body)
+    anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
+    action_of = _ACTION.__getitem__
+    get_change = changed.get
     for element in body.iter(_WANTED):
-        tag = element.tag
-        if tag == P:
-            close_paragraph()
-            ppr = element.find(PPR)
+        action = action_of(element.tag)
+        if action <= _BREAK and action != _PARAGRAPH:
+            if pieces is None:
+                continue
+            if action == _TEXT or action == _DELETED_TEXT:
+                text = element.text
+                if not text:
+                    continue
+            elif action == _TAB:
+                text = "\t"
+            else:
+                if element.get(TYPE) in ("page", "column"):
+                    continue
+                text = "\n"
+            pieces.insert(len(pieces) - 1, Piece(text, get_change(element), bookmark))
+        elif action == _PARAGRAPH:
+            if para is not None:
+                paras.append(para)
             style_id, mark_change = "", None
-            if ppr is not None:
-                pstyle = ppr.find(PSTYLE)
-                style_id = pstyle.get(VAL, "") if pstyle is not None else ""
-                rpr = ppr.find(RPR)
-                if rpr is not None:
-                    for mark in rpr:
-                        kind = _CHANGE_TAGS.get(mark.tag)
-                        if kind:
-                            mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""))
-            in_table = any(a.tag == TBL for a in element.iterancestors(TBL))
-            current = Para(styles.get(style_id, style_id), in_table)
-            current.pieces.append(Piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
-            for anchors, comment_id in pending_anchors:
+            # the paragraph's properties come first; children are read directly, not with find(),
+            # which goes through lxml's Python path machinery (slow for thousands of paragraphs)
+            ppr = element[0] if len(element) else None
+            if ppr is not None and ppr.tag == PPR:
+                for child in ppr:
+                    tag = child.tag
+                    if tag == PSTYLE:
+                        style_id = child.get(VAL, "")
+                    elif tag == RPR:
+                        for mark in child:
+                            kind = _CHANGE_TAGS.get(mark.tag)
+                            if kind:
+                                mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""))
+            parent = element.getparent()
+            in_table = parent.tag != body.tag and any(True for _ in element.iterancestors(TBL))
+            para = Para(styles.get(style_id, style_id), in_table)
+            pieces = para.pieces
+            pieces.append(Piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
+            for anchors, comment_id in pending:
                 anchors[comment_id] = Anchor(len(paras), None)
-            pending_anchors.clear()
-            continue
-        if current is None:
-            if tag in (COMMENT_START, COMMENT_END, COMMENT_REF):
-                anchors = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}[tag]
-                pending_anchors.append((anchors, element.get(ID, "")))
-            elif tag in (BOOKMARK_START, BOOKMARK_END):
-                _bookmark(element, tag, open_marks, open_order, doc)
-            continue
-        if tag in _TEXT_TAGS:
-            if tag == T and element.getparent().tag != R:
-                continue  # e.g. text of a text box's own paragraphs is read where they are
-            if tag == BR and element.get(TYPE) in ("page", "column"):
-                continue
-            text = element.text or "" if tag in (T, DEL_TEXT) else ("\t" if tag == TAB else "\n")
-            if not text:
-                continue
-            change = _change_of(element, changes)
-            bookmark = open_marks[open_order[-1]] if open_order else None
-            current.pieces.insert(len(current.pieces) - 1, Piece(text, change, bookmark))
-        elif tag in (BOOKMARK_START, BOOKMARK_END):
-            _bookmark(element, tag, open_marks, open_order, doc)
+            pending.clear()
+        elif action == _MARK_START:
+            name = element.get(NAME, "")
+            if _BOOKMARK.match(name):
+                open_marks[element.get(ID, "")] = name
+                bookmark = name
+                doc.has_bookmarks = True
+        elif action == _MARK_END:
+            if open_marks.pop(element.get(ID, ""), None) is not None:
+                bookmark = next(reversed(open_marks.values()), None)
         else:
-            anchors = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}[tag]
-            anchors[element.get(ID, "")] = Anchor(len(paras), current.pieces[-2] if len(current.pieces) > 1 else None)
-    close_paragraph()
-    for anchors, comment_id in pending_anchors:  # after the last paragraph
-        last = paras[-1] if paras else None
-        anchors[comment_id] = Anchor(max(0, len(paras) - 1), last.pieces[-2] if last is not None and len(last.pieces) > 1 else None)
+            anchors = anchors_of[element.tag]
+            if pieces is None:
+                pending.append((anchors, element.get(ID, "")))
+            else:
+                anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-2] if len(pieces) > 1 else None)
+    if para is not None:
+        paras.append(para)
+    for anchors, comment_id in pending:  # a document without paragraphs
+        anchors[comment_id] = Anchor(0, None)
 
 
 _BOOKMARK = re.compile(r"^pe_[A-Za-z0-9]")
 
 
-def _bookmark(element, tag, open_marks: dict[str, str], open_order: list[str], doc: WordDocument) -> None:
-    mark_id = element.get(ID, "")
-    if tag == BOOKMARK_START:
-        name = element.get(NAME, "")
-        if _BOOKMARK.match(name):
-            open_marks[mark_id] = name
-            open_order.append(mark_id)
-            doc.has_bookmarks = True
-    elif mark_id in open_marks:
-        del open_marks[mark_id]
-        open_order.remove(mark_id)
+def _changed_texts(body) -> dict:
+    """Each text element inside a tracked insertion, deletion or move → its Change (the few, found first,
+    so that the pass over all of the body need not climb from every run to see whether it is changed).
 
-
-def _change_of(element, cache: dict[tuple, Change]) -> Change | None:
-    """The tracked change around a run's text: the ins/del/move wrappers between it and its paragraph."""
-    node = element.getparent().getparent()
-    found = None
-    for _ in range(_WRAPPERS_TO_CLIMB):
-        if node is None or node.tag == P:
-            break
-        if node.tag in _CHANGE_TAGS:
-            if found is not None and _CHANGE_TAGS[node.tag] != _CHANGE_TAGS[found.tag]:
+    The dict holds the elements themselves, which keeps their lxml proxies alive: the body pass then
+    meets the very same objects and finds them by identity.
+    """
+    changed: dict = {}
+    for wrapper in body.iter(INS, DEL, MOVE_FROM, MOVE_TO):
+        kind = _CHANGE_TAGS[wrapper.tag]
+        move = "moveFrom" if wrapper.tag == MOVE_FROM else "moveTo" if wrapper.tag == MOVE_TO else ""
+        change = None
+        for text in wrapper.iter(_TEXT_TAGS):
+            if change is None:
+                change = Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
+            before = changed.get(text)
+            if before is None:
+                changed[text] = change
+            elif before.kind != kind:
                 # inserted, then deleted again (w:ins around w:del): in neither version
-                return Change("gone", node.get(AUTHOR, ""), node.get(DATE, ""), node.get(ID, ""))
-            found = found if found is not None else node
-        node = node.getparent()
-    if found is None:
-        return None
-    key = (found.tag, found.get(ID))
-    change = cache.get(key)
-    if change is None:
-        move = "moveFrom" if found.tag == MOVE_FROM else "moveTo" if found.tag == MOVE_TO else ""
-        change = Change(_CHANGE_TAGS[found.tag], found.get(AUTHOR, ""), found.get(DATE, ""), found.get(ID, ""), move)
-        cache[key] = change
-    return change
+                changed[text] = Change("gone", before.author, before.date, before.mark_id)
+    return changed
