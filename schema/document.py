@@ -26,6 +26,7 @@ from schema.operations import (
     Remove,
     RemoveRevision,
     SetField,
+    SetProposal,
     SetRevisionLabel,
 )
 from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, walk
@@ -45,6 +46,9 @@ class DocumentListener:
     def field_changed(self, node: AnyNode, field: str) -> None: ...
     def revisions_changed(self) -> None:
         """The plan's list of revisions, or a revision's or the draft's label, changed."""
+
+    def proposals_changed(self) -> None:
+        """A proposal was added, decided, replied to or removed (schema.review)."""
 
     def changed(self) -> None:
         """Called once after every applied operation, whatever it was."""
@@ -169,6 +173,10 @@ class Document:
             inverse = self._apply_to_revisions(op)
             for listener in list(self.listeners):
                 listener.revisions_changed()
+        elif isinstance(op, SetProposal):
+            inverse = self._apply_to_proposals(op)
+            for listener in list(self.listeners):
+                listener.proposals_changed()
         else:
             raise OperationError(f"not an operation: {op!r}")
         for listener in list(self.listeners):
@@ -270,6 +278,34 @@ class Document:
         for listener in self.listeners:
             listener.field_changed(node, op.field)
         return SetField(node.id, op.field, old)
+
+    # --- the proposals around the draft ----------------------------------------------------
+    def _apply_to_proposals(self, op: SetProposal) -> Operation:
+        from schema.proposals import Proposal
+
+        plan = self.plan
+        if plan is None:
+            raise OperationError("this document edits a plan's text without its proposals")
+        proposals = plan.proposals
+        where = next((i for i, p in enumerate(proposals) if p.id == op.proposal_id), None)
+        new = None
+        if op.data is not None:
+            try:
+                new = Proposal.model_validate({**op.data, "id": op.proposal_id})
+            except ValidationError as exc:
+                raise OperationError(f"an invalid proposal: {exc.errors()[0]['msg']}") from None
+        if where is None:
+            if new is None:
+                raise OperationError(f"no proposal with id {op.proposal_id!r}")
+            index = len(proposals) if op.index is None else max(0, min(op.index, len(proposals)))
+            proposals.insert(index, new)
+            return SetProposal(op.proposal_id, None)
+        old = proposals[where].model_dump(mode="json")
+        if new is None:
+            del proposals[where]
+        else:
+            proposals[where] = new
+        return SetProposal(op.proposal_id, old, where)
 
     # --- the revisions around the draft ----------------------------------------------------
     def _apply_to_revisions(self, op: InsertRevision | RemoveRevision | SetRevisionLabel) -> Operation:

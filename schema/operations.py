@@ -77,11 +77,24 @@ class SetRevisionLabel:
     label: str
 
 
+@dataclass(frozen=True)
+class SetProposal:
+    """Put a proposal (修正建議, as plain data) in the plan's list under ``proposal_id``; None removes it.
+
+    ``index`` places a new proposal (None: at the end); a replaced one keeps its place. Deciding,
+    replying to and adding proposals are this operation (``schema.review``).
+    """
+
+    proposal_id: str
+    data: dict[str, Any] | None
+    index: int | None = None
+
+
 ContentOperation = Insert | Remove | Move | SetField
 RevisionOperation = InsertRevision | RemoveRevision | SetRevisionLabel
-Operation = ContentOperation | RevisionOperation
+Operation = ContentOperation | RevisionOperation | SetProposal
 _BY_NAME: dict[str, type[Operation]] = {
-    cls.__name__: cls for cls in (Insert, Remove, Move, SetField, InsertRevision, RemoveRevision, SetRevisionLabel)
+    cls.__name__: cls for cls in (Insert, Remove, Move, SetField, InsertRevision, RemoveRevision, SetRevisionLabel, SetProposal)
 }
 
 

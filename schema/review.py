@@ -3,9 +3,9 @@
 Accepting a text proposal is a :class:`~schema.operations.SetField` of the field's new text,
 rebased onto the field as it is now when other accepted changes touched it since; accepting a
 structural one applies the operation it carries. Either way the proposal's status changes too,
-through :class:`SetProposal`, an operation on the plan around the draft (the proposals list is
-not part of the draft's content). Rejecting, resolving, replying and adding a staff comment are
-a :class:`SetProposal` alone. The editor applies the whole list as one undo step, journalled
+through :class:`~schema.operations.SetProposal`, an operation on the plan around the draft (a
+document made with ``Document.of_plan`` applies it). Rejecting, resolving, replying and adding a
+staff comment are a ``SetProposal`` alone. The editor applies the whole list as one undo step, journalled
 like any edit, so every decision can be taken back; the command line applies it directly.
 
 Source-independent: a reviewer's document, a merge and a staff comment are decided the same way.
@@ -13,61 +13,15 @@ Source-independent: a reviewer's document, a merge and a staff comment are decid
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
 from schema.document import Document
 from schema.model import PlanDocument
-from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, from_json
+from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, SetProposal, from_json
 from schema.proposals import Proposal, ProposalStatus, Reply
 
 TEXT_KINDS = ("insert", "delete", "replace")
-
-
-@dataclass(frozen=True)
-class SetProposal:
-    """Put ``data`` (a proposal as JSON) in the plan's list under ``proposal_id``; None removes it.
-
-    ``index`` places a new proposal (None: at the end); a replaced one keeps its place.
-    """
-
-    proposal_id: str
-    data: dict | None
-    index: int | None = None
-
-    def to_json(self) -> dict:
-        return {"proposal": {"proposal_id": self.proposal_id, "data": self.data, "index": self.index}}
-
-    @classmethod
-    def from_json(cls, data: dict) -> SetProposal:
-        body = data["proposal"]
-        if not isinstance(body.get("proposal_id"), str) or not isinstance(body.get("data"), dict | None):
-            raise ValueError("not a proposal change")
-        return cls(body["proposal_id"], body["data"], body.get("index"))
-
-    def apply_to(self, plan: PlanDocument) -> SetProposal:
-        """Change ``plan.proposals`` in place; return the inverse. Raise OperationError when invalid."""
-        proposals = plan.proposals
-        where = next((i for i, p in enumerate(proposals) if p.id == self.proposal_id), None)
-        new = None
-        if self.data is not None:
-            try:
-                new = Proposal.model_validate({**self.data, "id": self.proposal_id})
-            except ValueError as exc:
-                raise OperationError(f"an invalid proposal: {exc}") from None
-        if where is None:
-            if new is None:
-                raise OperationError(f"no proposal with id {self.proposal_id!r}")
-            index = len(proposals) if self.index is None else max(0, min(self.index, len(proposals)))
-            proposals.insert(index, new)
-            return SetProposal(self.proposal_id, None)
-        old = proposals[where].model_dump(mode="json")
-        if new is None:
-            del proposals[where]
-        else:
-            proposals[where] = new
-        return SetProposal(self.proposal_id, old, where)
 
 
 def find(plan: PlanDocument, proposal_id: str) -> Proposal:
@@ -138,9 +92,9 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
     return [SetField(proposal.node_id, proposal.field, value)]
 
 
-def decide(document: Document, proposal: Proposal, status: ProposalStatus) -> list[Operation | SetProposal]:
+def decide(document: Document, proposal: Proposal, status: ProposalStatus) -> list[Operation]:
     """The operations that give ``proposal`` this status: content operations first when accepting."""
-    ops: list[Operation | SetProposal] = []
+    ops: list[Operation] = []
     if status == "accepted":
         ops += accept_operations(document, proposal)
     ops.append(with_status(proposal, status))
@@ -157,24 +111,20 @@ def add_proposal(proposal: Proposal) -> SetProposal:
     return SetProposal(proposal.id, proposal.model_dump(mode="json"))
 
 
-def apply_decisions(plan: PlanDocument, document: Document, ops: list[Operation | SetProposal]) -> list[Operation | SetProposal]:
-    """Apply to the plan (outside the editor, e.g. the command line); return the inverses in undo order."""
-    inverses: list[Operation | SetProposal] = []
-    for op in ops:
-        inverses.append(op.apply_to(plan) if isinstance(op, SetProposal) else document.apply(op))
-    inverses.reverse()
-    return inverses
+def apply_decisions(document: Document, ops: list[Operation]) -> list[Operation]:
+    """Apply to a plan's document (``Document.of_plan``, outside the editor); return the inverses in undo order."""
+    return document.apply_all(ops)
 
 
 def decide_all(plan: PlanDocument, status: ProposalStatus, wanted: Callable[[Proposal], bool] = lambda p: True) -> tuple[int, list[str]]:
     """Give every pending proposal that ``wanted`` picks this status, in order; return (done, refusals)."""
-    document = Document(plan.draft.content)
+    document = Document.of_plan(plan)
     done, refused = 0, []
     for proposal in [p for p in plan.proposals if p.status == "pending" and wanted(p)]:
         if status == "accepted" and not proposal.node_id:
             continue  # unplaced: nothing to take; it stays pending for a person to read
         try:
-            apply_decisions(plan, document, decide(document, find(plan, proposal.id), status))
+            apply_decisions(document, decide(document, find(plan, proposal.id), status))
             done += 1
         except OperationError as exc:
             refused.append(str(exc))

@@ -84,12 +84,12 @@ def test_an_action_deleted_whole_is_a_removal_that_accepting_applies_and_its_inv
     result = read(plan, edited, tmp_path)
     assert [(p.kind, p.node_id, p.author) for p in result.proposals] == [("remove_node", plan.draft.content.focus.focus_areas[0].strategies[0].actions[0].id, "甲")]
     plan.proposals += result.proposals
-    document = Document(plan.draft.content)
+    document = Document.of_plan(plan)
     before = plan.draft.model_dump()
-    inverses = apply_decisions(plan, document, decide(document, plan.proposals[0], "accepted"))
+    inverses = apply_decisions(document, decide(document, plan.proposals[0], "accepted"))
     assert [a.text[:6] for a in document.node(QIAOTOU).actions] == ["為完善橋頭科"]
     assert plan.proposals[0].status == "accepted"
-    apply_decisions(plan, document, inverses)
+    apply_decisions(document, inverses)
     assert plan.draft.model_dump() == before and plan.proposals[0].status == "pending"
 
 

@@ -58,6 +58,7 @@ class ReviewView(QWidget):
         self.items: list[ReviewItem] = []  # what the filters show, in document order
         self.current: int | None = None
         self.kept: set[str] = set()  # draft changes accepted (kept as they are): not shown again
+        self._deciding = False  # several decisions in progress: one refresh at the end
         self.user = getpass.getuser() or "staff"
         self._build()
 
@@ -144,12 +145,10 @@ class ReviewView(QWidget):
     # --- the plan shown ------------------------------------------------------------------------
     def set_session(self, session) -> None:
         if self.session is not None:
-            self.session.proposals_changed.disconnect(self.refresh)
             self.session.undo_stack.indexChanged.disconnect(self._stack_changed)
         self.session = session
         self.kept.clear()
         self.current = None
-        session.proposals_changed.connect(self.refresh)
         session.undo_stack.indexChanged.connect(self._stack_changed)
         self._fill_sources()
         self.refresh()
@@ -177,7 +176,8 @@ class ReviewView(QWidget):
         return next((r for r in self.session.plan.revisions if r.id == data), None) if data != PROPOSALS else None
 
     def _stack_changed(self, _index: int) -> None:
-        if self._base() is not None:  # the draft's changes follow every edit
+        """Any edit, undo or redo: decisions, replies and the draft's own changes show at once."""
+        if not self._deciding:
             self.refresh()
 
     def refresh(self) -> None:
@@ -294,6 +294,7 @@ class ReviewView(QWidget):
         done = 0
         if len(items) > 1:
             stack.beginMacro(text)
+        self._deciding = True
         try:
             for item in items:
                 if item.change is not None and accept:
@@ -315,6 +316,7 @@ class ReviewView(QWidget):
         finally:
             if len(items) > 1:
                 stack.endMacro()
+            self._deciding = False
         self.refresh()
         if refused:
             self.status_message.emit(fill(translate("review", "%1 項無法處理：%2"), len(refused), refused[0]))

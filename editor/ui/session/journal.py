@@ -52,7 +52,6 @@ from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, parse_plan
 from schema.model import PlanDocument, Revision, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
-from schema.review import SetProposal
 
 FORMAT = "plan-editor-journal"
 VERSION = 1
@@ -88,15 +87,10 @@ class PlanChange:
         plan.draft.label = self.draft_label
 
 
-Entry = Operation | PlanChange | SetProposal
+Entry = Operation | PlanChange
 
 
 def entry_from_json(data) -> Entry:
-    if isinstance(data, dict) and "proposal" in data:  # a proposal decided, replied to or added (schema.review)
-        try:
-            return SetProposal.from_json(data)
-        except (KeyError, TypeError, ValueError) as exc:
-            raise OperationError(f"a proposal change that cannot be read ({exc})") from None
     if isinstance(data, dict) and "plan" in data:
         try:
             return PlanChange.from_json(data)
@@ -106,7 +100,7 @@ def entry_from_json(data) -> Entry:
 
 
 def entry_to_json(entry: Entry) -> dict:
-    return entry.to_json() if isinstance(entry, PlanChange | SetProposal) else to_json(entry)
+    return entry.to_json() if isinstance(entry, PlanChange) else to_json(entry)
 
 
 def companion(journal_path: Path, suffix: str) -> Path:
@@ -382,14 +376,6 @@ def replay(document: Document, ops: list[Entry]) -> int:
             if document.plan is None:
                 raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
             op.apply_to(document.plan)
-            continue
-        if isinstance(op, SetProposal):
-            if plan is None:
-                raise JournalError("the journal changes the plan's proposals, but no plan was given to replay them on.")
-            try:
-                op.apply_to(plan)
-            except OperationError:
-                skipped += 1
             continue
         try:
             document.apply(op)

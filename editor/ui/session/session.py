@@ -26,7 +26,6 @@ from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
 from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
-from schema.review import SetProposal
 
 __all__ = [
     "EditSession",
@@ -82,7 +81,6 @@ class EditSession(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal(object)  # Path | None
     journal_failed = Signal(str)  # one sentence: edits go on, but are no longer protected
-    proposals_changed = Signal()  # a proposal was decided, replied to, added or removed (Review mode)
 
     def __init__(self, plan: PlanDocument, path: Path | None = None, *, journal_dir: Path | None = None):
         super().__init__()
@@ -148,11 +146,7 @@ class EditSession(QObject):
                 self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
                 journal = None
         try:
-            if isinstance(op, SetProposal):  # the plan's proposals, around the draft (schema.review)
-                inverse = op.apply_to(self.plan)
-                self.proposals_changed.emit()
-            else:
-                inverse = self.document.apply(op)
+            inverse = self.document.apply(op)
         except OperationError:
             if journal is not None and mark is not None:
                 try:
