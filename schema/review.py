@@ -93,7 +93,13 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
 
 
 def decide(document: Document, proposal: Proposal, status: ProposalStatus) -> list[Operation]:
-    """The operations that give ``proposal`` this status: content operations first when accepting."""
+    """The operations that give ``proposal`` this status: content operations first when accepting.
+
+    A comment has nothing to take or refuse: accepting or rejecting one resolves it (it stays in
+    the plan's history, with its thread).
+    """
+    if proposal.kind == "comment" and status in ("accepted", "rejected"):
+        status = "resolved"
     ops: list[Operation] = []
     if status == "accepted":
         ops += accept_operations(document, proposal)

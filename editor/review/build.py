@@ -15,13 +15,14 @@ import re
 
 from diff_match_patch import diff_match_patch
 
+from editor.review.comments import comment_proposals
 from editor.review.expected import export_form
 from editor.review.locate import NUMBER, Located
-from editor.review.wordml import Change, Para, Piece, WordDocument
+from editor.review.wordml import Change, Piece, WordDocument
 from schema.document import Document
 from schema.model import new_id
 from schema.operations import Remove, to_json
-from schema.proposals import Proposal, Reply
+from schema.proposals import Proposal
 from schema.review import rebase_text
 from schema.tree import KINDS, title_of
 
@@ -61,10 +62,13 @@ class Builder:
 
     def _removed(self, node_id: str, labels, removed: set[str]) -> bool:
         """A whole item deleted (its text and paragraph marks): one remove_node proposal."""
+        by_label = self.located.by_label
+        if not all(_marks_deleted(by_label[label]) for label in labels):
+            return False  # the common case, found without building anything
         node = self.document.get(node_id)
         if node is None or self.document.parent(node) is None:
             return False
-        pieces = [p for label in labels for p in self.located.by_label[label]]
+        pieces = [p for label in labels for p in by_label[label]]
         marks = [p for p in pieces if p.is_mark]
         if not marks or any(m.change is None or m.change.kind != "del" for m in marks):
             return False
@@ -106,9 +110,14 @@ class Builder:
         if not isinstance(raw, str):
             return
         form = export_form(node.kind, field, raw)
-        new = _render(node.kind, field, pieces, accept=None)
-        if new == form:
-            return
+        if all(p.change is None for p in pieces):  # untouched here: the text alone can differ (untracked)
+            new = _normalise(node.kind, field, "".join([p.text for p in pieces]))
+            if new == form:
+                return
+        else:
+            new = _render(node.kind, field, pieces, accept=None)
+            if new == form:
+                return
         old = _render(node.kind, field, pieces, accept=set())
         if old == form:
             for group in _change_groups(pieces):
@@ -259,63 +268,6 @@ class Builder:
         new = "\n".join(filter(None, [form, text]))
         self._text_proposal(node_id, "body", raw, form, new, "insert", author, date)
 
-    # --- comments -------------------------------------------------------------------------------
-    def comments(self) -> None:
-        doc = self.doc
-        by_para_id = {pid: c for c in doc.comments.values() for pid in c.para_ids if pid}
-        replies: dict[str, list] = {}
-        for comment in doc.comments.values():
-            parent = by_para_id.get(comment.parent_para_id) if comment.parent_para_id else None
-            if parent is not None and parent is not comment:
-                replies.setdefault(parent.comment_id, []).append(comment)
-        reply_ids = {c.comment_id for group in replies.values() for c in group}
-        for comment in doc.comments.values():
-            if comment.comment_id in reply_ids:
-                continue
-            thread = [Reply(author=r.author, date=r.date, text=r.text) for r in replies.get(comment.comment_id, [])]
-            status = "resolved" if comment.done else "pending"
-            start = doc.comment_starts.get(comment.comment_id) or doc.comment_refs.get(comment.comment_id)
-            end = doc.comment_ends.get(comment.comment_id) or start
-            common = dict(kind="comment", author=comment.author, date=comment.date, comment=comment.text, replies=thread, status=status)
-            if start is None:
-                self.unplaced.append(Proposal(**common, reason="a comment anchored nowhere in the document"))
-                continue
-            pieces = _range(doc.paras, start, end)
-            text = [p for p in pieces if p.in_new and not p.is_mark]
-            words = [p for p in text if p.label is not NUMBER] or text  # the item's words, not its number
-            anchor = "".join(p.text for p in words).strip()
-            label = next((p.label for p in pieces if isinstance(p.label, tuple)), None)
-            if label is None:
-                label = self.located.para_label[start.para] if start.para < len(doc.paras) else None
-            if label is None:
-                self.unplaced.append(Proposal(**common, anchor=anchor, reason="a comment on text that is not one of the plan's items"))
-                continue
-            self.proposals.append(Proposal(**common, node_id=label[0], field=label[1], anchor=anchor))
-
-
-def _range(paras: list[Para], start, end) -> list[Piece]:
-    pieces: list[Piece] = []
-    for k in range(start.para, min(end.para, len(paras) - 1) + 1):
-        items = paras[k].pieces
-        lo = 0
-        if k == start.para and start.after is not None:
-            lo = _index(items, start.after) + 1
-        hi = len(items) - 1
-        if k == end.para and end.after is not None:
-            hi = _index(items, end.after) + 1
-        elif k == end.para and end.after is None and k != start.para:
-            hi = 0
-        pieces += items[lo:hi]
-    return pieces
-
-
-def _index(items: list[Piece], piece: Piece) -> int:
-    for i, item in enumerate(items):
-        if item is piece:
-            return i
-    return -1
-
-
 def _visible(piece: Piece, accept) -> bool:
     change = piece.change
     if change is None:
@@ -326,9 +278,23 @@ def _visible(piece: Piece, accept) -> bool:
     return taken if change.kind == "ins" else not taken
 
 
+def _marks_deleted(pieces: list[Piece]) -> bool:
+    """Whether every paragraph mark among ``pieces`` is a tracked deletion (the item's paragraphs removed)."""
+    found = False
+    for piece in pieces:
+        if piece.is_mark:
+            if piece.change is None or piece.change.kind != "del":
+                return False
+            found = True
+    return found
+
+
 def _render(kind: str, field: str, pieces: list[Piece], accept) -> str:
     """The field's text with the changes in ``accept`` taken (None: all) and the others not."""
-    text = "".join(p.text for p in pieces if _visible(p, accept))
+    return _normalise(kind, field, "".join(p.text for p in pieces if _visible(p, accept)))
+
+
+def _normalise(kind: str, field: str, text: str) -> str:
     if kind == "paragraph" or field == "body":
         return "\n".join(line.strip() for line in text.split("\n") if line.strip())
     return text.rstrip("\n")
@@ -410,5 +376,5 @@ def build(doc: WordDocument, located: Located, document: Document) -> tuple[list
     builder.fields()
     builder.added()
     builder.numbers_and_joins()
-    builder.comments()
-    return builder.proposals, builder.unplaced
+    placed, unplaced = comment_proposals(doc, located)
+    return builder.proposals + placed, builder.unplaced + unplaced
