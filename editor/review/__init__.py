@@ -52,7 +52,7 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     content = plan.draft.content
     document = Document(content)
     labels = expected_labels(content)
-    valid = {(node_id, name) for node_id, node in document.nodes_by_id.items() for name in KINDS[node.kind].text_fields}
+    valid = {(node_id, name) for node_id, node in document.nodes_by_id.items() for name in KINDS[node.kind].string_fields}
     located = label_pieces(doc, lambda: expected_paragraphs(content), labels, valid)
     if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
         raise ReviewError(

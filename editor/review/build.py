@@ -93,7 +93,7 @@ class Builder:
     def _missing(self, node, field: str, removed: set[str]) -> None:
         """A paragraph of the plan that the document no longer has (re-saved without tracking)."""
         expected_fields = {e.field for e in self.located.missing if e.node_id == node.id}
-        if KINDS[node.kind].text_fields and all(f in expected_fields or not getattr(node, f, "") for f in KINDS[node.kind].text_fields if f != "chart_label"):
+        if KINDS[node.kind].string_fields and all(f in expected_fields or not getattr(node, f, "") for f in KINDS[node.kind].string_fields if f not in ("chart_label", "note")):
             self._remove_node(node, self.fallback_author, self.fallback_date)
             removed.add(node.id)
             return

@@ -65,7 +65,7 @@ class Markup:
         parts = []
         whole = [i for i in self.by_node.get(node.id, []) if self.items[i].kind in ("remove_node", "added")]
         removed_below = [i for i in self.by_node.get(node.id, []) if self.items[i].kind == "removed"]
-        for name in KINDS[node.kind].text_fields:
+        for name in KINDS[node.kind].string_fields:
             if name not in _SHOWN_FIELDS:
                 continue
             value = getattr(node, name, "")
