@@ -3,6 +3,8 @@ line, node ids from the source, and the one case it refuses: a ladder nested bot
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from schema.importer import TextImportError, import_lines, import_text
 from schema.importer_marks import chinese_value, parse_mark
@@ -109,3 +111,53 @@ def test_sentences_are_not_marks(text):
 
 def test_chinese_values():
     assert [chinese_value(t) for t in ("一", "十", "十一", "二十", "一百零一", "壹", "拾壹", "貳拾", "叁")] == [1, 10, 11, 20, 101, 1, 11, 20, 3]
+
+
+# --- any ladder ----------------------------------------------------------------------------------
+def _number(template: str, n: int) -> str:
+    from schema.numbering import chinese_numeral
+
+    return (template.replace("{壹}", chinese_numeral(n, formal=True)).replace("{一}", chinese_numeral(n))
+            .replace("{1}", str(n)))
+
+
+LADDERS = st.tuples(
+    st.sampled_from(["{壹}、", None]),
+    st.sampled_from(["{一}、", "{一}．"]),
+    st.sampled_from(["（{一}）", "({一})", "{1}、", "{1}."]),
+    st.sampled_from(["{1}.", "{1}、", "（{1}）", "({1})"]),
+).filter(lambda t: _family(t[2]) != _family(t[3]))
+
+
+def _family(template: str) -> str:
+    return ("paren_" if template.startswith(("(", "（")) else "") + ("chinese" if "{一}" in template else "arabic")
+
+
+@settings(max_examples=60, deadline=None)
+@given(LADDERS, st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=3), min_size=1, max_size=3), st.booleans())
+def test_any_ladder_gives_the_same_plan_and_is_kept(ladder, shape, spaced):
+    section, focus, strategy, action = ladder
+    gap = " " if spaced else ""
+    lines = [TITLE, "", "本府施政以市民為先。", ""]
+    if section:
+        lines.append(_number(section, 1) + gap + "施政重點")
+    for a, strategies in enumerate(shape, start=1):
+        lines.append(_number(focus, a) + gap + f"重點{a}")
+        for s, actions in enumerate(strategies, start=1):
+            lines.append(_number(strategy, s) + gap + f"策略{a}之{s}：")
+            lines += [_number(action, n) + gap + f"作法{a}之{s}之{n}。" for n in range(1, actions + 1)] or ["說明。"]
+    if section:
+        lines += [_number(section, 2) + gap + "結語", "持續前進。"]
+    result = import_text("\n".join(lines))
+    content = result.plan.revisions[0].content
+    assert [a.title for a in content.focus.focus_areas] == [f"重點{a}" for a in range(1, len(shape) + 1)]
+    assert [[s.title for s in a.strategies] for a in content.focus.focus_areas] == [
+        [f"策略{a}之{s}" for s in range(1, len(ss) + 1)] for a, ss in enumerate(shape, start=1)]
+    assert [[len(s.actions) for s in a.strategies] for a in content.focus.focus_areas] == shape
+    style = result.plan.numbering_style
+    full = {"({一})": "（{一}）", "({1})": "（{1}）"}  # text from a PDF does not tell the bracket widths apart
+    assert (style.focus_area, style.strategy) == (focus, full.get(strategy, strategy))
+    if any(any(n for n in ss) for ss in shape):
+        assert style.action == full.get(action, action)
+    if section:
+        assert content.closing.title == "結語"
