@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 FAMILIES = ("formal", "chinese", "paren_chinese", "arabic", "paren_arabic")  # the official order
 _FORMAL = "零壹貳參肆伍陸柒捌玖"
@@ -64,6 +65,7 @@ def chinese_value(text: str) -> int | None:
     return value or None
 
 
+@lru_cache(maxsize=65536)  # each line is asked about several times (goals, ladder, kinds)
 def parse_mark(text: str) -> Mark | None:
     """The mark a line starts with, or None for ordinary text."""
     for family, pattern in _PATTERNS:
@@ -116,12 +118,12 @@ def detect_ladder(marks: list[tuple[int, Mark]], *, bracket_width_known: bool = 
             below[edge] += 1
             first_line.setdefault(edge, line)
         previous = mark
-    edges: set[tuple[str, str]] = set()
+    edges = {(upper, lower) for (upper, lower), count in below.items() if count > below.get((lower, upper), 0)}
     for (upper, lower), count in below.items():
-        back = below.get((lower, upper), 0)
-        if count > back:
-            edges.add((upper, lower))
-        elif count == back and FAMILIES.index(upper) < FAMILIES.index(lower):
+        # A pair nested both ways as often is ambiguous unless the rest of the ladder orders it.
+        if count == below.get((lower, upper), 0) and FAMILIES.index(upper) < FAMILIES.index(lower):
+            if _reaches(edges, upper, lower) or _reaches(edges, lower, upper):
+                continue
             first, second = sorted([(first_line[(upper, lower)], upper, lower), (first_line[(lower, upper)], lower, upper)])
             raise AmbiguousNumberingError(
                 f"line {first[0]} puts {_example(first[2])} items under {_example(first[1])} items "
@@ -145,6 +147,20 @@ def detect_ladder(marks: list[tuple[int, Mark]], *, bracket_width_known: bool = 
             template = "（" + template[1:-1] + "）"
         templates[family] = template
     return Ladder(order, templates)
+
+
+def _reaches(edges: set[tuple[str, str]], start: str, goal: str) -> bool:
+    """Whether ``goal`` is below ``start`` through the ladder's other nestings."""
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        for upper, lower in edges:
+            if upper == here and lower not in seen:
+                if lower == goal:
+                    return True
+                seen.add(lower)
+                todo.append(lower)
+    return False
 
 
 def _example(family: str) -> str:

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from schema.numbering import chinese_numeral
 
+_NUM_PR = f"{qn('w:pPr')}/{qn('w:numPr')}"
 _FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
@@ -180,7 +181,9 @@ class ListNumbering:
     def label(self, paragraph, style_id: str | None) -> str:
         """The number Word draws before ``paragraph`` (a w:p element), with what follows it ("" when none)."""
         num_id, ilvl = None, None
-        num_pr = paragraph.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        num_pr = paragraph.find(_NUM_PR)
+        if num_pr is None and not (style_id in self.style_numbering or style_id in self.style_levels):
+            return ""  # most paragraphs: not in a list, directly or by their style
         if num_pr is not None:
             num_id = _val(num_pr, "w:numId")
             level = _val(num_pr, "w:ilvl")

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from docx import Document
 from docx.oxml.ns import qn
+from lxml import etree
 
+from editor.docx_ids import parse_bookmark_name
 from editor.importing.docx_numbering import ListNumbering
 from schema.importer_text import SourceLine
 
@@ -22,19 +24,20 @@ _T, _TAB, _BR, _CR, _DEL, _TXBX = (qn(f"w:{t}") for t in ("t", "tab", "br", "cr"
 _BOOKMARK, _INSTR, _DRAWING, _PICT = qn("w:bookmarkStart"), qn("w:instrText"), qn("w:drawing"), qn("w:pict")
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy of mc:Choice
+_P_STYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_P_OUTLINE = f"{qn('w:pPr')}/{qn('w:outlineLvl')}"
+_VAL, _NAME, _TYPE_BR = qn("w:val"), qn("w:name"), qn("w:type")
+# Whether a paragraph holds anything but plain runs (one pass in C instead of a test per text node).
+_SPECIAL = etree.XPath("boolean(.//w:del|.//w:txbxContent|.//w:drawing|.//w:pict|.//mc:Fallback)",
+                       namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                   "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
 _HEADING = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
 _SKIPPED_STYLES = re.compile(r"^(?:toc|contents|目錄|索引)", re.I)
-_ID_NAME = re.compile(r"^pe_(?P<id>[A-Za-z0-9]+)_(?P<field>[a-z]+)$")
 
 
 def parse_bookmark(name: str) -> tuple[str, str] | None:
-    """pe_<id>_<field> → (id, field); the shared reader (editor.docx_ids) when it is there."""
-    try:
-        from editor.docx_ids import parse_bookmark_name  # written by the exporter's side (CONVENTIONS.md)
-    except ImportError:
-        match = _ID_NAME.match(name)
-        return (match.group("id"), match.group("field")) if match else None
-    return parse_bookmark_name(name)
+    """pe_<id>_<field> → (id, field), by the one shared reader of the names (CONVENTIONS.md)."""
+    return parse_bookmark_name(name) if name.startswith("pe_") else None
 
 
 @dataclass
@@ -56,30 +59,40 @@ class _Reader:
              if element.get(qn("w:default")) in ("1", "true") and element.get(qn("w:type")) == "paragraph"),
             None,
         )
+        self.style_names: dict[str | None, str] = {}
+        self.style_levels: dict[str | None, int | None] = {}
         self.lines: list[SourceLine] = []
         self.text_boxes: list[str] = []
         self.pictures = 0
         self.chart_texts: list[str] = []  # our export's chart picture describes the chart in its alt text
 
     def style_of(self, p) -> tuple[str | None, str]:
-        style_id = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
-        sid = style_id.get(qn("w:val")) if style_id is not None else self.default_style
-        name = self.styles.get(sid, ("", None))[0] if sid else ""
-        return sid, _builtin_name(name)
+        style_id = p.find(_P_STYLE)
+        sid = style_id.get(_VAL) if style_id is not None else self.default_style
+        if sid not in self.style_names:
+            self.style_names[sid] = _builtin_name(self.styles.get(sid, ("", None))[0] if sid else "")
+        return sid, self.style_names[sid]
 
     def heading_level(self, p, sid: str | None, name: str) -> int | None:
+        level = p.find(_P_OUTLINE)
+        if level is not None:
+            return _outline(level)
+        if sid not in self.style_levels:
+            self.style_levels[sid] = self._style_level(sid, name)
+        return self.style_levels[sid]
+
+    def _style_level(self, sid: str | None, name: str) -> int | None:
         match = _HEADING.match(name)
         if match:
             return int(match.group(1))
-        level = p.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
         seen = 0
-        while level is None and sid in self.styles and seen < 20:
+        while sid in self.styles and seen < 20:
             element = self.styles[sid][1]
-            level = element.find(qn("w:pPr") + "/" + qn("w:outlineLvl"))
+            level = element.find(_P_OUTLINE)
+            if level is not None:
+                return _outline(level)
             parent = element.find(qn("w:basedOn"))
-            sid, seen = (parent.get(qn("w:val")) if parent is not None else None), seen + 1
-        if level is not None and level.get(qn("w:val")).isdigit() and int(level.get(qn("w:val"))) < 9:
-            return int(level.get(qn("w:val"))) + 1
+            sid, seen = (parent.get(_VAL) if parent is not None else None), seen + 1
         return None
 
     def read(self, element) -> None:
@@ -98,7 +111,7 @@ class _Reader:
 
     def paragraph(self, p) -> None:
         sid, name = self.style_of(p)
-        if _SKIPPED_STYLES.match(name) or any("TOC" in (i.text or "") for i in p.iter(_INSTR)):
+        if _SKIPPED_STYLES.match(name) or any("TOC" in (i.text or "") for i in p.iter(_INSTR)):  # a TOC field
             return
         text = self.text_of(p)
         ids = self.ids_of(p)
@@ -115,6 +128,16 @@ class _Reader:
 
     def text_of(self, p) -> str:
         parts: list[str] = []
+        if not _SPECIAL(p):  # plain runs (almost every paragraph): no ancestor to look at
+            for node in p.iter(_T, _TAB, _BR, _CR):
+                tag = node.tag
+                if tag == _T:
+                    parts.append(node.text or "")
+                elif tag == _TAB:
+                    parts.append("\t")
+                elif tag == _CR or node.get(_TYPE_BR) not in ("page", "column"):
+                    parts.append("\n")
+            return "".join(parts)
         for node in p.iter(_T, _TAB, _BR, _CR, _TXBX, _DRAWING, _PICT):
             if _inside(node, (_DEL, _TXBX, _FALLBACK)):
                 continue
@@ -135,7 +158,7 @@ class _Reader:
             elif node.tag == _TAB:
                 parts.append("\t")
             elif node.tag == _BR:
-                if node.get(qn("w:type")) not in ("page", "column"):
+                if node.get(_TYPE_BR) not in ("page", "column"):
                     parts.append("\n")
             else:
                 parts.append("\n")
@@ -144,7 +167,7 @@ class _Reader:
     def ids_of(self, element) -> dict[str, str]:
         ids: dict[str, str] = {}
         for mark in element.iter(_BOOKMARK):
-            parsed = parse_bookmark(mark.get(qn("w:name"), ""))
+            parsed = parse_bookmark(mark.get(_NAME, ""))
             if parsed:
                 ids.setdefault(parsed[1], parsed[0])
         return ids
@@ -157,6 +180,11 @@ class _Reader:
             cells = [" ".join(t for t in (self.text_of(p).strip() for p in tc.iter(_P)) if t) for tc in tr.findall(_TC)]
             rows.append((cells, self.ids_of(tr)))
         self.lines.append(SourceLine("", len(self.lines) + 1, table=rows))
+
+
+def _outline(level) -> int | None:
+    value = level.get(_VAL) or ""
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
 
 
 def _inside(node, tags: tuple[str, ...], stop=None) -> bool:

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import gc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -70,6 +71,10 @@ def import_file(path: str | Path, *, label: str | None = None, title: str | None
     kind = kind_of(path, folder_message=folder_message)
     tick = progress or (lambda done, total: None)
     tick(0, 3)
+    # The cyclic garbage collector walked the growing tree of lines, blocks and nodes again and
+    # again (a third of a big import); nothing made here is cyclic garbage, so it waits until the end.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if kind == "text":
             text = read_text_file(path)
@@ -90,6 +95,9 @@ def import_file(path: str | Path, *, label: str | None = None, title: str | None
             raise ImportSourceError(_ole_message(path))
     except TextImportError as exc:
         raise ImportSourceError(f"{path} cannot be imported: {exc}") from None
+    finally:
+        if collecting:
+            gc.enable()
     tick(2, 3)
     if title:
         result.plan.title = title
