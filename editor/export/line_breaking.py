@@ -30,6 +30,7 @@ _PLAN_TERMS = frozenset(
     "輕軌 警民 警消 路網 文創 新創 青農 教保 空污 共融 偏鄉 雙語 雙機 資源網 技職 農漁 造街 親水 日照 長照 "
     "韌性 防災 減災 智慧 創生 低碳 綠能 港灣 園區 高階 市民 原民 客家 新住民 身障 托育 幼兒園".split()
 )
+_TERM_PREFIXES = frozenset(term[:i] for term in _PLAN_TERMS for i in range(1, len(term)))
 _BALANCE_LIMIT = 400  # pieces; the programme is quadratic in them
 
 Advance = Callable[[str], float]
@@ -50,7 +51,7 @@ def words(text: str) -> list[str]:
     iterator = _word_iterator()
     iterator.setText(text)
     ends = list(iterator)  # UTF-16 offsets, the same as str indexes only without astral characters
-    if any(ord(ch) > 0xFFFF for ch in text):
+    if max(text) > "\uffff":
         ends = _python_offsets(text, ends)
     pieces, start = [], 0
     for end in ends:
@@ -74,6 +75,10 @@ def _join_terms(pieces: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(pieces):
+        if pieces[i] not in _TERM_PREFIXES:  # most pieces start no plan term
+            out.append(pieces[i])
+            i += 1
+            continue
         for span in (3, 2):
             joined = "".join(pieces[i:i + span])
             if i + span <= len(pieces) and len(joined) <= 4 and joined in _PLAN_TERMS:

@@ -26,12 +26,10 @@ from editor.export.fonts import ensure_gui_application  # noqa: E402
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.compare import compare  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
-from tests.bench import timing  # noqa: E402
+from tests.bench import report  # noqa: E402
 from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
 
-
-def best_of(fn, repeat: int = 3) -> float:
-    return timing.best_of(fn, repeat)
+ROUNDS = 5
 
 def main() -> int:
     ensure_gui_application()
@@ -46,14 +44,20 @@ def main() -> int:
     comparison = compare(old, new)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        official = best_of(lambda: write_official_docx(plan, new_rev, tmp / "official.docx"))
-        table = best_of(lambda: write_amendment_table(comparison, plan, old_rev, plan, new_rev, tmp / "table.docx"))
-        tracked = best_of(lambda: write_tracked_document(comparison, plan, old_rev, plan, new_rev, tmp / "tracked.docx"))
+        medians = report.interleaved_calls({
+            "official": lambda: write_official_docx(plan, new_rev, tmp / "official.docx"),
+            "table": lambda: write_amendment_table(comparison, plan, old_rev, plan, new_rev, tmp / "table.docx"),
+            "tracked": lambda: write_tracked_document(comparison, plan, old_rev, plan, new_rev, tmp / "tracked.docx"),
+        }, ROUNDS)
+        official, table, tracked = medians["official"], medians["table"], medians["tracked"]
         sizes = {name: (tmp / f"{name}.docx").stat().st_size / 1e6 for name in ("official", "table", "tracked")}
-    print(f"plan: {total} nodes, {len(comparison.changes)} changes {comparison.counts}; best of 3 runs")
+    print(f"plan: {total} nodes, {len(comparison.changes)} changes {comparison.counts}; medians of {ROUNDS} interleaved runs")
     print(f"baseline  official Word export of the newer revision  {official:6.2f} s  ({sizes['official']:.1f} MB)")
     print(f"修正對照表 (one row per change)                      {table:6.2f} s  = {table / official:5.2f} × official  ({sizes['table']:.1f} MB)")
     print(f"tracked-changes document (both charts)              {tracked:6.2f} s  = {tracked / official:5.2f} × official  ({sizes['tracked']:.1f} MB)")
+    base = "official .docx of the newer revision, in process"
+    report.emit(report.Row("tracked-changes .docx, 5k pair (both charts), in process", tracked, official, goal_ratio=1.0, baseline_name=base))
+    report.emit(report.Row("修正對照表 .docx, 5k pair, in process", table, official, baseline_name=base))
     return 0
 
 

@@ -52,6 +52,28 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+# The floor: bare python-docx writing the same text (a heading or paragraph per node) and saving it.
+BARE_DOCX = r"""
+import json, sys
+from docx import Document
+data = json.load(open(sys.argv[1], encoding="utf-8"))["draft"]["content"]
+doc = Document()
+KIDS = ("paragraphs", "goals", "focus_areas", "strategies", "actions")
+def add(node, level):
+    text = node.get("title") or node.get("text") or ""
+    if text:
+        doc.add_heading(text, min(level, 9)) if "title" in node else doc.add_paragraph(text)
+    if node.get("body"):
+        doc.add_paragraph(node["body"])
+    for key in KIDS:
+        for child in node.get(key, []):
+            add(child, level + 1)
+for section in ("preface", "goals", "focus", "closing"):
+    add(data[section], 1)
+doc.save(sys.argv[2])
+"""
+
+
 def markdown_of(plan) -> str:
     """The same text as the Word export, as Markdown (headings for sections, focus areas, strategies)."""
     content = plan.draft.content
@@ -126,6 +148,7 @@ def bench_docx(sizes: list[str], rounds: int) -> None:
                 "pandoc": [pandoc, "-f", "markdown", "-t", "docx", "-o", str(tmp / "pandoc.docx"), str(markdown_path)],
                 "ours": [*report.plan_editor(), "export", str(plan_path), "--docx", str(tmp / "ours.docx")],
                 "no chart": [sys.executable, "-c", WITHOUT_CHART, "export", str(plan_path), "--docx", str(tmp / "nochart.docx")],
+                "bare": [sys.executable, "-c", BARE_DOCX, str(plan_path), str(tmp / "bare.docx")],
             }
             medians = report.interleaved_processes(commands, rounds, env)
             p, o, n = medians["pandoc"], medians["ours"], medians["no chart"]
@@ -134,6 +157,10 @@ def bench_docx(sizes: list[str], rounds: int) -> None:
             report.emit(report.Row(f"official .docx, whole process, {size} plan ({nodes} nodes), chart page included", o, p,
                                    goal_ratio=1.0, baseline_name="pandoc markdown→docx process, same text"))
             report.emit(report.Row(f"official .docx, whole process, {size} plan, without the chart page", n, p,
+                                   baseline_name="pandoc markdown→docx process, same text"))
+            bare = medians["bare"]
+            print(f"  floor: bare python-docx writing the same texts, whole process: {bare:.2f} s, ratio {bare / p:.2f}")
+            report.emit(report.Row(f"floor: bare python-docx, same texts, whole process, {size} plan", bare, p,
                                    baseline_name="pandoc markdown→docx process, same text"))
 
 

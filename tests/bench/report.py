@@ -108,3 +108,17 @@ def process_env() -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program reads compiled bytecode
     return env
+
+
+def interleaved_calls(functions: dict, rounds: int, warm: bool = True) -> dict[str, float]:
+    """Median wall time of each in-process function, called A B C A B C … ``rounds`` times."""
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    if warm:
+        for fn in functions.values():
+            fn()
+    for _ in range(rounds):
+        for name, fn in functions.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
