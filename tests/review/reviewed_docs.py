@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -57,8 +58,9 @@ def libreoffice_review(plan_path: Path, cache_dir: Path, edits: list = EDITS, au
     result = {name: folder / f"{name}.docx" for name in names}
     if all(p.exists() for p in result.values()):
         return result
-    shutil.rmtree(folder, ignore_errors=True)
-    work = folder.with_name(folder.name + ".part")
+    # made in a folder of this process's own, then renamed into place: test runs of other
+    # worktrees share the cache and may make the same documents at the same time
+    work = folder.with_name(f"{folder.name}.part-{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     subprocess.run([str(ROOT / ".venv" / "bin" / "plan-editor"), "export", str(plan_path), "--docx", str(work / "exported.docx")],
@@ -69,7 +71,10 @@ def libreoffice_review(plan_path: Path, cache_dir: Path, edits: list = EDITS, au
     done = subprocess.run([SYSTEM_PYTHON, str(SCRIPT), str(spec)], capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(f"LibreOffice as reviewer failed ({done.returncode}): {done.stderr[-2000:]}")
-    work.rename(folder)
+    try:
+        work.rename(folder)
+    except OSError:  # another run put the same documents there first
+        shutil.rmtree(work, ignore_errors=True)
     return result
 
 
