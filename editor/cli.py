@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md §4): a contract that tests and scripts rely on.
+"""The command line (docs/architecture.md, "The command line"): a contract that tests and scripts rely on.
 
 Exit status: 0 success, 1 findings (check), 2 bad input or usage, with one line on stderr.
 Each subcommand lives in ``editor.commands.<name>`` as ``run(args) -> int``; this module only

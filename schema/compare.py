@@ -99,7 +99,7 @@ def compare(old: PlanContent, new: PlanContent) -> Comparison:
 
 
 def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict[str, Any]:
-    """The document of ``plan-editor diff --json`` (see the issue): plain lists and dicts."""
+    """The document of ``plan-editor diff --json`` (docs/architecture.md, "The comparison pipeline"): plain lists and dicts."""
     return {
         "from": from_label,
         "to": to_label,

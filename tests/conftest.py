@@ -1,33 +1,43 @@
-"""Suite-wide configuration: every test runs headless.
+"""Suite-wide configuration. The pure tests (tests/schema/) run without Qt; every other test may use it.
 
-The platform must be chosen before any QApplication exists, so it is set at import time of
-this conftest, which pytest loads before pytest-qt creates the application.
+Qt's platform must be chosen before any QApplication exists, so it is set here, at import time.
+Qt itself is imported only for the tests outside tests/schema/ (:func:`pytest_collection_modifyitems`
+gives them the session fixture below), so ``pytest tests/schema -p no:pytestqt`` loads neither
+PySide6 nor python-docx, and tests/schema/test_no_qt.py proves it.
 """
 import os
+from pathlib import Path
+
+import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false;qt.text.font.db=false")
 
-from PySide6.QtCore import QStandardPaths  # noqa: E402
-
-# Recovery journals, settings and recent files of tests go to Qt's test locations
-# (~/.qttest), never into the real user's folders.
-QStandardPaths.setTestModeEnabled(True)
-
-import pytest  # noqa: E402
+PURE_TESTS = Path(__file__).resolve().parent / "schema"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _one_qapplication_for_the_whole_run(qapp):
-    """Create pytest-qt's QApplication before any test runs.
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if PURE_TESTS not in Path(str(item.path)).resolve().parents:
+            item.fixturenames.insert(0, "_one_qapplication_for_the_whole_run")
+
+
+@pytest.fixture(scope="session")
+def _one_qapplication_for_the_whole_run(request):
+    """Create pytest-qt's QApplication before the first test that may use Qt runs.
 
     Export code creates a bare QGuiApplication when none exists (the command line needs one
     for fonts and painting); if a chart test ran first, a later widget test could no longer
-    create its QApplication and Qt would abort the process.
+    create its QApplication and Qt would abort the process. Recovery journals, settings and
+    recent files of tests go to Qt's test locations (~/.qttest), never into the user's folders.
 
     At the end the clipboard is emptied: with Qt's offscreen platform (PySide6 6.11), a process
     that leaves QMimeData on the clipboard crashes while exiting (a real X11 or Windows session
     does not), which would turn a green run's exit status into 139.
     """
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+    qapp = request.getfixturevalue("qapp")
     yield qapp
     qapp.clipboard().clear()

@@ -1,4 +1,4 @@
-"""The command line's own contract (DESIGN.md §4): exit codes and one-line errors."""
+"""The command line's own contract (docs/architecture.md, "The command line"): exit codes and one-line errors."""
 import os
 import subprocess
 import sys

@@ -1,6 +1,6 @@
 """Word XML helpers python-docx has no API for: style fonts, fields, settings, page setup.
 
-Official typography (DESIGN.md §1): Chinese in 標楷體, Latin in Times New Roman, body 16 pt,
+Official typography (docs/architecture.md, "Recipes and traps"): Chinese in 標楷體, Latin in Times New Roman, body 16 pt,
 title 20 pt, page numbers 10 pt, A4 with 2.5 cm margins. It lives in the styles, so that a
 reviewer changing a style changes the whole document, and headings feed the navigation pane.
 """

@@ -1,4 +1,4 @@
-"""Drag and drop in the plan tree (DESIGN.md §6): the payload is the dragged ids as JSON, and a
+"""Drag and drop in the plan tree (docs/architecture.md, "Recipes and traps"): the payload is the dragged ids as JSON, and a
 drop becomes move commands inside one undo macro, refused where it would break the hierarchy.
 
 A mixin of :class:`editor.ui.tree.model.PlanTreeModel`, which provides ``node()``, ``_doc``,

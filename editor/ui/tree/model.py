@@ -1,4 +1,4 @@
-"""The plan tree as a Qt item model, without a copy of the plan (DESIGN.md §2, §6).
+"""The plan tree as a Qt item model, without a copy of the plan (docs/architecture.md, "The one edit path").
 
 :class:`PlanTreeModel` is a :class:`schema.document.DocumentListener`: the document tells it
 before and after every insert, remove, move and field change, and it translates those calls
