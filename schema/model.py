@@ -144,13 +144,10 @@ class Closing(_Node):
 AnyNode = Paragraph | Goal | Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing
 TextNode = Paragraph | Action  # named by its ``text``
 TitledNode = Goal | FocusArea | Strategy | Preface | GoalsSection | FocusSection | Closing  # named by its ``title``
-BodyNode = Goal | FocusArea | Strategy  # a title and a ``body``
 SectionNode = Preface | GoalsSection | FocusSection | Closing  # the four fixed sections
-ParentNode = Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing  # kinds that hold children
 # The same unions as tuples of classes, for isinstance() (which both narrows the type and is fast).
 TEXT_NODES = (Paragraph, Action)
-BODY_NODES = (Goal, FocusArea, Strategy)
-SECTION_NODES = (Preface, GoalsSection, FocusSection, Closing)
+BODY_NODES = (Goal, FocusArea, Strategy)  # a title and a ``body``
 
 
 class PlanContent(_Model):

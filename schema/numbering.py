@@ -72,8 +72,6 @@ def sub_action_number(index: int) -> str:
     return f"（{index + 1}）"
 
 
-LADDER = (section_number, focus_area_number, strategy_number, action_number, sub_action_number)
-
 
 # --- the number of a node of a plan ------------------------------------------------------------
 NUMBERED_SECTIONS = ("focus_section", "closing")  # 壹、施政重點與發展策略, 貳、…結語

@@ -160,11 +160,6 @@ def wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | 
     return break_lines(text, cached_advance(metrics), width, units=units, balance=False)
 
 
-def balanced_wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | None = None) -> list[str]:
-    """Like ``wrap``, with the same number of lines made as even as possible (no orphan character)."""
-    return break_lines(text, cached_advance(metrics), width, units=units)
-
-
 class _Builder:
     def __init__(self, data: ChartData, family: str, min_width: float):
         self.data = data

@@ -7,6 +7,7 @@ write an SVG no viewer opens; every exporter cleans text first. The rule itself 
 from __future__ import annotations
 
 from schema.xml_chars import INVALID_XML as _INVALID
+from schema.xml_chars import has_invalid_xml
 
 
 def clean_text(text: str | None) -> str:
@@ -21,4 +22,4 @@ def clean_text(text: str | None) -> str:
 
 
 def is_clean(text: str) -> bool:
-    return _INVALID.search(text) is None
+    return not has_invalid_xml(text)

@@ -312,3 +312,14 @@ def test_the_docks_come_right_after_the_first_paint_and_keep_their_places(qtbot,
     assert second.chart_dock.isVisible() and second.undo_dock.isVisible() and second.checks_dock.isVisible()
     assert second.revisions.comparison_dock.isHidden()
     discard_on_close(second)
+
+
+def test_a_title_holding_a_placeholder_reads_as_typed_in_the_question(qtbot, tmp_path):
+    """The question's placeholders are filled in one pass (i18n.fill): a title with "%3" in it stays as it is."""
+    window = make_window(qtbot, tmp_path)
+    window.model.setData(window.model.index_for_id("s1"), "第%3期園區")
+    window.tree.select_node("s1")
+    with DialogAnswerer("取消") as answers:
+        press(qtbot, window, Qt.Key.Key_Delete)
+    assert answers.texts == ["刪除推動策略「第%3期園區」會一併刪除其下 3 個項目，共 4 個項目。確定要刪除嗎？"]
+    discard_on_close(window)

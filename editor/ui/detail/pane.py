@@ -7,6 +7,8 @@ characters are removed as they arrive, with a note in the status bar.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -27,6 +29,9 @@ from editor.ui.text import removed_note, strip_controls
 from schema.document import DocumentListener
 from schema.numbering import number_of
 from schema.tree import KINDS, SECTION_KINDS, title_of
+
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
 
 # The fields shown for each kind, in order: schema.tree.KINDS (sections show their fixed title read-only).
 FIELDS_BY_KIND = {kind: spec.fields for kind, spec in KINDS.items()}
@@ -130,7 +135,7 @@ class DetailPane(QScrollArea):
         self.form.addRow(_label(field), widget)
 
     # --- binding to a plan ---------------------------------------------------------------------
-    def set_session(self, session) -> None:
+    def set_session(self, session: EditSession) -> None:
         if self._session is not None and self._listener in self._session.document.listeners:
             self._session.document.listeners.remove(self._listener)
         self._session = session

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QActionGroup, QDesktopServices
@@ -23,6 +24,9 @@ from editor.ui.files import dialogs
 from editor.ui.i18n import draft_name, fill, translate
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
 
 PROGRESS_DELAY_MS = 500  # a quicker export shows no progress dialog at all
 CHART_FORMATS = ("svg", "png", "pdf")
@@ -100,7 +104,7 @@ def reveal(path: Path, how: str) -> None:
 class ExportMenu:
     """The File ▸ Export submenu of ``window`` (a MainWindow) and its two exports."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self.window = window
         self.menu = QMenu(translate("export", "匯出(&E)"), window)
         self.menu.setObjectName("exportMenu")

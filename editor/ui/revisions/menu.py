@@ -16,6 +16,8 @@ viewers' modules are imported when first opened.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
@@ -24,11 +26,15 @@ from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
 from schema.document import OnRevisionsChange
 
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+    from editor.ui.session.session import EditSession
+
 
 class RevisionMenu(QObject):
     """The menu, the comparison dock and the viewers of ``window`` (a MainWindow), for its current session."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.menu = window.menuBar().addMenu(translate("revision_menu", "修正版(&R)"))
@@ -86,7 +92,7 @@ class RevisionMenu(QObject):
     def session(self):
         return self.window.session
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: EditSession) -> None:
         """Another plan is shown: compare its versions; viewers of the previous plan close."""
         self._revisions_listener.watch(session.document)
         if self._comparison is not None:

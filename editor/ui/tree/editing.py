@@ -6,6 +6,7 @@ the hierarchy does not allow an action, nothing changes and ``status_message`` s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
@@ -17,6 +18,9 @@ from editor.ui.tree import clipboard
 from schema.model import AnyNode
 from schema.operations import Insert, Move, Remove
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, subtree_size, title_of
+
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
 
 
 def _short(node: AnyNode, limit: int = 16) -> str:
@@ -35,7 +39,7 @@ class TreeEditor(QObject):
         self._confirm = confirm
         self._session = None
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: EditSession) -> None:
         self._session = session
 
     @property
@@ -84,7 +88,7 @@ class TreeEditor(QObject):
             return self._say(translate("tree", "請先選擇一個項目"))
         spec = KINDS[node.kind]
         if spec.child_kind is None:
-            return self._say(translate("tree", "%1之下不能有下層項目").replace("%1", node_kind_name(self._doc, node)))
+            return self._say(fill(translate("tree", "%1之下不能有下層項目"), node_kind_name(self._doc, node)))
         why = self._doc.can_hold(node, spec.child_kind)
         if why:
             return self._say(why)
@@ -102,15 +106,10 @@ class TreeEditor(QObject):
             return None
         if len(nodes) == 1:
             node = nodes[0]
-            return (
-                translate("tree", "刪除%1「%2」會一併刪除其下 %3 個項目，共 %4 個項目。確定要刪除嗎？")
-                .replace("%1", node_kind_name(self._doc, node)).replace("%2", _short(node))
-                .replace("%3", str(total - 1)).replace("%4", str(total))
-            )
-        return (
-            translate("tree", "刪除選取的 %1 個項目會連同其下層一起刪除，共 %2 個項目。確定要刪除嗎？")
-            .replace("%1", str(len(nodes))).replace("%2", str(total))
-        )
+            return fill(translate("tree", "刪除%1「%2」會一併刪除其下 %3 個項目，共 %4 個項目。確定要刪除嗎？"),
+                        node_kind_name(self._doc, node), _short(node), total - 1, total)
+        return fill(translate("tree", "刪除選取的 %1 個項目會連同其下層一起刪除，共 %2 個項目。確定要刪除嗎？"),
+                    len(nodes), total)
 
     def delete(self) -> bool:
         """Delete: remove the selected items (and their subtrees), asking first when more goes than is selected."""
@@ -156,7 +155,7 @@ class TreeEditor(QObject):
             return False
         index = self._doc.index_of(node)
         if index == 0:
-            return self._say(translate("tree", "「%1」已經是第一個").replace("%1", _short(node)))
+            return self._say(fill(translate("tree", "「%1」已經是第一個"), _short(node)))
         parent = self._doc.parent(node)
         return self._run([Move(node.id, parent.id, index - 1)], undo_commands.move_up_text(node_kind_name(self._doc, node)), node.id)
 
@@ -167,7 +166,7 @@ class TreeEditor(QObject):
         parent = self._doc.parent(node)
         index = self._doc.index_of(node)
         if index == len(children(parent)) - 1:
-            return self._say(translate("tree", "「%1」已經是最後一個").replace("%1", _short(node)))
+            return self._say(fill(translate("tree", "「%1」已經是最後一個"), _short(node)))
         return self._run([Move(node.id, parent.id, index + 1)], undo_commands.move_down_text(node_kind_name(self._doc, node)), node.id)
 
     def indent(self) -> bool:
@@ -177,11 +176,11 @@ class TreeEditor(QObject):
             return False
         index = self._doc.index_of(node)
         if index == 0:
-            return self._say(translate("tree", "「%1」前面沒有同層項目，無法縮排").replace("%1", _short(node)))
+            return self._say(fill(translate("tree", "「%1」前面沒有同層項目，無法縮排"), _short(node)))
         previous = children(self._doc.parent(node))[index - 1]
         why = self._doc.can_hold(previous, node.kind, action_depth(node) or 1)
         if why:
-            return self._say(translate("tree", "無法縮排：%1").replace("%1", why))
+            return self._say(fill(translate("tree", "無法縮排：%1"), why))
         self._view.expand_node(previous.id)
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, previous.id, len(children(previous)))], undo_commands.indent_text(name), node.id)
@@ -194,10 +193,10 @@ class TreeEditor(QObject):
         parent = self._doc.parent(node)
         grandparent = self._doc.parent(parent)
         if grandparent is None:
-            return self._say(translate("tree", "「%1」已在最上層，無法凸排").replace("%1", _short(node)))
+            return self._say(fill(translate("tree", "「%1」已在最上層，無法凸排"), _short(node)))
         why = self._doc.can_hold(grandparent, node.kind, action_depth(node) or 1)
         if why:
-            return self._say(translate("tree", "無法凸排：%1").replace("%1", why))
+            return self._say(fill(translate("tree", "無法凸排：%1"), why))
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, grandparent.id, self._doc.index_of(parent) + 1)], undo_commands.outdent_text(name), node.id)
 

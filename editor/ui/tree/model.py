@@ -20,6 +20,8 @@ model contract (and the model tester) expects, and never silently inside a row c
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -31,6 +33,9 @@ from schema.document import DocumentListener
 from schema.model import AnyNode
 from schema.numbering import number_at
 from schema.tree import KINDS, SECTION_KINDS, children, title_of
+
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -91,7 +96,7 @@ _SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROL
 class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
     status_message = Signal(str)
 
-    def __init__(self, session, parent: QObject | None = None):
+    def __init__(self, session: EditSession, parent: QObject | None = None):
         QAbstractItemModel.__init__(self, parent)
         self._session = session
         self._doc = session.document
@@ -163,9 +168,6 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
 
     def index_for_id(self, node_id: str) -> QModelIndex:
         return self.index_of_node(self._by_id.get(node_id))
-
-    def _kids(self, parent: QModelIndex) -> list:
-        return self._kids_of(parent.internalId()) if parent.isValid() else self._sections
 
     # --- QAbstractItemModel --------------------------------------------------------------------
     def index(self, row: int, column: int = 0, parent: QModelIndex = _INVALID) -> QModelIndex:
