@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from editor.commands import UsageError
+from editor.terminal import one_line, safe_streams
 from schema.fileio import PlanFileError
 
 SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "part", "git-setup", "textconv", "review")
@@ -87,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] not in SUBCOMMANDS and not argv[0].startswith("-"):
-        return _open_editor(argv)
+        with safe_streams():
+            return _open_editor(argv)
+    with safe_streams():
+        return _run_command(argv)
+
+
+def _run_command(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -95,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"editor.commands.{_MODULES.get(args.command, args.command.replace('-', '_'))}")
         return module.run(args)
     except (UsageError, PlanFileError) as exc:
-        print(str(exc), file=sys.stderr)
+        print(one_line(str(exc)), file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `plan-editor diff … | head`
         return 0
@@ -107,7 +114,7 @@ def _open_editor(argv: list[str]) -> int:
         return 2
     if argv and not Path(argv[0]).exists():
         commands = ", ".join(SUBCOMMANDS)
-        print(f"plan-editor: {argv[0]} does not exist (and is not a command: {commands})", file=sys.stderr)
+        print(f"plan-editor: {one_line(argv[0])} does not exist (and is not a command: {commands})", file=sys.stderr)
         return 2
     if not _has_display():
         print("plan-editor: there is no display to open the editor window on (no DISPLAY or WAYLAND_DISPLAY); "

@@ -9,6 +9,8 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict
 
+from schema.file_limits import MAX_TEXT_CHARS
+
 
 def new_id() -> str:
     """A fresh node id: 12 hex digits, random, so that ids never collide across revisions."""
@@ -16,4 +18,6 @@ def new_id() -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Every text is bounded (see schema.file_limits), and no number is infinite or NaN: JSON has
+    # no way to write them, so such a plan could be saved but never opened again.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_max_length=MAX_TEXT_CHARS, allow_inf_nan=False)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from pydantic import ValidationError
 
+from schema.file_limits import lone_surrogate_place
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision, new_id, repeated_label
 from schema.operations import (
     Insert,
@@ -161,6 +162,7 @@ class Document:
     # --- applying operations ----------------------------------------------------------------
     def apply(self, op: Operation) -> Operation:
         """Apply one operation and return its inverse; raise OperationError and change nothing if it is invalid."""
+        _refuse_lone_surrogates(op)
         if isinstance(op, Insert):
             inverse = self._insert(op)
         elif isinstance(op, Remove):
@@ -393,3 +395,20 @@ def with_new_ids(data: dict) -> dict:
     if "kpis" in copy:
         copy["kpis"] = [{**k, "id": new_id()} for k in copy["kpis"]]
     return copy
+
+
+def _refuse_lone_surrogates(op: Operation) -> None:
+    """A text holding half of a UTF-16 pair (a lone surrogate, e.g. from a broken paste) could be
+    shown but never saved as UTF-8: refuse it here, as loading refuses it, so every plan can be saved."""
+    if isinstance(op, Insert):
+        value: object = op.node
+    elif isinstance(op, SetField):
+        value = op.value
+    elif isinstance(op, InsertRevision):
+        value = op.revision
+    elif isinstance(op, SetRevisionLabel):
+        value = op.label
+    else:
+        return
+    if lone_surrogate_place(value) is not None:
+        raise OperationError("the text holds a lone surrogate (\\ud800–\\udfff), half of a character that no file can store")

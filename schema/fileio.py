@@ -17,10 +17,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from schema import file_limits
+from schema.file_limits import MAX_FILE_BYTES, MAX_OBJECTS, LimitError
 from schema.model import FORMAT_VERSION, PlanDocument
 
 _CURRENT_HEADER = b'{\n  "format_version": %d,' % FORMAT_VERSION
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a plan of 5,000 nodes is about 2 MB
 
 # Migrations: MIGRATIONS[n] turns raw data of format_version n into format_version n + 1.
 # Plain dict → dict functions, run before validation (never inside validators).
@@ -35,23 +36,27 @@ class PlanFileError(Exception):
 
 def load_plan(path: str | os.PathLike) -> PlanDocument:
     path = Path(path)
+    raw_bytes, _stat = read_plan_bytes(path)
+    return parse_plan(raw_bytes, str(path))
+
+
+def read_plan_bytes(
+    path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES, what: str = "a plan", kind: str = "a plan file"
+) -> tuple[bytes, os.stat_result]:
+    """The bytes and stat of a plan file (or another input: ``what`` and ``kind`` name it), read once, at most
+    ``limit`` bytes, never from a device, FIFO or socket; PlanFileError with one sentence otherwise."""
+    path = Path(path)
     name = str(path)
     try:
-        if path.is_dir():
-            raise PlanFileError(f"{name} is a folder, not a plan file.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PlanFileError(
-                f"{name} is too large to be a plan ({_megabytes(size)}; a plan file is at most {_megabytes(MAX_FILE_BYTES)})."
-            )
-        raw_bytes = path.read_bytes()
+        return file_limits.read_bounded(path, limit, what, kind)
+    except LimitError as exc:
+        raise PlanFileError(f"{name} {exc}.") from None
     except FileNotFoundError:
         raise PlanFileError(f"{name} does not exist.") from None
     except PermissionError:
         raise PlanFileError(f"{name} cannot be read: permission denied.") from None
     except OSError as exc:
         raise PlanFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
-    return parse_plan(raw_bytes, name)
 
 
 @contextmanager
@@ -73,7 +78,7 @@ def collector_paused() -> Iterator[None]:
 
 def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
     """Parse the bytes of a plan file; ``name`` is used in messages."""
-    if raw_bytes.startswith(_CURRENT_HEADER):
+    if raw_bytes.startswith(_CURRENT_HEADER) and raw_bytes.count(b"{") <= MAX_OBJECTS:
         # Fast path for files this version wrote: pydantic parses the bytes directly (about 2.5×
         # faster than json.loads + validation). Any problem falls through to the careful path,
         # which finds the precise message.
@@ -91,8 +96,16 @@ def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
             raise PlanFileError(f"{name} ends in the middle of a character: the file is truncated or incomplete.") from None
         raise PlanFileError(f"{name} is not UTF-8 text (bad byte at offset {exc.start}), so it is not a plan file.") from None
     try:
+        file_limits.check_structure(raw_bytes)
         with collector_paused():
-            data = json.loads(text)
+            data = json.loads(
+                text,
+                parse_int=file_limits.parse_int,
+                parse_float=file_limits.parse_float,
+                parse_constant=file_limits.parse_constant,
+            )
+    except LimitError as exc:
+        raise PlanFileError(f"{name} {exc}.") from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             end_line = text.count("\n", 0, len(text.rstrip())) + 1
@@ -108,6 +121,13 @@ def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
         raise PlanFileError(
             f"{name} was written by a newer version of the editor (format {version}; this one reads up to {FORMAT_VERSION}): please update the editor."
         )
+    if file_limits.may_hold_lone_surrogate(raw_bytes):
+        place = file_limits.lone_surrogate_place(data)
+        if place is not None:
+            raise PlanFileError(
+                f"{name} is not a valid plan: at {place}: the text holds a lone surrogate (\\ud800–\\udfff), "
+                "half of a character that no file can store."
+            )
     data = migrate(data, name)
     try:
         with collector_paused():
@@ -136,7 +156,8 @@ def describe_validation_error(exc: ValidationError) -> str:
         if isinstance(part, int):
             location += f"[{part}]"
         else:
-            location += ("." if location else "") + str(part)
+            part = str(part)  # a key of the file: shown escaped when it holds a line end or a control character
+            location += ("." if location else "") + (part if part.isprintable() else ascii(part))
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
@@ -43,6 +44,10 @@ _SAME_CLAUSE = 0.25  # clauses sharing a quarter of their characters may be one 
 # reached by real clauses, which are a few dozen characters long.
 _MAX_CHAR_DIFF = 1000
 _MAX_ALIGN = 2500  # clause pairs aligned one by one; beyond that the run is diffed as one text
+# The clause pass is Myers' algorithm too, on clauses: a 10,000-character field of 500 clauses,
+# all rewritten, took 1.2 s and 100,000 characters 55 s. Beyond this many clauses (both sides)
+# the clauses are matched by longest common blocks instead (difflib), in about linear time.
+_MAX_CLAUSE_DIFF = 400
 
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = DIFF_TIMEOUT
@@ -117,8 +122,27 @@ def _clause_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
         return "".join(chars)
 
     a, b = encode(old), encode(new)
-    diffs = _dmp.diff_main(a, b, False)
+    if len(a) + len(b) <= _MAX_CLAUSE_DIFF:
+        diffs = _dmp.diff_main(a, b, False)
+    else:
+        diffs = _matched_blocks_diff(a, b)
     return [(op, [tokens[ord(c) - 0x100] for c in chars]) for op, chars in diffs]
+
+
+def _matched_blocks_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """A diff of two long token strings in about linear time: Python's SequenceMatcher (longest
+    matching blocks, tokens repeated in more than 1 % of a long text not used as anchors), not as
+    short as Myers' but deterministic and never quadratic in a field's length."""
+    diffs: list[tuple[int, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=True).get_opcodes():
+        if tag == "equal":
+            diffs.append((EQUAL, a[i1:i2]))
+            continue
+        if i2 > i1:
+            diffs.append((DELETE, a[i1:i2]))
+        if j2 > j1:
+            diffs.append((INSERT, b[j1:j2]))
+    return diffs
 
 
 def _changed_run(deleted: list[str], inserted: list[str]) -> Diff:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from editor.terminal import one_line
 from schema.checks import ERROR, INFO, WARNING, run_checks
 from schema.fileio import load_plan
 
@@ -23,7 +24,8 @@ def run(args) -> int:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
-            print("\t".join((SEVERITY_NAMES[finding.severity], finding.number, finding.title, finding.message)))
+            fields = (SEVERITY_NAMES[finding.severity], finding.number, finding.title, finding.message)
+            print("\t".join(one_line(field) for field in fields))  # one finding, one line, whatever the title holds
         print(summary(findings))
     return 1 if any(f.severity in (ERROR, WARNING) for f in findings) else 0
 

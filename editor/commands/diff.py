@@ -161,7 +161,7 @@ def _header(change: Change) -> str:
         where = f"{_place(change.old)} → {_place(change.new, with_title=False)}"
     else:
         where = _place(change.new or change.old)
-    return f"{kind}\t{what}\t{where}"
+    return f"{kind}\t{what}\t{_one_line(where)}"
 
 
 def _place(side, with_title: bool = True) -> str:

@@ -11,6 +11,10 @@ def check_output(command: str, path: str | Path, *, suffix: str, what: str, inpu
     path = Path(path)
     if not path.name.lower().endswith(suffix):
         raise UsageError(f"plan-editor {command}: {path}: {what} must end in {suffix}")
+    try:
+        path.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
+        raise UsageError(f"plan-editor {command}: {path} is a symbolic link that loops (or cannot be followed); choose another output file") from None
     for source in inputs:
         if same_file(Path(source), path):
             raise UsageError(f"plan-editor {command}: {path} is an input file; choose another output file")
@@ -20,5 +24,5 @@ def check_output(command: str, path: str | Path, *, suffix: str, what: str, inpu
 def same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Path.resolve)
         return False

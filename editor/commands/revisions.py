@@ -1,13 +1,14 @@
 """plan-editor revisions FILE: list the revisions of a plan file."""
 from __future__ import annotations
 
+from editor.terminal import one_line
 from schema.fileio import load_plan
 from schema.tree import item_count
 
 
 def run(args) -> int:
     plan = load_plan(args.file)
-    print(f"{plan.full_title()}\t{plan.organisation or '-'}\tROC {plan.period.start}–{plan.period.end}")
+    print(f"{one_line(plan.full_title())}\t{one_line(plan.organisation) or '-'}\tROC {plan.period.start}–{plan.period.end}")
     for rev in plan.revisions:
         print(_line(rev, "revision"))
     print(_line(plan.draft, "working draft"))
@@ -22,5 +23,5 @@ def _line(rev, role: str) -> str:
     if rev.author:
         parts.append(rev.author)
     parts.append(f"{count} items")
-    line = "\t".join(parts)
-    return f"{line}\t{rev.note}" if rev.note else line
+    line = "\t".join(one_line(part) for part in parts)  # one revision, one line, whatever its texts hold
+    return f"{line}\t{one_line(rev.note)}" if rev.note else line

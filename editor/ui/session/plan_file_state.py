@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from schema.fileio import MAX_FILE_BYTES, PlanFileError, load_plan
+from schema.fileio import read_plan_bytes
 
 
 @dataclass(frozen=True)
@@ -33,18 +33,9 @@ def sha256(payload: bytes) -> str:
 def read_plan_file(path: Path) -> tuple[bytes, os.stat_result]:
     """A plan file's bytes and stat, read once (the same bytes are parsed, hashed and kept as base).
 
-    Errors are the foundation's one-sentence PlanFileError.
+    Errors are the foundation's one-sentence PlanFileError (size cap, no devices or FIFOs).
     """
-    try:
-        if path.is_dir() or path.stat().st_size > MAX_FILE_BYTES:
-            load_plan(path)  # words the problem exactly as the foundation does
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            payload = handle.read()
-    except OSError:
-        load_plan(path)
-        raise PlanFileError(f"{path} cannot be read.") from None
-    return payload, stat
+    return read_plan_bytes(path)
 
 
 def disk_state(path: Path, fingerprint: Fingerprint, *, thorough: bool) -> tuple[str, Fingerprint]:
