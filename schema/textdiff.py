@@ -22,8 +22,8 @@ or 1 (inserted); joining the 0/-1 parts gives the old text and the 0/1 parts the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from difflib import SequenceMatcher
 
 from diff_match_patch import diff_match_patch
 
@@ -46,8 +46,27 @@ _MAX_CHAR_DIFF = 1000
 _MAX_ALIGN = 2500  # clause pairs aligned one by one; beyond that the run is diffed as one text
 # The clause pass is Myers' algorithm too, on clauses: a 10,000-character field of 500 clauses,
 # all rewritten, took 1.2 s and 100,000 characters 55 s. Beyond this many clauses (both sides)
-# the clauses are matched by longest common blocks instead (difflib), in about linear time.
+# the clauses are first anchored on the ones found once in each text (patience diff).
 _MAX_CLAUSE_DIFF = 400
+
+# What one text_diff may spend, whatever the texts' length (a 100,000-character field with
+# thousands of changed clauses): characters (and clause tokens) given to Myers' algorithm, whose
+# cost grows with their square, and clause pairs compared for alignment. Real fields spend a few
+# hundred; past the budget, stretches are shown replaced whole (deterministic, never slow).
+_MYERS_BUDGET = 6000
+_ALIGN_BUDGET = 10_000
+
+
+class _Work:
+    def __init__(self) -> None:
+        self.left = {"myers": _MYERS_BUDGET, "align": _ALIGN_BUDGET}
+
+    def take(self, kind: str, amount: int) -> bool:
+        if amount > self.left[kind]:
+            return False
+        self.left[kind] -= amount
+        return True
+
 
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = DIFF_TIMEOUT
@@ -68,19 +87,20 @@ def text_diff(old: str, new: str) -> Diff:
         return [(INSERT, new)]
     if not new:
         return [(DELETE, old)]
+    work = _Work()
     result: Diff = []
     pending_old: list[str] = []
     pending_new: list[str] = []
-    for op, parts in _clause_diff(old, new):
+    for op, parts in _clause_diff(old, new, work):
         if op == EQUAL:
-            result.extend(_changed_run(pending_old, pending_new))
+            result.extend(_changed_run(pending_old, pending_new, work))
             pending_old, pending_new = [], []
             result.append((EQUAL, "".join(parts)))
         elif op == DELETE:
             pending_old.extend(parts)
         else:
             pending_new.extend(parts)
-    result.extend(_changed_run(pending_old, pending_new))
+    result.extend(_changed_run(pending_old, pending_new, work))
     return _merge(result)
 
 
@@ -105,7 +125,7 @@ def render_marked(diffs: Diff) -> str:
     return "".join(out)
 
 
-def _clause_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
+def _clause_diff(old: str, new: str, work: _Work) -> list[tuple[int, list[str]]]:
     """Diff of the two clause sequences, each clause encoded as one character."""
     table: dict[str, str] = {}
     tokens: list[str] = []
@@ -125,40 +145,82 @@ def _clause_diff(old: str, new: str) -> list[tuple[int, list[str]]]:
     if len(a) + len(b) <= _MAX_CLAUSE_DIFF:
         diffs = _dmp.diff_main(a, b, False)
     else:
-        diffs = _matched_blocks_diff(a, b)
+        diffs = _anchored_diff(a, b, work)
     return [(op, [tokens[ord(c) - 0x100] for c in chars]) for op, chars in diffs]
 
 
-def _matched_blocks_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """A diff of two long token strings in about linear time: Python's SequenceMatcher (longest
-    matching blocks, tokens repeated in more than 1 % of a long text not used as anchors), not as
-    short as Myers' but deterministic and never quadratic in a field's length."""
-    diffs: list[tuple[int, str]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=True).get_opcodes():
-        if tag == "equal":
-            diffs.append((EQUAL, a[i1:i2]))
-            continue
-        if i2 > i1:
-            diffs.append((DELETE, a[i1:i2]))
-        if j2 > j1:
-            diffs.append((INSERT, b[j1:j2]))
-    return diffs
+def _anchored_diff(a: str, b: str, work: _Work, depth: int = 0) -> list[tuple[int, str]]:
+    """A diff of two long token strings in about n log n time (patience diff): the common start
+    and end kept; tokens that occur once in each text, in the longest order both agree on, kept
+    as anchors; the stretches between anchors diffed the same way (Myers once they are short,
+    replaced whole past a few levels). Not always as short as Myers' diff, but deterministic and
+    never quadratic in a field's length."""
+    start = _dmp.diff_commonPrefix(a, b)
+    end = _dmp.diff_commonSuffix(a[start:], b[start:])
+    head, tail = a[:start], a[len(a) - end :]
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    body: list[tuple[int, str]]
+    if not a or not b:
+        body = [(DELETE, a), (INSERT, b)]
+    elif len(a) + len(b) <= _MAX_CLAUSE_DIFF and work.take("myers", len(a) + len(b)):
+        body = _dmp.diff_main(a, b, False)
+    else:
+        anchors = _unique_common_in_order(a, b) if depth < 8 else []
+        if not anchors:
+            body = [(DELETE, a), (INSERT, b)]
+        else:
+            body = []
+            i = j = 0
+            for ai, bj in anchors:
+                body += _anchored_diff(a[i:ai], b[j:bj], work, depth + 1)
+                body.append((EQUAL, a[ai]))
+                i, j = ai + 1, bj + 1
+            body += _anchored_diff(a[i:], b[j:], work, depth + 1)
+    return [part for part in [(EQUAL, head), *body, (EQUAL, tail)] if part[1]]
 
 
-def _changed_run(deleted: list[str], inserted: list[str]) -> Diff:
+def _unique_common_in_order(a: str, b: str) -> list[tuple[int, int]]:
+    """Positions (i, j) of the tokens found exactly once in ``a`` and once in ``b``, the longest
+    chain increasing in both (longest increasing subsequence, patience sorting)."""
+    count_a, count_b = Counter(a), Counter(b)
+    where_b = {token: j for j, token in enumerate(b) if count_b[token] == 1}
+    pairs = [(i, where_b[token]) for i, token in enumerate(a) if count_a[token] == 1 and token in where_b]
+    tops: list[int] = []  # the smallest j ending a chain of each length
+    ends: list[int] = []  # index in pairs of that chain's end
+    back: list[int] = []
+    for index, (_i, j) in enumerate(pairs):
+        length = bisect_left(tops, j)
+        if length == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[length] = j
+            ends[length] = index
+        back.append(ends[length - 1] if length else -1)
+    chain: list[tuple[int, int]] = []
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = back[index]
+    chain.reverse()
+    return chain
+
+
+def _changed_run(deleted: list[str], inserted: list[str], work: _Work) -> Diff:
     if not deleted and not inserted:
         return []
     if not deleted:
         return [(INSERT, "".join(inserted))]
     if not inserted:
         return [(DELETE, "".join(deleted))]
-    joined = _char_diff("".join(deleted), "".join(inserted))
-    if len(deleted) == len(inserted) == 1 or len(deleted) * len(inserted) > _MAX_ALIGN:
+    joined = _char_diff("".join(deleted), "".join(inserted), work)
+    pairs = len(deleted) * len(inserted)
+    if len(deleted) == len(inserted) == 1 or pairs > _MAX_ALIGN or not work.take("align", pairs):
         return joined
     aligned: Diff = []
     for a, b in _align(deleted, inserted):
         if a and b:
-            aligned.extend(_char_diff(a, b))
+            aligned.extend(_char_diff(a, b, work))
         elif a:
             aligned.append((DELETE, a))
         else:
@@ -206,8 +268,8 @@ def _likeness(a: str, b: str) -> float:
     return 2 * common / (len(a) + len(b))
 
 
-def _char_diff(a: str, b: str) -> Diff:
-    if len(a) + len(b) > _MAX_CHAR_DIFF:
+def _char_diff(a: str, b: str, work: _Work) -> Diff:
+    if len(a) + len(b) > _MAX_CHAR_DIFF or not work.take("myers", len(a) + len(b)):
         return _replaced_whole(a, b)
     diffs = _dmp.diff_main(a, b, False)
     _dmp.diff_cleanupSemantic(diffs)
