@@ -10,14 +10,13 @@ from __future__ import annotations
 import gc
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from schema import file_limits
+from schema import atomic_write, file_limits
 from schema.file_limits import MAX_FILE_BYTES, MAX_OBJECTS, LimitError
 from schema.model import FORMAT_VERSION, PlanDocument
 
@@ -185,62 +184,10 @@ def save_plan(plan: PlanDocument, path: str | os.PathLike) -> None:
     write_atomically(path, text.encode("utf-8"))
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
+def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | None], None] | None = None) -> None:
+    """Atomic write (schema.atomic_write); a refusal of the file system is a PlanFileError, and
+    whatever ``check`` raises (it sees what the target holds at the last moment) passes through."""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); keep the target's mode, or give a new file the
-        # mode any new file gets here (0666 less the umask), so colleagues can still read it.
-        os.chmod(tmp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_directory(directory)
+        atomic_write.write_atomically(Path(path), payload, check=check)
     except OSError as exc:
         raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.") from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the system allows (os.umask alone would
-    set it, briefly affecting files other threads create)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _megabytes(size: int) -> str:
-    if size >= 1024**3:
-        return f"{size / 1024**3:.1f} GB"
-    return f"{size / 1024**2:.0f} MB"
