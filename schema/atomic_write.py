@@ -80,7 +80,7 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     day old); return them. Files of live processes (a save in progress) are left alone."""
     path = Path(path)
     pattern = temporary_pattern(path)
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(path.parent if str(path.parent) else ".")
     except OSError:
@@ -132,7 +132,7 @@ def _exchange(a: str | Path, b: str | Path) -> bool:
     if _renameat2 is None:
         return False
     result = _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    return result == 0
+    return bool(result == 0)
 
 
 def _umask() -> int:

@@ -108,7 +108,7 @@ def may_hold_lone_surrogate(raw: bytes) -> bool:
     return _LONE_SURROGATE_ESCAPE.search(raw) is not None
 
 
-def lone_surrogate_place(data, place: str = "") -> str | None:
+def lone_surrogate_place(data: object, place: str = "") -> str | None:
     """Where in decoded JSON (or an operation's value) a text holds a lone surrogate (half of a
     UTF-16 pair, which no file can store as UTF-8), as 'draft.content.preface.note'; None if nowhere."""
     if isinstance(data, str):

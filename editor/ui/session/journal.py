@@ -28,6 +28,11 @@ behind; the document rejects it again on replay, because the state is the same, 
 skips it. A kill in the middle of a write leaves a last line without its newline: that
 operation was never applied, and it is ignored.
 
+A compound edit (several operations as one undo step: a multi-node drop, a paste) is one
+``{"group": [...]}`` line, so a kill in its middle replays all of it or none. Just before the
+plan file is saved, a ``{"saved": SHA-256}`` line marks what is being written: a journal ending
+in it beside a plan file with that hash was saved, and is removed instead of being offered.
+
 Journals written before revisions were operations hold plan lines instead
 (:class:`PlanChange`: ``{"plan": {"revisions": [...], "draft_label": ...}}``, the whole list of
 revisions and the draft's label after a revision command); they are still read and replayed, so a
@@ -87,7 +92,30 @@ class PlanChange:
         plan.draft.label = self.draft_label
 
 
-Entry = Operation | PlanChange
+@dataclass(frozen=True)
+class Group:
+    """The operations of one compound edit (a multi-node drop, a paste, a cut), journalled as one
+    line: written before any of them is applied, so recovery replays all of them or none."""
+
+    ops: tuple[Operation, ...]
+
+    def to_json(self) -> dict:
+        return {"group": [to_json(op) for op in self.ops]}
+
+
+@dataclass(frozen=True)
+class SaveMarker:
+    """Written just before the plan file is saved: the SHA-256 of what is being written. A journal
+    whose last line it is, beside a plan file holding exactly that, was saved: there is nothing
+    to recover (the editor was killed between the save and removing its journal)."""
+
+    sha256: str
+
+    def to_json(self) -> dict:
+        return {"saved": self.sha256}
+
+
+Entry = Operation | PlanChange | Group | SaveMarker
 
 
 def entry_from_json(data) -> Entry:
@@ -96,11 +124,24 @@ def entry_from_json(data) -> Entry:
             return PlanChange.from_json(data)
         except (KeyError, TypeError, ValueError) as exc:
             raise OperationError(f"a plan change that cannot be read ({exc})") from None
+    if isinstance(data, dict) and "group" in data:
+        if not isinstance(data["group"], list):
+            raise OperationError("a compound edit that cannot be read")
+        return Group(tuple(from_json(op) for op in data["group"]))
+    if isinstance(data, dict) and "saved" in data:
+        if not isinstance(data["saved"], str):
+            raise OperationError("a save mark that cannot be read")
+        return SaveMarker(data["saved"])
     return from_json(data)
 
 
 def entry_to_json(entry: Entry) -> dict:
-    return entry.to_json() if isinstance(entry, PlanChange) else to_json(entry)
+    return entry.to_json() if isinstance(entry, (PlanChange, Group, SaveMarker)) else to_json(entry)
+
+
+def edit_count(entries: list[Entry]) -> int:
+    """How many edits the entries hold (save marks are not edits)."""
+    return sum(1 for entry in entries if not isinstance(entry, SaveMarker))
 
 
 def companion(journal_path: Path, suffix: str) -> Path:
@@ -372,16 +413,39 @@ def replay(document: Document, ops: list[Entry]) -> int:
     (``Document.of_plan``)."""
     skipped = 0
     for op in ops:
+        if isinstance(op, SaveMarker):
+            continue
         if isinstance(op, PlanChange):
             if document.plan is None:
                 raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
             op.apply_to(document.plan)
+            continue
+        if isinstance(op, Group):
+            try:
+                apply_group(document, op.ops)
+            except OperationError:
+                skipped += 1
             continue
         try:
             document.apply(op)
         except OperationError:
             skipped += 1
     return skipped
+
+
+def apply_group(document: Document, ops) -> list[Operation]:
+    """Apply all of ``ops`` or none: on a refusal the applied ones are undone and the refusal
+    (OperationError) raised. Returns the inverses in the order that undoes."""
+    inverses: list[Operation] = []
+    try:
+        for op in ops:
+            inverses.append(document.apply(op))
+    except OperationError:
+        for inverse in reversed(inverses):
+            document.apply(inverse)
+        raise
+    inverses.reverse()
+    return inverses
 
 
 def remove_files(journal_path: Path) -> None:

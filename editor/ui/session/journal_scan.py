@@ -2,7 +2,8 @@
 
 ``scan`` lists the journals in the recovery folder that no running editor holds (each journal
 has a QLockFile while its editor lives), newest first, and says in one sentence why one cannot
-be recovered; a journal without a single complete edit holds no work and is removed.
+be recovered; a journal without a single complete edit holds no work and is removed, and so is
+one whose edits were saved (its last line marks a save that the plan file on disk holds).
 """
 from __future__ import annotations
 
@@ -10,7 +11,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from editor.ui.session.journal import SUFFIX, JournalError, load_base, new_lock, read_journal, remove_files, unlink_quietly
+from editor.ui.session.journal import (
+    SUFFIX,
+    JournalError,
+    SaveMarker,
+    edit_count,
+    load_base,
+    new_lock,
+    read_journal,
+    remove_files,
+    unlink_quietly,
+)
+from editor.ui.session.plan_file_state import sha256
+from schema.fileio import PlanFileError, read_plan_bytes
 
 
 @dataclass(frozen=True)
@@ -76,9 +89,22 @@ def describe(path: Path) -> Recoverable:
     header = contents.header
     plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
     title = header.get("title") if isinstance(header.get("title"), str) else ""
+    if plan_path is not None and _saved(contents.ops, plan_path):
+        return Recoverable(path, plan_path, title, last_edit, 0)  # nothing to recover: removed by scan
     problem = None
     try:
         load_base(path, header)
     except JournalError as exc:
         problem = str(exc)
-    return Recoverable(path, plan_path, title, last_edit, len(contents.ops), problem)
+    return Recoverable(path, plan_path, title, last_edit, edit_count(contents.ops), problem)
+
+
+def _saved(entries, plan_path: Path) -> bool:
+    """The journal's last line marks a save, and the plan file holds exactly what that save wrote."""
+    if not entries or not isinstance(entries[-1], SaveMarker):
+        return False
+    try:
+        payload, _stat = read_plan_bytes(plan_path)
+    except PlanFileError:
+        return False
+    return sha256(payload) == entries[-1].sha256

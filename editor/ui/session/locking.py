@@ -5,6 +5,10 @@ the same plan on a shared drive see each other. When the plan's folder cannot ho
 (a read-only share), the lock goes to the recovery folder instead, named after a hash of the
 plan's absolute path, which still protects against a second editor on the same computer.
 
+The lock is keyed by the file, not by the spelling of its path: the path is resolved (a
+symbolic link locks its target), and a second lock in the recovery folder is named after the
+file's device and inode, so a hard link to an open plan is seen as open too (on this computer).
+
 Stale locks: Qt's default treats any lock older than 30 seconds as stale, which would let a
 second editor steal the lock of a plan open all afternoon. The stale time is set to 0, so a
 lock counts as stale only when its process is dead on this computer (Qt checks the pid and the
@@ -50,9 +54,11 @@ class PlanLock:
     """The lock of one plan file; ``acquire`` answers who else holds it when it cannot be taken."""
 
     def __init__(self, plan_path: Path, fallback_dir: Path | None):
-        self.plan_path = Path(os.path.abspath(plan_path))
+        # The file itself, not the spelling of its path: a symbolic link and its target are one plan.
+        self.plan_path = Path(os.path.realpath(plan_path))
         self.fallback_dir = fallback_dir
         self._lock: QLockFile | None = None
+        self._identity: QLockFile | None = None
 
     @property
     def held(self) -> bool:
@@ -96,13 +102,43 @@ class PlanLock:
             return found
         # None here means neither place can hold a lock file: editing goes on unlocked
         # rather than being refused.
+        identity = self.identity_lock_path()
+        if identity is not None:
+            taken = _try_making(identity)
+            if isinstance(taken, LockHolder):
+                if found is not None:
+                    found.unlock()
+                return taken
+            self._identity = taken
         self._lock = found
         return None
+
+    def identity_lock_path(self) -> Path | None:
+        """The lock named after the file's identity (device and inode) in the recovery folder, so
+        that two names of one file (hard links) are one plan on this computer too."""
+        if self.fallback_dir is None:
+            return None
+        try:
+            info = os.stat(self.plan_path)
+        except OSError:
+            return None  # a plan not written yet has no identity
+        return self.fallback_dir / f"plan-file-{info.st_dev:x}-{info.st_ino:x}.lock"
 
     def release(self) -> None:
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+        if self._identity is not None:
+            self._identity.unlock()
+            self._identity = None
+
+
+def _try_making(path: Path) -> QLockFile | LockHolder | None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _try(path)
 
 
 def _try(path: Path) -> QLockFile | LockHolder | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -21,7 +22,8 @@ from editor.ui.session import journal as _journal
 from editor.ui.session.journal import JournalError, JournalWriter, PreparedBase
 from editor.ui.session.journal_scan import Recoverable, scan
 from editor.ui.session.locking import LockHolder, PlanLock
-from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file
+from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file, sha256
+from schema.atomic_write import remove_stale_temporaries
 from schema.document import Document
 from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
 from schema.model import Period, PlanDocument
@@ -115,6 +117,7 @@ class EditSession(QObject):
         """Open a plan file; raise PlanFileError (one sentence) when it cannot be read."""
         path = Path(os.path.abspath(path))
         payload, stat = read_plan_file(path)
+        remove_stale_temporaries(path)  # left by an editor killed in the middle of a save
         plan = parse_plan(payload, str(path))
         session = cls(plan, path, journal_dir=journal_dir)
         session._base_bytes = payload
@@ -159,6 +162,34 @@ class EditSession(QObject):
             self._sync_timer.start()
         return inverse
 
+    def apply_group(self, ops: Sequence[Operation]) -> list[Operation]:
+        """Journal the operations of one compound edit as one line, then apply all of them; return
+        their inverses in the order that undoes. A refusal of any applies none (the applied ones
+        are undone and the line cut off again), so recovery, too, gets all of the edit or none."""
+        ops = [_journal.pin_ids(op) for op in ops]
+        if len(ops) == 1:
+            return [self.apply(ops[0])]
+        journal = self._journal_for_edit()
+        mark = None
+        if journal is not None:
+            try:
+                mark = journal.append(_journal.Group(tuple(ops)))
+            except OSError as exc:
+                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+                journal = None
+        try:
+            inverses = _journal.apply_group(self.document, ops)
+        except OperationError:
+            if journal is not None and mark is not None:
+                try:
+                    journal.rollback(mark)
+                except OSError as exc:
+                    self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+            raise
+        if journal is not None and not self._sync_timer.isActive():
+            self._sync_timer.start()
+        return inverses
+
     def is_dirty(self) -> bool:
         """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal."""
         return self._recovered or not self.undo_stack.isClean()
@@ -197,7 +228,12 @@ class EditSession(QObject):
             except ValidationError as exc:
                 raise PlanFileError(f"{target} was not saved: the plan is invalid {describe_validation_error(exc)}.") from None
             payload = text.encode("utf-8")
-            write_atomically(target, payload)
+            self._mark_save(payload)
+            # The changed-on-disk question is asked again at the last moment, on what the file
+            # holds at the instant of the rename (schema.atomic_write), not only before the
+            # (for a big plan, long) serialisation above.
+            check = self._unchanged_since_read(target) if same_file and not overwrite_changed else None
+            write_atomically(target, payload, check=check)
             stat = os.stat(target)
         except BaseException:
             if new_lock is not None:
@@ -224,12 +260,34 @@ class EditSession(QObject):
             self.path_changed.emit(target)
         self._update_dirty()
 
+    def _mark_save(self, payload: bytes) -> None:
+        """Tell the journal what is about to be saved, so that a kill right after the save does not
+        leave these edits to be offered for recovery again (journal.SaveMarker)."""
+        if self._journal is not None:
+            try:
+                self._journal.append(_journal.SaveMarker(sha256(payload)))
+            except OSError:
+                pass  # then recovery is offered once more: harmless
+
+    def _unchanged_since_read(self, target: Path):
+        fingerprint = self._fingerprint
+
+        def check(current: bytes | None) -> None:
+            if fingerprint is None:
+                return
+            if current is None:
+                raise FileChangedOnDiskError(target, deleted=True)
+            if sha256(current) != fingerprint.sha256:
+                raise FileChangedOnDiskError(target)
+
+        return check
+
     # --- locking and closing ---------------------------------------------------------------
     def acquire_lock(self) -> LockHolder | None:
         """Lock the plan file: None when we hold the lock now, else who holds it (for a warning)."""
         if self.path is None:
             return None
-        if self._lock is None or self._lock.plan_path != self.path:
+        if self._lock is None or self._lock.plan_path != Path(os.path.realpath(self.path)):
             if self._lock is not None:
                 self._lock.release()
             self._lock = PlanLock(self.path, self.journal_dir)

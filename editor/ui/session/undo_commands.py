@@ -75,17 +75,9 @@ class FieldCommand(OperationsCommand):
 
 
 def _apply_all(session: EditSession, ops: Sequence[Operation]) -> list[Operation]:
-    """Apply operations in order; on a refusal roll back the applied ones and re-raise."""
-    inverses: list[Operation] = []
-    try:
-        for op in ops:
-            inverses.append(session.apply(op))
-    except OperationError:
-        for inverse in reversed(inverses):
-            session.apply(inverse)
-        raise
-    inverses.reverse()
-    return inverses
+    """Apply operations as one compound edit (journalled as one line: recovery gets all or none);
+    on a refusal none stays applied and the refusal is re-raised."""
+    return session.apply_group(ops)
 
 
 def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None) -> str | None:
