@@ -42,21 +42,22 @@ def read_bounded(path: Path, limit: int, what: str, kind: str) -> tuple[bytes, o
     what a folder is not ("a plan file", "a text file").
     """
     info = os.stat(path)
-    _regular_or_refuse(info, kind)
+    refuse_special_file(info, kind)
     if info.st_size > limit:
         raise LimitError(f"is too large to be {what} ({_size(info.st_size)}; at most {_size(limit)})")
     # O_NONBLOCK: should the file have been replaced by a FIFO since the stat, open returns at once.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
-        _regular_or_refuse(info, kind)
+        refuse_special_file(info, kind)
         payload = handle.read(limit + 1)  # a file growing while it is read is capped too
     if len(payload) > limit:
         raise LimitError(f"is too large to be {what} (more than {_size(limit)})")
     return payload, info
 
 
-def _regular_or_refuse(info: os.stat_result, kind: str) -> None:
+def refuse_special_file(info: os.stat_result, kind: str) -> None:
+    """LimitError unless ``info`` is a regular file's: a folder is not ``kind``; a device, FIFO or socket is never read."""
     mode = info.st_mode
     if stat.S_ISDIR(mode):
         raise LimitError(f"is a folder, not {kind}")

@@ -17,6 +17,7 @@ from pathlib import Path
 from editor.commands import UsageError
 from editor.commands.outputs import check_output, same_file
 from editor.importing.sources import ImportSourceError, import_file, kind_of
+from editor.terminal import one_line
 from schema.fileio import PlanFileError, load_plan, save_plan
 from schema.importer import adopt_ids
 from schema.model import PlanDocument
@@ -50,9 +51,9 @@ def run(args, command: str = "import") -> int:
         return 0
     print(line)
     for text in result.unplaced:
-        print(f"warning: not placed: {text}", file=sys.stderr)
+        print(f"warning: not placed: {one_line(text)}", file=sys.stderr)  # one warning, one line
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {one_line(warning)}", file=sys.stderr)
     return 0
 
 

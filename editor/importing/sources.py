@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import gc
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from schema.file_limits import LimitError, refuse_special_file
 from schema.importer import ImportResult, TextImportError, import_lines, import_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # the Kaohsiung plan's text is 17 kB
@@ -29,6 +31,10 @@ def kind_of(path: Path, *, folder_message: str = "is a folder, not a file to imp
     try:
         if path.is_dir():
             raise ImportSourceError(f"{path} {folder_message}.")
+        try:  # a device is never read (reading /dev/zero never ends), a FIFO never opened (it waits for a writer)
+            refuse_special_file(os.stat(path), "a file to import")
+        except LimitError as exc:
+            raise ImportSourceError(f"{path} {exc}.") from None
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:

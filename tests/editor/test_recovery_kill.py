@@ -368,5 +368,7 @@ def test_a_kill_right_after_a_revision_command_keeps_it(qapp, small_plan, tmp_pa
     labels = {"create": ["110年修正版"], "rename": ["110年第1次修正版"], "delete": ["110年第1次修正版"]}[last]
     assert [r.label for r in session.plan.revisions] == labels
     last_op = read_journal(item.journal_path).ops[-1]
+    if type(last_op).__name__ == "Group":  # a create is a compound edit (revision + the draft's notes cleared): one line
+        last_op = last_op.ops[-1]
     assert type(last_op).__name__ == {"create": "SetField", "rename": "SetRevisionLabel", "delete": "RemoveRevision"}[last]
     session.close()

@@ -140,8 +140,8 @@ def entry_to_json(entry: Entry) -> dict:
 
 
 def edit_count(entries: list[Entry]) -> int:
-    """How many edits the entries hold (save marks are not edits)."""
-    return sum(1 for entry in entries if not isinstance(entry, SaveMarker))
+    """How many operations the entries hold (those of a compound edit each; save marks are not edits)."""
+    return sum(len(entry.ops) if isinstance(entry, Group) else 0 if isinstance(entry, SaveMarker) else 1 for entry in entries)
 
 
 def companion(journal_path: Path, suffix: str) -> Path:
