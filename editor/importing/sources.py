@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import zipfile
 from collections.abc import Callable
@@ -16,10 +17,14 @@ from schema.importer import ImportResult, TextImportError, import_lines, import_
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # the Kaohsiung plan's text is 17 kB
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024  # its Word document is 0.3 MB; a plan with many pictures stays far below
+# A part of a Word document unpacked: its document.xml is 1 MB. A small zip can unpack to gigabytes
+# (a "zip bomb"), and python-docx reads a part whole: 300 MB of XML took 22 GB of memory.
+MAX_PART_BYTES = 64 * 1024 * 1024
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97–2003 files, and encrypted Office 2007+ files
 _ZIP_OTHERS = {"xl/workbook.xml": "an Excel workbook (.xlsx)", "ppt/presentation.xml": "a PowerPoint presentation (.pptx)",
                "content.xml": "an OpenDocument file (.odt/.ods)"}
 Progress = Callable[[int, int], None]
+_QUIET = logging.NullHandler()
 
 
 class ImportSourceError(ValueError):
@@ -116,6 +121,12 @@ def _docx_lines(path: Path):
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            largest = max((item.file_size for item in archive.infolist()), default=0)
+            if largest > MAX_PART_BYTES:
+                raise ImportSourceError(
+                    f"{path} holds a part that unpacks to {largest // (1024 * 1024)} MB, more than the "
+                    f"{MAX_PART_BYTES // (1024 * 1024)} MB any plan's Word document needs, so it was not read."
+                )
             if archive.testzip() is not None:
                 raise zipfile.BadZipFile("a damaged member")
     except (zipfile.BadZipFile, OSError, EOFError):
@@ -135,6 +146,10 @@ def _docx_lines(path: Path):
 def _pdf_lines(path: Path):
     _check_size(path, MAX_DOCUMENT_BYTES, "a plan")
     from editor.importing.pdf_reader import NoTextLayerError, read_pdf
+
+    # pdfminer logs what it repairs in a damaged file ("Data-loss while decompressing …"); with no
+    # handler of its own, Python's last-resort handler would print that on stderr beside our one line.
+    logging.getLogger("pdfminer").addHandler(_QUIET)
 
     try:
         source = read_pdf(path)

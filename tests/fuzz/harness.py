@@ -2,7 +2,7 @@
 
     python -m tests.fuzz.harness N [--seed S] [--exports-every K] [--save DIR]
 
-For each mutant (tests/fuzz/mutants.py) it runs ``editor.cli.main`` with each command's argv,
+For each mutant (tests/fuzz/mutants.py: plan files, texts, Word documents and PDFs, special files) it runs ``editor.cli.main`` with each command's argv,
 under a time limit per run, and holds each run to the command line's contract:
 
 - exit status 0, 1 or 2, and no exception escaping ``main`` (a traceback);
@@ -39,7 +39,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts=false;qt.text.font.db=fa
 
 from editor.cli import main  # noqa: E402
 from editor.terminal import one_line  # noqa: E402
-from tests.fuzz.mutants import PLAN_MUTATIONS, base_plan, dump, source_text, text_mutant  # noqa: E402
+from tests.fuzz.mutants import PLAN_MUTATIONS, base_plan, document_mutant, dump, source_text, text_mutant  # noqa: E402
 
 TIME_LIMIT = 5.0  # CPU seconds per command run (the issue's bound); the machine is shared, so not wall time
 HANG_LIMIT = 60.0  # wall-clock seconds: a run waiting on something (a FIFO) uses no CPU
@@ -51,6 +51,8 @@ CHEAP = {
     "diff --json": ["diff", "{f}", "--json"],
     "diff two files": ["diff", "{base}", "{f}"],
     "export --chart svg": ["export", "{f}", "--chart", "{d}/chart.svg"],
+    "textconv": ["textconv", "{f}"],
+    "merge": ["merge", "{base}", "{f}", "{base}", "-o", "{d}/merged.plan.json"],
 }
 EXPENSIVE = {
     "export --docx": ["export", "{f}", "--docx", "{d}/plan.docx"],
@@ -162,6 +164,20 @@ def _check(name, code, stdout, stderr, names, written, folder, seconds) -> str |
             problem = _opens_in_python_docx(folder / produced)
             if problem:
                 return problem
+        if produced.endswith(".plan.json"):
+            problem = _loads(folder / produced)
+            if problem:
+                return problem
+    return None
+
+
+def _loads(path: Path) -> str | None:
+    from schema.fileio import PlanFileError, load_plan
+
+    try:
+        load_plan(path)
+    except PlanFileError as exc:
+        return f"wrote {path.name}, which does not load: {exc}"
     return None
 
 
@@ -210,9 +226,10 @@ class Harness:
         self._base_file = self._work / "base" / "base.plan.json"
         self._base_file.parent.mkdir()
         self._base_file.write_bytes(dump(self.base))
+        self._documents: tuple[bytes, bytes] | None = None
 
     def kinds(self) -> list[str]:
-        return [*PLAN_MUTATIONS, "special file", "text (import-text)"]
+        return [*PLAN_MUTATIONS, "special file", "text (import-text)", "Word/PDF (import)"]
 
     def run(self, count: int, progress=None) -> list[Mutant]:
         kinds = self.kinds()
@@ -237,6 +254,8 @@ class Harness:
                 return self._special(folder, index)
             if kind == "text (import-text)":
                 return self._text(folder, index)
+            if kind == "Word/PDF (import)":
+                return self._document(folder, index)
             payload = PLAN_MUTATIONS[kind](self.rng, self.base)
             mutant = Mutant(kind, index, payload)
             path = folder / "mutant.plan.json"
@@ -300,19 +319,42 @@ class Harness:
         mutant.runs.append(run)
         return mutant
 
+    def _document(self, folder: Path, index: int) -> Mutant:
+        if self._documents is None:
+            self._documents = _base_documents(self._work)
+        suffix, payload = document_mutant(self.rng, *self._documents)
+        mutant = Mutant("Word/PDF (import)", index, payload, special=suffix)
+        source = folder / f"mutant{suffix}"
+        source.write_bytes(payload)
+        output = folder / "imported.plan.json"
+        mutant.runs.append(run_command("import", ["import", str(source), "-o", str(output)], folder, [one_line(str(source))]))
+        return mutant
+
     def _save(self, mutant: Mutant) -> None:
         self.save_dir.mkdir(parents=True, exist_ok=True)
         stem = f"seed{self.seed}-{mutant.index:05d}-{mutant.kind.replace(' ', '_').replace('(', '').replace(')', '')}"
-        suffix = ".txt" if mutant.kind.startswith("text") else ".plan.json"
+        suffix = ".txt" if mutant.kind.startswith("text") else mutant.special if mutant.kind.startswith("Word") else ".plan.json"
         if mutant.payload is not None:
             (self.save_dir / (stem + suffix)).write_bytes(mutant.payload)
         saved = str(self.save_dir / (stem + suffix))
         lines = [f"{mutant.kind} {mutant.special}".strip()]
         for r in mutant.runs:
             if r.problem:
-                argv = [saved if a.endswith(("mutant.plan.json", "mutant.txt")) else a for a in r.argv]
+                argv = [saved if Path(a).name.startswith("mutant.") else a for a in r.argv]
                 lines.append(f"{r.command}: {r.problem}\n  reproduce: .venv/bin/plan-editor {' '.join(argv)}")
         (self.save_dir / (stem + ".problem")).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _base_documents(work: Path) -> tuple[bytes, bytes]:
+    """The base plan's official Word document and its chart as a PDF, the seeds of the document mutants."""
+    from editor.export.chart_paint import write_chart
+    from editor.export.official_docx import write_official_docx
+    from schema.fileio import load_plan
+
+    plan = load_plan(work / "base" / "base.plan.json")
+    write_official_docx(plan, plan.draft, work / "base.docx")
+    write_chart(plan, plan.draft, work / "base.pdf")
+    return (work / "base.docx").read_bytes(), (work / "base.pdf").read_bytes()
 
 
 def table(mutants: list[Mutant]) -> str:
@@ -341,6 +383,16 @@ def failures(mutants: list[Mutant]) -> list[str]:
     return [f"mutant {m.index} ({m.kind}{' ' + m.special if m.special else ''}): {r.command}: {r.problem}" for m in mutants for r in m.runs if r.problem]
 
 
+def _limit_memory(limit: int) -> None:
+    """A run that would take all the machine's memory gets MemoryError (a failure in the table)
+    instead of the kernel killing the harness, or another program, for lack of memory."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def _main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="fuzz")
     parser.add_argument("count", type=int)
@@ -349,6 +401,7 @@ def _main(argv: list[str]) -> int:
     parser.add_argument("--save", default="fuzz-failures")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
+    _limit_memory(12 * 1024**3)
     from editor.export.fonts import ensure_gui_application
 
     ensure_gui_application()

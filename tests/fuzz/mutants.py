@@ -302,3 +302,80 @@ def text_mutant(rng: random.Random, text: str) -> bytes:
     else:
         lines = [line.replace("、", rng.choice(["、", ".", "", "，"])) for line in lines]
     return "\n".join(lines).encode("utf-8")
+
+
+# --- Word and PDF mutations (plan-editor import) ----------------------------------------------
+def _zip_bomb(source) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                target.writestr(item.filename, source.read(item.filename))
+                continue
+            xml = source.read(item.filename)
+            at = xml.rindex(b"</w:body>")
+            with target.open(item.filename, "w", force_zip64=True) as member:  # streamed: never 300 MB in memory
+                member.write(xml[:at] + b"<!--")
+                chunk = b" " * (1 << 20)
+                for _ in range(300):
+                    member.write(chunk)
+                member.write(b"-->" + xml[at:])
+    return out.getvalue()
+
+
+def document_mutant(rng: random.Random, docx_bytes: bytes, pdf_bytes: bytes) -> tuple[str, bytes]:
+    """A damaged or hostile Word document or PDF made from the base plan's own exports: (suffix, bytes)."""
+    import io
+    import zipfile
+
+    choice = rng.randrange(9)
+    if choice == 0:  # bytes flipped in the zip
+        raw = bytearray(docx_bytes)
+        for _ in range(rng.randint(1, 8)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        return ".docx", bytes(raw)
+    if choice == 1:
+        return ".docx", docx_bytes[: rng.randrange(len(docx_bytes))]
+    if choice == 2:
+        raw = bytearray(pdf_bytes)
+        for _ in range(rng.randint(1, 16)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        return ".pdf", bytes(raw)
+    if choice == 3:
+        return ".pdf", pdf_bytes[: rng.randrange(len(pdf_bytes))]
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    xml = source.read("word/document.xml").decode("utf-8")
+    if choice == 4:  # odd characters inside text runs (escaped as XML allows, or raw)
+        for _ in range(rng.randint(1, 10)):
+            at = xml.find("<w:t", rng.randrange(len(xml)))
+            at = xml.find(">", at) + 1 if at > 0 else -1
+            if at > 0:
+                odd = rng.choice([c for c in ODD_CHARACTERS if not ("\ud800" <= c[0] <= "\udfff")])
+                xml = xml[:at] + odd.replace("&", "&amp;").replace("<", "&lt;") + xml[at:]
+    elif choice == 5:  # elements nested far deeper than any document
+        depth = rng.choice([100, 1000, 5000])
+        at = xml.find("<w:body>") + len("<w:body>")
+        xml = xml[:at] + "<w:sdt><w:sdtContent>" * depth + "<w:p><w:r><w:t>深</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * depth + xml[at:]
+    elif choice == 6:  # one huge paragraph
+        at = xml.find("<w:body>") + len("<w:body>")
+        xml = xml[:at] + "<w:p><w:r><w:t>" + "長" * rng.choice([100_000, 1_000_000]) + "</w:t></w:r></w:p>" + xml[at:]
+    elif choice == 7:  # a member that inflates far beyond its size (a "zip bomb"): 300 MB of spaces in 0.3 MB
+        return ".docx", _zip_bomb(source)
+    else:  # a part removed
+        names = [n for n in source.namelist() if n != "[Content_Types].xml"]
+        drop = rng.choice(names)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                if item.filename != drop:
+                    target.writestr(item, source.read(item.filename))
+        return ".docx", out.getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = xml.encode("utf-8") if item.filename == "word/document.xml" else source.read(item.filename)
+            target.writestr(item.filename, data)
+    return ".docx", out.getvalue()

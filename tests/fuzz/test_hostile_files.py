@@ -254,3 +254,42 @@ def test_long_rewritten_fields_diff_in_about_linear_time():
     assert old_text(diffs) == old and new_text(diffs) == new
     assert len(calls) >= 2_500 and max(calls) <= 1000  # each Myers call is bounded, whatever the field's length
     assert diffs[:3] == [(0, "第0項推動產業"), (-1, "轉型"), (1, "升級")]
+
+
+def _word_document(tmp_path):
+    from editor.export.official_docx import write_official_docx
+
+    plan = load_plan(SAMPLE)
+    path = tmp_path / "plan.docx"
+    write_official_docx(plan, plan.draft, path)
+    return path
+
+
+def test_a_word_document_that_unpacks_to_300_mb_is_refused_unread(qapp, tmp_path, capsys):
+    """A 0.3 MB zip whose document.xml unpacks to 300 MB: python-docx took 22 GB of memory reading it."""
+    import zipfile
+
+    from tests.fuzz.mutants import _zip_bomb
+
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(_zip_bomb(zipfile.ZipFile(_word_document(tmp_path))))
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    code, out, err = run(["import", bomb, "-o", tmp_path / "out.plan.json"], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"{bomb} holds a part that unpacks to 300 MB, more than the 64 MB any plan's Word document needs, so it was not read.\n"
+    assert not (tmp_path / "out.plan.json").exists()
+
+
+def test_a_damaged_pdf_is_one_line_without_the_pdf_library_s_own_warnings(qapp, tmp_path, capsys):
+    from editor.export.chart_paint import write_chart
+
+    plan = load_plan(SAMPLE)
+    pdf = tmp_path / "chart.pdf"
+    write_chart(plan, plan.draft, pdf)
+    raw = bytearray(pdf.read_bytes())
+    start = raw.index(b"stream") + 20  # inside the first compressed stream
+    raw[start : start + 8] = b"\x00" * 8
+    pdf.write_bytes(bytes(raw))
+    code, out, err = run(["import", pdf, "-o", tmp_path / "out.plan.json"], capsys)
+    assert code == 2 and err.count("\n") == 1 and err.startswith(f"{pdf} ")
+    assert "Data-loss" not in err
