@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from schema.compare import node_values
-from schema.fileio import PlanFileError, load_plan
+from schema.fileio import PlanFileError, load_plan, read_plan_bytes
 from schema.model import AnyNode, PlanDocument, Revision
 from schema.numbering import all_numbers
 from schema.tree import children, sections, title_of
@@ -28,7 +28,11 @@ def run(args) -> int:
         plan = load_plan(args.file)
     except PlanFileError as exc:
         sys.stdout.write(f"(not a readable plan: {exc})\n")
-        sys.stdout.write(Path(args.file).read_text(encoding="utf-8", errors="replace"))
+        try:  # the raw text, read as a plan is (never a device or FIFO, never past the size limit)
+            raw, _stat = read_plan_bytes(Path(args.file))
+        except PlanFileError:
+            return 0
+        sys.stdout.write(raw.decode("utf-8", errors="replace"))
         return 0
     sys.stdout.write("\n".join(render(plan)) + "\n")
     return 0

@@ -92,11 +92,28 @@ class Mutant:
     def outcome(self) -> str:
         if self.failed:
             return "failed"
-        return "refused cleanly" if all(r.code == 2 for r in self.runs) else "accepted"
+        return "accepted" if self.loaded else "refused cleanly"
+
+    @property
+    def loaded(self) -> bool:
+        """Some command read the input and worked (textconv, git's diff driver, shows any file, so it does not count)."""
+        return any(r.code in (0, 1) for r in self.runs if r.command != "textconv")
+
+
+_armed = False  # a run is under way: the timers' signals interrupt it
 
 
 def _alarm(signum, _frame):
-    raise _Timeout("waiting" if signum == signal.SIGALRM else "computing")
+    global _armed
+    if _armed:  # a signal arriving after its run ended is ignored, never left to the default (fatal) action
+        _armed = False
+        raise _Timeout("waiting" if signum == signal.SIGALRM else "computing")
+
+
+def _install_timers() -> None:
+    if signal.getsignal(signal.SIGPROF) is not _alarm:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.signal(signal.SIGPROF, _alarm)
 
 
 def run_command(name: str, argv: list[str], folder: Path, names: list[str]) -> Run:
@@ -105,11 +122,13 @@ def run_command(name: str, argv: list[str], folder: Path, names: list[str]) -> R
     out, err = io.StringIO(), io.StringIO()
     problem = None
     code = None
-    previous = signal.signal(signal.SIGALRM, _alarm), signal.signal(signal.SIGPROF, _alarm)
+    global _armed
+    _install_timers()
     started = time.process_time()
-    signal.setitimer(signal.ITIMER_PROF, TIME_LIMIT)
-    signal.setitimer(signal.ITIMER_REAL, HANG_LIMIT)
     try:
+        _armed = True
+        signal.setitimer(signal.ITIMER_PROF, TIME_LIMIT)
+        signal.setitimer(signal.ITIMER_REAL, HANG_LIMIT)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(argv)
     except _Timeout as exc:
@@ -118,10 +137,9 @@ def run_command(name: str, argv: list[str], folder: Path, names: list[str]) -> R
     except BaseException as exc:  # noqa: BLE001 - anything escaping main is the failure we look for
         problem = f"traceback: {type(exc).__name__}: {one_line(str(exc))[:200]}"
     finally:
+        _armed = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous[0])
-        signal.signal(signal.SIGPROF, previous[1])
     seconds = time.process_time() - started
     stdout, stderr = out.getvalue(), err.getvalue()
     after = sorted(os.listdir(folder))
@@ -270,7 +288,7 @@ class Harness:
         values = {"f": str(path), "d": str(folder), "base": str(self._base_file)}
         for name, argv in CHEAP.items():
             mutant.runs.append(run_command(name, [a.format(**values) for a in argv], folder, names))
-        if any(r.code in (0, 1) for r in mutant.runs):
+        if mutant.loaded:
             mutant.runs.append(_saves_and_loads_back(path, folder))
             self._accepted += 1
             if self._accepted % self.exports_every == 0:

@@ -180,7 +180,8 @@ def test_text_output_of_a_plan_with_escape_sequences_is_escaped(tmp_path, capsys
         outputs.append(out)
         assert not any(ch in out for ch in "\x1b\x07\r\u202e"), argv
     revisions, diff_text, diff_json, _check = outputs
-    assert "109年修正版\trevision\t79 items\tok\\u001b]0;pwned\\u0007\\rnext\\nline" in revisions.splitlines()[1]
+    line = revisions.splitlines()[1]
+    assert line.startswith("109年修正版\trevision\t") and line.endswith(" items\tok\\u001b]0;pwned\\u0007\\rnext\\nline")
     assert "拚經濟\\u001b[31m\\u202e" in diff_text
     assert json.loads(diff_json)["changes"][0]["new"]["title"] == "拚經濟\x1b[31m\u202e"  # --json stays valid JSON, exact
 
@@ -198,6 +199,8 @@ def test_a_device_as_the_plan_or_the_text_is_refused_without_reading(tmp_path, c
     for argv in (["check", device], ["revisions", device], ["diff", device], ["import-text", device, "-o", tmp_path / "p.plan.json"]):
         code, out, err = run(argv, capsys)
         assert (code, err) == (2, f"{device} is a device, not a regular file, so it was not read.\n")
+    code, out, err = run(["textconv", device], capsys)  # git's diff driver shows any file: only the one line here
+    assert (code, out, err) == (0, f"(not a readable plan: {device} is a device, not a regular file, so it was not read.)\n", "")
     assert time.monotonic() - started < 5  # it used to read until MemoryError
     assert os.listdir(tmp_path) == []
 
