@@ -12,7 +12,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from schema.file_limits import LimitError, refuse_special_file
+from schema.fileio import describe_validation_error
 from schema.importer import ImportResult, TextImportError, import_lines, import_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # the Kaohsiung plan's text is 17 kB
@@ -106,6 +109,8 @@ def import_file(path: str | Path, *, label: str | None = None, title: str | None
             raise ImportSourceError(_ole_message(path))
     except TextImportError as exc:
         raise ImportSourceError(f"{path} cannot be imported: {exc}") from None
+    except ValidationError as exc:  # e.g. a paragraph longer than any text field may be (schema.file_limits)
+        raise ImportSourceError(f"{path} cannot be imported: the plan it holds would be invalid {describe_validation_error(exc)}.") from None
     finally:
         if collecting:
             gc.enable()

@@ -24,6 +24,7 @@ import io
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -350,7 +351,7 @@ class Harness:
 
     def _save(self, mutant: Mutant) -> None:
         self.save_dir.mkdir(parents=True, exist_ok=True)
-        stem = f"seed{self.seed}-{mutant.index:05d}-{mutant.kind.replace(' ', '_').replace('(', '').replace(')', '')}"
+        stem = f"seed{self.seed}-{mutant.index:05d}-" + re.sub(r"[^A-Za-z0-9-]+", "_", mutant.kind).strip("_")
         suffix = ".txt" if mutant.kind.startswith("text") else mutant.special if mutant.kind.startswith("Word") else ".plan.json"
         if mutant.payload is not None:
             (self.save_dir / (stem + suffix)).write_bytes(mutant.payload)

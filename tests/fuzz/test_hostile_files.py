@@ -296,3 +296,16 @@ def test_a_damaged_pdf_is_one_line_without_the_pdf_library_s_own_warnings(qapp, 
     code, out, err = run(["import", pdf, "-o", tmp_path / "out.plan.json"], capsys)
     assert code == 2 and err.count("\n") == 1 and err.startswith(f"{pdf} ")
     assert "Data-loss" not in err
+
+
+def test_a_text_with_a_paragraph_past_the_text_limit_is_one_line(tmp_path, capsys):
+    """A published text with one paragraph of 200,000 characters: the importer's plan broke the limit (a traceback)."""
+    lines = SOURCE.read_text(encoding="utf-8").split("\n")
+    longest = max(range(len(lines)), key=lambda n: len(lines[n]))
+    lines[longest] = lines[longest] * (200_000 // len(lines[longest]) + 1)
+    source = tmp_path / "long.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = run(["import-text", source, "-o", tmp_path / "out.plan.json"], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"{source} cannot be imported: the plan it holds would be invalid at text: String should have at most 100000 characters.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long.txt"]
