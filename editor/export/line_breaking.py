@@ -91,12 +91,14 @@ def _join_terms(pieces: list[str]) -> list[str]:
     return out
 
 
-def _atoms(text: str, units: list[str] | None, advance: Advance, width: float) -> tuple[list[str], list[float]]:
-    """The pieces a line may break between, and what ending a line after each costs.
+def _atoms(text: str, units: list[str] | None, advance: Advance, width: float):
+    """The pieces a line may break between, what ending a line after each costs, and their widths.
 
     Pieces are words with their closing punctuation and trailing spaces, opening brackets with the
     word after them, a unit (a goal) whole when it fits; a piece wider than the line is cut into
     characters, the only case where a word breaks. Costs are in the balance's units (width²).
+    Returns (atoms, costs, full widths, widths without trailing spaces); one pass, each distinct
+    piece measured once (``advance`` remembers).
     """
     pieces: list[str] = []
     for unit in units if units is not None else [text]:
@@ -108,24 +110,38 @@ def _atoms(text: str, units: list[str] | None, advance: Advance, width: float) -
             pieces.extend(words(unit))
     glued: list[str] = []
     glue_next = False
+    no_start, no_end = NO_LINE_START, NO_LINE_END
     for piece in pieces:
-        if glued and (glue_next or piece.isspace() or piece[0] in NO_LINE_START):
+        if glued and (glue_next or piece[0] in no_start or piece.isspace()):
             glued[-1] += piece
         else:
             glued.append(piece)
-        glue_next = piece[-1] in NO_LINE_END
+        glue_next = piece[-1] in no_end
     word_break, char_break = (0.3 * width) ** 2, (0.6 * width) ** 2
     atoms: list[str] = []
     costs: list[float] = []
+    full: list[float] = []
+    tight: list[float] = []
+    pauses = _PAUSES
     for atom in glued:
-        if len(atom) > 1 and advance(atom.rstrip()) > width:
+        last = atom[-1]
+        spaced = last.isspace()
+        w = advance(atom)
+        t = advance(atom.rstrip()) if spaced else w
+        if t > width and len(atom) > 1:
             chars = _split_wide(atom)
             atoms.extend(chars)
             costs.extend([char_break] * (len(chars) - 1))
+            for ch in chars:
+                cw = advance(ch)
+                full.append(cw)
+                tight.append(advance(ch.rstrip()) if ch[-1].isspace() else cw)
         else:
             atoms.append(atom)
-        costs.append(0.0 if atom[-1] in _PAUSES or atom[-1].isspace() else word_break)
-    return atoms, costs
+            full.append(w)
+            tight.append(t)
+        costs.append(0.0 if last in pauses or spaced else word_break)
+    return atoms, costs, full, tight
 
 
 def _split_wide(atom: str) -> list[str]:
@@ -153,11 +169,9 @@ def break_lines(text: str, advance: Advance, width: float, *, units: list[str] |
             value = measured[piece] = advance(piece)
         return value
 
-    atoms, costs = _atoms(text, units, measure, width)
+    atoms, costs, full, tight = _atoms(text, units, measure, width)
     if not atoms:
         return [""]
-    full = [measure(a) for a in atoms]
-    tight = [measure(a.rstrip()) if a[-1].isspace() else w for a, w in zip(atoms, full)]
     ends = _first_fit(full, tight, width)
     if balance and 1 < len(ends) and len(atoms) <= _BALANCE_LIMIT:
         ends = _balanced(costs, full, tight, width, len(ends)) or ends
