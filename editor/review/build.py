@@ -47,11 +47,12 @@ class Builder:
         by_node: dict[str, list[tuple[str, str]]] = {}
         for label in self.located.by_label:
             by_node.setdefault(label[0], []).append(label)
+        changed = self.located.changed
         for node_id, labels in by_node.items():
-            if self._removed(node_id, labels, removed):
+            if any(label in changed for label in labels) and self._removed(node_id, labels, removed):
                 continue
             for label in labels:
-                self._field(label, self.located.by_label[label])
+                self._field(label, self.located.by_label[label], label in changed)
         for entry in self.located.missing:
             if (entry.node_id, entry.field) in self.located.by_label or entry.node_id in removed:
                 continue
@@ -101,7 +102,7 @@ class Builder:
         self.proposals.append(Proposal(kind="delete", node_id=node.id, field=field, author=self.fallback_author,
                                        date=self.fallback_date, old=old, new=""))
 
-    def _field(self, label: tuple[str, str], pieces: list[Piece]) -> None:
+    def _field(self, label: tuple[str, str], pieces: list[Piece], changed: bool = True) -> None:
         node_id, field = label
         node = self.document.get(node_id)
         if node is None:
@@ -109,12 +110,16 @@ class Builder:
         raw = getattr(node, field, "")
         if not isinstance(raw, str):
             return
-        form = export_form(node.kind, field, raw)
-        if all(p.change is None for p in pieces):  # untouched here: the text alone can differ (untracked)
-            new = _normalise(node.kind, field, "".join([p.text for p in pieces]))
+        if not changed:  # untouched here: only the text itself can differ (a document saved untracked)
+            joined = "".join([p.text for p in pieces]).rstrip("\n")
+            if joined == raw:
+                return  # most fields of most documents: no normalising needed to see it
+            form = export_form(node.kind, field, raw)
+            new = _normalise(node.kind, field, joined)
             if new == form:
                 return
         else:
+            form = export_form(node.kind, field, raw)
             new = _render(node.kind, field, pieces, accept=None)
             if new == form:
                 return

@@ -33,6 +33,7 @@ class Located:
     added: list[bool] = field(default_factory=list)  # paragraphs a reviewer added (no label, new text)
     matched: int = 0  # paragraphs placed (by bookmark or content)
     missing: list[Expected] = field(default_factory=list)  # the plan's paragraphs not found
+    changed: set[tuple[str, str]] = field(default_factory=set)  # the labels with a tracked change in their pieces
 
 
 def wholly_new(paras: list[Para], i: int) -> bool:
@@ -82,6 +83,8 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 if piece.label is not NUMBER:
                     piece.label = label
                     target.append(piece)
+                    if piece.change is not None:
+                        result.changed.add(label)
     placed = set(by_label)
     result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]
     return result

@@ -9,7 +9,6 @@ places of comment anchors; the comments with their replies and done state; the s
 """
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,6 +211,7 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
     anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
     action_of = _ACTION.__getitem__
     get_change = changed.get
+    body_tag = body.tag
     for element in body.iter(_WANTED):
         action = action_of(element.tag)
         if action <= _BREAK and action != _PARAGRAPH:
@@ -245,8 +245,7 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
                             kind = _CHANGE_TAGS.get(mark.tag)
                             if kind:
                                 mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""))
-            parent = element.getparent()
-            in_table = parent.tag != body.tag and any(True for _ in element.iterancestors(TBL))
+            in_table = element.getparent().tag != body_tag and any(True for _ in element.iterancestors(TBL))
             para = Para(styles.get(style_id, style_id), in_table)
             pieces = para.pieces
             pieces.append(Piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
@@ -255,7 +254,7 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
             pending.clear()
         elif action == _MARK_START:
             name = element.get(NAME, "")
-            if _BOOKMARK.match(name):
+            if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
                 open_marks[element.get(ID, "")] = name
                 bookmark = name
                 doc.has_bookmarks = True
@@ -272,9 +271,6 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
         paras.append(para)
     for anchors, comment_id in pending:  # a document without paragraphs
         anchors[comment_id] = Anchor(0, None)
-
-
-_BOOKMARK = re.compile(r"^pe_[A-Za-z0-9]")
 
 
 def _changed_texts(body) -> dict:

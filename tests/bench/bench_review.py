@@ -4,16 +4,15 @@ Run by hand: .venv/bin/python tests/bench/bench_review.py
 The ~5,000-node generated plan is exported, then 500 tracked replacements (w:del + w:ins, as
 Word writes them) and 100 comments are written into it. Each round times python-docx's
 ``Document(path)`` and ``editor.review.read_review(plan, path)`` one after the other
-(interleaved), 7 rounds, medians compared. Goal (issue 13): ratio ≤ 3.
+(interleaved, ``report.interleaved_calls``), 7 rounds, medians compared. Goal (issue 13): ratio ≤ 3.
+Its row goes to the table of ``scripts/bench.sh``.
 """
 from __future__ import annotations
 
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from lxml import etree  # noqa: E402
 
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from editor.review import read_review  # noqa: E402
+from tests.bench import report  # noqa: E402
 from tests.synthetic import generate_plan  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -90,19 +90,16 @@ def main() -> None:
     kinds = {k: sum(1 for p in result.proposals if p.kind == k) for k in ("replace", "comment")}
     print(f"plan: {sum(1 for _ in __import__('schema.tree', fromlist=['walk']).walk(plan.draft.content))} nodes; "
           f"found {kinds['replace']} replacements, {kinds['comment']} comments, {len(result.unplaced)} unplaced")
-    baseline, ours = [], []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        docx.Document(str(work / "reviewed.docx"))
-        baseline.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        read_review(plan, work / "reviewed.docx")
-        ours.append(time.perf_counter() - start)
-    b, o = statistics.median(baseline), statistics.median(ours)
+    medians = report.interleaved_calls({
+        "python-docx": lambda: docx.Document(str(work / "reviewed.docx")),
+        "review": lambda: read_review(plan, work / "reviewed.docx"),
+    }, ROUNDS)
+    b, o = medians["python-docx"], medians["review"]
     print(f"python-docx Document(path): median {b * 1000:.0f} ms")
     print(f"read_review(plan, path):    median {o * 1000:.0f} ms")
     print(f"ratio {o / b:.2f} (goal <= 3)")
-
+    report.emit(report.Row(f"read a reviewed 5k document ({CHANGES} tracked changes, {COMMENTS} comments)", o, b,
+                           goal_ratio=3.0, baseline_name="python-docx opening it"))
 
 if __name__ == "__main__":
     main()

@@ -32,6 +32,7 @@ BENCHMARKS = {
     "bench_compare": [],
     "bench_checks": [],
     "bench_comparison_view": [],
+    "bench_review": [],
 }
 
 FLOORS = ROOT / "tests" / "bench" / "floors.md"
