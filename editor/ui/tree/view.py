@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 
+from editor.ui.tree.inline_editor import InlineEditDelegate
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 
 
@@ -26,6 +27,7 @@ class PlanTreeView(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
         self.setExpandsOnDoubleClick(False)  # double-click renames
+        self.setItemDelegate(InlineEditDelegate(self))  # no row change may overwrite what is being typed
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
