@@ -13,11 +13,12 @@ x11_window="xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 lib
 docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
 icu_build="libicu-dev pkg-config g++ python3-dev"  # PyICU (the chart's word breaks) builds against the system ICU
 uno_reviewer="python3-uno"  # the review tests let LibreOffice edit a document over UNO (system /usr/bin/python3)
+real_keys="xvfb xdotool"  # tests/editor/test_x11_keys.py: the real window on X11, keys from xdotool
 
 wanted="$qt_runtime $cjk_fonts $icu_build"
 case "$purpose" in
   run)  wanted="$wanted $x11_window" ;;
-  test) wanted="$wanted $docx_to_pdf $uno_reviewer git" ;;  # git: the merge driver is proven with real git
+  test) wanted="$wanted $docx_to_pdf $uno_reviewer git $x11_window $real_keys" ;;  # git: the merge driver is proven with real git
   *) echo "setup.sh: unknown purpose '$purpose' (use run or test)" >&2; exit 2 ;;
 esac
 python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || wanted="$wanted python3-venv"

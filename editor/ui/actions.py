@@ -62,11 +62,15 @@ class WindowActions:
         self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), pixmaps.SP_ArrowUp, tree_only=True)
         self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), pixmaps.SP_ArrowDown, tree_only=True)
         self.indent = make(translate("actions", "縮排"), e.indent, ["Tab"], translate("actions", "成為前一個項目的下層項目"), tree_only=True)
-        self.outdent = make(translate("actions", "凸排"), e.outdent, ["Shift+Tab", "Backtab"], translate("actions", "移到上一層"), tree_only=True)
+        self.outdent = make(translate("actions", "凸排"), e.outdent, ["Shift+Tab"], translate("actions", "移到上一層"), tree_only=True)
         self.cut = make(translate("actions", "剪下(&T)"), e.cut, [QKeySequence.StandardKey.Cut], translate("actions", "剪下選取的項目"), tree_only=True)
         self.copy = make(translate("actions", "複製(&C)"), e.copy, [QKeySequence.StandardKey.Copy], translate("actions", "複製選取的項目"), tree_only=True)
         self.paste = make(translate("actions", "貼上(&P)"), e.paste, [QKeySequence.StandardKey.Paste], translate("actions", "貼在目前項目之後或之下"), tree_only=True)
         self.find = make(translate("actions", "尋找(&F)…"), w.start_find, [QKeySequence.StandardKey.Find], translate("actions", "篩選出標題或內文含有關鍵字的項目"), pixmaps.SP_FileDialogContentsView)
+        # Shift+Tab arrives as Backtab with Shift held; Qt matches it to "Shift+Tab". Binding "Backtab"
+        # as well made the two ambiguous and Qt fired neither.
+        self.next_pane = make(translate("actions", "下一個窗格"), lambda: w.pane_cycle.step(True), ["F6"], translate("actions", "把游標移到下一個窗格"))
+        self.previous_pane = make(translate("actions", "上一個窗格"), lambda: w.pane_cycle.step(False), ["Shift+F6"], translate("actions", "把游標移到上一個窗格"))
         self.expand_all = make(translate("actions", "全部展開"), tree_view.expandAll)
         self.collapse_all = make(translate("actions", "全部摺疊"), tree_view.collapseAll)
 
@@ -96,6 +100,8 @@ class WindowActions:
 
         view = menus["view"] = bar.addMenu(translate("actions", "檢視(&V)"))
         view.addActions([self.expand_all, self.collapse_all])
+        view.addSeparator()
+        view.addActions([self.next_pane, self.previous_pane])
         view.addSeparator()  # dock toggles are added by MainWindow.add_dock
         return menus
 

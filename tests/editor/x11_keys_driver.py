@@ -1,0 +1,98 @@
+"""Run by ``test_x11_keys.py`` under Xvfb: the real window on the xcb platform, keys sent by xdotool.
+
+xdotool sends X key events through the X server, as a keyboard does, so the keys take the same way
+as a user's: the X keymap, Qt's xcb key translation (Shift+Tab arrives as Backtab with several
+possible key sequences), the shortcut map, then the widget. Writes what happened as JSON to argv[1].
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+QStandardPaths.setTestModeEnabled(True)
+
+from editor.ui.main_window import MainWindow  # noqa: E402
+from editor.ui.session.session import EditSession  # noqa: E402
+from tests.editor.ui_support import small_plan  # noqa: E402
+
+TYPE_DELAYS_MS = (0, 100, 200, 300, 400, 500, 800)
+
+
+def xdotool(*args: str) -> subprocess.Popen:
+    """Start xdotool without waiting: the window's event loop keeps running meanwhile, as with a user."""
+    return subprocess.Popen(["xdotool", *args])
+
+
+def main(out: Path, work: Path) -> int:
+    app = QApplication(sys.argv[:1])
+    warnings: list[str] = []
+    qInstallMessageHandler(lambda _mode, _context, message: warnings.append(message))
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(EditSession(small_plan(), None, journal_dir=work / "recovery"), settings=settings,
+                        journal_dir=work / "recovery")
+    window.chart_dock.show()
+    window.revisions.compare()  # every dock that follows edits is on screen
+    window.show()
+    results: dict = {"typed": {}, "warnings": warnings}
+    steps: list = []
+
+    def wait_for_tree_focus(then):
+        def check():
+            if QApplication.focusWidget() is window.tree:
+                then()
+            else:
+                window.activateWindow()
+                window.tree.setFocus()
+                xdotool("windowfocus", "--sync", str(int(window.winId())))
+                QTimer.singleShot(100, check)
+        check()
+
+    def type_after_enter(delay: int) -> None:
+        def go():
+            window.tree.select_node("s1")
+            xdotool("key", "Return")  # a new strategy after s1, its inline editor open
+            QTimer.singleShot(delay, lambda: xdotool("type", "--delay", "40", f"new{delay}"))
+            QTimer.singleShot(delay + 1200, lambda: xdotool("key", "Return"))  # after the checks have run
+            QTimer.singleShot(delay + 1700, record)
+
+        def record():
+            results["typed"][str(delay)] = window.session.document.node("fa1").strategies[1].title
+            next_step()
+        wait_for_tree_focus(go)
+
+    def shift_tab() -> None:
+        def go():
+            window.tree.select_node("a1x")
+            xdotool("key", "shift+Tab")
+            QTimer.singleShot(600, record)
+
+        def record():
+            results["after_shift_tab"] = [a.id for a in window.session.document.node("s1").actions]
+            next_step()
+        wait_for_tree_focus(go)
+
+    steps.extend([lambda d=d: type_after_enter(d) for d in TYPE_DELAYS_MS])
+    steps.append(shift_tab)
+
+    def next_step():
+        if steps:
+            steps.pop(0)()
+        else:
+            out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+            window.session.undo_stack.setClean()
+            window.maybe_save = lambda: True
+            window.close()
+            app.quit()
+
+    QTimer.singleShot(500, next_step)
+    QTimer.singleShot(60_000, app.quit)  # never hang the suite
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2])))
