@@ -26,6 +26,7 @@ from editor.ui.files import dialogs
 from editor.ui.files.export_menu import ExportMenu
 from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
+from editor.ui.pane_cycle import PaneCycle
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session.session import EditSession
@@ -82,6 +83,7 @@ class MainWindow(PlanFiles, QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.tree_editor = TreeEditor(self.tree, self._confirm, self)
+        self.pane_cycle = PaneCycle(self)
         self.actions = WindowActions(self, self.undo_group, self.tree)
         self.menus = self.actions.build_menus(self)
         self.toolbar = self.actions.build_toolbar(self)

@@ -10,6 +10,8 @@ import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -27,6 +29,45 @@ from schema.model import new_id
 _FIXED = ("name", "measurement", "unit")
 
 
+class CellTable(QTableWidget):
+    """A table that Tab walks cell by cell and leaves after the last cell (Shift+Tab: before the first).
+
+    Qt's tables wrap Tab around to the first cell, so the keyboard could never get past them.
+    """
+
+    def _at_end(self, forward: bool) -> bool:
+        current = self.currentIndex()
+        if self.rowCount() == 0 or self.columnCount() == 0:
+            return True
+        if not current.isValid():
+            return False
+        if forward:
+            return current.row() == self.rowCount() - 1 and current.column() == self.columnCount() - 1
+        return current.row() == 0 and current.column() == 0
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 - Qt name
+        if action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious):
+            if self._at_end(action == QAbstractItemView.CursorAction.MoveNext):
+                return self.currentIndex()  # unchanged: Qt then passes the Tab on to the next widget
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802 - Qt name
+        forward = hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+        if hint in (QAbstractItemDelegate.EndEditHint.EditNextItem, QAbstractItemDelegate.EndEditHint.EditPreviousItem) \
+                and self._at_end(forward):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.focusNextPrevChild(forward)  # Tab in the last cell's editor leaves the table too
+            return
+        super().closeEditor(editor, hint)
+
+    def keep_current(self, fill_cells) -> None:
+        """Refill the table with ``fill_cells()`` keeping the current cell (an undo must not lose the place)."""
+        row, column = self.currentRow(), self.currentColumn()
+        fill_cells()
+        if 0 <= row < self.rowCount() and 0 <= column < self.columnCount():
+            self.setCurrentCell(row, column)
+
+
 class KpiTable(QWidget):
     edited = Signal(list)  # the new list of KPIs (JSON)
     status_message = Signal(str)
@@ -36,7 +77,7 @@ class KpiTable(QWidget):
         self._kpis: list[dict] = []
         self._years: list[int] = []
         self._loading = False
-        self.table = QTableWidget(self)
+        self.table = CellTable(self)
         self.table.setObjectName("kpiTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -62,17 +103,13 @@ class KpiTable(QWidget):
         ]
 
     def set_data(self, kpis: list[dict], years: list[int]) -> None:
+        if kpis == self._kpis and list(years) == self._years and self.table.columnCount():
+            return  # the table already shows it (its own edit coming back): keep the cell and the editor
         self._kpis = copy.deepcopy(kpis)
         self._years = list(years)
         self._loading = True
         try:
-            self.table.clear()
-            self.table.setColumnCount(len(_FIXED) + len(self._years))
-            self.table.setHorizontalHeaderLabels(self.headers())
-            self.table.setRowCount(len(self._kpis))
-            for row, kpi in enumerate(self._kpis):
-                for col, text in enumerate(self._row_texts(kpi)):
-                    self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.keep_current(self._fill)
         finally:
             self._loading = False
         rows = max(2, len(self._kpis))
@@ -80,6 +117,15 @@ class KpiTable(QWidget):
             self.table.horizontalHeader().sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize()
             + self.table.horizontalScrollBar().sizeHint().height() + 2 * self.table.frameWidth()
         )
+
+    def _fill(self) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(_FIXED) + len(self._years))
+        self.table.setHorizontalHeaderLabels(self.headers())
+        self.table.setRowCount(len(self._kpis))
+        for row, kpi in enumerate(self._kpis):
+            for col, text in enumerate(self._row_texts(kpi)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
 
     def _row_texts(self, kpi: dict) -> list[str]:
         targets = kpi.get("targets", {})
@@ -112,7 +158,13 @@ class KpiTable(QWidget):
             self.edited.emit(self.value())
 
     def add_row(self) -> None:
+        """新增指標: a new last row, its name cell open for typing."""
         self.edited.emit(self.value() + [{"id": new_id(), "name": "", "measurement": "", "unit": "", "targets": {}}])
+        row = self.table.rowCount() - 1
+        if row >= 0 and self.table.item(row, 0) is not None:
+            self.table.setFocus()
+            self.table.setCurrentCell(row, 0)
+            self.table.editItem(self.table.item(row, 0))
 
     def remove_current_row(self) -> None:
         row = self.table.currentRow()
@@ -122,7 +174,7 @@ class KpiTable(QWidget):
             self.edited.emit(kpis)
 
 
-class BudgetTable(QTableWidget):
+class BudgetTable(CellTable):
     """One row: the budget of each year of the period, in thousands of NT$ (千元)."""
 
     edited = Signal(dict)  # {"108": 1200.0, …}
@@ -141,18 +193,24 @@ class BudgetTable(QTableWidget):
         self.itemChanged.connect(self._cell_changed)
 
     def set_data(self, budget: dict, years: list[int]) -> None:
-        self._budget = {str(k): v for k, v in budget.items()}
+        budget = {str(k): v for k, v in budget.items()}
+        if budget == self._budget and list(years) == self._years and self.columnCount():
+            return  # its own edit coming back: keep the current cell
+        self._budget = budget
         self._years = list(years)
         self._loading = True
         try:
-            self.setColumnCount(len(self._years))
-            self.setHorizontalHeaderLabels([fill(self.tr("%1年"), y) for y in self._years])
-            for col, year in enumerate(self._years):
-                amount = self._budget.get(str(year))
-                self.setItem(0, col, QTableWidgetItem("" if amount is None else _format_amount(amount)))
+            self.keep_current(self._fill)
         finally:
             self._loading = False
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() + self.rowHeight(0) + 2 * self.frameWidth())
+
+    def _fill(self) -> None:
+        self.setColumnCount(len(self._years))
+        self.setHorizontalHeaderLabels([fill(self.tr("%1年"), y) for y in self._years])
+        for col, year in enumerate(self._years):
+            amount = self._budget.get(str(year))
+            self.setItem(0, col, QTableWidgetItem("" if amount is None else _format_amount(amount)))
 
     def value(self) -> dict:
         return dict(self._budget)
@@ -172,7 +230,12 @@ class BudgetTable(QTableWidget):
                     raise ValueError
             except ValueError:
                 self.status_message.emit(fill(self.tr("預算必須是數字（千元），「%1」不是數字"), item.text()))
-                self.set_data(self._budget, self._years)
+                self._loading = True
+                try:  # the cell shows the amount it had
+                    amount = self._budget.get(year)
+                    item.setText("" if amount is None else _format_amount(amount))
+                finally:
+                    self._loading = False
                 return
             budget[year] = amount
         if budget != self._budget:

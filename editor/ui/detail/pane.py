@@ -117,6 +117,7 @@ class DetailPane(QScrollArea):
         self.fields["lead_agencies"].setPlaceholderText(self.tr("每行一個機關"))
         self.fields["supporting_agencies"].setPlaceholderText(self.tr("每行一個機關"))
         self.fields["note"].setPlaceholderText(self.tr("本次修正的理由"))
+        self._chain_tab_order()
         self.show_node(None)
 
     def _add_text_field(self, field: str) -> None:
@@ -152,6 +153,8 @@ class DetailPane(QScrollArea):
         return doc.node(self._node_id) if doc is not None and self._node_id in doc else None
 
     def show_node(self, node_id: str | None) -> None:
+        if (node_id or None) != self._node_id:
+            self.verticalScrollBar().setValue(0)  # another item: its title is in view, not the last one's scroll place
         self._node_id = node_id or None
         node = self._node()
         shown = FIELDS_BY_KIND[node.kind] if node is not None else ()
@@ -235,6 +238,32 @@ class DetailPane(QScrollArea):
             layout.addWidget(box)
             box.show()
             self.goal_boxes[""] = box
+        self._chain_tab_order()
+
+    def focus_order(self) -> list[QWidget]:
+        """The pane's widgets in the order Tab visits them, top to bottom (hidden rows are skipped by Qt)."""
+        order: list[QWidget] = []
+        for field, widget in self.fields.items():
+            if field == "goal_ids":
+                order.extend(box for box in self.goal_boxes.values())
+            elif field == "kpis":
+                order.extend([self.kpi_table.table, self.kpi_table.add_button, self.kpi_table.remove_button])
+            else:
+                order.append(widget)
+        return order
+
+    def first_field(self) -> QWidget | None:
+        """Where F6 puts the cursor in the pane: its first shown field."""
+        for widget in self.focus_order():
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                return widget
+        return None
+
+    def _chain_tab_order(self) -> None:
+        """Checkboxes made later join the focus chain at its end; put every widget back in form order."""
+        order = self.focus_order()
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _goals_toggled(self) -> None:
         if self._loading:

@@ -259,6 +259,22 @@
         <translation>Show only the items whose title or text contains the words</translation>
     </message>
     <message>
+        <source>下一個窗格</source>
+        <translation>Next pane</translation>
+    </message>
+    <message>
+        <source>把游標移到下一個窗格</source>
+        <translation>Move the cursor to the next pane</translation>
+    </message>
+    <message>
+        <source>上一個窗格</source>
+        <translation>Previous pane</translation>
+    </message>
+    <message>
+        <source>把游標移到上一個窗格</source>
+        <translation>Move the cursor to the previous pane</translation>
+    </message>
+    <message>
         <source>全部展開</source>
         <translation>Expand all</translation>
     </message>
