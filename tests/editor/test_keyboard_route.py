@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from editor.ui.main_window import CHECKS_DELAY_MS
 from tests.editor.ui_support import discard_on_close, ime_commit, make_window
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -22,6 +23,7 @@ def focused():
 
 def test_f6_and_tab_walk_from_the_tree_through_every_field_to_the_note_and_back(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
+    qtbot.wait(CHECKS_DELAY_MS + 100)  # the first check run is done
     window.tree.select_node("s1")
     pane = window.detail
     key(qtbot, Qt.Key.Key_F6)
@@ -63,8 +65,17 @@ def test_f6_and_tab_walk_from_the_tree_through_every_field_to_the_note_and_back(
     assert focused() is window.tree
     key(qtbot, Qt.Key.Key_F6)
     assert focused() is pane.fields["title"]
-    key(qtbot, Qt.Key.Key_F6)  # the checks dock has nothing to focus (no findings): on to the comparison
-    assert window.checks.view.isHidden() and comparison.isAncestorOf(focused())
+    assert window.checks_dock.isVisible() and window.checks.view.isVisible()  # the plan has findings
+    key(qtbot, Qt.Key.Key_F6)
+    assert focused() is window.checks.view
+    key(qtbot, Qt.Key.Key_F6)
+    assert comparison.isAncestorOf(focused())
+    key(qtbot, Qt.Key.Key_F6)
+    assert focused() is window.tree  # round the window and back
+    key(qtbot, Qt.Key.Key_F6, SHIFT)
+    assert comparison.isAncestorOf(focused())
+    key(qtbot, Qt.Key.Key_F6, SHIFT)
+    assert focused() is window.checks.view
     key(qtbot, Qt.Key.Key_F6, SHIFT)
     assert focused() is pane.fields["title"]
     discard_on_close(window)
