@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from schema.amounts import format_amount  # the unit (千元) is in every label of this field
 from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
 from schema.numbering import number_of
@@ -146,13 +147,16 @@ def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dic
         values["supporting_agencies"] = "、".join(node.supporting_agencies)
         values["goal_ids"] = "、".join(goal_titles.get(g, g) for g in node.goal_ids)
         values["kpis"] = "\n".join(_kpi_line(k) for k in node.kpis)
-        values["budget"] = "；".join(f"{year}年 {amount:,.0f}千元" for year, amount in sorted(node.budget.items()))
+        values["budget"] = "；".join(f"{year}年 {format_amount(amount)}" for year, amount in sorted(node.budget.items()))
     return values
 
 
 def _kpi_line(kpi: KPI) -> str:
     targets = "；".join(f"{year}年 {value}" for year, value in sorted(kpi.targets.items()))
-    return f"{kpi.name}（衡量標準：{kpi.measurement}；單位：{kpi.unit}）{targets}"
+    # an empty measurement or unit is left out, not printed as 「單位：）」
+    parts = [f"{label}：{value}" for label, value in (("衡量標準", kpi.measurement), ("單位", kpi.unit)) if value.strip()]
+    details = f"（{'；'.join(parts)}）" if parts else ""
+    return f"{kpi.name}{details}{targets}"
 
 
 class _Tree:

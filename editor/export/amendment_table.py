@@ -23,6 +23,7 @@ from editor.export import styles as st
 from editor.export.amendment_merge import Pairing, pair_nodes
 from editor.export.official_docx import Progress, setup_styles
 from editor.export.textclean import clean_text
+from schema import amounts
 from schema.compare import Change, Comparison, NodeSide
 from schema.model import PlanContent, PlanDocument, Revision
 from schema.numbering import all_numbers
@@ -36,7 +37,7 @@ NOTE = "註：修正規定欄劃底線者為新增或修正後之文字；現行
 INSERTED_STYLE, DELETED_STYLE = "Inserted Text", "Deleted Text"
 FIELD_NAMES = {
     "chart_label": "架構圖標籤", "lead_agencies": "主辦機關", "supporting_agencies": "協辦機關",
-    "goal_ids": "對應施政目標", "kpis": "關鍵績效指標", "budget": "預算（千元）",
+    "goal_ids": "對應施政目標", "kpis": "關鍵績效指標", "budget": amounts.LABEL,
 }
 TEXT_FIELDS = ("title", "body", "text")
 _CANT_SPLIT_LIMIT = 400  # characters: a longer row may split across pages rather than leave a page half empty

@@ -25,6 +25,7 @@ from editor.export import styles as st
 from editor.export import wordxml as wx
 from editor.export.output import save_bytes
 from editor.export.textclean import clean_text
+from schema.amounts import LABEL, format_amount
 from schema.importer_chart import chart_as_text
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
@@ -343,7 +344,7 @@ def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
     if goals:
         rows.append(("對應施政目標", "、".join(goals)))
     if strategy.budget:
-        rows.append(("預算（千元）", "；".join(f"{y}年 {_amount(v)}" for y, v in sorted(strategy.budget.items()))))
+        rows.append((LABEL, "；".join(f"{y}年 {_amount(v)}" for y, v in sorted(strategy.budget.items()))))
     return rows
 
 
@@ -357,7 +358,7 @@ def kpi_table(strategy: Strategy, years: list[int]):
 
 
 def _amount(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return format_amount(value)  # the pane's, the file's and every export's one way (schema.amounts)
 
 
 def build_official_docx(plan: PlanDocument, revision: Revision | None = None, *, progress: Progress | None = None):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from editor.ui.i18n import fill
+from editor.ui.i18n import fill, translate
 from editor.ui.text import removed_note, strip_controls
+from schema.amounts import DECIMALS, AmountError, format_amount, parse_amount
 from schema.model import new_id
 
 _FIXED = ("name", "measurement", "unit")
@@ -186,6 +188,7 @@ class BudgetTable(CellTable):
         self._budget: dict[str, float] = {}
         self._years: list[int] = []
         self._loading = False
+        self.refusal = ""  # the last refused amount's message (also in the status bar and a tooltip)
         self.verticalHeader().setVisible(False)  # the form's label says what the row is
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -210,7 +213,7 @@ class BudgetTable(CellTable):
         self.setHorizontalHeaderLabels([fill(self.tr("%1年"), y) for y in self._years])
         for col, year in enumerate(self._years):
             amount = self._budget.get(str(year))
-            self.setItem(0, col, QTableWidgetItem("" if amount is None else _format_amount(amount)))
+            self.setItem(0, col, QTableWidgetItem("" if amount is None else format_amount(amount)))
 
     def value(self) -> dict:
         return dict(self._budget)
@@ -219,29 +222,40 @@ class BudgetTable(CellTable):
         if self._loading:
             return
         year = str(self._years[item.column()])
-        text = item.text().strip().replace(",", "")
         budget = self.value()
-        if not text:
+        if not item.text().strip():
             budget.pop(year, None)
         else:
             try:
-                amount = float(text)
-                if amount != amount or amount in (float("inf"), float("-inf")):
-                    raise ValueError
-            except ValueError:
-                self.status_message.emit(fill(self.tr("預算必須是數字（千元），「%1」不是數字"), item.text()))
-                self._loading = True
-                try:  # the cell shows the amount it had
-                    amount = self._budget.get(year)
-                    item.setText("" if amount is None else _format_amount(amount))
-                finally:
-                    self._loading = False
-                return
-            budget[year] = amount
+                budget[year] = parse_amount(item.text())
+            except AmountError as error:
+                self._refused(item, error)
+            self._show(item, budget.get(year))  # as every amount is written: 「12,500」
         if budget != self._budget:
             self._budget = budget
             self.edited.emit(self.value())
 
+    def _show(self, item: QTableWidgetItem, amount: float | None) -> None:
+        self._loading = True
+        try:
+            item.setText("" if amount is None else format_amount(amount))
+        finally:
+            self._loading = False
 
-def _format_amount(amount: float) -> str:
-    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,}"
+    def _refused(self, item: QTableWidgetItem, error: AmountError) -> None:
+        """Say why, in the status bar and next to the cell; the cell keeps the amount it had."""
+        message = amount_message(error)
+        self.status_message.emit(message)
+        self.refusal = message
+        where = self.viewport().mapToGlobal(self.visualItemRect(item).bottomLeft())
+        # after the cell's editor has closed (closing it would hide a tooltip shown now)
+        QTimer.singleShot(0, lambda: QToolTip.showText(where, message, self))
+
+
+def amount_message(error: AmountError) -> str:
+    """The interface's sentence for a refused amount (schema.amounts gives the code and the text)."""
+    if error.code == "negative":
+        return fill(translate("amounts", "預算不能是負數：「%1」"), error.text)
+    if error.code == "too_precise":
+        return fill(translate("amounts", "預算最多到小數點後 %1 位（千元的 0.001 是 1 元）：「%2」"), DECIMALS, error.text)
+    return fill(translate("amounts", "預算必須是數字（千元），「%1」不是數字"), error.text)
