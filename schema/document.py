@@ -27,6 +27,7 @@ from schema.operations import (
     Remove,
     RemoveRevision,
     SetField,
+    SetPlanProperties,
     SetProposal,
     SetRevisionLabel,
 )
@@ -50,6 +51,9 @@ class DocumentListener:
 
     def proposals_changed(self) -> None:
         """A proposal was added, decided, replied to or removed (schema.review)."""
+
+    def plan_changed(self) -> None:
+        """The plan's own properties (title, organisation, period, numbering style) changed."""
 
     def changed(self) -> None:
         """Called once after every applied operation, whatever it was."""
@@ -179,6 +183,10 @@ class Document:
             inverse = self._apply_to_proposals(op)
             for listener in list(self.listeners):
                 listener.proposals_changed()
+        elif isinstance(op, SetPlanProperties):
+            inverse = self._set_plan_properties(op)
+            for listener in list(self.listeners):
+                listener.plan_changed()
         else:
             raise OperationError(f"not an operation: {op!r}")
         for listener in list(self.listeners):
@@ -308,6 +316,20 @@ class Document:
         else:
             proposals[where] = new
         return SetProposal(op.proposal_id, old, where)
+
+    def _set_plan_properties(self, op: SetPlanProperties) -> Operation:
+        from schema.plan_properties import check_properties  # the rules of the plan's own properties
+
+        plan = self.plan
+        if plan is None:
+            raise OperationError("this document edits a plan's text without its properties")
+        if not isinstance(op.properties, dict):
+            raise OperationError(f"plan properties are a mapping, not {op.properties!r}")
+        values = check_properties(op.properties)  # all checked before anything changes
+        old = plan.model_dump(mode="json", include=set(values))
+        for name, value in values.items():
+            setattr(plan, name, value)
+        return SetPlanProperties(old)
 
     # --- the revisions around the draft ----------------------------------------------------
     def _apply_to_revisions(self, op: InsertRevision | RemoveRevision | SetRevisionLabel) -> Operation:

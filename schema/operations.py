@@ -90,11 +90,24 @@ class SetProposal:
     index: int | None = None
 
 
+@dataclass(frozen=True)
+class SetPlanProperties:
+    """Set some of the plan's own properties (計畫屬性) — title, organisation, period, numbering_style — as JSON.
+
+    Only the keys given change; the inverse carries the old values of the same keys
+    (``schema.plan_properties`` checks the values and says what a new period would drop).
+    """
+
+    properties: dict[str, Any]
+
+
 ContentOperation = Insert | Remove | Move | SetField
 RevisionOperation = InsertRevision | RemoveRevision | SetRevisionLabel
-Operation = ContentOperation | RevisionOperation | SetProposal
+Operation = ContentOperation | RevisionOperation | SetProposal | SetPlanProperties
 _BY_NAME: dict[str, type[Operation]] = {
-    cls.__name__: cls for cls in (Insert, Remove, Move, SetField, InsertRevision, RemoveRevision, SetRevisionLabel, SetProposal)
+    cls.__name__: cls
+    for cls in (Insert, Remove, Move, SetField, InsertRevision, RemoveRevision, SetRevisionLabel, SetProposal,
+                SetPlanProperties)
 }
 
 

@@ -44,6 +44,7 @@ class WindowActions:
         self.import_plan = make(translate("actions", "匯入(&I)…"), lambda: _import_into(w), [], translate("actions", "由 Word 文件、PDF 或文字檔匯入計畫"))
         self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), pixmaps.SP_DialogSaveButton)
         self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
+        self.plan_properties = make(translate("actions", "計畫屬性(&I)…"), w.edit_plan_properties, [], translate("actions", "計畫名稱、機關、期程與編號格式"))
         self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
         self.quit = make(translate("actions", "結束(&X)"), w.close, [QKeySequence.StandardKey.Quit])
 
@@ -82,6 +83,8 @@ class WindowActions:
         menus["recent"] = file_menu.addMenu(translate("actions", "最近開啟的檔案(&R)"))
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.plan_properties)
         menus["export_anchor"] = file_menu.addSeparator()  # File ▸ Export goes here (export_menu)
         file_menu.addAction(self.preferences)
         file_menu.addSeparator()

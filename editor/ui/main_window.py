@@ -27,6 +27,7 @@ from editor.ui.files.export_menu import ExportMenu
 from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
 from editor.ui.pane_cycle import PaneCycle
+from editor.ui.plan_properties import PlanProperties
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session.session import EditSession
@@ -84,6 +85,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tree_editor = TreeEditor(self.tree, self._confirm, self)
         self.pane_cycle = PaneCycle(self)
+        self.plan_properties = PlanProperties(self)  # File ▸ 計畫屬性…; the title follows any change of them
         self.actions = WindowActions(self, self.undo_group, self.tree)
         self.menus = self.actions.build_menus(self)
         self.toolbar = self.actions.build_toolbar(self)
@@ -228,6 +230,7 @@ class MainWindow(PlanFiles, QMainWindow):
         session.path_changed.connect(self.update_title)
         session.journal_failed.connect(self._journal_failed)
         self._change_listener.watch(session.document)
+        self.plan_properties.watch(session)
         self._checks_timer.start()
         self.expand_default()
         first = session.document.content.focus
@@ -288,6 +291,9 @@ class MainWindow(PlanFiles, QMainWindow):
         index = self.tree.currentIndex()
         if index.isValid():
             self.tree.edit(index)
+
+    def edit_plan_properties(self) -> None:
+        self.plan_properties.edit()
 
     def start_find(self) -> None:
         self.find_bar.start()

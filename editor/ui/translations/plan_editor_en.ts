@@ -7,10 +7,6 @@
         <source>%1年</source>
         <translation>%1</translation>
     </message>
-    <message>
-        <source>預算必須是數字（千元），「%1」不是數字</source>
-        <translation>The budget must be a number (NT$ thousand); &quot;%1&quot; is not a number</translation>
-    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -86,6 +82,61 @@
     </message>
 </context>
 <context>
+    <name>PlanPropertiesDialog</name>
+    <message>
+        <source>計畫屬性</source>
+        <translation>Plan properties</translation>
+    </message>
+    <message>
+        <source>例如：高雄市政府</source>
+        <translation>e.g. Kaohsiung City Government</translation>
+    </message>
+    <message>
+        <source>計畫名稱</source>
+        <translation>Plan title</translation>
+    </message>
+    <message>
+        <source>機關</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>期程（民國年）</source>
+        <translation>Period (ROC years)</translation>
+    </message>
+    <message>
+        <source>推動策略編號</source>
+        <translation>Strategy numbers</translation>
+    </message>
+    <message>
+        <source>具體作法編號</source>
+        <translation>Action numbers</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 %2 …</source>
+        <translation>%1 %2 …</translation>
+    </message>
+    <message>
+        <source>請輸入計畫名稱</source>
+        <translation>Enter the plan&apos;s title</translation>
+    </message>
+    <message>
+        <source>期程的結束年（%1年）早於開始年（%2年）</source>
+        <translation>The period ends (%1) before it starts (%2)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>偏好設定</source>
@@ -141,6 +192,14 @@
     <message>
         <source>以新的檔名儲存計畫</source>
         <translation>Save the plan under a new name</translation>
+    </message>
+    <message>
+        <source>計畫屬性(&amp;I)…</source>
+        <translation>Plan propert&amp;ies…</translation>
+    </message>
+    <message>
+        <source>計畫名稱、機關、期程與編號格式</source>
+        <translation>The plan&apos;s title, organisation, period and numbering style</translation>
     </message>
     <message>
         <source>偏好設定(&amp;P)…</source>
@@ -340,6 +399,21 @@
     <message>
         <source>關閉</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>amounts</name>
+    <message>
+        <source>預算不能是負數：「%1」</source>
+        <translation>A budget cannot be negative: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>預算最多到小數點後 %1 位（千元的 0.001 是 1 元）：「%2」</source>
+        <translation>A budget has at most %1 decimals (0.001 NT$ thousand is NT$ 1): &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>預算必須是數字（千元），「%1」不是數字</source>
+        <translation>The budget must be a number (NT$ thousand); &quot;%1&quot; is not a number</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1003,57 @@
     <message>
         <source>子項作法</source>
         <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>plan_properties</name>
+    <message>
+        <source>預算 %1</source>
+        <translation>budget %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>指標「%1」%2年目標值</source>
+        <translation>target %2 of &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>「%1」：%2</source>
+        <translation>&quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>期程改為民國 %1 至 %2 年，會刪除期程外的資料：</source>
+        <translation>Changing the period to ROC years %1 to %2 deletes the values outside it:</translation>
+    </message>
+    <message>
+        <source>變更期程</source>
+        <translation>Change the period</translation>
+    </message>
+    <message>
+        <source>刪除並變更期程</source>
+        <translation>Delete and change the period</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>變更計畫屬性</source>
+        <translation>change the plan properties</translation>
+    </message>
+    <message>
+        <source>已變更計畫屬性</source>
+        <translation>The plan properties were changed</translation>
     </message>
 </context>
 <context>
