@@ -30,7 +30,17 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {
 
 
 class PlanFileError(Exception):
-    """A plan file that cannot be read or written; ``str()`` is one sentence for the user."""
+    """A plan file that cannot be read or written; ``str()`` is one English sentence (the CLI's).
+
+    ``code`` names the problem and ``params`` its values (``name`` the file, then e.g. ``offset``,
+    ``line``), so that the window says it in the interface's language (editor/ui/files/file_errors.py).
+    An error raised with a message only has the code "".
+    """
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 def load_plan(path: str | os.PathLike) -> PlanDocument:
@@ -49,13 +59,13 @@ def read_plan_bytes(
     try:
         return file_limits.read_bounded(path, limit, what, kind)
     except LimitError as exc:
-        raise PlanFileError(f"{name} {exc}.") from None
+        raise PlanFileError(f"{name} {exc}.", "is_folder" if path.is_dir() else "limit", name=name) from None
     except FileNotFoundError:
-        raise PlanFileError(f"{name} does not exist.") from None
+        raise PlanFileError(f"{name} does not exist.", "not_found", name=name) from None
     except PermissionError:
-        raise PlanFileError(f"{name} cannot be read: permission denied.") from None
+        raise PlanFileError(f"{name} cannot be read: permission denied.", "permission_denied", name=name) from None
     except OSError as exc:
-        raise PlanFileError(f"{name} cannot be read: {exc.strerror or exc}.") from None
+        raise PlanFileError(f"{name} cannot be read: {exc.strerror or exc}.", "unreadable", name=name) from None
 
 
 @contextmanager
@@ -87,13 +97,15 @@ def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
         except ValidationError:
             pass
     if not raw_bytes.strip():
-        raise PlanFileError(f"{name} is empty, not a plan file.")
+        raise PlanFileError(f"{name} is empty, not a plan file.", "empty", name=name)
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data":
-            raise PlanFileError(f"{name} ends in the middle of a character: the file is truncated or incomplete.") from None
-        raise PlanFileError(f"{name} is not UTF-8 text (bad byte at offset {exc.start}), so it is not a plan file.") from None
+            raise PlanFileError(f"{name} ends in the middle of a character: the file is truncated or incomplete.",
+                                "truncated", name=name) from None
+        raise PlanFileError(f"{name} is not UTF-8 text (bad byte at offset {exc.start}), so it is not a plan file.",
+                            "not_utf8", name=name, offset=exc.start) from None
     try:
         file_limits.check_structure(raw_bytes)
         with collector_paused():
@@ -104,35 +116,40 @@ def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
                 parse_constant=file_limits.parse_constant,
             )
     except LimitError as exc:
-        raise PlanFileError(f"{name} {exc}.") from None
+        raise PlanFileError(f"{name} {exc}.", "limit", name=name) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             end_line = text.count("\n", 0, len(text.rstrip())) + 1
-            raise PlanFileError(f"{name} ends unexpectedly at line {end_line}: the file is truncated or incomplete.") from None
+            raise PlanFileError(f"{name} ends unexpectedly at line {end_line}: the file is truncated or incomplete.",
+                                "truncated", name=name, line=end_line) from None
         where = "" if exc.msg.endswith(" at") else " at"
-        raise PlanFileError(f"{name} is not valid JSON: {exc.msg.lower()}{where} line {exc.lineno}, column {exc.colno}.") from None
+        raise PlanFileError(f"{name} is not valid JSON: {exc.msg.lower()}{where} line {exc.lineno}, column {exc.colno}.",
+                            "bad_json", name=name, line=exc.lineno, column=exc.colno) from None
     if not isinstance(data, dict) or "format_version" not in data:
-        raise PlanFileError(f"{name} is JSON but not a plan file (it has no format_version).")
+        raise PlanFileError(f"{name} is JSON but not a plan file (it has no format_version).", "not_a_plan", name=name)
     version = data["format_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PlanFileError(f"{name} has an invalid format_version {version!r}.")
+        raise PlanFileError(f"{name} has an invalid format_version {version!r}.", "bad_version", name=name, version=repr(version))
     if version > FORMAT_VERSION:
         raise PlanFileError(
-            f"{name} was written by a newer version of the editor (format {version}; this one reads up to {FORMAT_VERSION}): please update the editor."
+            f"{name} was written by a newer version of the editor (format {version}; this one reads up to {FORMAT_VERSION}): please update the editor.",
+            "newer_version", name=name, version=version, supported=FORMAT_VERSION,
         )
     if file_limits.may_hold_lone_surrogate(raw_bytes):
         place = file_limits.lone_surrogate_place(data)
         if place is not None:
             raise PlanFileError(
                 f"{name} is not a valid plan: at {place}: the text holds a lone surrogate (\\ud800–\\udfff), "
-                "half of a character that no file can store."
+                "half of a character that no file can store.",
+                "broken_character", name=name,
             )
     data = migrate(data, name)
     try:
         with collector_paused():
             return PlanDocument.model_validate(data)
     except ValidationError as exc:
-        raise PlanFileError(f"{name} is not a valid plan: {describe_validation_error(exc)}.") from None
+        raise PlanFileError(f"{name} is not a valid plan: {describe_validation_error(exc)}.", "invalid_plan", name=name,
+                            **validation_params(exc)) from None
 
 
 def migrate(data: dict, name: str = "the plan") -> dict:
@@ -140,7 +157,7 @@ def migrate(data: dict, name: str = "the plan") -> dict:
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise PlanFileError(f"{name} uses format {version}, which this editor cannot convert.")
+            raise PlanFileError(f"{name} uses format {version}, which this editor cannot convert.", "unconvertible", name=name, version=version)
         data = step(dict(data))
         version += 1
         data["format_version"] = version
@@ -165,6 +182,13 @@ def describe_validation_error(exc: ValidationError) -> str:
     return f"at {location or 'the top level'}: {message}{suffix}"
 
 
+def validation_params(exc: ValidationError) -> dict[str, object]:
+    """The first problem's place (a list of field names and positions), pydantic's type of it and the count."""
+    error = exc.errors()[0]
+    return {"location": [part for part in error["loc"] if isinstance(part, str | int)], "problem": error["type"],
+            "more": len(exc.errors()) - 1}
+
+
 def dump_plan(plan: PlanDocument) -> str:
     """The file's text: pretty-printed JSON, keys in the models' fixed order, ending in a newline."""
     text = plan.model_dump_json(indent=2) + "\n"
@@ -180,7 +204,8 @@ def save_plan(plan: PlanDocument, path: str | os.PathLike) -> None:
     try:
         text = dump_plan(plan)
     except ValidationError as exc:
-        raise PlanFileError(f"{path} was not saved: the plan is invalid {describe_validation_error(exc)}.") from None
+        raise PlanFileError(f"{path} was not saved: the plan is invalid {describe_validation_error(exc)}.", "invalid_to_save",
+                            name=str(path), **validation_params(exc)) from None
     write_atomically(path, text.encode("utf-8"))
 
 
@@ -190,4 +215,5 @@ def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | Non
     try:
         atomic_write.write_atomically(Path(path), payload, check=check)
     except OSError as exc:
-        raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.") from None
+        raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.", "not_saved", name=str(path),
+                            errno=exc.errno or 0) from None

@@ -2,9 +2,11 @@
 and the recovery offer after an editor was killed."""
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -87,7 +89,7 @@ def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_pat
     assert answers.titles == ["無法開啟檔案"]
     # a Chinese headline says what failed; the loader's one sentence (English) says why, below it
     assert answers.texts == ["無法開啟計畫檔"]
-    assert answers.details == [f"{broken} ends unexpectedly at line 1: the file is truncated or incomplete."]
+    assert answers.details == ["「broken.plan.json」的內容不完整（檔案被截斷）。"]  # the CLI's English: tests/schema
     assert window.session.path == plan_path and window.session.document.node("s1").title == "推動橋頭科學園區二期"
     assert broken.read_text(encoding="utf-8") == '{"format_version": 1, "title": '
     foreign = tmp_path / "foreign.json"
@@ -95,7 +97,7 @@ def test_a_broken_file_shows_the_error_and_keeps_the_current_plan(qtbot, tmp_pat
     with DialogAnswerer("確定") as answers:
         window.open_file(str(foreign))
     assert answers.texts == ["無法開啟計畫檔"]
-    assert answers.details == [f"{foreign} is JSON but not a plan file (it has no format_version)."]
+    assert answers.details == [f"「{foreign.name}」不是計畫檔（缺少格式版本）。"]
     discard_on_close(window)
 
 
@@ -107,7 +109,9 @@ def test_opening_a_plan_open_in_another_editor_warns(qtbot, tmp_path, plan_path)
         assert window.open_file(str(plan_path)) is False
     assert answers.titles == ["計畫已在別處開啟"]
     assert answers.texts[0].startswith("「small.plan.json」已經由 ")
-    assert f"（程序 {os.getpid()}，電腦 " in answers.texts[0]
+    # the person and the machine, not the program and its process id
+    assert f"電腦 {socket.gethostname()} 上的使用者 {getpass.getuser()}" in answers.texts[0]
+    assert str(os.getpid()) not in answers.texts[0]
     assert answers.texts[0].endswith("開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。")
     assert window.session.path is None
     with DialogAnswerer("仍要開啟"):

@@ -80,8 +80,9 @@ def ask_changed_on_disk(parent, path: Path) -> str:
 
 def warn_locked(parent, path: Path, holder) -> str:
     """The plan is open in another editor: 'open' anyway or 'cancel'."""
-    who = fill(translate("files", "%1（程序 %2，電腦 %3）"), holder.application or translate("files", "另一個編輯器"),
-               holder.pid, holder.hostname or "?")
+    from editor.ui.files.file_errors import holder_text
+
+    who = holder_text(holder)  # the person and the machine (the program and its process id mean nothing to users)
     text = fill(translate("files", "「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。"), path.name, who)
     return ask(parent, translate("files", "計畫已在別處開啟"), text, [
         ("open", translate("files", "仍要開啟"), Role.AcceptRole),

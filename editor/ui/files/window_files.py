@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from editor.ui.files import dialogs
+from editor.ui.files.file_errors import file_error_text
 from editor.ui.i18n import fill, translate
 from editor.ui.session.session import (
     EditSession,
@@ -71,7 +72,7 @@ class PlanFiles:
         try:
             session = EditSession.open(path, journal_dir=self.journal_dir)
         except PlanFileError as exc:
-            dialogs.show_open_error(self, str(exc))
+            dialogs.show_open_error(self, file_error_text(exc))
             return False
         if not self._lock_or_ask(session):
             session.close()
@@ -100,7 +101,7 @@ class PlanFiles:
                 return False
             return self._save_to(None, overwrite_changed=True)
         except PlanFileError as exc:
-            dialogs.show_save_error(self, str(exc))
+            dialogs.show_save_error(self, file_error_text(exc))
             return False
         self._saved()
         return True
@@ -114,7 +115,7 @@ class PlanFiles:
         try:
             self.session.save(path, overwrite_changed=overwrite_changed)
         except (PlanFileError, FileChangedOnDiskError) as exc:
-            dialogs.show_save_error(self, str(exc))
+            dialogs.show_save_error(self, file_error_text(exc))
             return False
         self._saved()
         return True

@@ -25,7 +25,14 @@ from editor.ui.session.locking import LockHolder, PlanLock
 from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file, sha256
 from schema.atomic_write import remove_stale_temporaries
 from schema.document import Document
-from schema.fileio import PlanFileError, describe_validation_error, dump_plan, parse_plan, write_atomically
+from schema.fileio import (
+    PlanFileError,
+    describe_validation_error,
+    dump_plan,
+    parse_plan,
+    validation_params,
+    write_atomically,
+)
 from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
 
@@ -51,6 +58,7 @@ class FileChangedOnDiskError(Exception):
 
     def __init__(self, path: Path, deleted: bool = False):
         self.path = path
+        self.deleted = deleted
         if deleted:
             message = f"{path} was deleted or moved since it was opened; saving will create it again."
         else:
@@ -59,7 +67,11 @@ class FileChangedOnDiskError(Exception):
 
 
 class PlanLockedError(PlanFileError):
-    """Save As to a plan that another editor has open."""
+    """Save As to a plan that another editor has open; ``holder`` says who (a LockHolder)."""
+
+    def __init__(self, message: str, holder: LockHolder | None = None, **params: object) -> None:
+        super().__init__(message, "locked", **params)
+        self.holder = holder
 
 
 class RecoveryError(Exception):
@@ -221,12 +233,13 @@ class EditSession(QObject):
             new_lock = PlanLock(target, self.journal_dir)
             holder = new_lock.acquire()
             if holder is not None:
-                raise PlanLockedError(f"{target} was not saved: {holder.describe()}.")
+                raise PlanLockedError(f"{target} was not saved: {holder.describe()}.", holder, name=str(target))
         try:
             try:
                 text = dump_plan(self.plan)
             except ValidationError as exc:
-                raise PlanFileError(f"{target} was not saved: the plan is invalid {describe_validation_error(exc)}.") from None
+                raise PlanFileError(f"{target} was not saved: the plan is invalid {describe_validation_error(exc)}.",
+                                    "invalid_to_save", name=str(target), **validation_params(exc)) from None
             payload = text.encode("utf-8")
             self._mark_save(payload)
             # The changed-on-disk question is asked again at the last moment, on what the file

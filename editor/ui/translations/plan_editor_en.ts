@@ -758,6 +758,241 @@
     </message>
 </context>
 <context>
+    <name>file_errors</name>
+    <message>
+        <source>「%1」是資料夾，不是計畫檔。</source>
+        <translation>&quot;%1&quot; is a folder, not a plan file.</translation>
+    </message>
+    <message>
+        <source>「%1」太大，不會是計畫檔（%2；計畫檔最大 %3）。</source>
+        <translation>&quot;%1&quot; is too large to be a plan (%2; a plan file is at most %3).</translation>
+    </message>
+    <message>
+        <source>「%1」超出計畫檔的限制（太大、太深或不是一般檔案），所以沒有讀取。</source>
+        <translation>"%1" is past the limits of a plan file (too large, too deeply nested or not a regular file), so it was not read.</translation>
+    </message>
+    <message>
+        <source>「%1」含有殘缺的字元（單獨的代理字元），不是有效的計畫檔。</source>
+        <translation>"%1" holds half of a character (a lone surrogate): it is not a valid plan.</translation>
+    </message>
+    <message>
+        <source>「%1」不存在。</source>
+        <translation>&quot;%1&quot; does not exist.</translation>
+    </message>
+    <message>
+        <source>沒有讀取「%1」的權限。</source>
+        <translation>You have no permission to read &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>無法讀取「%1」。</source>
+        <translation>&quot;%1&quot; cannot be read.</translation>
+    </message>
+    <message>
+        <source>「%1」是空的，不是計畫檔。</source>
+        <translation>&quot;%1&quot; is empty, not a plan file.</translation>
+    </message>
+    <message>
+        <source>「%1」的內容不完整（檔案被截斷）。</source>
+        <translation>&quot;%1&quot; is incomplete (the file was cut off).</translation>
+    </message>
+    <message>
+        <source>「%1」不是 UTF-8 文字檔（第 %2 個位元組無法解讀），所以不是計畫檔。</source>
+        <translation>&quot;%1&quot; is not UTF-8 text (byte %2 cannot be read), so it is not a plan file.</translation>
+    </message>
+    <message>
+        <source>「%1」的格式有誤：第 %2 行第 %3 字。</source>
+        <translation>&quot;%1&quot; is not well formed: line %2, column %3.</translation>
+    </message>
+    <message>
+        <source>「%1」不是計畫檔（缺少格式版本）。</source>
+        <translation>&quot;%1&quot; is not a plan file (it has no format version).</translation>
+    </message>
+    <message>
+        <source>「%1」的格式版本 %2 無效。</source>
+        <translation>&quot;%1&quot; has an invalid format version %2.</translation>
+    </message>
+    <message>
+        <source>「%1」由較新版的編輯器儲存（格式 %2；這個版本只能讀到格式 %3）：請更新編輯器。</source>
+        <translation>&quot;%1&quot; was saved by a newer editor (format %2; this one reads up to format %3): please update the editor.</translation>
+    </message>
+    <message>
+        <source>「%1」使用格式 %2，這個編輯器無法轉換。</source>
+        <translation>&quot;%1&quot; uses format %2, which this editor cannot convert.</translation>
+    </message>
+    <message>
+        <source>「%1」不是有效的計畫檔：%2%3。</source>
+        <translation>&quot;%1&quot; is not a valid plan: %2%3.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：計畫內容有誤，%2%3。</source>
+        <translation>&quot;%1&quot; was not saved: the plan is invalid, %2%3.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：無法寫入檔案。</source>
+        <translation>&quot;%1&quot; was not saved: the file cannot be written.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：磁碟已滿。</source>
+        <translation>&quot;%1&quot; was not saved: the disk is full.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：沒有寫入的權限。</source>
+        <translation>&quot;%1&quot; was not saved: no permission to write it.</translation>
+    </message>
+    <message>
+        <source>缺少%1</source>
+        <translation>%1 is missing</translation>
+    </message>
+    <message>
+        <source>%1應為文字</source>
+        <translation>%1 should be text</translation>
+    </message>
+    <message>
+        <source>%1應為整數</source>
+        <translation>%1 should be a whole number</translation>
+    </message>
+    <message>
+        <source>%1應為數字</source>
+        <translation>%1 should be a number</translation>
+    </message>
+    <message>
+        <source>%1應為清單</source>
+        <translation>%1 should be a list</translation>
+    </message>
+    <message>
+        <source>%1的格式不符</source>
+        <translation>%1 has the wrong form</translation>
+    </message>
+    <message>
+        <source>%1不能是空的</source>
+        <translation>%1 cannot be empty</translation>
+    </message>
+    <message>
+        <source>%1太小</source>
+        <translation>%1 is too small</translation>
+    </message>
+    <message>
+        <source>%1太大</source>
+        <translation>%1 is too large</translation>
+    </message>
+    <message>
+        <source>%1是不認得的欄位</source>
+        <translation>%1 is not a known field</translation>
+    </message>
+    <message>
+        <source>%1的內容不正確</source>
+        <translation>%1 is not right</translation>
+    </message>
+    <message>
+        <source>期程</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <source>開始年</source>
+        <translation>start year</translation>
+    </message>
+    <message>
+        <source>結束年</source>
+        <translation>end year</translation>
+    </message>
+    <message>
+        <source>機關</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>編號格式</source>
+        <translation>numbering style</translation>
+    </message>
+    <message>
+        <source>修正版</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>工作草稿</source>
+        <translation>Working draft</translation>
+    </message>
+    <message>
+        <source>版本名稱</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>格式版本</source>
+        <translation>format version</translation>
+    </message>
+    <message>
+        <source>修正建議</source>
+        <translation>proposals</translation>
+    </message>
+    <message>
+        <source>目標值</source>
+        <translation>targets</translation>
+    </message>
+    <message>
+        <source>名稱</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>衡量標準</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>第 %1 項%2</source>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>第 %1 項</source>
+        <translation>item %1</translation>
+    </message>
+    <message>
+        <source>的</source>
+        <translation> › </translation>
+    </message>
+    <message>
+        <source>檔案內容</source>
+        <translation>the file</translation>
+    </message>
+    <message>
+        <source>%1的內容不符合格式</source>
+        <translation>%1 does not fit the format</translation>
+    </message>
+    <message>
+        <source>（另有 %1 個問題）</source>
+        <translation> (and %1 more problems)</translation>
+    </message>
+    <message>
+        <source>「%1」在開啟後被刪除或移走；儲存會重新建立它。</source>
+        <translation>&quot;%1&quot; was deleted or moved since it was opened; saving creates it again.</translation>
+    </message>
+    <message>
+        <source>「%1」在開啟後已被其他程式修改；儲存會覆蓋那些修改。</source>
+        <translation>&quot;%1&quot; was changed by another program since it was opened; saving overwrites those changes.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：%2正在編輯這個檔案。</source>
+        <translation>&quot;%1&quot; was not saved: %2 is editing that file.</translation>
+    </message>
+    <message>
+        <source>檔案無法讀取或寫入。</source>
+        <translation>The file cannot be read or written.</translation>
+    </message>
+    <message>
+        <source>另一台電腦</source>
+        <translation>another computer</translation>
+    </message>
+    <message>
+        <source>電腦 %1 上的使用者 %2</source>
+        <translation>user %2 on the computer %1</translation>
+    </message>
+    <message>
+        <source>電腦 %1 上的另一個編輯器</source>
+        <translation>another editor on the computer %1</translation>
+    </message>
+</context>
+<context>
     <name>files</name>
     <message>
         <source>確定</source>
@@ -806,14 +1041,6 @@
     <message>
         <source>若不確定，請另存新檔，再比較兩個版本。</source>
         <translation>If unsure, save under a new name and compare the two versions.</translation>
-    </message>
-    <message>
-        <source>%1（程序 %2，電腦 %3）</source>
-        <translation>%1 (process %2 on the computer %3)</translation>
-    </message>
-    <message>
-        <source>另一個編輯器</source>
-        <translation>another editor</translation>
     </message>
     <message>
         <source>「%1」已經由 %2 開啟。兩邊同時編輯時，後儲存的會覆蓋先儲存的。</source>
