@@ -46,6 +46,9 @@ class WindowActions:
         self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
         self.plan_properties = make(translate("actions", "計畫屬性(&I)…"), w.edit_plan_properties, [], translate("actions", "計畫名稱、機關、期程與編號格式"))
         self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
+        self.close_plan = make(translate("actions", "關閉計畫(&C)"), w.close_plan, ["Ctrl+W"], translate("actions", "關閉這份計畫（先問是否儲存）"))
+        self.about = make(translate("actions", "關於(&A)…"), lambda: w.show_help("about"), [], translate("actions", "版本、授權與設定檔的位置"))
+        self.shortcuts = make(translate("actions", "快速鍵(&K)…"), lambda: w.show_help("shortcuts"), [], translate("actions", "所有指令的按鍵"))
         self.quit = make(translate("actions", "結束(&X)"), w.close, [QKeySequence.StandardKey.Quit])
 
         self.undo = undo_group.createUndoAction(window, translate("actions", "復原"))
@@ -62,8 +65,8 @@ class WindowActions:
         self.delete = make(translate("actions", "刪除(&D)"), e.delete, [QKeySequence(Qt.Key.Key_Delete)], translate("actions", "刪除選取的項目"), pixmaps.SP_TrashIcon, tree_only=True)
         self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), pixmaps.SP_ArrowUp, tree_only=True)
         self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), pixmaps.SP_ArrowDown, tree_only=True)
-        self.indent = make(translate("actions", "縮排"), e.indent, ["Tab"], translate("actions", "成為前一個項目的下層項目"), tree_only=True)
-        self.outdent = make(translate("actions", "凸排"), e.outdent, ["Shift+Tab"], translate("actions", "移到上一層"), tree_only=True)
+        self.indent = make(translate("actions", "降階"), e.indent, ["Tab"], translate("actions", "成為前一個項目的下層項目"), tree_only=True)
+        self.outdent = make(translate("actions", "升階"), e.outdent, ["Shift+Tab"], translate("actions", "移到上一層"), tree_only=True)
         self.cut = make(translate("actions", "剪下(&T)"), e.cut, [QKeySequence.StandardKey.Cut], translate("actions", "剪下選取的項目"), tree_only=True)
         self.copy = make(translate("actions", "複製(&C)"), e.copy, [QKeySequence.StandardKey.Copy], translate("actions", "複製選取的項目"), tree_only=True)
         self.paste = make(translate("actions", "貼上(&P)"), e.paste, [QKeySequence.StandardKey.Paste], translate("actions", "貼在目前項目之後或之下"), tree_only=True)
@@ -72,6 +75,9 @@ class WindowActions:
         # as well made the two ambiguous and Qt fired neither.
         self.next_pane = make(translate("actions", "下一個窗格"), lambda: w.pane_cycle.step(True), ["F6"], translate("actions", "把游標移到下一個窗格"))
         self.previous_pane = make(translate("actions", "上一個窗格"), lambda: w.pane_cycle.step(False), ["Shift+F6"], translate("actions", "把游標移到上一個窗格"))
+        self.find_next = make(translate("actions", "尋找下一個"), lambda: w.find_bar.step(True), [QKeySequence.StandardKey.FindNext], translate("actions", "選取下一個符合的項目"))
+        self.find_previous = make(translate("actions", "尋找上一個"), lambda: w.find_bar.step(False), [QKeySequence.StandardKey.FindPrevious], translate("actions", "選取上一個符合的項目"))
+        self.replace = make(translate("actions", "取代(&H)…"), w.find_bar.start_replace, ["Ctrl+H"], translate("actions", "在標題與內文中取代文字"))
         self.expand_all = make(translate("actions", "全部展開"), tree_view.expandAll)
         self.collapse_all = make(translate("actions", "全部摺疊"), tree_view.collapseAll)
 
@@ -83,12 +89,10 @@ class WindowActions:
         menus["recent"] = file_menu.addMenu(translate("actions", "最近開啟的檔案(&R)"))
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
-        file_menu.addSeparator()
-        file_menu.addAction(self.plan_properties)
         menus["export_anchor"] = file_menu.addSeparator()  # File ▸ Export goes here (export_menu)
-        file_menu.addAction(self.preferences)
+        file_menu.addActions([self.plan_properties, self.preferences])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit)
+        file_menu.addActions([self.close_plan, self.quit])
 
         edit = menus["edit"] = bar.addMenu(translate("actions", "編輯(&E)"))
         edit.addActions([self.undo, self.redo])
@@ -99,7 +103,7 @@ class WindowActions:
         edit.addSeparator()
         edit.addActions([self.move_up, self.move_down, self.indent, self.outdent])
         edit.addSeparator()
-        edit.addAction(self.find)
+        edit.addActions([self.find, self.find_next, self.find_previous, self.replace])
 
         view = menus["view"] = bar.addMenu(translate("actions", "檢視(&V)"))
         view.addActions([self.expand_all, self.collapse_all])
@@ -107,6 +111,33 @@ class WindowActions:
         view.addActions([self.next_pane, self.previous_pane])
         view.addSeparator()  # dock toggles are added by MainWindow.add_dock
         return menus
+
+    def build_help_menu(self, window) -> QMenu:
+        """Help, the last menu (built after the Revisions menu)."""
+        menu = window.menuBar().addMenu(translate("actions", "說明(&H)"))
+        menu.addActions([self.shortcuts, self.about])
+        return menu
+
+    def all_actions(self) -> list[QAction]:
+        """Every command of the window's menus, in menu order (the shortcuts list)."""
+        result = []
+        for menu_action in self._window.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu is not None else []:
+                if not action.isSeparator() and action.menu() is None and action not in result:
+                    result.append(action)
+        return result
+
+    def tree_context_menu(self, window) -> QMenu:
+        """What applies to a row of the tree (right click, or the menu key)."""
+        menu = QMenu(window)
+        menu.setObjectName("treeContextMenu")
+        menu.addActions([self.add_sibling, self.add_child, self.rename])
+        menu.addSeparator()
+        menu.addActions([self.cut, self.copy, self.paste, self.delete])
+        menu.addSeparator()
+        menu.addActions([self.move_up, self.move_down, self.indent, self.outdent])
+        return menu
 
     def build_toolbar(self, window):
         toolbar = window.addToolBar(translate("actions", "工具列"))

@@ -30,10 +30,11 @@ from editor.ui.pane_cycle import PaneCycle
 from editor.ui.plan_properties import PlanProperties
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
+from editor.ui.session import undo_commands
 from editor.ui.session.session import EditSession
 from editor.ui.tree.editing import TreeEditor
 from editor.ui.tree.find_bar import FindBar
-from editor.ui.tree.model import PlanTreeModel
+from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 from editor.ui.tree.view import PlanTreeView
 from schema.document import OnChange
 
@@ -96,7 +97,12 @@ class MainWindow(PlanFiles, QMainWindow):
         self._install_checks()
         self.revisions = RevisionMenu(self)
         self.review = ReviewMode(self)
+        self.menus["help"] = self.actions.build_help_menu(self)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_context_menu)
 
+        self.find_bar.match_shown.connect(self.detail.select_match)
+        self.find_bar.replace_requested.connect(self.replace_text)
         for source in (self.tree_editor, self.detail):
             source.status_message.connect(self.show_status)
         self.tree.current_node_changed.connect(self.detail.show_node)
@@ -211,6 +217,7 @@ class MainWindow(PlanFiles, QMainWindow):
         if self.model is not None:
             self.model.detach()
         self.find_bar.reset()
+        self.statusBar().clearMessage()  # 「已儲存 …」 was about the plan shown before
         self.session = session
         self.export_menu.reset()
         self.revisions.set_session(session)
@@ -292,8 +299,46 @@ class MainWindow(PlanFiles, QMainWindow):
         if index.isValid():
             self.tree.edit(index)
 
+    def _tree_context_menu(self, position) -> None:
+        index = self.tree.indexAt(position)
+        if index.isValid() and index != self.tree.currentIndex():
+            self.tree.select_node(self.tree.model().data(index, NODE_ID_ROLE))
+        self.context_menu = self.actions.tree_context_menu(self)  # kept: a test reads what it offers
+        self.context_menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def show_help(self, what: str):
+        from editor.ui import help as help_dialogs
+
+        return help_dialogs.show_about(self) if what == "about" else help_dialogs.show_shortcuts(self)
+
+    def close_plan(self) -> None:
+        """Ctrl+W: close the plan (asking to save it first); an empty plan takes its place."""
+        self.new_plan()
+
     def edit_plan_properties(self) -> None:
         self.plan_properties.edit()
+
+    def replace_text(self, query: str, replacement: str, everywhere: bool) -> int:
+        """取代 / 全部取代 of the find bar: one undo step; the count in the status bar. How many places."""
+        from schema.find_replace import matching_ids, replace_ops
+
+        document = self.session.document
+        ids = matching_ids(document, query)
+        if not everywhere:
+            current = self.tree.current_node_id()
+            ids = [current] if current in ids else ids[:1]
+        ops, count = replace_ops(document, query, replacement, ids)
+        if not ops:
+            self.show_status(fill(translate("window", "找不到「%1」"), query))
+            return 0
+        error = undo_commands.execute(self.session, ops, fill(translate("window", "取代 %1 處"), count), focus_id=ids[0])
+        if error:
+            self.show_status(error)
+            return 0
+        self.show_status(fill(translate("window", "已取代 %1 處"), count))
+        if not everywhere:
+            self.find_bar.step(True)
+        return count
 
     def start_find(self) -> None:
         self.find_bar.start()

@@ -96,7 +96,7 @@ def test_refused_moves_drops_and_amounts_speak_chinese(qtbot, tmp_path):
     drag = model.mimeData([model.index_for_id("s1")])
     goal = model.index_for_id("g1")
     assert model.dropMimeData(drag, Qt.DropAction.MoveAction, -1, 0, goal) is False  # what the view does on a drop
-    assert said == ["無法縮排：推動策略之下不能放推動策略", "無法凸排：施政重點之下不能放具體作法",
+    assert said == ["無法降階：推動策略之下不能放推動策略", "無法升階：施政重點之下不能放具體作法",
                     "「推動橋頭科學園區」已經是第一個", "固定的章節不能刪除", "施政目標之下不能放推動策略"]
     for text in said:
         assert_chinese(text)

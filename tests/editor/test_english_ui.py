@@ -257,7 +257,7 @@ def test_the_english_window_shows_no_chinese_outside_the_plan(qtbot, tmp_path, e
     assert pane.model.index(0, 0).data() == "Info (2)"
 
     assert chinese_in(texts, content) == {}
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
     assert window.menu("export").title() == "&Export"
     assert [a.text() for a in window.menu("revisions").actions()] == ["&Manage revisions…", "&Compare…", "&View a past revision"]
     assert [d.windowTitle() for d in (window.undo_dock, window.chart_dock, window.checks_dock, window.revisions.comparison_dock)] \
@@ -298,7 +298,7 @@ def test_english_status_counts_copied_items_and_the_tooltip_punctuation(qtbot, t
 def test_the_chinese_default_shows_the_same_places_in_chinese(qtbot, tmp_path, isolated_settings):
     assert i18n.active_language() == "zh_TW"
     window = open_demo(qtbot, tmp_path)
-    assert [a.text() for a in window.menuBar().actions()] == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "修正版(&R)", "審閱(&W)"]
+    assert [a.text() for a in window.menuBar().actions()] == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "修正版(&R)", "審閱(&W)", "說明(&H)"]
     assert window.menu("export").title() == "匯出(&E)"
     assert [a.text() for a in window.menu("revisions").actions()] == ["管理修正版(&M)…", "比較版本(&C)…", "檢視過去的修正版(&V)"]
     assert window.checks_dock.windowTitle() == "檢核結果"

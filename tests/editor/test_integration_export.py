@@ -199,7 +199,7 @@ def test_the_english_interface_names_the_new_menus_in_english(qtbot, tmp_path):
     assert i18n.install_translator(app, "en")
     try:
         window = make_window(qtbot, tmp_path)
-        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w"]
+        assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
         assert window.menu("export").title() == "&Export"
         assert [a.text() for a in window.menu("export").actions() if a.text()] == ["&Word document…", "Framework &chart…", "Export &version"]
         assert [a.text() for a in window.menu("revisions").actions()] == ["&Manage revisions…", "&Compare…", "&View a past revision"]

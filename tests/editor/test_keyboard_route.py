@@ -86,7 +86,7 @@ def test_shift_tab_outdents_in_the_tree(qtbot, tmp_path):
     window.tree.select_node("a1x")
     key(qtbot, Qt.Key.Key_Backtab, SHIFT)  # what the keyboard sends for Shift+Tab
     assert [a.id for a in window.session.document.node("s1").actions] == ["a1", "a1x", "a2"]
-    assert window.session.undo_stack.undoText() == "凸排子項作法"
+    assert window.session.undo_stack.undoText() == "升階子項作法"
     discard_on_close(window)
 
 

@@ -209,21 +209,21 @@ def test_tab_indents_and_shift_tab_outdents_where_the_hierarchy_allows(qtbot, tm
     press(qtbot, window, Qt.Key.Key_Tab)
     assert [a.id for a in doc.node("a1").actions] == ["a1x", "a2"]
     assert window.tree.index_for_id("a2").data() == "（2）籌設聯外道路。"
-    assert window.session.undo_stack.undoText() == "縮排具體作法"
+    assert window.session.undo_stack.undoText() == "降階具體作法"
     assert current_id(window) == "a2" and window.tree.hasFocus()
     press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
     assert [a.id for a in doc.node("s1").actions] == ["a1", "a2"]
     assert window.tree.index_for_id("a2").data() == "2. 籌設聯外道路。"
-    assert window.session.undo_stack.undoText() == "凸排子項作法"
+    assert window.session.undo_stack.undoText() == "升階子項作法"
     window.tree.select_node("s2")
     press(qtbot, window, Qt.Key.Key_Tab)
-    assert window.statusBar().currentMessage() == "無法縮排：推動策略之下不能放推動策略"
+    assert window.statusBar().currentMessage() == "無法降階：推動策略之下不能放推動策略"
     window.tree.select_node("a1")
     press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)
-    assert window.statusBar().currentMessage() == "無法凸排：施政重點之下不能放具體作法"
+    assert window.statusBar().currentMessage() == "無法升階：施政重點之下不能放具體作法"
     window.tree.select_node("a1x")
     press(qtbot, window, Qt.Key.Key_Tab)
-    assert window.statusBar().currentMessage() == "「細項。」前面沒有同層項目，無法縮排"
+    assert window.statusBar().currentMessage() == "「細項。」前面沒有同層項目，無法降階"
     assert window.session.undo_stack.count() == 2
     undo(qtbot, window)
     undo(qtbot, window)
@@ -251,7 +251,7 @@ def test_the_undo_history_lists_readable_names(qtbot, tmp_path):
     press(qtbot, window, Qt.Key.Key_Tab)
     window.undo_dock.show()
     model = window.undo_view.model()
-    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["〈開啟時的狀態〉", "上移推動策略", "縮排具體作法"]
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["〈開啟時的狀態〉", "上移推動策略", "降階具體作法"]
     window.undo_view.setCurrentIndex(model.index(0, 0))  # click the first line: back to the start
     assert [i for i, _t in strategies(window)] == ["s1", "s2"]
     assert window.actions.redo.text() == "取消復原 上移推動策略"

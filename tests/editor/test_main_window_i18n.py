@@ -24,7 +24,7 @@ def menu_titles(window) -> list[str]:
 
 def test_the_interface_is_chinese_by_default(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    assert menu_titles(window) == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "修正版(&R)", "審閱(&W)"]
+    assert menu_titles(window) == ["檔案(&F)", "編輯(&E)", "檢視(&V)", "修正版(&R)", "審閱(&W)", "說明(&H)"]
     assert [a.text() for a in window.menus["edit"].actions() if a.text()][:4] == ["復原", "取消復原", "剪下(&T)", "複製(&C)"]
 
 
@@ -40,7 +40,7 @@ def test_preferences_store_english_and_english_shows_after_restart(qtbot, tmp_pa
     assert i18n.install_translator(app, "en")
     try:
         window = make_window(qtbot, tmp_path)  # "after the restart": a window built with the translator
-        assert menu_titles(window) == ["&File", "&Edit", "&View", "&Revisions", "Revie&w"]
+        assert menu_titles(window) == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
         window.model.setData(window.model.index_for_id("s1"), "Science park")
         assert window.actions.undo.text() == "Undo Rename strategy"
         window.tree.select_node("a1x")

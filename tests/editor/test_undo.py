@@ -84,7 +84,7 @@ def test_readable_names(session):
     assert undo_commands.field_text("推動策略", "title") == "重新命名推動策略"
     assert undo_commands.delete_many_text(3) == "刪除 3 個項目"
     assert undo_commands.drag_text(2) == "拖放移動 2 個項目"
-    assert undo_commands.outdent_text("子項作法") == "凸排子項作法"
+    assert undo_commands.outdent_text("子項作法") == "升階子項作法"
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -240,6 +240,26 @@ class DetailPane(QScrollArea):
             self.goal_boxes[""] = box
         self._chain_tab_order()
 
+    def select_match(self, node_id: str, query: str) -> None:
+        """Show where the found text is: selected in its field (F3 of the find bar)."""
+        from schema.find_replace import first_match
+
+        if node_id != self._node_id or self._node() is None:
+            self.show_node(node_id)
+        found = first_match(self._node(), query)
+        if found is None or found[0] not in self.fields:
+            return
+        field, start, end = found
+        widget = self.fields[field]
+        if isinstance(widget, QLineEdit):
+            widget.setSelection(start, end - start)
+        else:
+            cursor = widget.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+            widget.setTextCursor(cursor)
+        self.ensureWidgetVisible(widget)
+
     def focus_order(self) -> list[QWidget]:
         """The pane's widgets in the order Tab visits them, top to bottom (hidden rows are skipped by Qt)."""
         order: list[QWidget] = []

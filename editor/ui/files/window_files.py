@@ -151,7 +151,10 @@ class PlanFiles:
     def _fill_recent_menu(self) -> None:
         menu = self.menus["recent"]
         menu.clear()
-        for number, path in enumerate(self.recent_files(), start=1):
+        existing = [p for p in self.recent_files() if Path(p).is_file()]  # a moved or deleted plan is dropped
+        if existing != self.recent_files():
+            self.settings.setValue("recent_files", existing)
+        for number, path in enumerate(existing, start=1):
             action = menu.addAction(f"&{number} {path}")
             action.triggered.connect(lambda _checked=False, p=path: QTimer.singleShot(0, lambda: self.open_file(p)))
         if menu.isEmpty():

@@ -139,11 +139,11 @@ def move_down_text(kind_label: str) -> str:
 
 
 def indent_text(kind_label: str) -> str:
-    return fill(translate("commands", "縮排%1"), kind_label)
+    return fill(translate("commands", "降階%1"), kind_label)
 
 
 def outdent_text(kind_label: str) -> str:
-    return fill(translate("commands", "凸排%1"), kind_label)
+    return fill(translate("commands", "升階%1"), kind_label)
 
 
 def drag_text(count: int) -> str:

@@ -50,6 +50,26 @@
         <translation>Close find (Esc)</translation>
     </message>
     <message>
+        <source>取代為</source>
+        <translation>Replace with</translation>
+    </message>
+    <message>
+        <source>取代</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <source>全部取代</source>
+        <translation>Replace all</translation>
+    </message>
+    <message>
+        <source>沒有符合的項目</source>
+        <translation>No matching item</translation>
+    </message>
+    <message>
+        <source>第 %1 項，共 %2 項</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
         <source>%1 項符合</source>
         <translation>%1 matching</translation>
     </message>
@@ -210,6 +230,30 @@
         <translation>Interface language</translation>
     </message>
     <message>
+        <source>關閉計畫(&amp;C)</source>
+        <translation>&amp;Close plan</translation>
+    </message>
+    <message>
+        <source>關閉這份計畫（先問是否儲存）</source>
+        <translation>Close this plan (asking to save it first)</translation>
+    </message>
+    <message>
+        <source>關於(&amp;A)…</source>
+        <translation>&amp;About…</translation>
+    </message>
+    <message>
+        <source>版本、授權與設定檔的位置</source>
+        <translation>Version, licence and where the settings are</translation>
+    </message>
+    <message>
+        <source>快速鍵(&amp;K)…</source>
+        <translation>&amp;Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>所有指令的按鍵</source>
+        <translation>The keys of every command</translation>
+    </message>
+    <message>
         <source>結束(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -270,7 +314,7 @@
         <translation>Swap with the next sibling</translation>
     </message>
     <message>
-        <source>縮排</source>
+        <source>降階</source>
         <translation>Indent</translation>
     </message>
     <message>
@@ -278,7 +322,7 @@
         <translation>Make it a child of the previous item</translation>
     </message>
     <message>
-        <source>凸排</source>
+        <source>升階</source>
         <translation>Outdent</translation>
     </message>
     <message>
@@ -334,6 +378,30 @@
         <translation>Move the cursor to the previous pane</translation>
     </message>
     <message>
+        <source>尋找下一個</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <source>選取下一個符合的項目</source>
+        <translation>Select the next matching item</translation>
+    </message>
+    <message>
+        <source>尋找上一個</source>
+        <translation>Find previous</translation>
+    </message>
+    <message>
+        <source>選取上一個符合的項目</source>
+        <translation>Select the previous matching item</translation>
+    </message>
+    <message>
+        <source>取代(&amp;H)…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <source>在標題與內文中取代文字</source>
+        <translation>Replace text in titles and texts</translation>
+    </message>
+    <message>
         <source>全部展開</source>
         <translation>Expand all</translation>
     </message>
@@ -356,6 +424,10 @@
     <message>
         <source>檢視(&amp;V)</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>說明(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>工具列</source>
@@ -481,11 +553,11 @@
         <translation>Move %1 down</translation>
     </message>
     <message>
-        <source>縮排%1</source>
+        <source>降階%1</source>
         <translation>Indent %1</translation>
     </message>
     <message>
-        <source>凸排%1</source>
+        <source>升階%1</source>
         <translation>Outdent %1</translation>
     </message>
     <message>
@@ -769,11 +841,11 @@
     </message>
     <message>
         <source>「%1」超出計畫檔的限制（太大、太深或不是一般檔案），所以沒有讀取。</source>
-        <translation>"%1" is past the limits of a plan file (too large, too deeply nested or not a regular file), so it was not read.</translation>
+        <translation>&quot;%1&quot; is past the limits of a plan file (too large, too deeply nested or not a regular file), so it was not read.</translation>
     </message>
     <message>
         <source>「%1」含有殘缺的字元（單獨的代理字元），不是有效的計畫檔。</source>
-        <translation>"%1" holds half of a character (a lone surrogate): it is not a valid plan.</translation>
+        <translation>&quot;%1&quot; holds half of a character (a lone surrogate): it is not a valid plan.</translation>
     </message>
     <message>
         <source>「%1」不存在。</source>
@@ -1148,6 +1220,49 @@
     <message>
         <source>找不到繁體中文字型（如微軟正黑體或 Noto Sans CJK TC），中文可能顯示為方框。</source>
         <translation>No Traditional Chinese font found (such as Microsoft JhengHei or Noto Sans CJK TC): Chinese may show as boxes.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>中程施政計畫編輯器 %1</source>
+        <translation>Plan Editor %1</translation>
+    </message>
+    <message>
+        <source>授權：%1</source>
+        <translation>Licence: %1</translation>
+    </message>
+    <message>
+        <source>設定檔：%1</source>
+        <translation>Settings: %1</translation>
+    </message>
+    <message>
+        <source>還原紀錄資料夾：%1</source>
+        <translation>Recovery files: %1</translation>
+    </message>
+    <message>
+        <source>關於中程施政計畫編輯器</source>
+        <translation>About Plan Editor</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>快速鍵</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>指令</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>按鍵</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>關閉</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1725,19 +1840,19 @@
         <translation>&quot;%1&quot; is already the last</translation>
     </message>
     <message>
-        <source>「%1」前面沒有同層項目，無法縮排</source>
+        <source>「%1」前面沒有同層項目，無法降階</source>
         <translation>&quot;%1&quot; has no previous sibling to indent under</translation>
     </message>
     <message>
-        <source>無法縮排：%1</source>
+        <source>無法降階：%1</source>
         <translation>Cannot indent: %1</translation>
     </message>
     <message>
-        <source>「%1」已在最上層，無法凸排</source>
+        <source>「%1」已在最上層，無法升階</source>
         <translation>&quot;%1&quot; is already at the top level</translation>
     </message>
     <message>
-        <source>無法凸排：%1</source>
+        <source>無法升階：%1</source>
         <translation>Cannot outdent: %1</translation>
     </message>
     <message>
@@ -1810,6 +1925,18 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>找不到「%1」</source>
+        <translation>&quot;%1&quot; was not found</translation>
+    </message>
+    <message>
+        <source>取代 %1 處</source>
+        <translation>replace %1 places</translation>
+    </message>
+    <message>
+        <source>已取代 %1 處</source>
+        <translation>Replaced %1 places</translation>
     </message>
     <message>
         <source>已還原 1 項編輯</source>

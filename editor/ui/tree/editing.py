@@ -176,11 +176,11 @@ class TreeEditor(QObject):
             return False
         index = self._doc.index_of(node)
         if index == 0:
-            return self._say(fill(translate("tree", "「%1」前面沒有同層項目，無法縮排"), _short(node)))
+            return self._say(fill(translate("tree", "「%1」前面沒有同層項目，無法降階"), _short(node)))
         previous = children(self._doc.parent(node))[index - 1]
         why = self._doc.can_hold(previous, node.kind, action_depth(node) or 1)
         if why:
-            return self._say(fill(translate("tree", "無法縮排：%1"), why))
+            return self._say(fill(translate("tree", "無法降階：%1"), why))
         self._view.expand_node(previous.id)
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, previous.id, len(children(previous)))], undo_commands.indent_text(name), node.id)
@@ -193,10 +193,10 @@ class TreeEditor(QObject):
         parent = self._doc.parent(node)
         grandparent = self._doc.parent(parent)
         if grandparent is None:
-            return self._say(fill(translate("tree", "「%1」已在最上層，無法凸排"), _short(node)))
+            return self._say(fill(translate("tree", "「%1」已在最上層，無法升階"), _short(node)))
         why = self._doc.can_hold(grandparent, node.kind, action_depth(node) or 1)
         if why:
-            return self._say(fill(translate("tree", "無法凸排：%1"), why))
+            return self._say(fill(translate("tree", "無法升階：%1"), why))
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, grandparent.id, self._doc.index_of(parent) + 1)], undo_commands.outdent_text(name), node.id)
 

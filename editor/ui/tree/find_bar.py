@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from editor.ui.i18n import fill
 from editor.ui.tree.model import NODE_ID_ROLE, SEARCH_ROLE
+from schema.tree import walk
 
 
 class PlanFilterProxy(QSortFilterProxyModel):
@@ -50,9 +51,16 @@ class PlanFilterProxy(QSortFilterProxyModel):
 
 
 class FindBar(QWidget):
-    """The find field above the tree; it switches the tree between the plain and the filtered model."""
+    """The find field above the tree; it switches the tree between the plain and the filtered model.
+
+    F3 / Shift+F3 go to the next / previous matching item (selected in the tree, the match selected in
+    its field by the window); Ctrl+H shows the replace row: 取代 (the current item) and 全部取代 (all of
+    them, one undo step, with the count in the status bar).
+    """
 
     closed = Signal()
+    match_shown = Signal(str, str)  # node id, the query: the window selects the match in the detail pane
+    replace_requested = Signal(str, str, bool)  # query, replacement, all items (else the current one)
 
     def __init__(self, view, parent=None):
         super().__init__(parent)
@@ -68,13 +76,36 @@ class FindBar(QWidget):
         close.setText("×")
         close.setToolTip(self.tr("關閉尋找（Esc）"))
         close.clicked.connect(self.clear)
-        layout = QHBoxLayout(self)
+        self.replace_field = QLineEdit(self)
+        self.replace_field.setObjectName("replaceField")
+        self.replace_field.setPlaceholderText(self.tr("取代為"))
+        self.replace_button = QPushButton(self.tr("取代"), self)
+        self.replace_all_button = QPushButton(self.tr("全部取代"), self)
+        self.replace_row = QWidget(self)
+        replace_layout = QHBoxLayout(self.replace_row)
+        replace_layout.setContentsMargins(0, 0, 0, 0)
+        replace_layout.addWidget(self.replace_field, 1)
+        replace_layout.addWidget(self.replace_button)
+        replace_layout.addWidget(self.replace_all_button)
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.field, 1)
+        find_row.addWidget(self.count_label)
+        find_row.addWidget(close)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(close)
+        layout.addLayout(find_row)
+        layout.addWidget(self.replace_row)
+        self.replace_row.hide()
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Esc closes; Tab goes from the query to the replacement
+        QWidget.setTabOrder(self.field, self.replace_field)
+        QWidget.setTabOrder(self.replace_field, self.replace_button)
+        QWidget.setTabOrder(self.replace_button, self.replace_all_button)
         self.field.textChanged.connect(self._apply)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field, self.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        self.field.returnPressed.connect(lambda: self.step(True))
+        self.replace_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), False))
+        self.replace_all_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), True))
+        for widget in (self.field, self.replace_field):
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, self.clear, context=Qt.ShortcutContext.WidgetShortcut)
         self.hide()
 
     @property
@@ -90,9 +121,41 @@ class FindBar(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
+    def start_replace(self) -> None:
+        """Ctrl+H: the find bar with its replace row, the cursor in the query."""
+        self.replace_row.show()
+        self.start()
+
+    def step(self, forward: bool = True) -> str | None:
+        """F3 / Shift+F3: the next / previous item that matches after the current one (round the plan)."""
+        from schema.find_replace import matching_ids
+
+        model = self._view.plan_model()
+        query = self.field.text()
+        if model is None or not query.strip():
+            self.start()
+            return None
+        ids = matching_ids(model._doc, query)
+        if not ids:
+            self.count_label.setText(self.tr("沒有符合的項目"))
+            return None
+        current = self._view.current_node_id()
+        if current in ids:
+            target = ids[(ids.index(current) + (1 if forward else -1)) % len(ids)]
+        else:
+            order = [node.id for node, _p in walk(model._doc.content)]
+            here = order.index(current) if current in order else -1
+            after = [i for i in ids if order.index(i) > here] if forward else [i for i in ids if order.index(i) < here]
+            target = (after[0] if forward else after[-1]) if after else (ids[0] if forward else ids[-1])
+        self._view.select_node(target)
+        self.count_label.setText(fill(self.tr("第 %1 項，共 %2 項"), ids.index(target) + 1, len(ids)))
+        self.match_shown.emit(target, query)
+        return target
+
     def clear(self) -> None:
         """Esc: empty the query, show the whole tree again, give the focus back to the tree."""
         self.field.clear()
+        self.replace_row.hide()
         self.hide()
         self._view.setFocus()
         self.closed.emit()
