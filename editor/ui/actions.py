@@ -60,8 +60,8 @@ class WindowActions:
 
         e = w.tree_editor
         self.rename = make(translate("actions", "重新命名(&R)"), w.rename_current, ["F2"], translate("actions", "在樹狀圖中直接修改標題"), tree_only=True)
-        self.add_sibling = make(translate("actions", "新增同層項目"), e.add_sibling, ["Return", "Enter"], translate("actions", "在目前項目之後新增同一層的項目"), pixmaps.SP_FileDialogNewFolder, tree_only=True)
-        self.add_child = make(translate("actions", "新增下層項目"), e.add_child, ["Ctrl+Return", "Ctrl+Enter", "Insert"], translate("actions", "在目前項目之下新增項目"), pixmaps.SP_FileDialogDetailedView, tree_only=True)
+        self.add_sibling = make(translate("actions", "新增同層項目"), e.add_sibling, ["Enter", "Return"], translate("actions", "在目前項目之後新增同一層的項目"), pixmaps.SP_FileDialogNewFolder, tree_only=True)
+        self.add_child = make(translate("actions", "新增下層項目"), e.add_child, ["Ctrl+Enter", "Ctrl+Return", "Insert"], translate("actions", "在目前項目之下新增項目"), pixmaps.SP_FileDialogDetailedView, tree_only=True)
         self.delete = make(translate("actions", "刪除(&D)"), e.delete, [QKeySequence(Qt.Key.Key_Delete)], translate("actions", "刪除選取的項目"), pixmaps.SP_TrashIcon, tree_only=True)
         self.move_up = make(translate("actions", "上移"), e.move_up, ["Alt+Up"], translate("actions", "與前一個同層項目交換位置"), pixmaps.SP_ArrowUp, tree_only=True)
         self.move_down = make(translate("actions", "下移"), e.move_down, ["Alt+Down"], translate("actions", "與後一個同層項目交換位置"), pixmaps.SP_ArrowDown, tree_only=True)

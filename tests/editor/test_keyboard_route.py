@@ -121,3 +121,16 @@ def test_kpi_values_typed_with_tab_and_enter_land_in_their_own_columns(qtbot, tm
     assert window.session.document.node("s1").kpis[0].targets == {108: "10", 109: "20", 110: "30", 111: "40"}
     assert focused() is kpis.add_button
     discard_on_close(window)
+
+
+def test_the_detail_pane_starts_at_its_top_for_another_item(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    window.resize(900, 420)  # a low window: the strategy's fields need scrolling
+    window.tree.select_node("s1")
+    pane = window.detail
+    window.activateWindow()
+    pane.fields["note"].setFocus()  # the last field: the pane scrolls down to it
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)
+    window.tree.select_node("s2")
+    assert pane.verticalScrollBar().value() == 0  # the title of the item now shown is in view
+    discard_on_close(window)
