@@ -128,9 +128,8 @@ def test_the_detail_pane_starts_at_its_top_for_another_item(qtbot, tmp_path):
     window.resize(900, 420)  # a low window: the strategy's fields need scrolling
     window.tree.select_node("s1")
     pane = window.detail
-    window.activateWindow()
-    pane.fields["note"].setFocus()  # the last field: the pane scrolls down to it
-    qtbot.waitUntil(lambda: pane.verticalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: pane.verticalScrollBar().maximum() > 0)
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())  # scrolled down to 修正說明
     window.tree.select_node("s2")
     assert pane.verticalScrollBar().value() == 0  # the title of the item now shown is in view
     discard_on_close(window)
