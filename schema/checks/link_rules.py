@@ -35,16 +35,17 @@ def unknown_goals(ctx: Context) -> Found:
 @rule(
     "strategy-without-goal",
     WARNING,
-    zh="本計畫的推動策略已連結施政目標，但此推動策略未連結任何施政目標。",
-    en="Strategies of this plan are linked to goals, but this one serves no goal.",
+    zh="本計畫的推動策略已連結施政目標，但有 {count} 個推動策略未連結任何施政目標，此項是第一個。",
+    en="Strategies of this plan are linked to goals, but {count} of them serve no goal, this one first.",
 )
 def strategies_without_goal(ctx: Context) -> Found:
+    """One finding for all of them, on the first: linking the first strategy must not look like 27 mistakes."""
     goal_ids = _goal_ids(ctx)
     if not _links_used(ctx, goal_ids):
         return
-    for strategy in ctx.of_type(Strategy):
-        if not any(gid in goal_ids for gid in strategy.goal_ids):
-            yield strategy, {}
+    unlinked = [s for s in ctx.of_type(Strategy) if not any(gid in goal_ids for gid in s.goal_ids)]
+    if unlinked:
+        yield unlinked[0], {"count": len(unlinked)}
 
 
 @rule(

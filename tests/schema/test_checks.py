@@ -397,7 +397,14 @@ def test_once_goal_links_are_used_every_strategy_and_goal_needs_one():
     found = run_checks(_linked_plan([[0], [], [0]]))
     assert [(f.code, f.severity, f.number, f.title, f.message) for f in found] == [
         ("goal-unserved", "warning", "", "增加就業優先", "本計畫的推動策略已連結施政目標，但沒有任何推動策略連結此施政目標。"),
-        ("strategy-without-goal", "warning", "（二）", "策略1", "本計畫的推動策略已連結施政目標，但此推動策略未連結任何施政目標。"),
+        ("strategy-without-goal", "warning", "（二）", "策略1", "本計畫的推動策略已連結施政目標，但有 1 個推動策略未連結任何施政目標，此項是第一個。"),
+    ]
+
+
+def test_the_first_goal_link_gives_one_grouped_finding_not_one_per_strategy():
+    found = run_checks(_linked_plan([[0], [], [], [], [1]]), lang="en")
+    assert [(f.code, f.number, f.message) for f in found if f.code == "strategy-without-goal"] == [
+        ("strategy-without-goal", "（二）", "Strategies of this plan are linked to goals, but 3 of them serve no goal, this one first."),
     ]
 
 
