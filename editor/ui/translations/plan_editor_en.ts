@@ -1226,7 +1226,7 @@
     <name>help</name>
     <message>
         <source>中程施政計畫編輯器 %1</source>
-        <translation>Plan Editor %1</translation>
+        <translation>Mid-term Plan Editor %1</translation>
     </message>
     <message>
         <source>授權：%1</source>
@@ -1242,7 +1242,7 @@
     </message>
     <message>
         <source>關於中程施政計畫編輯器</source>
-        <translation>About Plan Editor</translation>
+        <translation>About Mid-term Plan Editor</translation>
     </message>
     <message>
         <source>、</source>
