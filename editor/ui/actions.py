@@ -44,7 +44,7 @@ class WindowActions:
         self.import_plan = make(translate("actions", "匯入(&I)…"), lambda: _import_into(w), [], translate("actions", "由 Word 文件、PDF 或文字檔匯入計畫"))
         self.save = make(translate("actions", "儲存(&S)"), w.save, [QKeySequence.StandardKey.Save], translate("actions", "儲存計畫"), pixmaps.SP_DialogSaveButton)
         self.save_as = make(translate("actions", "另存新檔(&A)…"), w.save_as, [QKeySequence.StandardKey.SaveAs], translate("actions", "以新的檔名儲存計畫"))
-        self.plan_properties = make(translate("actions", "計畫屬性(&I)…"), w.edit_plan_properties, [], translate("actions", "計畫名稱、機關、期程與編號格式"))
+        self.plan_properties = make(translate("actions", "計畫屬性(&T)…"), w.edit_plan_properties, [], translate("actions", "計畫名稱、機關、期程與編號格式"))
         self.preferences = make(translate("actions", "偏好設定(&P)…"), w.show_preferences, [], translate("actions", "介面語言"))
         self.close_plan = make(translate("actions", "關閉計畫(&C)"), w.close_plan, ["Ctrl+W"], translate("actions", "關閉這份計畫（先問是否儲存）"))
         self.about = make(translate("actions", "關於(&A)…"), lambda: w.show_help("about"), [], translate("actions", "版本、授權與設定檔的位置"))

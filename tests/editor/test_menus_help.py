@@ -76,3 +76,16 @@ def test_recent_files_that_no_longer_exist_are_dropped(qtbot, tmp_path):
     assert [a.text() for a in window.menus["recent"].actions()] == [f"&1 {kept}"]
     assert window.recent_files() == [str(kept)]
     discard_on_close(window)
+
+
+def test_no_two_commands_of_a_menu_share_their_access_key(qtbot, tmp_path):
+    """Two 「(&I)」 in one menu and Alt+F, I opens neither: Qt only cycles between them."""
+    import re
+
+    window = make_window(qtbot, tmp_path)
+    window.ensure_docks()
+    for menu_action in window.menuBar().actions():
+        keys = [m.group(1).lower() for a in menu_action.menu().actions()
+                if (m := re.search(r"&(\w)", a.text()))]
+        assert len(keys) == len(set(keys)), (menu_action.text(), keys)
+    discard_on_close(window)

@@ -30,7 +30,7 @@ def window_with_values(qtbot, tmp_path):
 
 def open_dialog(qtbot, window):
     key(qtbot, Qt.Key.Key_F, ALT)  # the File menu
-    key(qtbot, Qt.Key.Key_I)  # 計畫屬性(&I)…
+    key(qtbot, Qt.Key.Key_T)  # 計畫屬性(&T)…
     qtbot.waitUntil(lambda: window.plan_properties.dialog is not None and window.plan_properties.dialog.isVisible())
     dialog = window.plan_properties.dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_field)

@@ -214,12 +214,12 @@
         <translation>Save the plan under a new name</translation>
     </message>
     <message>
-        <source>計畫屬性(&amp;I)…</source>
-        <translation>Plan propert&amp;ies…</translation>
-    </message>
-    <message>
         <source>計畫名稱、機關、期程與編號格式</source>
         <translation>The plan&apos;s title, organisation, period and numbering style</translation>
+    </message>
+    <message>
+        <source>計畫屬性(&amp;T)…</source>
+        <translation>Plan proper&amp;ties…</translation>
     </message>
     <message>
         <source>偏好設定(&amp;P)…</source>
