@@ -7,11 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schema.document import Document
-from schema.model import Period
+from schema.model import Period, PlanDocument, Revision
 from schema.operations import OperationError, SetPlanProperties, from_json, to_json
 from schema.plan_properties import Drop, drop_ops, period_drops, written
-from tests.editor.ui_support import small_plan
-from tests.schema.plans import plan_documents
+from tests.schema.plans import plan_documents, small_content
+
+
+def small_plan() -> PlanDocument:
+    return PlanDocument(title="測試計畫", organisation="測試市政府", period=Period(start=108, end=111),
+                        draft=Revision(content=small_content()))
 
 
 def plan_with_values():
