@@ -10,6 +10,6 @@ saves="${1:-200}"
 kills="${2:-100}"
 export QT_QPA_PLATFORM=offscreen
 status=0
-.venv/bin/python tests/fuzz/save_race.py --saves "$saves" --nodes 5000 || status=1
+.venv/bin/python tests/fuzz/save_race.py --saves "$saves" --nodes 5000 --pause 6 || status=1
 .venv/bin/python tests/fuzz/kill_compound.py --trials "$kills" || status=1
 exit $status

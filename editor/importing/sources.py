@@ -9,6 +9,7 @@ import gc
 import logging
 import os
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def _docx_lines(path: Path):
                 )
             if archive.testzip() is not None:
                 raise zipfile.BadZipFile("a damaged member")
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # zlib.error: a member's compressed data damaged
         raise ImportSourceError(f"{path} is damaged: it looks like a Word document but its zip archive cannot be read.") from None
     if "word/document.xml" not in names:
         other = next((what for member, what in _ZIP_OTHERS.items() if member in names), "a zip archive")

@@ -144,7 +144,7 @@ def main(argv: list[str]) -> int:
         save_plan(generate_plan(), plan)
     else:
         shutil.copyfile(ROOT / "samples" / "kaohsiung-108-111.plan.json", plan)
-    pause = args.pause if args.pause is not None else (1.0 if args.nodes else 0.1)
+    pause = args.pause if args.pause is not None else (6.0 if args.nodes else 0.1)  # a 5,000-node save takes a second or two: some saves must win the race
     try:
         result = race(plan, args.saves, seed, pause)
     finally:

@@ -309,3 +309,13 @@ def test_a_text_with_a_paragraph_past_the_text_limit_is_one_line(tmp_path, capsy
     assert (code, out) == (2, "")
     assert err == f"{source} cannot be imported: the plan it holds would be invalid at text: String should have at most 100000 characters.\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["long.txt"]
+
+
+def test_a_word_document_with_damaged_compressed_data_is_one_line(tmp_path, capsys):
+    """Found by scripts/fuzz.sh 5000 (6 of 294 Word mutants): a flipped byte inside a deflated part made
+    zlib raise while the archive was checked, a traceback."""
+    source = ROOT / "tests" / "data" / "damaged-deflate.docx"
+    code, out, err = run(["import", source, "-o", tmp_path / "out.plan.json"], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"{source} is damaged: it looks like a Word document but its zip archive cannot be read.\n"
+    assert list(tmp_path.iterdir()) == []
