@@ -5,13 +5,15 @@ The ladder of Taiwanese official documents: 壹、 → 一、 → （一） → 
 
 The first half writes one number of the ladder; the second half says which number a node of a
 plan has: :func:`number_of` (one node of an indexed document), :func:`number_at` (a node whose
-place the caller knows) and :func:`all_numbers` (every node of a content in one pass).
+place the caller knows) and :func:`all_numbers` (every node of a content in one pass). Each takes
+the plan's ``NumberingStyle`` (編號格式: templates such as "{壹}、", "（{一}）", "{1}、"); without
+one, the published ladder.
 """
 from __future__ import annotations
 
 from typing import Protocol
 
-from schema.model import AnyNode, PlanContent
+from schema.model import AnyNode, NumberingStyle, PlanContent
 from schema.tree import children, sections, walk
 
 _LOWER_DIGITS = "零一二三四五六七八九"
@@ -72,6 +74,19 @@ def sub_action_number(index: int) -> str:
     return f"（{index + 1}）"
 
 
+DEFAULT_STYLE = NumberingStyle()
+
+
+def format_number(template: str, index: int) -> str:
+    """The number of the item at ``index`` (0-based) written by a style's template:
+    ("{壹}、", 1) → 貳、, ("（{一}）", 10) → （十一）, ("{1}、", 0) → 1、."""
+    n = index + 1
+    if "{壹}" in template:
+        return template.replace("{壹}", chinese_numeral(n, formal=True))
+    if "{一}" in template:
+        return template.replace("{一}", chinese_numeral(n))
+    return template.replace("{1}", str(n))
+
 
 # --- the number of a node of a plan ------------------------------------------------------------
 NUMBERED_SECTIONS = ("focus_section", "closing")  # 壹、施政重點與發展策略, 貳、…結語
@@ -84,38 +99,39 @@ class PlacedNodes(Protocol):
     def index_of(self, node: AnyNode) -> int: ...
 
 
-def number_of(doc: PlacedNodes, node: AnyNode) -> str:
-    """壹、 / 一、 / （一） / 1. / （1）, or "" for unnumbered nodes (preface, goals, paragraphs)."""
+def number_of(doc: PlacedNodes, node: AnyNode, style: NumberingStyle | None = None) -> str:
+    """壹、 / 一、 / （一） / 1. / （1） (in ``style``), or "" for unnumbered nodes (preface, goals, paragraphs)."""
     kind = node.kind
     if kind in NUMBERED_SECTIONS:
-        return section_number(NUMBERED_SECTIONS.index(kind))
+        return number_at(kind, 0, "", style)
     if kind in ("focus_area", "strategy", "action"):
         parent = doc.parent(node)
-        return number_at(kind, doc.index_of(node), parent.kind if parent is not None else "")
+        return number_at(kind, doc.index_of(node), parent.kind if parent is not None else "", style)
     return ""
 
 
-def number_at(kind: str, index: int, parent_kind: str) -> str:
+def number_at(kind: str, index: int, parent_kind: str, style: NumberingStyle | None = None) -> str:
     """The number of a node of ``kind`` at position ``index`` among its siblings (for callers that know it)."""
+    style = style or DEFAULT_STYLE
     if kind in NUMBERED_SECTIONS:
-        return section_number(NUMBERED_SECTIONS.index(kind))
+        return format_number(style.section, NUMBERED_SECTIONS.index(kind))
     if kind == "focus_area":
-        return focus_area_number(index)
+        return format_number(style.focus_area, index)
     if kind == "strategy":
-        return strategy_number(index)
+        return format_number(style.strategy, index)
     if kind == "action":
-        return sub_action_number(index) if parent_kind == "action" else action_number(index)
+        return format_number(style.sub_action if parent_kind == "action" else style.action, index)
     return ""
 
 
-def all_numbers(content: PlanContent) -> dict[str, str]:
-    """Every node id → its number, in one pass (what exports and comparisons use)."""
+def all_numbers(content: PlanContent, style: NumberingStyle | None = None) -> dict[str, str]:
+    """Every node id → its number (in the plan's ``style``), in one pass (what exports and comparisons use)."""
     numbers: dict[str, str] = {}
     for section in sections(content):
         if section.kind in NUMBERED_SECTIONS:
-            numbers[section.id] = number_at(section.kind, 0, "")
+            numbers[section.id] = number_at(section.kind, 0, "", style)
     for node, _parent in walk(content):
         if node.kind in ("focus_section", "focus_area", "strategy", "action"):
             for i, child in enumerate(children(node)):
-                numbers[child.id] = number_at(child.kind, i, node.kind)
+                numbers[child.id] = number_at(child.kind, i, node.kind, style)
     return numbers

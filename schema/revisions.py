@@ -73,9 +73,13 @@ def revision_time(text: str) -> datetime.datetime | None:
     """When a revision was made, for a document's metadata and its tracked changes: its date (or
     date and time) in UTC, midnight for a date alone; None when there is none or it is not ISO."""
     try:
-        return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.UTC) if text else None
+        when = datetime.datetime.fromisoformat(text) if text else None
     except ValueError:
         return None
+    if when is None:
+        return None
+    # A date with an offset (2019-05-06T10:20:30+08:00) is converted to UTC, not relabelled.
+    return when.replace(tzinfo=datetime.UTC) if when.tzinfo is None else when.astimezone(datetime.UTC)
 
 
 def date_is_valid(text: str) -> bool:

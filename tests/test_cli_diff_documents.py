@@ -29,7 +29,7 @@ def test_both_documents_of_the_demo_sample(capsys, tmp_path):
     assert out.splitlines()[-2:] == [f"wrote {table}", f"wrote {tracked}"]
     rows = docx.Document(str(table)).tables[0].rows
     assert len(rows) == 1 + 9
-    assert rows[-1].cells[0].text.startswith("五、真安心\n（五）推動智慧防災韌性城市")
+    assert rows[-1].cells[0].text.startswith("五、真安心\n（五）\t推動智慧防災韌性城市")  # number, tab, title
     assert any("與研發" in el.xpath("string(.)") for el in body_of(tracked).iter(INS))
 
 

@@ -4,28 +4,33 @@ Landscape A4 in the official styles (標楷體, see official_docx/styles): the t
 「<plan title>修正對照表」, a line naming the two versions, a note stating the marks, and a
 three-column table 修正規定 | 現行規定 | 說明 (amended text | current text | explanation)
 whose header row repeats on every page. One row per change of the comparison, in document
-order: the item's place, number and full text in each version (an empty cell where it does not
-exist); in 修正規定 the inserted characters are underlined, in 現行規定 the deleted characters
-struck through (character styles "Inserted Text" / "Deleted Text", so an office that prefers
+order: the item's place, number and full text in each version (「（新增）」 in 現行規定 for an
+item the amendment adds, 「（刪除）」 in 修正規定 for one it removes); a numbered line's wrapped
+lines hang under its text. In 修正規定 the inserted characters are underlined, in 現行規定 the
+deleted characters struck through and double-underlined, so that a struck one-stroke character
+(一) stays legible (character styles "Inserted Text" / "Deleted Text", so an office that prefers
 another mark changes one style). Numbers are never marked: they follow from position.
 說明 is the item's 修正說明, or a generated one a person can then edit (「新增推動策略」,
 「文字修正」, 「調整順序」, 「由一、拚經濟移列，並酌作文字修正」 …).
 """
 from __future__ import annotations
 
-from docx import Document
+import unicodedata
+
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
 from docx.shared import Cm, RGBColor
 
 from editor.export import styles as st
+from editor.export import wordxml as wx
 from editor.export.amendment_merge import Pairing, pair_nodes
-from editor.export.official_docx import Progress, setup_styles
+from editor.export.docx_package import DocumentInfo, export_date, new_document
+from editor.export.official_docx import setup_styles
 from editor.export.textclean import clean_text
+from editor.export.wordxml import Progress, WordWriter
 from schema import amounts
 from schema.compare import Change, Comparison, NodeSide
-from schema.model import PlanContent, PlanDocument, Revision
+from schema.model import NumberingStyle, PlanContent, PlanDocument, Revision
 from schema.numbering import all_numbers
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff
 from schema.tree import KINDS, SECTION_KINDS, walk
@@ -33,10 +38,14 @@ from schema.tree import KINDS, SECTION_KINDS, walk
 HEADERS = ("修正規定", "現行規定", "說明")
 COLUMN_WIDTHS = (Cm(9.5), Cm(9.5), Cm(5.7))  # 24.7 cm: landscape A4 less 2 × 2.5 cm margins
 NO_CHANGE = "本次無修正"
-NOTE = "註：修正規定欄劃底線者為新增或修正後之文字；現行規定欄加刪除線者為刪除或修正前之文字；項次依位置重新編號，不另標示。"
+NOTE = ("註：修正規定欄劃底線者為新增或修正後之文字；現行規定欄加刪除線及雙底線者為刪除或修正前之文字"
+        "（加雙底線，使「一」等單筆畫字刪除後仍可辨識）；項次依位置重新編號，不另標示。")
+ADDED, REMOVED = "（新增）", "（刪除）"  # the cell of the version that does not have the item
+NUMBER = 2  # a diff part that is an item's number (EQUAL, INSERT and DELETE are 0, 1, -1)
+TABLE_PT = 12
 INSERTED_STYLE, DELETED_STYLE = "Inserted Text", "Deleted Text"
 FIELD_NAMES = {
-    "chart_label": "架構圖標籤", "lead_agencies": "主辦機關", "supporting_agencies": "協辦機關",
+    "chart_label": "架構圖策略名稱", "lead_agencies": "主辦機關", "supporting_agencies": "協辦機關",
     "goal_ids": "對應施政目標", "kpis": "關鍵績效指標", "budget": amounts.LABEL,
 }
 TEXT_FIELDS = ("title", "body", "text")
@@ -50,8 +59,8 @@ def version_name(plan: PlanDocument, revision: Revision) -> str:
 class _Versions:
     """Where each node of one version sits: its ancestors' numbers and titles."""
 
-    def __init__(self, content: PlanContent):
-        self.numbers = all_numbers(content)
+    def __init__(self, content: PlanContent, style: NumberingStyle | None = None):
+        self.numbers = all_numbers(content, style)
         self.parent = {node.id: parent for node, parent in walk(content)}
 
     def label(self, node) -> str:
@@ -101,7 +110,8 @@ def explanation(change: Change, pairing: Pairing, old_versions: _Versions) -> st
 
 
 def cell_lines(change: Change, new: bool) -> list[Diff]:
-    """The lines of one side's cell; parts marked INSERT (new side) or DELETE (old side) are the changed characters."""
+    """The lines of one side's cell; parts marked INSERT (new side) or DELETE (old side) are the
+    changed characters, a line's first part marked NUMBER its item's number."""
     side = change.new if new else change.old
     if side is None:
         return []
@@ -115,9 +125,9 @@ def cell_lines(change: Change, new: bool) -> list[Diff]:
 
     lines: list[Diff] = []
     if change.node_kind in ("paragraph", "action"):
-        lines += _split([(EQUAL, side.number)] + field("text", side.text))
+        lines += _split(_number(side.number) + field("text", side.text))
     else:
-        lines += _split([(EQUAL, side.number)] + field("title", side.title))
+        lines += _split(_number(side.number) + field("title", side.title))
         if change.node_kind in ("goal", "focus_area", "strategy"):
             lines += _split(field("body", side.text))
     for name, caption in FIELD_NAMES.items():
@@ -127,12 +137,16 @@ def cell_lines(change: Change, new: bool) -> list[Diff]:
     return lines
 
 
+def _number(number: str) -> Diff:
+    return [(NUMBER, number)] if number else []
+
+
 def _subtree(sides: tuple[NodeSide, ...], mark: int) -> list[Diff]:
     """What went with an added or removed item (a strategy's actions …), all marked."""
     lines: list[Diff] = []
     for side in sides:
         head = side.title or side.text
-        lines += _split([(EQUAL, side.number), (mark, head)])
+        lines += _split(_number(side.number) + [(mark, head)])
         if side.title and side.text:
             lines += _split([(mark, side.text)])
         lines += _subtree(side.children, mark)
@@ -148,113 +162,112 @@ def _split(diff: Diff) -> list[Diff]:
                 lines.append([])
             if part:
                 lines[-1].append((op, part))
-    return [line for line in lines if any(text.strip() for _op, text in line)]
+    return [line for line in lines if any(text.strip() for op, text in line if op != NUMBER)]
+
+
+def number_width(number: str) -> float:
+    """The width in points a number takes at the table's 12 pt: a full-width character 1 em, others ½ em
+    (Times New Roman digits are narrower still), plus a little room before the text."""
+    ems = sum(1 if unicodedata.east_asian_width(ch) in "FW" else 0.5 for ch in number)
+    return ems * TABLE_PT + 2
 
 
 def _setup(doc) -> None:
     setup_styles(doc)
     st.configure_paragraph_style(doc, "Amendment Subtitle", size=14, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
     st.configure_paragraph_style(doc, "Amendment Note", size=12, align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_after=6)
-    st.configure_paragraph_style(doc, "Amendment Place", size=10, align=WD_ALIGN_PARAGRAPH.LEFT)
+    # The item's place (四、好生活（二）…) in the table's own size, so it reads as part of the cell.
+    st.configure_paragraph_style(doc, "Amendment Place", size=TABLE_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
     styles = doc.styles
-    for name, attr in ((INSERTED_STYLE, "underline"), (DELETED_STYLE, "strike")):
-        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-        setattr(style.font, attr, True)
-        style.font.color.rgb = RGBColor(0, 0, 0)
+    inserted = styles.add_style(INSERTED_STYLE, WD_STYLE_TYPE.CHARACTER)
+    inserted.font.underline = True
+    inserted.font.color.rgb = RGBColor(0, 0, 0)
+    # A struck one-stroke character (一, 二's strokes) reads as 「═」: the double underline keeps a
+    # deletion recognisable as one (and apart from the single underline of insertions).
+    deleted = styles.add_style(DELETED_STYLE, WD_STYLE_TYPE.CHARACTER)
+    deleted.font.strike = True
+    deleted.font.underline = WD_UNDERLINE.DOUBLE
+    deleted.font.color.rgb = RGBColor(0, 0, 0)
 
 
-def _row_props(row, *, header: bool = False, cant_split: bool = True) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    if cant_split:
-        tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+class AmendmentTableWriter(WordWriter):
+    """Writes the 修正對照表 of a comparison (see the module docstring)."""
 
-
-class _TableWriter:
     def __init__(self, comparison, old_plan, old_rev, new_plan, new_rev, progress: Progress | None):
         self.comparison = comparison
         self.old_plan, self.old_rev, self.new_plan, self.new_rev = old_plan, old_rev, new_plan, new_rev
-        self.progress = progress
-        self.doc = Document()
-        _setup(self.doc)
-        self.style_ids = {s.name: s.style_id for s in self.doc.styles}
+        doc = new_document()
+        _setup(doc)
+        super().__init__(doc, progress, len(comparison.changes) + 1)
+        self.title = clean_text(f"{new_plan.title}修正對照表")
 
     def write(self):
         doc = self.doc
         section = doc.sections[0]
         st.page_setup(section, landscape=True)
         st.page_number_footer(doc, section)
-        title = clean_text(f"{self.new_plan.title}修正對照表")
-        doc.add_paragraph(title, style="Title")
+        self.para(self.title, "Title")
         old_name, new_name = version_name(self.old_plan, self.old_rev), version_name(self.new_plan, self.new_rev)
-        doc.add_paragraph(clean_text(f"修正規定：{new_name}；現行規定：{old_name}"), style="Amendment Subtitle")
-        doc.add_paragraph(NOTE, style="Amendment Note")
-        self.properties(title, new_name)
+        self.para(f"修正規定：{new_name}；現行規定：{old_name}", "Amendment Subtitle")
+        self.para(NOTE, "Amendment Note")
 
         changes = self.comparison.changes
-        table = doc.add_table(rows=1, cols=3)
-        table.style = doc.styles["Table Grid"]
-        table.autofit = False
-        header = table.rows[0]
-        _row_props(header, header=True)
-        for c, text in enumerate(HEADERS):
-            self.fill(header.cells[c], [[(EQUAL, text)]], "Table Heading")
+        table = self.table(COLUMN_WIDTHS)
+        header = self.row(table, header=True, cant_split=True)
+        for width, text in zip(COLUMN_WIDTHS, HEADERS):
+            self.fill(self.cell(header, width), [[(EQUAL, text)]], "Table Heading")
         if not changes:
-            row = table.add_row()
-            _row_props(row)
-            merged = row.cells[0].merge(row.cells[2])
-            self.fill(merged, [[(EQUAL, NO_CHANGE)]], "Table Heading")
-        else:
-            pairing = pair_nodes(self.comparison, self.old_rev.content, self.new_rev.content)
-            old_versions, new_versions = _Versions(self.old_rev.content), _Versions(self.new_rev.content)
-            for done, change in enumerate(changes, start=1):
-                self.row(table, change, pairing, old_versions, new_versions)
-                if self.progress is not None:
-                    self.progress(done, len(changes) + 1)
-        for column, width in zip(table.columns, COLUMN_WIDTHS):
-            column.width = width
-            for cell in column.cells:
-                cell.width = width
-        if not changes:
-            table.rows[1].cells[0].width = sum(COLUMN_WIDTHS)
+            row = self.row(table, cant_split=True)
+            self.fill(self.cell(row, sum(COLUMN_WIDTHS), span=3), [[(EQUAL, NO_CHANGE)]], "Table Heading")
+            return doc
+        pairing = pair_nodes(self.comparison, self.old_rev.content, self.new_rev.content)
+        old_versions = _Versions(self.old_rev.content, self.old_plan.numbering_style)
+        new_versions = _Versions(self.new_rev.content, self.new_plan.numbering_style)
+        for done, change in enumerate(changes, start=1):
+            self.change_row(table, change, pairing, old_versions, new_versions)
+            if self.progress is not None:
+                self.progress(done, len(changes) + 1)
         return doc
 
-    def row(self, table, change: Change, pairing: Pairing, old_versions: _Versions, new_versions: _Versions) -> None:
-        row = table.add_row()
+    def change_row(self, table, change: Change, pairing: Pairing, old_versions: _Versions, new_versions: _Versions) -> None:
         new_lines, old_lines = cell_lines(change, True), cell_lines(change, False)
         note = explanation(change, pairing, old_versions)
         size = sum(len(t) for line in new_lines + old_lines for _o, t in line) + len(note)
-        _row_props(row, cant_split=size <= _CANT_SPLIT_LIMIT)
-        for cell, lines, versions, side in ((row.cells[0], new_lines, new_versions, change.new),
-                                            (row.cells[1], old_lines, old_versions, change.old)):
-            if side is not None:
-                place = versions.place(side.node_id)
-                self.fill(cell, ([[(EQUAL, place)]] if place else []) + lines, "Table Text", place_lines=1 if place else 0)
-        self.fill(row.cells[2], _split([(EQUAL, note)]), "Table Text")
+        row = self.row(table, cant_split=size <= _CANT_SPLIT_LIMIT)
+        for width, lines, versions, side, absent in ((COLUMN_WIDTHS[0], new_lines, new_versions, change.new, REMOVED),
+                                                     (COLUMN_WIDTHS[1], old_lines, old_versions, change.old, ADDED)):
+            cell = self.cell(row, width)
+            if side is None:  # the item is not in this version: say so, as offices write it
+                self.fill(cell, [[(EQUAL, absent)]], "Table Text")
+                continue
+            place = versions.place(side.node_id)
+            self.fill(cell, ([[(EQUAL, place)]] if place else []) + lines, "Table Text", place_lines=1 if place else 0)
+        self.fill(self.cell(row, COLUMN_WIDTHS[2]), _split([(EQUAL, note)]), "Table Text")
 
     def fill(self, cell, lines: list[Diff], style: str, place_lines: int = 0) -> None:
-        """The cell's paragraphs, one per line; marked parts in the inserted/deleted character style."""
-        for k, line in enumerate(lines):
-            paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
-            paragraph._p.style = self.style_ids["Amendment Place" if k < place_lines else style]
+        """The cell's paragraphs, one per line; marked parts in the inserted/deleted character style; a
+        numbered line hangs its wrapped lines under its text (the number, a tab, the text)."""
+        for k, line in enumerate(lines or [[]]):
+            p = wx.paragraph(self.style_ids["Amendment Place" if k < place_lines else style])
+            if line and line[0][0] == NUMBER:
+                hanging = number_width(line[0][1])
+                wx.indent(p, hanging, hanging)
+                line = [(EQUAL, clean_text(line[0][1]) + "\t"), *line[1:]]
             for op, text in line:
-                run = paragraph.add_run(clean_text(text))
-                if op != EQUAL:
-                    run._r.style = self.style_ids[INSERTED_STYLE if op == INSERT else DELETED_STYLE]
+                style_id = None if op == EQUAL else self.style_ids[INSERTED_STYLE if op == INSERT else DELETED_STYLE]
+                p.append(wx.run(clean_text(text), style_id=style_id))
+            cell.append(p)
 
-    def properties(self, title: str, new_name: str) -> None:
-        props = self.doc.core_properties
-        author = self.new_rev.author or self.new_plan.organisation
-        props.title = title
-        props.subject = clean_text(new_name)
-        props.author = clean_text(author)
-        props.last_modified_by = clean_text(author)
-        props.category = "修正對照表"
-        props.language = "zh-TW"
+    def info(self) -> DocumentInfo:
+        plan, revision = self.new_plan, self.new_rev
+        return DocumentInfo(
+            title=self.title, author=plan.organisation or revision.author, when=export_date(plan, revision),
+            subject=version_name(plan, revision), category="修正對照表", company=plan.organisation,
+            revision=len(plan.revisions),
+        )
 
 
 def build_amendment_table(comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
                           new_plan: PlanDocument, new_rev: Revision, *, progress: Progress | None = None):
     """The python-docx Document of the 修正對照表 (not yet saved)."""
-    return _TableWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress).write()
+    return AmendmentTableWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress).write()

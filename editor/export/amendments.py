@@ -11,14 +11,14 @@ error an existing file at ``path`` is left as it was (schema.fileio.PlanFileErro
 """
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
-from editor.export.amendment_table import build_amendment_table
-from editor.export.official_docx import Progress
+from editor.export.amendment_table import AmendmentTableWriter, build_amendment_table
+from editor.export.docx_package import docx_bytes
 from editor.export.output import save_bytes
-from editor.export.tracked_docx import build_tracked_document
+from editor.export.tracked_docx import TrackedWriter, build_tracked_document
+from editor.export.wordxml import Progress
 from schema.compare import Comparison
 from schema.model import PlanDocument, Revision
 
@@ -29,8 +29,10 @@ def write_amendment_table(comparison: Comparison, old_plan: PlanDocument, old_re
                           new_plan: PlanDocument, new_revision: Revision, path: str | os.PathLike,
                           *, progress: Progress | None = None) -> Path:
     """Write the 修正對照表 (landscape .docx) of the comparison to ``path``."""
-    doc = build_amendment_table(comparison, old_plan, old_revision, new_plan, new_revision, progress=progress)
-    path = _save(doc, path)
+    writer = AmendmentTableWriter(comparison, old_plan, old_revision, new_plan, new_revision, progress)
+    doc = writer.write()
+    path = Path(path)
+    save_bytes(path, docx_bytes(doc, writer.info()))
     if progress is not None:
         total = len(comparison.changes) + 1
         progress(total, total)
@@ -41,15 +43,9 @@ def write_tracked_document(comparison: Comparison, old_plan: PlanDocument, old_r
                            new_plan: PlanDocument, new_revision: Revision, path: str | os.PathLike,
                            *, progress: Progress | None = None) -> Path:
     """Write the newer revision's official document with every change as a Word revision mark to ``path``."""
-    doc, tick = build_tracked_document(comparison, old_plan, old_revision, new_plan, new_revision, progress=progress)
-    path = _save(doc, path)
-    tick()
-    return path
-
-
-def _save(doc, path: str | os.PathLike) -> Path:
-    buffer = io.BytesIO()
-    doc.save(buffer)
+    writer = TrackedWriter(comparison, old_plan, old_revision, new_plan, new_revision, progress)
+    doc = writer.write()
     path = Path(path)
-    save_bytes(path, buffer.getvalue())
+    save_bytes(path, docx_bytes(doc, writer.info()))
+    writer.tick()
     return path

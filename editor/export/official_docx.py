@@ -1,42 +1,44 @@
 """The official Word document (.docx) of a revision: what reviewers open instead of the plan file.
 
-Layout, as published: cover title, table of contents, the preface (理念), the goals (施政目標),
+Layout, as published: the cover title, the preface (理念, which names the goals 施政目標),
 壹、施政重點與發展策略 (focus areas 一、 → strategies （一） → actions 1. → sub-actions （1）),
-貳、…結語, and the framework chart (架構圖) on a landscape page of its own. Numbers come from
-``schema.numbering.all_numbers``, never from the text. Formatting lives in styles (see styles.py).
+貳、…結語, and the framework chart (架構圖) under its heading on a landscape page of its own.
+Options (``OfficialOptions``): a table of contents after the title (off: the published plan has
+none), the chart, and an appendix of summary tables. Numbers come from
+``schema.numbering.all_numbers`` in the plan's numbering style, never from the text. Formatting
+lives in styles (styles.py); the XML is built by the Word XML layer (wordxml.py), the package
+around it by docx_package.py. Every field's text carries its node's bookmark (editor.docx_ids).
 """
 from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 
-from editor.docx_ids import bookmark_name
 from editor.export import styles as st
 from editor.export import wordxml as wx
+from editor.export.docx_package import DocumentInfo, docx_bytes, export_date, new_document
 from editor.export.output import save_bytes
 from editor.export.textclean import clean_text
+from editor.export.wordxml import Progress, WordWriter
 from schema.amounts import LABEL, format_amount
 from schema.importer_chart import chart_as_text
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
-from schema.revisions import revision_time
 from schema.tree import walk
 
-Progress = Callable[[int, int], None]
-
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
-TOC_PLACEHOLDER = "（目錄將於 Word 開啟文件時更新；如未更新，請按右鍵選「更新功能變數」。）"
 CHART_DPI = 300
+CHART_HEADING = "架構圖"
+CHART_HEADING_ROOM = 36  # points: the chart heading's line and spacing above the picture
+HEADING_LEVELS = {"Heading 1": 0, "Heading 2": 1, "Heading 3": 2, "Chart Heading": 0}
 
 
 def setup_styles(doc) -> None:
@@ -48,7 +50,7 @@ def setup_styles(doc) -> None:
     st.configure_paragraph_style(doc, "Title", size=st.TITLE_PT, bold=True, align=center, space_after=18)
     st.configure_paragraph_style(doc, "TOC Heading", size=18, bold=True, align=center, space_after=12, outline_level=9)
     levels = (
-        ("Heading 1", 18, 32, 32, 0),  # 壹、 sections (and the unnumbered 施政目標)
+        ("Heading 1", 18, 32, 32, 0),  # 壹、 sections
         ("Heading 2", body, 32, 32, 1),  # 一、 focus areas (施政重點)
         ("Heading 3", body, 64, 48, 2),  # （一） strategies (推動策略)
         ("Heading 4", body, 88, 24, 3),  # 1.-level headings, for documents that need them
@@ -66,6 +68,8 @@ def setup_styles(doc) -> None:
     st.configure_paragraph_style(doc, "Table Text", size=12, align=flush_left)
     st.configure_paragraph_style(doc, "Table Heading", size=12, bold=True, align=center)
     st.configure_paragraph_style(doc, "Chart", size=body, align=center)
+    st.configure_paragraph_style(doc, "Chart Heading", size=18, bold=True, align=center, space_after=6,
+                                 keep_with_next=True, outline_level=0)
     for i in range(1, 4):  # the table of contents' own entries
         st.configure_paragraph_style(doc, f"TOC {i}", size=body, align=flush_left, left=16 * (i - 1))
     # The template's other styles (e.g. the character styles linked to the headings, which Word
@@ -82,88 +86,53 @@ def cover_title(plan: PlanDocument, revision: Revision) -> str:
     return title if title == plan.title else plan.title + "\n" + title[len(plan.title):]
 
 
-class _Writer:
-    def __init__(self, plan: PlanDocument, revision: Revision, progress: Progress | None):
+@dataclass(frozen=True)
+class OfficialOptions:
+    """What the official document holds besides the plan's text."""
+
+    toc: bool = False  # a table of contents (目錄) after the cover title; the published plan has none
+    chart: bool = True  # the framework chart (架構圖) on a landscape page at the end
+    summary_tables: bool = False  # an appendix: the plan's 關鍵績效指標 and 經費需求表 (summary_tables.py)
+
+
+def new_official_document():
+    """An empty python-docx Document with the official styles and none of the template's leftovers."""
+    doc = new_document()
+    setup_styles(doc)
+    return doc
+
+
+class OfficialWriter(WordWriter):
+    """Writes the official document of one revision of a plan (see the module docstring)."""
+
+    def __init__(self, plan: PlanDocument, revision: Revision, progress: Progress | None,
+                 options: OfficialOptions = OfficialOptions()):
         self.plan = plan
         self.revision = revision
         self.content = revision.content
-        self.numbers = all_numbers(self.content)
-        self.doc = Document()
-        setup_styles(self.doc)
-        self.style = {s.name: s for s in self.doc.styles if s.type == 1}  # paragraph styles by name
-        self.style_ids = {name: s.style_id for name, s in self.style.items()}
-        self.body = self.doc.element.body
-        self.sect_pr = self.body.sectPr  # the body's last child; paragraphs go before it
-        self.progress = progress
-        self.total = sum(1 for _ in walk(self.content)) + 2  # nodes, the chart, saving
-        self.done = 0
-        self._reported = -1
-        self.ids = wx.IdCounter()  # bookmark and revision-mark ids, unique in the document
-        self.bookmarks: set[str] = set()
+        self.options = options
+        self.numbers = all_numbers(self.content, plan.numbering_style)
+        super().__init__(new_official_document(), progress, sum(1 for _ in walk(self.content)) + 2)  # nodes, chart, saving
+        self.headings: list[tuple[int, str]] = []  # (outline level, text) of each heading, for the TOC
+        self.toc_anchor = None
 
-    def tick(self, count: int = 1) -> None:
-        self.done += count
-        if self.progress is None:
-            return
-        # Report at most ~100 times: the UI repaints on every call.
-        step = max(1, self.total // 100)
-        if self.done // step != self._reported or self.done >= self.total:
-            self._reported = self.done // step
-            self.progress(min(self.done, self.total), self.total)
-
-    def para(self, text: str, style: str, *, mark: tuple[str, str] | None = None, prefix: str = "") -> Paragraph:
-        """Append a paragraph of ``style`` ("\t" → tab, "\n" → line break).
-
-        ``mark`` = (node id, field) puts the text between that field's bookmark (docx_ids);
-        ``prefix`` (the item's number) goes before the bookmark, outside it.
-        """
-        p, bookmark = self.open_para(text, style, mark=mark, prefix=prefix)
-        self.close_bookmark(p, bookmark)
-        return Paragraph(p, self.doc._body)
-
-    def open_para(self, text: str, style: str, *, mark: tuple[str, str] | None = None, prefix: str = ""):
-        """Append a paragraph like ``para`` whose bookmark stays open: (the w:p, the bookmark id or None)."""
-        p = wx.paragraph(self.style_ids[style])
-        if prefix:
-            p.append(wx.run(clean_text(prefix)))
-        bookmark = self.open_bookmark(p, mark)
-        text = clean_text(text)
-        if text:
-            p.append(wx.run(text))
-        self.sect_pr.addprevious(p)
-        return p, bookmark
-
-    def open_bookmark(self, p, mark: tuple[str, str] | None) -> int | None:
-        """Start the bookmark of ``mark`` = (node id, field) at the end of ``p``; its id, or None (no bookmark)."""
-        if mark is None:
-            return None
-        name = bookmark_name(*mark)
-        if name is None or name in self.bookmarks:  # an id Word cannot keep, or already marked
-            return None
-        self.bookmarks.add(name)
-        bookmark_id = self.ids()
-        p.append(wx.bookmark_start(bookmark_id, name))
-        return bookmark_id
-
-    def close_bookmark(self, p, bookmark_id: int | None) -> None:
-        if bookmark_id is not None:
-            p.append(wx.bookmark_end(bookmark_id))
-
-    def lines(self, text: str, style: str, mark: tuple[str, str] | None = None) -> None:
-        """One paragraph per non-blank line; one bookmark from the first to the last."""
-        paragraphs = [line.strip() for line in clean_text(text).split("\n") if line.strip()]
-        if not paragraphs:
-            return
-        first, bookmark = self.open_para(paragraphs[0], style, mark=mark)
-        last = first
-        for line in paragraphs[1:]:
-            last = self.para(line, style)._p
-        self.close_bookmark(last, bookmark)
+    def heading(self, text: str, style: str, *, mark: tuple[str, str] | None = None, prefix: str = "") -> Paragraph:
+        """A heading paragraph (Heading 1–3 or the chart's), remembered for the table of contents."""
+        paragraph = self.para(text, style, mark=mark, prefix=prefix)
+        self.headings.append((HEADING_LEVELS[style], clean_text(prefix + text).replace("\n", " ")))
+        return paragraph
 
     def write(self):
         self.front_matter()
         self.plan_body()
-        self.chart_page()
+        if self.options.chart:
+            self.chart_page()
+        if self.options.summary_tables:
+            from editor.export.summary_tables import write_appendix
+
+            write_appendix(self)
+        if self.toc_anchor is not None:
+            self.table_of_contents()
         self.staff_comments()
         self.tick()
         return self.doc
@@ -176,56 +145,71 @@ class _Writer:
             add_staff_comments(self.doc, self.plan)
 
     def front_matter(self) -> None:
-        """Page setup, properties, the cover title and the table of contents."""
-        doc = self.doc
-        section = doc.sections[0]
+        """Page setup, the page-number footer, the cover title and (when asked for) the table of contents."""
+        section = self.doc.sections[0]
         st.page_setup(section)
-        st.page_number_footer(doc, section)
-        self.properties()
+        st.page_number_footer(self.doc, section)
         self.title()
-        self.para("目錄", "TOC Heading")
-        st.add_field(self.para("", "Normal"), TOC_INSTRUCTION, TOC_PLACEHOLDER)
-        st.request_field_update(doc)
-        self.para("", "Normal").add_run().add_break(WD_BREAK.PAGE)
+        if self.options.toc:
+            self.toc_anchor = self.para("目錄", "TOC Heading")._p
+            self.para("", "Normal")._p.append(wx.page_break())
+
+    def table_of_contents(self) -> None:
+        """The TOC field after the 目錄 heading, its result already holding every heading (without page
+        numbers, which only a layout engine knows), so it reads right in any viewer and Word need not
+        update it on opening; Word's 「更新功能變數」 adds the page numbers."""
+        entries = [(level, text) for level, text in self.headings if level < 3] or [(0, "")]
+        anchor = self.toc_anchor
+        for k, (level, text) in enumerate(entries):
+            p = wx.paragraph(self.style_ids[f"TOC {level + 1}"])
+            if k == 0:
+                p.extend(wx.field_begin(TOC_INSTRUCTION))
+            if text:
+                p.append(wx.run(text))
+            if k == len(entries) - 1:
+                p.append(wx.field_end())
+            anchor.addnext(p)
+            anchor = p
 
     def title(self) -> None:
         self.para(cover_title(self.plan, self.revision), "Title")
 
     def plan_body(self) -> None:
-        """The preface, goals, 壹 and 貳: everything between the table of contents and the chart."""
+        """The preface, the goals that have a text of their own, 壹 and 貳: everything before the chart."""
         content = self.content
         self.tick()
         for paragraph in content.preface.paragraphs:
             self.lines(paragraph.text, "Plan Body", (paragraph.id, "text"))
             self.tick()
 
+        # The goals (施政目標) are named in the preface and drawn in the chart, as published; only a
+        # goal with a text of its own is printed, as a bold line and its text kept with the next.
         self.tick()
-        if content.goals.goals:
-            self.para(content.goals.title, "Heading 1", mark=(content.goals.id, "title"))
-            for goal in content.goals.goals:
+        for goal in content.goals.goals:
+            if printed_goal(goal):
                 self.para(goal.title, "Plan Goal", mark=(goal.id, "title"))
                 self.lines(goal.body, "Plan Body", (goal.id, "body"))
-                self.tick()
+            self.tick()
 
         focus = content.focus
-        self.para(focus.title, "Heading 1", mark=(focus.id, "title"), prefix=self.numbers[focus.id])
+        self.heading(focus.title, "Heading 1", mark=(focus.id, "title"), prefix=self.numbers[focus.id])
         self.tick()
         for area in focus.focus_areas:
-            self.para(area.title, "Heading 2", mark=(area.id, "title"), prefix=self.numbers[area.id])
+            self.heading(area.title, "Heading 2", mark=(area.id, "title"), prefix=self.numbers[area.id])
             self.lines(area.body, "Plan Body", (area.id, "body"))
             self.tick()
             for strategy in area.strategies:
                 self.strategy(strategy)
 
         closing = content.closing
-        self.para(closing.title, "Heading 1", mark=(closing.id, "title"), prefix=self.numbers[closing.id])
+        self.heading(closing.title, "Heading 1", mark=(closing.id, "title"), prefix=self.numbers[closing.id])
         self.tick()
         for paragraph in closing.paragraphs:
             self.lines(paragraph.text, "Plan Body", (paragraph.id, "text"))
             self.tick()
 
     def strategy(self, strategy: Strategy) -> None:
-        self.para(strategy.title, "Heading 3", mark=(strategy.id, "title"), prefix=self.numbers[strategy.id])
+        self.heading(strategy.title, "Heading 3", mark=(strategy.id, "title"), prefix=self.numbers[strategy.id])
         self.lines(strategy.body, "Strategy Body", (strategy.id, "body"))
         self.tick()
         for action in strategy.actions:
@@ -240,42 +224,25 @@ class _Writer:
         """Agencies, goal links and budget as a two-column table; KPIs as a table of their own."""
         rows = info_rows(strategy, self.content)
         if rows:
-            table = self.table(len(rows), 2, INFO_WIDTHS)
-            for r, (label, value) in enumerate(rows):
-                self.cell(table, r, 0, label, "Table Heading")
-                self.cell(table, r, 1, value, "Table Text")
+            table = self.table(INFO_WIDTHS)
+            for label, value in rows:
+                self.text_row(table, [label, value], ["Table Heading", "Table Text"])
             self.para("", "Table Text")  # Word joins adjacent tables; keep them apart
         if strategy.kpis:
-            head, rows, widths = kpi_table(strategy, self.plan.period.years)
-            table = self.table(len(rows) + 1, len(head), widths)
-            for c, text in enumerate(head):
-                self.cell(table, 0, c, text, "Table Heading")
-            for r, (key, values) in enumerate(rows, start=1):
-                for c, text in enumerate(values):
-                    self.cell(table, r, c, text, "Table Text", mark=(key, "name") if c == 0 else None)  # the KPI's id
+            head, kpi_rows, widths = kpi_table(strategy, self.plan.period.years)
+            table = self.table(widths)
+            self.text_row(table, head, ["Table Heading"] * len(head), header=True)
+            text_styles = ["Table Text"] * len(head)
+            for key, values in kpi_rows:
+                self.text_row(table, values, text_styles, mark=(key, "name"))  # the KPI's id on its name
             self.para("", "Table Text")
 
-    def table(self, rows: int, cols: int, widths):
-        table = self.doc.add_table(rows=rows, cols=cols)
-        table.style = self.doc.styles["Table Grid"]
-        table.autofit = False
-        for c, width in enumerate(widths):
-            for cell in table.columns[c].cells:
-                cell.width = width
-        return table
-
-    def cell(self, table, row: int, col: int, text: str, style: str, mark: tuple[str, str] | None = None) -> None:
-        paragraph = table.cell(row, col).paragraphs[0]
-        paragraph._p.style = self.style_ids[style]  # not paragraph.style: see para()
-        bookmark = self.open_bookmark(paragraph._p, mark)
-        paragraph.add_run(clean_text(text))
-        self.close_bookmark(paragraph._p, bookmark)
-
     def chart_page(self) -> None:
-        """The framework chart on a landscape A4 page: a new section, width and height swapped."""
+        """The framework chart on a landscape A4 page under its heading (in the TOC and the navigation pane)."""
         from editor.export.chart_layout import layout_chart
 
         section = self.chart_section()
+        self.heading(CHART_HEADING, "Chart Heading")
         paragraph = self.para("", "Chart")
         self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
 
@@ -286,12 +253,13 @@ class _Writer:
         st.page_setup(section, landscape=True)
         return section
 
-    def add_chart_picture(self, run, layout, section) -> None:
-        """The chart as a picture in ``run``, as large as the section's page allows."""
+    def add_chart_picture(self, run, layout, section, plan: PlanDocument | None = None, revision: Revision | None = None) -> None:
+        """The chart of ``plan``'s ``revision`` (by default the document's) as a picture in ``run``, as
+        large as the section's page allows below its heading."""
         from editor.export.chart_paint import png_bytes, render_image
 
         width, height = st.content_size(section)
-        height = height - Pt(24)  # the picture's paragraph needs a little room of its own
+        height = height - Pt(24 + CHART_HEADING_ROOM)  # the picture's paragraph and the heading need room
         if layout.width / layout.height >= width / height:
             shown_w, shown_h = width, int(width * layout.height / layout.width)
         else:
@@ -300,25 +268,25 @@ class _Writer:
         image = png_bytes(render_image(layout, pixels, dpi=CHART_DPI))
         shape = run.add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
         # The chart's text as the picture's description: screen readers say it, and an import reads it back.
-        shape._inline.docPr.set("descr", clean_text(chart_description(self.plan, self.revision)))
+        description = chart_description(plan or self.plan, revision or self.revision)
+        shape._inline.docPr.set("descr", clean_text(description))
 
-    def properties(self) -> None:
-        props = self.doc.core_properties
-        label = self.revision.label or (self.plan.revisions[-1].label if self.revision is self.plan.draft and self.plan.revisions else "")
-        author = self.revision.author or self.plan.organisation
-        props.title = clean_text(self.plan.full_title(self.revision))
-        props.author = clean_text(author)
-        props.last_modified_by = clean_text(author)
-        props.subject = clean_text(label)
-        props.version = clean_text(label)
-        props.keywords = clean_text("、".join(k for k in ("中程施政計畫", self.plan.organisation, label) if k))
-        props.category = "中程施政計畫"
-        props.comments = clean_text(self.revision.note)
-        props.language = "zh-TW"
-        props.revision = max(1, len(self.plan.revisions))
-        when = revision_time(self.revision.date) or datetime.now(UTC).replace(microsecond=0)
-        props.created = when
-        props.modified = when
+    def info(self) -> DocumentInfo:
+        """The document's properties: cover title, the organisation as author, the plan's dates."""
+        plan, revision = self.plan, self.revision
+        label = revision.label or (plan.revisions[-1].label if revision is plan.draft and plan.revisions else "")
+        return DocumentInfo(
+            title=plan.full_title(revision), author=plan.organisation or revision.author,
+            when=export_date(plan, revision), subject=label, version=label,
+            keywords="、".join(k for k in ("中程施政計畫", plan.organisation, label) if k),
+            category="中程施政計畫", comments=revision.note, revision=len(plan.revisions),
+            company=plan.organisation,
+        )
+
+
+def printed_goal(goal) -> bool:
+    """Whether the body prints a goal: only one with a text of its own (the titles are in the chart)."""
+    return bool(clean_text(goal.body).strip())
 
 
 def chart_description(plan: PlanDocument, revision: Revision) -> str:
@@ -361,9 +329,10 @@ def _amount(value: float) -> str:
     return format_amount(value)  # the pane's, the file's and every export's one way (schema.amounts)
 
 
-def build_official_docx(plan: PlanDocument, revision: Revision | None = None, *, progress: Progress | None = None):
+def build_official_docx(plan: PlanDocument, revision: Revision | None = None, *, progress: Progress | None = None,
+                        options: OfficialOptions = OfficialOptions()):
     """The python-docx Document of ``revision`` (None: the working draft), not yet saved."""
-    return _Writer(plan, revision or plan.draft, progress).write()
+    return OfficialWriter(plan, revision or plan.draft, progress, options).write()
 
 
 def write_official_docx(
@@ -372,17 +341,17 @@ def write_official_docx(
     path: str | os.PathLike,
     *,
     progress: Progress | None = None,
+    options: OfficialOptions = OfficialOptions(),
 ) -> Path:
     """Write the official Word document of ``revision`` (None: the working draft) to ``path``.
 
     ``progress(done, total)`` is called as the work advances (for a progress bar). The file is
-    written atomically: on any error an existing file at ``path`` is left as it was.
+    written atomically: on any error an existing file at ``path`` is left as it was. The same plan
+    gives the same bytes.
     """
-    writer = _Writer(plan, revision or plan.draft, progress)
+    writer = OfficialWriter(plan, revision or plan.draft, progress, options)
     doc = writer.write()
-    buffer = io.BytesIO()
-    doc.save(buffer)
     path = Path(path)
-    save_bytes(path, buffer.getvalue())
+    save_bytes(path, docx_bytes(doc, writer.info()))
     writer.tick()
     return path

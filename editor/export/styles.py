@@ -1,4 +1,4 @@
-"""Word XML helpers python-docx has no API for: style fonts, fields, settings, page setup.
+"""Word styles and page setup python-docx has no API for: style fonts, indents, A4, the page-number footer.
 
 Official typography (docs/architecture.md, "Recipes and traps"): Chinese in 標楷體, Latin in Times New Roman, body 16 pt,
 title 20 pt, page numbers 10 pt, A4 with 2.5 cm margins. It lives in the styles, so that a
@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from editor.export import wordxml
 from editor.export.fonts import DOCX_EAST_ASIAN_FONT, DOCX_LATIN_FONT
 
 A4_WIDTH = Cm(21.0)
@@ -22,26 +23,6 @@ MARGIN = Cm(2.5)
 BODY_PT = 16
 TITLE_PT = 20
 PAGE_NUMBER_PT = 10
-
-# settings.xml children that come before w:updateFields in CT_Settings' sequence (ECMA-376).
-_SETTINGS_BEFORE_UPDATE_FIELDS = (
-    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
-    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData "
-    "embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
-    "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors "
-    "activeWritingStyle proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter "
-    "stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves doNotTrackFormatting "
-    "documentProtection autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop autoHyphenation "
-    "consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle "
-    "defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets "
-    "drawingGridHorizontalSpacing drawingGridVerticalSpacing displayHorizontalDrawingGridEvery "
-    "displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin "
-    "drawingGridVerticalOrigin doNotShadeFormData noPunctuationKerning characterSpacingControl printTwoOnOne "
-    "strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema "
-    "saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly "
-    "useXSLTWhenSaving saveThroughXslt showXMLTags alwaysMergeEmptyNamespace"
-).split()
-
 
 def set_fonts(rpr_owner, *, east_asian: str = DOCX_EAST_ASIAN_FONT, latin: str = DOCX_LATIN_FONT) -> None:
     """Give a style (or docDefaults' rPr) explicit fonts: w:eastAsia for Chinese, Latin for the rest.
@@ -167,49 +148,6 @@ def set_doc_defaults(doc) -> None:
     set_fonts(rpr)
 
 
-def add_field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A complex field (PAGE, TOC …): begin, instruction, separate, placeholder result, end.
-
-    ``w:dirty`` asks Word to recompute the field when the document opens.
-    """
-    def run_with(child):
-        run = paragraph.add_run()
-        run._r.append(child)
-        return run
-
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    run_with(begin)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run_with(separate)
-    if placeholder:
-        paragraph.add_run(placeholder)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run_with(end)
-
-
-def request_field_update(doc) -> None:
-    """w:updateFields in settings.xml, inserted at its place in the schema order (Word is strict)."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is not None:
-        return
-    element = OxmlElement("w:updateFields")
-    element.set(qn("w:val"), "true")
-    before = {qn("w:" + n) for n in _SETTINGS_BEFORE_UPDATE_FIELDS}
-    position = 0
-    for i, child in enumerate(settings):
-        if child.tag in before:
-            position = i + 1
-    settings.insert(position, element)
-
-
 def page_setup(section, *, landscape: bool = False) -> None:
     """A4, 2.5 cm margins; landscape swaps width and height as well as the orientation."""
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -235,4 +173,4 @@ def page_number_footer(doc, section) -> None:
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     paragraph.style = doc.styles["Footer"]
-    add_field(paragraph, "PAGE", "1")
+    paragraph._p.extend(wordxml.field("PAGE", "1"))

@@ -1,7 +1,7 @@
 """The newer revision's official Word document with every difference from the older one as a
 real Word revision mark (修訂), so a reviewer can accept or reject each change.
 
-The document is written by the official writer (``official_docx._Writer``), walking both
+The document is written by the official writer (``official_docx.OfficialWriter``), walking both
 versions at once (``amendment_merge``): a kept item's words are diffed (its number too, since a
 renumbered heading must read as before when the changes are rejected), an item that only the
 newer version has is inserted whole, one that only the older has is deleted whole, and a moved
@@ -22,36 +22,75 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import UTC, datetime
 
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from editor.export import wordxml as wx
 from editor.export.amendment_merge import Pairing, body_lines, pair_nodes
-from editor.export.official_docx import INFO_WIDTHS, Progress, _Writer, cover_title, info_rows, kpi_table
+from editor.export.docx_package import export_date, parse_date, track_revisions
+from editor.export.official_docx import (
+    CHART_HEADING,
+    INFO_WIDTHS,
+    OfficialWriter,
+    cover_title,
+    info_rows,
+    kpi_table,
+    printed_goal,
+)
 from editor.export.textclean import clean_text
+from editor.export.wordxml import Progress
 from schema.compare import Comparison
 from schema.model import AnyNode, PlanDocument, Revision
 from schema.numbering import all_numbers
-from schema.revisions import revision_time
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff, new_text, old_text, text_diff
 from schema.tree import children, walk
 
 DEFAULT_AUTHOR = "計畫編修器"
 LINE_BREAK = "\x0b"  # a line break inside one paragraph (w:br); clean_text never lets it through
-_SPLIT = re.compile(f"(\t|{LINE_BREAK})")
-_R, _T, _DEL_TEXT, _TAB, _BR, _RPR = (qn(f"w:{t}") for t in ("r", "t", "delText", "tab", "br", "rPr"))
-_PPR = qn("w:pPr")
-_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_SIDE_STYLES = {"paragraph": "Plan Body", "goal": "Plan Goal"}
+_TOKEN = re.compile(r"\d+|[A-Za-z]+|\s+|.", re.S)  # numbers and Latin words are whole tokens
 
 
-def revision_date(revision: Revision) -> str:
-    """The revision's date as Word wants it (ISO, UTC, ending in Z), or now when it has none."""
-    when = (revision_time(revision.date) or datetime.now(UTC)).replace(tzinfo=None, microsecond=0)
-    return when.isoformat() + "Z"
+def revision_date(revision: Revision, plan: PlanDocument) -> str:
+    """The date of the tracked changes as Word wants it (ISO, UTC, ending in Z): the revision's
+    date, else the plan's (docx_package.export_date), never the clock, so the bytes are stable."""
+    when = parse_date(revision.date) or export_date(plan, revision)
+    return when.replace(tzinfo=None).isoformat() + "Z"
+
+
+def token_diff(old: str, new: str) -> Diff:
+    """A diff of whole tokens: a number (109 → 110) or a Latin word is replaced whole, never a digit of it."""
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    out: Diff = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append((EQUAL, "".join(a[i1:i2])))
+            continue
+        if i1 < i2:
+            out.append((DELETE, "".join(a[i1:i2])))
+        if j1 < j2:
+            out.append((INSERT, "".join(b[j1:j2])))
+    return out
+
+
+def title_diff(old: str, new: str) -> Diff:
+    """The cover title's diff: the plan's title by whole tokens; the revision line 「（label）」 with
+    its label replaced whole (「（109年修正版）」 → 「（110年修正草案）」, not digit by digit)."""
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    diff = token_diff(old_lines[0], new_lines[0])
+    old_label, new_label = "\n".join(old_lines[1:]), "\n".join(new_lines[1:])
+    if old_label == new_label:
+        return diff + ([(EQUAL, LINE_BREAK + one_paragraph(new_label))] if new_label else [])
+    if old_label and new_label:
+        diff.append((EQUAL, LINE_BREAK))
+    elif old_label:
+        diff.append((DELETE, LINE_BREAK))
+    else:
+        diff.append((INSERT, LINE_BREAK))
+    brackets = old_label[:1] == new_label[:1] == "（" and old_label[-1:] == new_label[-1:] == "）"
+    if brackets:
+        old_label, new_label = old_label[1:-1], new_label[1:-1]
+    replaced = [(op, one_paragraph(text)) for op, text in ((DELETE, old_label), (INSERT, new_label)) if text]
+    return diff + ([(EQUAL, "（"), *replaced, (EQUAL, "）")] if brackets else replaced)
 
 
 def one_paragraph(text: str) -> str:
@@ -79,16 +118,19 @@ def pick_diff(old: str | None, new: str | None, preferred: Diff | None = None) -
     return text_diff(old, new)
 
 
-class _TrackedWriter(_Writer):
+class TrackedWriter(OfficialWriter):
+    """The official writer walking both versions at once (see the module docstring)."""
+
     def __init__(self, comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
                  new_plan: PlanDocument, new_rev: Revision, progress: Progress | None):
         super().__init__(new_plan, new_rev, progress)
+        track_revisions(self.doc)
         self.old_plan, self.old_rev, self.old_content = old_plan, old_rev, old_rev.content
-        self.old_numbers = all_numbers(self.old_content)
+        self.old_numbers = all_numbers(self.old_content, old_plan.numbering_style)
         self.pairing: Pairing = pair_nodes(comparison, self.old_content, self.content)
         self.fields = {c.node_id: c.fields for c in comparison.changes if c.kind == "modified"}
         self.author = clean_text(new_rev.author).strip() or DEFAULT_AUTHOR
-        self.date = revision_date(new_rev)
+        self.date = revision_date(new_rev, new_plan)
         self.new_ids = {node.id for node, _parent in walk(self.content)}
         self.total = sum(1 for _ in walk(self.old_content)) + sum(1 for _ in walk(self.content)) + 2
 
@@ -98,21 +140,11 @@ class _TrackedWriter(_Writer):
         return wx.tracked("ins" if op == INSERT else "del", self.ids(), self.author, self.date)
 
     def runs(self, p, diff: Diff) -> None:
-        """Append one run per part of ``diff`` to the paragraph ``p``, wrapped in w:ins / w:del."""
+        """Append one run per part of ``diff`` to ``p`` (a paragraph), wrapped in w:ins / w:del."""
         for op, text in _coalesce(diff):
             if not text:
                 continue
-            run = etree.Element(_R)
-            for piece in _SPLIT.split(text):
-                if piece == "\t":
-                    etree.SubElement(run, _TAB)
-                elif piece == LINE_BREAK:
-                    etree.SubElement(run, _BR)
-                elif piece:
-                    t = etree.SubElement(run, _DEL_TEXT if op == DELETE else _T)
-                    t.text = piece
-                    if piece != piece.strip():
-                        t.set(_SPACE, "preserve")
+            run = wx.run(text.replace(LINE_BREAK, "\n"), deleted=op == DELETE)
             if op == EQUAL:
                 p.append(run)
             else:
@@ -131,14 +163,18 @@ class _TrackedWriter(_Writer):
     def open_tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
                    prefix: Diff = ()):
         """``tpara`` with its bookmark left open: (the w:p, the bookmark id or None)."""
-        p = self.para("", style)._p
-        if mark != EQUAL:
-            rpr = etree.SubElement(p.find(_PPR), _RPR)
-            rpr.append(self.mark(mark))
+        p = wx.paragraph(self.style_ids[style])
+        self.paragraph_mark(p, mark)
         self.runs(p, list(prefix))
         bookmark_id = self.open_bookmark(p, bookmark)
         self.runs(p, diff)
+        self.append(p)
         return p, bookmark_id
+
+    def paragraph_mark(self, p, mark: int) -> None:
+        """Track ``p``'s paragraph mark as inserted or deleted (so no empty paragraph is left behind)."""
+        if mark != EQUAL:
+            wx.sub(p.find(wx.w("pPr")), "rPr").append(self.mark(mark))
 
     def node_mark(self, old: AnyNode | None, new: AnyNode | None, field: str) -> tuple[str, str] | None:
         """The bookmark of a field in the merged document: the new node's id; a deleted node's only
@@ -185,18 +221,15 @@ class _TrackedWriter(_Writer):
 
     def title(self) -> None:
         old, new = cover_title(self.old_plan, self.old_rev), cover_title(self.plan, self.revision)
-        self.tpara(pick_diff(one_paragraph(old), one_paragraph(new)), "Title")
+        self.tpara(title_diff(old, new), "Title")
 
     def merged_body(self) -> None:
         old, new = self.old_content, self.content
         self.tick()
         self.children(old.preface, new.preface)
-        had, has = bool(old.goals.goals), bool(new.goals.goals)
-        if had or has:
-            self.heading(old.goals if had else None, new.goals if has else None, "Heading 1", numbered=False)
         self.children(old.goals, new.goals)
         for o, n in ((old.focus, new.focus), (old.closing, new.closing)):
-            self.heading(o, n, "Heading 1")
+            self.theading(o, n, "Heading 1")
             self.tick()
             self.children(o, n)
 
@@ -218,14 +251,19 @@ class _TrackedWriter(_Writer):
         if kind == "paragraph":
             self.tlines(_get(old, "text"), _get(new, "text"), "Plan Body", fields.get("text"), self.node_mark(old, new, "text"))
         elif kind == "goal":
-            self.heading(old, new, "Plan Goal", numbered=False, preferred=fields.get("title"))
+            # printed only with a text of its own (official_docx.printed_goal): that is its presence here
+            old = old if old is not None and printed_goal(old) else None
+            new = new if new is not None and printed_goal(new) else None
+            if old is None and new is None:
+                return
+            self.theading(old, new, "Plan Goal", numbered=False, preferred=fields.get("title"))
             self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"), self.node_mark(old, new, "body"))
         elif kind == "focus_area":
-            self.heading(old, new, "Heading 2", preferred=fields.get("title"))
+            self.theading(old, new, "Heading 2", preferred=fields.get("title"))
             self.tlines(_get(old, "body"), _get(new, "body"), "Plan Body", fields.get("body"), self.node_mark(old, new, "body"))
             self.children(old, new)
         elif kind == "strategy":
-            self.heading(old, new, "Heading 3", preferred=fields.get("title"))
+            self.theading(old, new, "Heading 3", preferred=fields.get("title"))
             self.tlines(_get(old, "body"), _get(new, "body"), "Strategy Body", fields.get("body"),
                         self.node_mark(old, new, "body"))
             self.children(old, new, "Plan Action")
@@ -238,10 +276,15 @@ class _TrackedWriter(_Writer):
             self.children(old, new, "Plan Sub-action")
 
     def numbers_diff(self, old: AnyNode | None, new: AnyNode | None) -> Diff:
-        return pick_diff(self.old_numbers.get(old.id, "") if old is not None else None,
-                         self.numbers.get(new.id, "") if new is not None else None)
+        """A number's change as whole tokens: （三） → （二） shows 三 replaced, 10. → 9. the whole 10."""
+        a = self.old_numbers.get(old.id, "") if old is not None else None
+        b = self.numbers.get(new.id, "") if new is not None else None
+        if a is None or b is None:
+            return pick_diff(a, b)
+        return token_diff(a, b)
 
-    def heading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
+    def theading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
+        """A heading of both versions: its number's and its title's differences tracked."""
         number = self.numbers_diff(old, new) if numbered else []
         title = pick_diff(_one(old, "title"), _one(new, "title"), preferred)
         self.tpara(title, style, _side_mark(old, new), bookmark=self.node_mark(old, new, "title"), prefix=number)
@@ -274,31 +317,34 @@ class _TrackedWriter(_Writer):
             else:
                 rows += [(old_rows[i][0], old_rows[i][1], None) for i in range(i1, i2)]
                 rows += [(new_rows[j][0], None, new_rows[j][1]) for j in range(j1, j2)]
-        table = self.table(len(rows), len(widths), widths)
-        for r, (key, old_cells, new_cells) in enumerate(rows):
+        table = self.table(widths)
+        for key, old_cells, new_cells in rows:
+            tr = self.row(table)
             row_mark = _side_mark(old_cells, new_cells)
             if row_mark != EQUAL:
-                table.rows[r]._tr.get_or_add_trPr().append(self.mark(row_mark))
-            for c in range(len(widths)):
+                wx.sub(tr, "trPr").append(self.mark(row_mark))
+            for c, width in enumerate(widths):
                 a = one_paragraph(old_cells[c]) if old_cells is not None else None
                 b = one_paragraph(new_cells[c]) if new_cells is not None else None
-                paragraph = table.cell(r, c).paragraphs[0]
-                paragraph._p.style = self.style_ids[style_of(key, c)]
-                self.runs(paragraph._p, pick_diff(a, b))
+                p = wx.sub(self.cell(tr, width), "p")
+                wx.sub(wx.sub(p, "pPr"), "pStyle", val=self.style_ids[style_of(key, c)])
+                self.runs(p, pick_diff(a, b))
         self.tpara([], "Table Text", _side_mark(old_rows or None, new_rows or None))  # keeps tables apart
 
     def chart_pages(self) -> None:
-        """The new chart; when its boxes differ from the old one's, the old picture deleted before it."""
+        """The chart's heading and the new chart; when its boxes differ from the old one's, the old
+        picture deleted before it."""
         from editor.export.chart_layout import chart_data, layout_chart
 
         section = self.chart_section()
+        self.heading(CHART_HEADING, "Chart Heading")
         old_data, new_data = chart_data(self.old_plan, self.old_rev), chart_data(self.plan, self.revision)
         paragraph = Paragraph(self.para("", "Chart")._p, self.doc._body)
         if _boxes(old_data) != _boxes(new_data):
             # One paragraph holding both pictures, so neither Accept nor Reject leaves an empty one.
             for op, plan, rev in ((DELETE, self.old_plan, self.old_rev), (INSERT, self.plan, self.revision)):
                 run = paragraph.add_run()
-                self.add_chart_picture(run, layout_chart(plan, rev), section)
+                self.add_chart_picture(run, layout_chart(plan, rev), section, plan, rev)
                 wrapper = self.mark(op)
                 run._r.addprevious(wrapper)
                 wrapper.append(run._r)
@@ -338,6 +384,5 @@ def _side_mark(old, new) -> int:
 
 def build_tracked_document(comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
                            new_plan: PlanDocument, new_rev: Revision, *, progress: Progress | None = None):
-    """The python-docx Document with tracked changes (not yet saved) and its writer's tick for saving."""
-    writer = _TrackedWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress)
-    return writer.write(), writer.tick
+    """The python-docx Document with tracked changes (not yet saved)."""
+    return TrackedWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress).write()

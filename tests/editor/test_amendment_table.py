@@ -11,7 +11,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
@@ -110,12 +112,13 @@ def test_one_row_per_change_with_marks_on_exactly_the_changed_characters(name, t
     assert old["deleted"] == marked(change, DELETE)
     assert new["deleted"] == old["inserted"] == ""
     assert note["lines"] == [explanation]
+    # A number, a tab (to the hanging indent), the text.
     if change.new is not None:
-        assert change.new.number + change.new.title in new["lines"][:2] or change.new.number + change.new.text in new["lines"][:2]
+        assert f"{change.new.number}\t{change.new.title or change.new.text}" in new["lines"][:2]
     else:
-        assert new["lines"] == []
+        assert new["lines"] == ["（刪除）"]
     if change.old is None:
-        assert old["lines"] == []
+        assert old["lines"] == ["（新增）"]
 
 
 def test_the_cells_read_as_each_version(tmp_path):
@@ -123,14 +126,22 @@ def test_the_cells_read_as_each_version(tmp_path):
     rows = table_rows(document)
     assert [c.kind for c in comparison.changes] == ["removed", "modified", "added"]
     removed, renamed, added = rows
-    assert removed[0]["lines"] == []
-    assert removed[1]["lines"][:3] == ["一、拚經濟", "（二）亞洲新灣區再啟航", "1.啟動都市計畫通盤檢討，提供單一服務窗口、獎補助措施及必要的行政協助，協助排除投資障礙，加速投資案的落實。"]
-    assert renamed[0]["lines"][:2] == ["四、好生活", "（一）加速興建捷運及輕軌路網"]
-    assert renamed[1]["lines"][:2] == ["四、好生活", "（一）加速興建捷運輕軌"]
+    assert removed[0]["lines"] == ["（刪除）"]
+    assert removed[1]["lines"][:3] == ["一、拚經濟", "（二）\t亞洲新灣區再啟航", "1.\t啟動都市計畫通盤檢討，提供單一服務窗口、獎補助措施及必要的行政協助，協助排除投資障礙，加速投資案的落實。"]
+    assert renamed[0]["lines"][:2] == ["四、好生活", "（一）\t加速興建捷運及輕軌路網"]
+    assert renamed[1]["lines"][:2] == ["四、好生活", "（一）\t加速興建捷運輕軌"]
     assert renamed[0]["inserted"] == "及路網" and renamed[1]["deleted"] == ""
-    assert added[0]["lines"] == ["五、真安心", "（一）推動智慧防災韌性城市", "強化城市韌性。", "1.建置防災平台。", "2.推動社區防災。"]
+    assert added[0]["lines"] == ["五、真安心", "（一）\t推動智慧防災韌性城市", "強化城市韌性。", "1.\t建置防災平台。", "2.\t推動社區防災。"]
     assert added[0]["inserted"] == "推動智慧防災韌性城市強化城市韌性。建置防災平台。推動社區防災。"
-    assert added[1]["lines"] == []
+    assert added[1]["lines"] == ["（新增）"]
+    # Numbered lines hang: wrapped lines start under the text, not back at the cell's edge; the
+    # place line is in the table's 12 pt.
+    cell = document.tables[0].rows[3].cells[0]
+    ind = {p.text: p.paragraph_format for p in cell.paragraphs}
+    assert ind["1.\t建置防災平台。"].left_indent == ind["1.\t建置防災平台。"].first_line_indent * -1 == Pt(14)
+    assert ind["（一）\t推動智慧防災韌性城市"].left_indent == Pt(38)
+    assert ind["強化城市韌性。"].left_indent is None
+    assert cell.paragraphs[0].style.name == "Amendment Place" and cell.paragraphs[0].style.font.size == Pt(12)
 
 
 def test_the_demo_sample_has_its_nine_rows_with_their_notes(tmp_path):
@@ -144,8 +155,8 @@ def test_the_demo_sample_has_its_nine_rows_with_their_notes(tmp_path):
     assert first[1]["lines"][0] == "一、拚經濟（三）設置科技新創園區"
     assert rows[1][0]["inserted"] == "與研發"
     label_row = rows[2]
-    assert "架構圖標籤：建構農漁高雄隊" in label_row[0]["lines"] and label_row[0]["inserted"] == "建構"
-    assert "架構圖標籤：構建農漁高雄隊" in label_row[1]["lines"] and label_row[1]["deleted"] == "構建"
+    assert "架構圖策略名稱：建構農漁高雄隊" in label_row[0]["lines"] and label_row[0]["inserted"] == "建構"
+    assert "架構圖策略名稱：構建農漁高雄隊" in label_row[1]["lines"] and label_row[1]["deleted"] == "構建"
 
 
 def test_page_title_note_header_and_fonts(tmp_path):
@@ -156,7 +167,8 @@ def test_page_title_note_header_and_fonts(tmp_path):
     texts = [(p.style.name, p.text) for p in document.paragraphs]
     assert texts[0] == ("Title", "高雄市政府108至111年度中程施政計畫理念修正對照表")
     assert texts[1] == ("Amendment Subtitle", "修正規定：110年修正草案（示範）；現行規定：109年修正版")
-    assert "修正規定欄劃底線者" in texts[2][1] and "現行規定欄加刪除線者" in texts[2][1]
+    assert "修正規定欄劃底線者" in texts[2][1] and "現行規定欄加刪除線及雙底線者" in texts[2][1]
+    assert "單筆畫字" in texts[2][1]  # why deletions carry a double underline
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["修正規定", "現行規定", "說明"]
     header_rows = [i for i, row in enumerate(table.rows) if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None]
@@ -166,6 +178,7 @@ def test_page_title_note_header_and_fonts(tmp_path):
     for name in ("Title", "Table Text", "Table Heading", "Amendment Note"):
         assert styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "標楷體", name
     assert styles[INSERTED_STYLE].font.underline is True and styles[DELETED_STYLE].font.strike is True
+    assert styles[DELETED_STYLE].font.underline == WD_UNDERLINE.DOUBLE  # a struck 一 does not read as ═
 
 
 def test_comparing_a_revision_with_itself_says_there_is_no_change(tmp_path):

@@ -208,11 +208,15 @@ def test_every_mark_has_a_unique_id_the_author_and_the_date(tmp_path):
     assert len(added) == 3 and all(p.find(f"{W}pPr/{W}rPr/{W}ins") is not None for p in added)
 
 
-def test_author_and_date_default_to_the_program_and_now():
+def test_author_and_date_default_to_the_program_and_the_plan_never_the_clock():
+    plan = PlanDocument(title="計畫", period=Period(start=108, end=111))
     assert DEFAULT_AUTHOR == "計畫編修器"
-    assert revision_date(Revision(date="2020-01-02")) == "2020-01-02T00:00:00Z"
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", revision_date(Revision()))
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", revision_date(Revision(date="not a date")))
+    assert revision_date(Revision(date="2020-01-02"), plan) == "2020-01-02T00:00:00Z"
+    # No date of its own: the newest dated revision's, else 1 January of the plan's first year (2019).
+    assert revision_date(Revision(), plan) == "2019-01-01T00:00:00Z"
+    assert revision_date(Revision(date="not a date"), plan) == "2019-01-01T00:00:00Z"
+    plan.revisions = [Revision(label="108年版", date="2019-05-06T10:20:30+08:00")]
+    assert revision_date(Revision(), plan) == "2019-05-06T02:20:30Z"
 
 
 def _plan_with_tables(**changes) -> PlanDocument:
