@@ -243,6 +243,8 @@ def test_libreoffice_renders_every_strategy_title_in_a_kai_font(sample, sample_d
             assert re.sub(r"\s", "", strategy.title) in text, strategy.title
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "UKaiTW" in fonts  # 標楷體 mapped to AR PL UKai TW by editor/export/fonts.conf
+    assert re.search(r"LiberationSerif|TimesNewRoman", fonts)  # Times New Roman for Latin letters and digits
+    assert not re.search(r"JP|Mincho|Gothic|IPA|Takao|VL ", fonts), fonts  # no Japanese fallback face
 
 
 def test_fonts_conf_includes_the_system_configuration():
