@@ -27,6 +27,28 @@ def bookmark_name(node_id: str, field: str) -> str | None:
     return name if _NAME.fullmatch(name) else None
 
 
+def position_field(prefix: str, index: int) -> str:
+    """A field naming a position, in letters (fields hold no digits): ("goal", 0) → goala, 25 → goalz,
+    26 → goalba. LibreOffice reorders empty bookmarks that share a place, so the order cannot say it."""
+    letters = ""
+    while True:
+        index, rest = divmod(index, 26)
+        letters = chr(ord("a") + rest) + letters
+        if not index:
+            return prefix + letters
+
+
+def parse_position_field(prefix: str, field: str) -> int | None:
+    """The index ``position_field`` wrote into ``field``, or None when ``field`` is not one of them."""
+    letters = field[len(prefix):] if field.startswith(prefix) else ""
+    if not letters:
+        return None
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("a")
+    return index
+
+
 def parse_bookmark_name(name: str) -> tuple[str, str] | None:
     """(node id, field) of a bookmark the writers made, or None for any other bookmark (``_Toc…``, ``_GoBack``)."""
     if not name.startswith(PREFIX) or not _NAME.fullmatch(name):

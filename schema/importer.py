@@ -122,7 +122,8 @@ def import_lines(
     sections = resolve_sections(outline, unplaced, warnings)
     preface_title = sections.preface_title if sections.preface_title is not None else preface_title
     goals, chart_labels = read_chart(chart, title, sections.focus, [p.text for p in sections.preface], unplaced, warnings)
-    goals_section = _goals_section(goals_list, goals, pool, warnings)
+    chart_ids = lines[chart_at].ids if chart_at is not None and chart is not None else {}
+    goals_section = _goals_section(goals_list, goals, pool, warnings, chart_ids)
     if not goals_section.goals:
         warnings.append("no goals (施政目標) were found")
 
@@ -154,10 +155,17 @@ def import_lines(
     return ImportResult(plan=plan, unplaced=unplaced, warnings=warnings)
 
 
-def _goals_section(goals_list: GoalsList | None, chart_goals: list[str], pool: IdPool, warnings: list[str]) -> GoalsSection:
-    """The goals listed under their own heading, else those of the chart (or the preface's quotes)."""
+def _goals_section(goals_list: GoalsList | None, chart_goals: list[str], pool: IdPool, warnings: list[str],
+                   chart_ids: dict[str, str] | None = None) -> GoalsSection:
+    """The goals listed under their own heading, else those of the chart (or the preface's quotes), with
+    the ids our export gives the chart's goals (``chart_ids``: the section's "title", the goals' "goals")."""
     if goals_list is None:
-        return GoalsSection(goals=[Goal(title=g) for g in chart_goals])
+        chart_ids = chart_ids or {}
+        ids = chart_ids.get("goals", "").split()
+        if len(ids) != len(chart_goals):
+            ids = []
+        goals = [Goal(title=g, id=pool.take({"title": ids[k]}, "title")) if ids else Goal(title=g) for k, g in enumerate(chart_goals)]
+        return GoalsSection(goals=goals, id=pool.take(chart_ids, "title")) if ids else GoalsSection(goals=goals)
     listed = [g.title for g in goals_list.goals]
     if chart_goals and chart_goals != listed:
         warnings.append("the goals in the framework chart differ from the goals listed in the text; the text's were used")

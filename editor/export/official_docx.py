@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt
 from docx.text.paragraph import Paragraph
 
+from editor.docx_ids import position_field
 from editor.export import styles as st
 from editor.export import wordxml as wx
 from editor.export.docx_package import DocumentInfo, docx_bytes, export_date, new_document
@@ -34,7 +35,7 @@ from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
 from schema.tree import walk
 
-TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # sections, focus areas and the chart: one page, like a plan's 目錄
 CHART_DPI = 300
 CHART_HEADING = "架構圖"
 CHART_HEADING_ROOM = 36  # points: the chart heading's line and spacing above the picture
@@ -158,7 +159,7 @@ class OfficialWriter(WordWriter):
         """The TOC field after the 目錄 heading, its result already holding every heading (without page
         numbers, which only a layout engine knows), so it reads right in any viewer and Word need not
         update it on opening; Word's 「更新功能變數」 adds the page numbers."""
-        entries = [(level, text) for level, text in self.headings if level < 3] or [(0, "")]
+        entries = [(level, text) for level, text in self.headings if level < 2] or [(0, "")]
         anchor = self.toc_anchor
         for k, (level, text) in enumerate(entries):
             p = wx.paragraph(self.style_ids[f"TOC {level + 1}"])
@@ -244,7 +245,19 @@ class OfficialWriter(WordWriter):
         section = self.chart_section()
         self.heading(CHART_HEADING, "Chart Heading")
         paragraph = self.para("", "Chart")
+        self.chart_goal_marks(paragraph._p)
         self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
+
+    def chart_goal_marks(self, p) -> None:
+        """The ids of the goals shown only in the chart, as empty bookmarks before its picture:
+        pe_<goals id>_title, and pe_<goal id>_goala, _goalb … naming each goal's place in the chart (an
+        import gives them back to the goals it reads from the picture's description)."""
+        goals = self.content.goals
+        if not goals.goals or any(printed_goal(goal) for goal in goals.goals):
+            return
+        marks = [(goals.id, "title"), *((goal.id, position_field("goal", k)) for k, goal in enumerate(goals.goals))]
+        for mark in marks:
+            self.close_bookmark(p, self.open_bookmark(p, mark))
 
     def chart_section(self):
         """A new landscape section for the chart: width and height swapped."""

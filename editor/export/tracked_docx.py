@@ -340,6 +340,7 @@ class TrackedWriter(OfficialWriter):
         self.heading(CHART_HEADING, "Chart Heading")
         old_data, new_data = chart_data(self.old_plan, self.old_rev), chart_data(self.plan, self.revision)
         paragraph = Paragraph(self.para("", "Chart")._p, self.doc._body)
+        self.chart_goal_marks(paragraph._p)
         if _boxes(old_data) != _boxes(new_data):
             # One paragraph holding both pictures, so neither Accept nor Reject leaves an empty one.
             for op, plan, rev in ((DELETE, self.old_plan, self.old_rev), (INSERT, self.plan, self.revision)):

@@ -32,7 +32,9 @@ _SPECIAL = etree.XPath("boolean(.//w:del|.//w:txbxContent|.//w:drawing|.//w:pict
                        namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
 _HEADING = re.compile(r"^(?:heading|標題)\s*(\d)$", re.I)
-_SKIPPED_STYLES = re.compile(r"^(?:toc|contents|目錄|索引)", re.I)
+# The table of contents, and our export's heading of the chart page (架構圖, for the navigation pane:
+# the chart picture's description that follows carries the chart's own title and text).
+_SKIPPED_STYLES = re.compile(r"^(?:toc|contents|目錄|索引|chart heading$)", re.I)
 
 
 def parse_bookmark(name: str) -> tuple[str, str] | None:
@@ -117,8 +119,16 @@ class _Reader:
         ids = self.ids_of(p)
         label = self.numbering.label(p, sid)
         if self.chart_texts:
-            for line in "\n".join(self.chart_texts).split("\n"):
-                self.lines.append(SourceLine(line, len(self.lines) + 1))
+            # Our export marks the goals shown only in the chart with empty bookmarks before the picture
+            # (pe_<goals id>_title, pe_<goal id>_goala, _goalb … by place): their ids go with the chart's title line.
+            from editor.docx_ids import parse_position_field
+
+            places = {parse_position_field("goal", field): node_id for node_id, field in self.marks_of(p)}
+            places.pop(None, None)
+            goal_ids = [places[k] for k in range(len(places)) if k in places]
+            chart_ids = {"title": ids["title"], "goals": " ".join(goal_ids)} if goal_ids and "title" in ids else {}
+            for k, line in enumerate("\n".join(self.chart_texts).split("\n")):
+                self.lines.append(SourceLine(line, len(self.lines) + 1, ids=chart_ids if k == 0 else {}))
             self.chart_texts = []
         if not text.strip():
             if label.strip():
@@ -163,6 +173,10 @@ class _Reader:
             else:
                 parts.append("\n")
         return "".join(parts)
+
+    def marks_of(self, element) -> list[tuple[str, str]]:
+        """(node id, field) of every bookmark of ours in ``element``, in document order."""
+        return [parsed for mark in element.iter(_BOOKMARK) if (parsed := parse_bookmark(mark.get(qn("w:name"), "")))]
 
     def ids_of(self, element) -> dict[str, str]:
         ids: dict[str, str] = {}

@@ -179,13 +179,15 @@ def libreoffice(sources: list[Path], target: str, outdir: Path, profile: Path) -
 
 def write_export(folder: Path) -> tuple[Path, Path]:
     """Our own official export of the Kaohsiung sample (for the round trip), and the plan it was made from."""
-    from editor.export.official_docx import write_official_docx
+    from editor.export.official_docx import OfficialOptions, write_official_docx
     from schema.fileio import load_plan, save_plan
     from tests.paths import SAMPLE
 
     plan = load_plan(SAMPLE)
     save_plan(plan, folder / "export.plan.json")
-    return write_official_docx(plan, None, folder / "export.docx"), folder / "export.plan.json"
+    # With the (optional) table of contents, so that the PDF reader's leaving it out is tested too.
+    docx = write_official_docx(plan, None, folder / "export.docx", options=OfficialOptions(toc=True))
+    return docx, folder / "export.plan.json"
 
 
 def write_all(folder: Path) -> dict[str, Path]:
