@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from editor.export.official_docx import printed_goal
 from editor.export.textclean import clean_text
 from schema.model import PlanContent
 from schema.numbering import all_numbers
@@ -52,9 +53,8 @@ def expected_paragraphs(content: PlanContent) -> list[Expected]:
 
     for paragraph in content.preface.paragraphs:
         lines(paragraph, "text", "Plan Body")
-    if content.goals.goals:
-        one(content.goals, "title", "", "Heading 1")
-        for goal in content.goals.goals:
+    for goal in content.goals.goals:  # as published, only a goal with a text of its own is printed
+        if printed_goal(goal):
             one(goal, "title", "", "Plan Goal")
             lines(goal, "body", "Plan Body")
     focus = content.focus
@@ -86,9 +86,8 @@ def expected_labels(content: PlanContent) -> list[tuple[str, str]]:
 
     for paragraph in content.preface.paragraphs:
         lines(paragraph, "text")
-    if content.goals.goals:
-        out.append((content.goals.id, "title"))
-        for goal in content.goals.goals:
+    for goal in content.goals.goals:
+        if printed_goal(goal):
             out.append((goal.id, "title"))
             lines(goal, "body")
     out.append((content.focus.id, "title"))

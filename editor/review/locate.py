@@ -22,6 +22,7 @@ from editor.review.expected import Expected
 from editor.review.wordml import Para, Piece, WordDocument
 
 NUMBER = "number"
+EXPORT_LAYOUT_STYLES = frozenset({"Chart Heading", "TOC Heading", "TOC 1", "TOC 2", "TOC 3"})
 SIMILAR_ENOUGH = 0.5  # a changed paragraph is taken for the plan's one when at least this alike
 
 @dataclass
@@ -71,6 +72,8 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     for i, para in enumerate(paras):
         if result.para_label[i] is not None or para.in_table:
             continue
+        if para.style in EXPORT_LAYOUT_STYLES and not new_flags[i]:
+            continue  # the export's own headings (the chart page's 架構圖, a table of contents), not an item
         if (i > first or new_flags[i]) and para.new_text().strip():
             result.added[i] = True
     by_label = result.by_label

@@ -114,7 +114,7 @@ def test_a_document_that_is_not_of_this_plan_is_one_sentence_and_exit_2(tmp_path
     done = run_cli(SAMPLE, foreign, "-o", out)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (f"plan-editor review: {foreign} does not look like a document exported from this plan: neither its "
-                           f"bookmarks nor its paragraphs match the plan's items (0 of 93 found).\n")
+                           f"bookmarks nor its paragraphs match the plan's items (0 of 88 found).\n")
     assert not out.exists()
 
 
