@@ -28,7 +28,7 @@ from schema.revisions import revision_time
 
 PROPERTY_LIMIT = 255  # characters: Word (and python-docx) refuse a longer core document property
 APPLICATION = "plan-editor"
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+ZIP_EPOCH, ZIP_END = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # The font table's entry for 標楷體 as Word writes it: its English name, the Big5 character set
 # (0x88, CHINESEBIG5_CHARSET) and DFKai-SB's panose and signature, so that Word on a machine
@@ -173,7 +173,8 @@ class _StableZip:
 
     def __init__(self, stream, when: datetime):
         self.zip = zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED)
-        self.date_time = max(when.timetuple()[:6], ZIP_EPOCH)  # a zip entry cannot be dated before 1980
+        # A zip entry's date lies between 1980 and 2107 (DOS dates): a plan of ROC year 1 or 999 is kept inside.
+        self.date_time = min(max(when.timetuple()[:6], ZIP_EPOCH), ZIP_END)
 
     def write(self, pack_uri, blob: bytes) -> None:
         name = pack_uri.membername

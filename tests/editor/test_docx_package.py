@@ -191,3 +191,13 @@ def test_big_kpi_tables_are_written_whole(tmp_path, kpis, years):
     assert len(rows[-1].findall(f"{W}tc")) == 3 + years
     last = rows[-1].findall(f"{W}tc")
     assert "".join(last[0].itertext()) == f"指標{kpis - 1}" and "".join(last[-1].itertext()) == str(years)
+
+
+@pytest.mark.parametrize("start", [1, 300])  # ROC year 1 is 1912, 300 is 2211: outside zip's 1980–2107
+def test_a_plan_dated_outside_what_zip_can_date_still_exports(tmp_path, start):
+    plan = PlanDocument(title="計畫", period=Period(start=start, end=start + 3))
+    path = write_official_docx(plan, None, tmp_path / "old.docx", options=OfficialOptions(chart=False))
+    with zipfile.ZipFile(path) as archive:
+        years = {info.date_time[0] for info in archive.infolist()}
+    assert years == {1980 if start == 1 else 2107}
+    assert docx.Document(str(path)).core_properties.created.year == start + 1911
