@@ -1,0 +1,39 @@
+"""operations_between: the operations that apply a merge's result to the open draft, as ordinary edits."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schema.document import Document
+from schema.merge_ops import operations_between
+from schema.model import PlanDocument, Revision
+from schema.operations import Insert, Move, Remove, SetField
+from tests.schema.plans import plan_documents, small_content
+from tests.schema.test_merge_properties import _edited, edits
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_the_operations_turn_the_old_content_into_the_new_one(data):
+    base = data.draw(plan_documents())
+    content = base.draft.content
+    roots = [content.preface.id, content.focus.id, content.closing.id]
+    new = _edited(base, data.draw(edits(base, roots, "n"))).draft.content
+    ops = operations_between(content, new)
+    copy = content.model_copy(deep=True)
+    Document(copy).apply_all(ops)
+    assert copy == new
+
+
+def test_small_edits_become_the_same_small_operations():
+    base = PlanDocument(title="計畫", period={"start": 108, "end": 111}, draft=Revision(content=small_content()))
+    new = _edited(base, [SetField("s2", "body", "新的內文。"), Move("s3", "fa1", 0), Remove("s1", 1),
+                         Insert("fa2", 0, {"kind": "strategy", "id": "s9", "title": "新策略",
+                                           "actions": [{"kind": "action", "id": "a9", "text": "作法"}]})]).draft.content
+    assert operations_between(base.draft.content, new) == [
+        Remove("s1", 1),
+        SetField("s2", "body", "新的內文。"),
+        Move("s3", "fa1", 0),
+        Insert("fa2", 0, {**new.focus.focus_areas[1].strategies[0].model_dump(mode="json"), "actions": []}),
+        Insert("s9", 0, new.focus.focus_areas[1].strategies[0].actions[0].model_dump(mode="json")),
+    ]
