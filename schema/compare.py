@@ -26,7 +26,7 @@ editor asks the reason for a removal.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -75,6 +75,7 @@ class Change:
     fields: dict[str, Diff] = field(default_factory=dict)
     moved_from: str | None = None  # the old parent's number and title, for a move
     note: str = ""
+    author: str = ""  # who made it (修改者), from the newer revision's authors; "" when unknown
 
 
 @dataclass
@@ -85,7 +86,8 @@ class Comparison:
 
 
 # --- the public entry points ----------------------------------------------------------------
-def compare(old: PlanContent, new: PlanContent) -> Comparison:
+def compare(old: PlanContent, new: PlanContent, authors: Mapping[str, str] | None = None) -> Comparison:
+    """``authors``: node id → who changed it (``Revision.authors`` of the newer version), named on each change."""
     a, b = _Tree(old), _Tree(new)
     shared = a.nodes.keys() & b.nodes.keys()
     if shared:
@@ -93,6 +95,9 @@ def compare(old: PlanContent, new: PlanContent) -> Comparison:
     else:
         matched, how = match_by_content(a, b), "content"
     changes = _changes(a, b, matched)
+    if authors:
+        for change in changes:
+            change.author = authors.get(change.node_id, "")
     counts = {kind: 0 for kind in KINDS_OF_CHANGE}
     for change in changes:
         counts[change.kind] += 1
@@ -112,6 +117,7 @@ def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict[str,
                 "new": _side_json(c.new),
                 "fields": {name: [[op, text] for op, text in diffs] for name, diffs in c.fields.items()},
                 "note": c.note,
+                **({"author": c.author} if c.author else {}),
             }
             for c in comparison.changes
         ],

@@ -102,6 +102,7 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
     )
     for name in DRAFT_COPY_FIELDS:
         draft_fields[name] = merge_value(getattr(base.draft, name), getattr(ours.draft, name), getattr(theirs.draft, name))[0]
+    draft_fields["authors"] = _merge_authors(b, o, t, ours.draft, theirs.draft)
     revisions = _merge_revisions(base.revisions, ours.revisions, theirs.revisions, builder)
     proposals = _merge_proposals(base.proposals, ours.proposals, theirs.proposals) + builder.proposals
     plan = PlanDocument(
@@ -112,6 +113,26 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
         handed_out=ours.handed_out or theirs.handed_out,
     )
     return MergeResult(plan, builder.conflicts, base_content, ours_content, theirs_content)
+
+
+def _merge_authors(b: Version, o: Version, t: Version, ours: Revision, theirs: Revision) -> dict[str, str]:
+    """Who made each change (修改者): for a node a side changed, that side's author of it (or, when none was
+    recorded, as for an edit made outside the editor, the side's own author); ours last, since where both
+    changed a node ours is what the merge applied. Earlier attributions of unchanged nodes are kept."""
+    def changed(v: Version, n: str) -> bool:
+        return n not in b.nodes or v.parent[n] != b.parent[n] or v.values(n) != b.values(n)
+
+    authors: dict[str, str] = {}
+    for side, version in ((theirs, t), (ours, o)):
+        touched = [n for n in version.nodes if changed(version, n)] + [n for n in b.nodes if n not in version.nodes]
+        for n in touched:
+            who = side.authors.get(n) or side.author
+            if who:
+                authors[n] = who
+    for side in (theirs, ours):
+        for n, who in side.authors.items():
+            authors.setdefault(n, who)
+    return authors
 
 
 # --- conflicts as proposals --------------------------------------------------------------------

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from schema.base import _Model, new_id
 
@@ -200,6 +200,9 @@ class Revision(_Model):
     author: str = ""
     note: str = ""
     content: PlanContent = Field(default_factory=PlanContent)
+    # Left out of the file when empty: a revision without attributed edits is written as before the field existed.
+    authors: dict[str, str] = Field(default_factory=dict, exclude_if=lambda v: not v,
+                                    description="node id → who made its latest change in this revision (修改者)")
 
 
 class Period(_Model):
@@ -270,15 +273,9 @@ class PlanDocument(_Model):
     revisions: list[Revision] = Field(default_factory=list)
     draft: Revision = Field(default_factory=Revision)
     proposals: list[Proposal] = Field(default_factory=list, description="suggested changes not yet decided, and decided ones as history")
-    handed_out: HandOut | None = Field(None, description="set in a part handed out to a bureau: what it was cut from")
-
-    @model_serializer(mode="wrap")
-    def _without_empty_hand_out(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # A whole plan (every file but a part) is written exactly as before the field existed.
-        data: dict[str, Any] = handler(self)
-        if data.get("handed_out", 0) is None:
-            del data["handed_out"]
-        return data
+    # Left out of the file when unset: a whole plan (every file but a part) is written as before the field existed.
+    handed_out: HandOut | None = Field(None, exclude_if=lambda v: v is None,
+                                       description="set in a part handed out to a bureau: what it was cut from")
 
     @field_validator("format_version")
     @classmethod

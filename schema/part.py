@@ -98,9 +98,15 @@ def merge_part(plan: PlanDocument, part: PlanDocument, *, part_name: str = "the 
         whole, [*tree_conflicts, *rest], {"ours": plan.draft.author, "theirs": part.draft.author}, date,
     )
     result = plan.model_copy(deep=True)
-    result.draft = result.draft.model_copy(update={"content": whole})
+    changes = compare(plan.draft.content, whole)
+    authors = dict(result.draft.authors)
+    for change in changes.changes:  # who made each change that came in: the bureau's author of it
+        who = part.draft.authors.get(change.node_id) or part.draft.author
+        if who:
+            authors[change.node_id] = who
+    result.draft = result.draft.model_copy(update={"content": whole, "authors": authors})
     result.proposals = [*result.proposals, *proposals]
-    return PartMerge(result, conflicts, compare(plan.draft.content, whole), outside)
+    return PartMerge(result, conflicts, compare(plan.draft.content, whole, authors), outside)
 
 
 def _inside_only(base: PlanContent, theirs: PlanContent, by_agency: bool) -> tuple[PlanContent, list[str]]:

@@ -136,7 +136,7 @@ def create_operations(
     if not date_is_valid(date):
         raise RevisionError(f"the date {date!r} is not a date written as YYYY-MM-DD (e.g. 2020-06-30)")
     snapshot = Revision(id=new_id(), label=label, date=date.strip(), author=author.strip(), note=note.strip(),
-                        content=plan.draft.content)
+                        content=plan.draft.content, authors=dict(plan.draft.authors))
     ops: list[Operation] = [InsertRevision(len(plan.revisions), snapshot.model_dump(mode="json"))]
     if plan.draft.label:
         ops.append(SetRevisionLabel(plan.draft.id, ""))

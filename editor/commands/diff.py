@@ -59,7 +59,7 @@ def run(args) -> int:
         new_rev = _pick(new_plan, args.files[1], args.to_label, _current)
     else:
         raise UsageError(f"plan-editor diff: give one plan file or two, not {len(args.files)}")
-    comparison = compare(old_rev.content, new_rev.content)
+    comparison = compare(old_rev.content, new_rev.content, new_rev.authors)
     from_label, to_label = _name(old_plan, old_rev), _name(new_plan, new_rev)
     if writers is not None:
         for path, writer in ((args.table, "write_amendment_table"), (args.tracked, "write_tracked_document")):
@@ -161,7 +161,8 @@ def _header(change: Change) -> str:
         where = f"{_place(change.old)} → {_place(change.new, with_title=False)}"
     else:
         where = _place(change.new or change.old)
-    return f"{kind}\t{what}\t{_one_line(where)}"
+    who = f"	修改者 {change.author}" if change.author else ""
+    return f"{kind}	{what}	{_one_line(where)}{who}"
 
 
 def _place(side, with_title: bool = True) -> str:

@@ -129,7 +129,8 @@ class TrackedWriter(OfficialWriter):
         self.old_numbers = all_numbers(self.old_content, old_plan.numbering_style)
         self.pairing: Pairing = pair_nodes(comparison, self.old_content, self.content)
         self.fields = {c.node_id: c.fields for c in comparison.changes if c.kind == "modified"}
-        self.author = clean_text(new_rev.author).strip() or DEFAULT_AUTHOR
+        self.author = self.default_author = clean_text(new_rev.author).strip() or DEFAULT_AUTHOR
+        self.authors = {nid: clean_text(who).strip() for nid, who in new_rev.authors.items()}  # 修改者 of each node
         self.date = revision_date(new_rev, new_plan)
         self.new_ids = {node.id for node, _parent in walk(self.content)}
         self.total = sum(1 for _ in walk(self.old_content)) + sum(1 for _ in walk(self.content)) + 2
@@ -244,7 +245,16 @@ class TrackedWriter(OfficialWriter):
             self.node(o, n, style)
 
     def node(self, old: AnyNode | None, new: AnyNode | None, action_style: str = "Plan Action") -> None:
-        """One item on both sides (kept), on the new side only (inserted) or the old only (deleted)."""
+        """One item on both sides (kept), on the new side only (inserted) or the old only (deleted);
+        its marks name the person who changed it (Revision.authors), else the revision's author."""
+        outer = self.author
+        self.author = self.authors.get((new or old).id) or self.default_author
+        try:
+            self._node(old, new, action_style)
+        finally:
+            self.author = outer
+
+    def _node(self, old: AnyNode | None, new: AnyNode | None, action_style: str) -> None:
         kind = (new or old).kind
         fields = self.fields.get(new.id, {}) if old is not None and new is not None else {}
         self.tick((old is not None) + (new is not None))

@@ -1,10 +1,11 @@
-"""Preferences: the interface language (effective at the next start)."""
+"""Preferences: the interface language (effective at the next start) and the author named on each edit (修改者)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from editor.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, SETTINGS_KEY
+from editor.ui.session.attribution import AUTHOR_KEY, current_author, default_author
 
 
 def current_language(settings: QSettings) -> str:
@@ -22,10 +23,14 @@ class PreferencesDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(list(LANGUAGES).index(current_language(settings)))
+        self.author = QLineEdit(current_author(settings), self)
+        self.author.setObjectName("authorEdit")
+        self.author.setPlaceholderText(default_author())
         self.note = QLabel(self.tr("介面語言會在重新啟動編輯器後生效。"), self)
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("介面語言"), self.language)
+        form.addRow(self.tr("修改者名稱"), self.author)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -36,5 +41,6 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self._settings.setValue(SETTINGS_KEY, self.language.currentData())
+        self._settings.setValue(AUTHOR_KEY, self.author.text().strip())
         self._settings.sync()
         super().accept()

@@ -76,7 +76,8 @@ class ChangeDetail(QWidget):
         what = f'<b style="color:{CHANGE_COLOURS[change.kind]}">{CHANGE_SIGNS[change.kind]} {escape(change_name(change.kind))}</b>'
         # 「✎ 修改　推動策略　（四）　轉型…」; the separators are the translation's (wide spaces are Chinese)
         self.heading.setText(fill(translate("comparison", "%1　%2　%3　%4"), what, escape(change_node_kind_name(change)),
-                                  escape(number_text(change)), escape(words_of(change, 40))))
+                                  escape(number_text(change)), escape(words_of(change, 40)))
+                             + (fill(translate("comparison", "　（修改者：%1）"), escape(change.author)) if change.author else ""))
         if change.kind == "moved":
             self.place.setText(fill(
                 translate("comparison", "原位置：%1　→　新位置：%2"),

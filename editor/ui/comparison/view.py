@@ -171,7 +171,7 @@ class ComparisonView(QWidget):
             return
         self._stale = False
         old, new = self.selected_versions()
-        self.comparison = Comparison([], {k: 0 for k in KINDS_OF_CHANGE}, "id") if old is new else compare(old.content, new.content)
+        self.comparison = Comparison([], {k: 0 for k in KINDS_OF_CHANGE}, "id") if old is new else compare(old.content, new.content, new.authors)
         self._draft_ids = {node.id for node, _parent in walk(self.plan.draft.content)}
         self.detail.set_captions(self._version_name(old), self._version_name(new))
         key = self._current_key()

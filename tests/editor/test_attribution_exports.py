@@ -1,0 +1,53 @@
+"""Who made each change, as the outputs show it: plan-editor diff names the 修改者 on each change's
+line, and the tracked-changes document marks each change with its own w:author."""
+from __future__ import annotations
+
+import zipfile
+
+from lxml import etree
+
+from editor.cli import main
+from editor.export.amendments import write_tracked_document
+from schema.compare import compare
+from schema.document import Document
+from schema.fileio import load_plan, save_plan
+from schema.operations import SetField
+from tests.paths import SAMPLE
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def attributed():
+    """The sample with a draft in which 王小明 renamed (一) of 拚經濟 and 李小華 rewrote the body of (二)."""
+    plan = load_plan(SAMPLE)
+    plan.draft.author = "研考會"
+    areas = plan.draft.content.focus.focus_areas
+    first, second = areas[0].strategies[0], areas[0].strategies[1]
+    Document(plan.draft.content).apply_all([SetField(first.id, "title", "推動橋頭科學園區開發"), SetField(second.id, "body", "打造新創聚落。")])
+    plan.draft.authors = {first.id: "王小明", second.id: "李小華"}
+    return plan
+
+
+def test_diff_names_who_made_each_change(tmp_path, capsys):
+    path = tmp_path / "plan.plan.json"
+    save_plan(attributed(), path)
+    assert main(["diff", str(path)]) == 0
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("修正 modified")]
+    assert headers == [
+        "修正 modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發\t修改者 王小明",
+        "修正 modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航\t修改者 李小華",
+    ]
+
+
+def test_the_tracked_document_marks_each_change_with_its_author(tmp_path):
+    plan = attributed()
+    old, new = plan.revisions[-1], plan.draft
+    path = tmp_path / "tracked.docx"
+    write_tracked_document(compare(old.content, new.content, new.authors), plan, old, plan, new, path)
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    marks = [(m.get(f"{W}author"), "".join(m.itertext())) for m in body.iter(f"{W}ins", f"{W}del")]
+    assert ("王小明", "開發") in marks
+    assert {who for who, text in marks if "新創聚落" in text} == {"李小華"}
+    assert {who for who, text in marks if text} == {"王小明", "李小華"}
+    assert [text for who, text in marks if who == "研考會"] == ["", ""]  # the cover's paragraph marks: the revision's author
