@@ -170,6 +170,10 @@
         <source>介面語言</source>
         <translation>Interface language</translation>
     </message>
+    <message>
+        <source>修改者名稱</source>
+        <translation>Your name (on your edits)</translation>
+    </message>
 </context>
 <context>
     <name>actions</name>
@@ -717,6 +721,10 @@
     <message>
         <source>兩個版本沒有差異</source>
         <translation>The two versions are the same</translation>
+    </message>
+    <message>
+        <source>　（修改者：%1）</source>
+        <translation> (changed by %1)</translation>
     </message>
 </context>
 <context>
