@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,11 +32,11 @@ from schema.model import (  # noqa: E402
     Revision,
 )
 from schema.operations import Insert, Move, Remove, SetField  # noqa: E402
+from tests.bench import report  # noqa: E402
 from tests.bench.bench_compare import corpus, generate, sentence  # noqa: E402
 
 REPEAT = 7
 CONFLICTS = 20
-PLAN_EDITOR = Path(sys.executable).parent / "plan-editor"
 
 
 def copies() -> tuple[PlanDocument, PlanDocument, PlanDocument, int]:
@@ -112,20 +111,22 @@ def main() -> int:
     print(f"baseline  id comparison of ours and theirs  {figures['compare'] * 1000:8.1f} ms")
     print(f"merge_plans(base, ours, theirs)            {figures['merge'] * 1000:8.1f} ms  = {ratio:4.2f} × comparison"
           f"  (goal ≤ 3 ×: {'ok' if ratio <= 3 else 'OVER GOAL'})")
+    report.emit(report.Row("merge two 5,000-node copies (5 % changed each, 20 conflicts)", figures["merge"], figures["compare"],
+                           goal_ratio=3.0, baseline_name="one id comparison of the pair"))
     with tempfile.TemporaryDirectory() as folder:
         paths = {name: Path(folder) / f"{name}.plan.json" for name in ("base", "ours", "theirs")}
         for name, plan in (("base", base), ("ours", ours), ("theirs", theirs)):
             save_plan(plan, paths[name])
         out = Path(folder) / "merged.plan.json"
-        diff = [str(PLAN_EDITOR), "diff", str(paths["ours"]), str(paths["theirs"])]
-        merge = [str(PLAN_EDITOR), "merge", str(paths["base"]), str(paths["ours"]), str(paths["theirs"]), "-o", str(out)]
-        process = interleaved({
-            "diff": lambda: subprocess.run(diff, capture_output=True, check=True),
-            "merge": lambda: subprocess.run(merge, capture_output=True),  # exit 1: it has conflicts
-        }, 5)
+        program = report.plan_editor()
+        diff = [*program, "diff", str(paths["ours"]), str(paths["theirs"])]
+        merge = [*program, "merge", str(paths["base"]), str(paths["ours"]), str(paths["theirs"]), "-o", str(out)]
+        process = report.interleaved_processes({"diff": diff, "merge": merge}, 5, report.process_env(), ok=(0, 1))  # merge: 1, conflicts
         print(f"baseline  plan-editor diff OURS THEIRS      {process['diff'] * 1000:8.1f} ms (whole process)")
         print(f"plan-editor merge BASE OURS THEIRS -o OUT  {process['merge'] * 1000:8.1f} ms  = {process['merge'] / process['diff']:4.2f} × diff"
               f"  (goal ≤ 1 s: {'ok' if process['merge'] <= 1 else 'OVER GOAL'})")
+        report.emit(report.Row("plan-editor merge BASE OURS THEIRS (whole process)", process["merge"], process["diff"],
+                               goal_seconds=1.0, baseline_name="plan-editor diff OURS THEIRS"))
     return 0
 
 

@@ -33,6 +33,7 @@ BENCHMARKS = {
     "bench_checks": [],
     "bench_comparison_view": [],
     "bench_review": [],
+    "bench_merge": [],
 }
 
 FLOORS = ROOT / "tests" / "bench" / "floors.md"
