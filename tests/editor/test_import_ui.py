@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from editor.ui.files import dialogs
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window
 from tests.importing.material import write_list_docx
 
@@ -33,6 +34,19 @@ def test_file_import_opens_the_plan_unsaved(qtbot, tmp_path, monkeypatch):
     assert [a.title for a in content.focus.focus_areas] == ["拚經濟", "衝就業", "顧教育", "好生活", "真安心"]
     assert window.session.path is None
     assert window.statusBar().currentMessage() == "已匯入「高雄計畫.docx」：5 項施政重點、28 項推動策略"
+    assert window.session.is_dirty() and window.isWindowModified()  # the import exists nowhere else yet
+    discard_on_close(window)
+
+
+def test_closing_an_imported_plan_asks_to_save_it(qtbot, tmp_path, monkeypatch):
+    window = make_window(qtbot, tmp_path)
+    _choose(monkeypatch, write_list_docx(tmp_path / "高雄計畫.docx"))
+    _file_import(qtbot, window)
+    qtbot.waitUntil(lambda: window.session.plan.title == "高雄市政府108至111年度中程施政計畫理念", timeout=20000)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, path: asked.append(path) or "cancel")
+    window.close()
+    assert asked == [None] and window.isVisible()  # asked about the never-saved plan; cancelling keeps it open
     discard_on_close(window)
 
 

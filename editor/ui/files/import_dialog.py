@@ -59,7 +59,7 @@ def import_into_window(window) -> bool:
         progress.close()
     if not window.maybe_save():
         return False
-    window.set_session(EditSession(result.plan, None, journal_dir=window.journal_dir))
+    window.set_session(EditSession(result.plan, None, journal_dir=window.journal_dir, unsaved=True))
     content = result.plan.draft.content
     strategies = sum(len(a.strategies) for a in content.focus.focus_areas)
     window.show_status(fill(translate("import", "已匯入「%1」：%2 項施政重點、%3 項推動策略"), source.name,

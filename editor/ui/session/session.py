@@ -96,7 +96,9 @@ class EditSession(QObject):
     path_changed = Signal(object)  # Path | None
     journal_failed = Signal(str)  # one sentence: edits go on, but are no longer protected
 
-    def __init__(self, plan: PlanDocument, path: Path | None = None, *, journal_dir: Path | None = None):
+    def __init__(self, plan: PlanDocument, path: Path | None = None, *, journal_dir: Path | None = None,
+                 unsaved: bool = False):
+        """``unsaved``: the plan holds work that exists nowhere else yet (an import), so it is dirty until saved."""
         super().__init__()
         self.plan = plan
         self.document = Document.of_plan(plan)
@@ -113,9 +115,9 @@ class EditSession(QObject):
         self._journal: JournalWriter | None = None
         self._prepared: PreparedBase | None = None  # the next journal's base copy, written by a thread
         self._journal_broken = False
-        self._recovered = False
+        self._recovered = unsaved
         self._lock: PlanLock | None = None
-        self._dirty = False
+        self._dirty = unsaved
         self._closed = False
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
@@ -203,7 +205,7 @@ class EditSession(QObject):
         return inverses
 
     def is_dirty(self) -> bool:
-        """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal."""
+        """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal or an import."""
         return self._recovered or not self.undo_stack.isClean()
 
     # --- saving --------------------------------------------------------------------------------
