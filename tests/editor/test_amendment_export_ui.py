@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from editor.ui.files import amendment_export
+from editor.ui.files import export_menu
 from editor.ui.files.amendment_export import default_file_name, export_amendment_table, export_tracked_document
 from schema.compare import compare
 from schema.fileio import load_plan
@@ -135,7 +135,7 @@ def test_a_failure_is_one_sentence_and_leaves_nothing(qtbot, tmp_path, demo, cho
 
 
 def test_a_slow_export_shows_its_progress(qtbot, tmp_path, demo, chooser, opened, monkeypatch):
-    monkeypatch.setattr(amendment_export, "PROGRESS_DELAY_MS", 0)  # as if the export took longer than half a second
+    monkeypatch.setattr(export_menu, "PROGRESS_DELAY_MS", 0)  # as if the export took longer than half a second (the one runner)
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()

@@ -12,17 +12,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from editor.ui.files import dialogs
+from editor.ui.files.export_menu import run_export
 from editor.ui.i18n import fill, translate
 from schema.compare import Comparison
-from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
 
-PROGRESS_DELAY_MS = 500  # a quicker export shows no progress dialog at all
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file names
 # The file names name Chinese documents (the 修正對照表 is an official form), so they are Chinese
 # in either interface language, like the documents themselves.
@@ -73,30 +72,8 @@ def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, direc
     if path.suffix.lower() != ".docx":
         path = path.with_name(path.name + ".docx")
 
-    dialog = QProgressDialog(fill(translate("amendments", "正在寫入「%1」…"), path.name), "", 0, 100, parent)
-    dialog.setObjectName("amendmentProgress")
-    dialog.setWindowTitle(title)
-    dialog.setCancelButton(None)  # a half-written export cannot be stopped midway; it is atomic anyway
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-    dialog.setAutoClose(False)
-    dialog.setValue(0)
-
-    def report(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        writer(comparison, plan, old_rev, plan, new_rev, path, progress=report)
-    except (PlanFileError, OSError, RuntimeError) as exc:
-        error = _sentence(exc, path)
-    else:
-        error = None
-    finally:
-        QApplication.restoreOverrideCursor()
-        dialog.close()
-        dialog.deleteLater()
+    error = run_export(parent, title, path,
+                       lambda progress: writer(comparison, plan, old_rev, plan, new_rev, path, progress=progress))
     if error is not None:
         # The headline in the interface's language; the writers' sentence (English for a PlanFileError) below it.
         dialogs.show_error(parent, title, fill(translate("amendments", "無法匯出「%1」"), path.name), detail=error,
@@ -105,13 +82,6 @@ def _export(parent, plan, old_rev, new_rev, comparison, what: str, writer, direc
     if _ask_to_open(parent, title, path):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
-
-
-def _sentence(exc: Exception, path: Path) -> str:
-    """One sentence for the user: the writers' own (PlanFileError, a missing font), else the system's reason."""
-    if isinstance(exc, OSError) and not isinstance(exc, PlanFileError):
-        return fill(translate("amendments", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
-    return str(exc)
 
 
 def _ask_to_open(parent, title: str, path: Path) -> bool:

@@ -57,7 +57,10 @@ def chart_path(path: str, chosen_filter: str) -> Path:
 
 
 def run_export(parent, title: str, path: Path, work: Callable[[Progress], object]) -> str | None:
-    """Run ``work(progress)`` with a progress dialog that appears after half a second; the error sentence or None."""
+    """Run ``work(progress)`` with a progress dialog that appears after half a second; the error sentence or None.
+
+    The one runner of every export in the window: File ▸ Export and the comparison's 修正對照表 and
+    tracked-changes documents."""
     from editor.export.chart_paint import UnsupportedChartFormatError  # the writers are not needed at start
     from editor.export.fonts import NoChineseFontError
 

@@ -453,16 +453,8 @@
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <source>正在寫入「%1」…</source>
-        <translation>Writing &quot;%1&quot;…</translation>
-    </message>
-    <message>
         <source>無法匯出「%1」</source>
         <translation>Could not export &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>「%1」無法寫入：%2。</source>
-        <translation>%1 cannot be written: %2.</translation>
     </message>
     <message>
         <source>已儲存「%1」。</source>
@@ -723,7 +715,7 @@
         <translation>The two versions are the same</translation>
     </message>
     <message>
-        <source>　（修改者：%1）</source>
+        <source>&#x3000;（修改者：%1）</source>
         <translation> (changed by %1)</translation>
     </message>
 </context>
