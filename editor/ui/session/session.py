@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
@@ -35,6 +36,8 @@ from schema.fileio import (
 )
 from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
+
+T = TypeVar("T")
 
 __all__ = [
     "EditSession",
@@ -154,16 +157,30 @@ class EditSession(QObject):
         document rejects the operation. Document.apply changes nothing when it rejects.
         """
         op = _journal.pin_ids(op)
+        return self._journalled(op, lambda: self.document.apply(op))
+
+    def apply_group(self, ops: Sequence[Operation]) -> list[Operation]:
+        """Journal the operations of one compound edit as one line, then apply all of them; return
+        their inverses in the order that undoes. A refusal of any applies none (the applied ones
+        are undone and the line cut off again), so recovery, too, gets all of the edit or none."""
+        ops = [_journal.pin_ids(op) for op in ops]
+        if len(ops) == 1:
+            return [self.apply(ops[0])]
+        return self._journalled(_journal.Group(tuple(ops)), lambda: _journal.apply_group(self.document, ops))
+
+    def _journalled(self, record, edit: Callable[[], T]) -> T:
+        """Write ``record`` to the journal, then run ``edit``; when the document refuses the edit
+        (OperationError), the line is cut off again and the error goes on to the caller."""
         journal = self._journal_for_edit()
         mark = None
         if journal is not None:
             try:
-                mark = journal.append(op)
+                mark = journal.append(record)
             except OSError as exc:
                 self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
                 journal = None
         try:
-            inverse = self.document.apply(op)
+            result = edit()
         except OperationError:
             if journal is not None and mark is not None:
                 try:
@@ -174,35 +191,7 @@ class EditSession(QObject):
             raise
         if journal is not None and not self._sync_timer.isActive():
             self._sync_timer.start()
-        return inverse
-
-    def apply_group(self, ops: Sequence[Operation]) -> list[Operation]:
-        """Journal the operations of one compound edit as one line, then apply all of them; return
-        their inverses in the order that undoes. A refusal of any applies none (the applied ones
-        are undone and the line cut off again), so recovery, too, gets all of the edit or none."""
-        ops = [_journal.pin_ids(op) for op in ops]
-        if len(ops) == 1:
-            return [self.apply(ops[0])]
-        journal = self._journal_for_edit()
-        mark = None
-        if journal is not None:
-            try:
-                mark = journal.append(_journal.Group(tuple(ops)))
-            except OSError as exc:
-                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
-                journal = None
-        try:
-            inverses = _journal.apply_group(self.document, ops)
-        except OperationError:
-            if journal is not None and mark is not None:
-                try:
-                    journal.rollback(mark)
-                except OSError as exc:
-                    self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
-            raise
-        if journal is not None and not self._sync_timer.isActive():
-            self._sync_timer.start()
-        return inverses
+        return result
 
     def is_dirty(self) -> bool:
         """Unsaved changes: the undo stack is not at its clean state, or the plan came from a journal or an import."""
