@@ -25,7 +25,6 @@ editor asks the reason for a removal.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -35,6 +34,7 @@ from schema.amounts import format_amount  # the unit (千元) is in every label 
 from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
 from schema.numbering import number_of
+from schema.sequences import longest_increasing
 from schema.textdiff import Diff, text_diff
 from schema.tree import KINDS, children, sections
 
@@ -362,29 +362,6 @@ def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, s
                     seq.append((a_index[old_child], child.id))
         if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
             continue  # only insertions and removals here
-        keep = {nid for _i, nid in _longest_increasing(seq)}
+        keep = {nid for _i, nid in longest_increasing(seq, key=lambda item: item[0])}
         result.update(nid for _i, nid in seq if nid not in keep)
     return result
-
-
-def _longest_increasing(seq: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The longest subsequence with increasing first items (patience sorting, O(n log n))."""
-    tails: list[int] = []  # tails[k]: the smallest last value of an increasing run of length k+1
-    tail_at: list[int] = []  # position in seq of that last value
-    previous = [-1] * len(seq)
-    for pos, (value, _nid) in enumerate(seq):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_at.append(pos)
-        else:
-            tails[k] = value
-            tail_at[k] = pos
-        previous[pos] = tail_at[k - 1] if k else -1
-    run: list[tuple[int, str]] = []
-    pos = tail_at[-1] if tail_at else -1
-    while pos != -1:
-        run.append(seq[pos])
-        pos = previous[pos]
-    run.reverse()
-    return run

@@ -22,10 +22,11 @@ or 1 (inserted); joining the 0/-1 parts gives the old text and the 0/1 parts the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 
 from diff_match_patch import diff_match_patch
+
+from schema.sequences import longest_increasing
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 
@@ -185,25 +186,7 @@ def _unique_common_in_order(a: str, b: str) -> list[tuple[int, int]]:
     count_a, count_b = Counter(a), Counter(b)
     where_b = {token: j for j, token in enumerate(b) if count_b[token] == 1}
     pairs = [(i, where_b[token]) for i, token in enumerate(a) if count_a[token] == 1 and token in where_b]
-    tops: list[int] = []  # the smallest j ending a chain of each length
-    ends: list[int] = []  # index in pairs of that chain's end
-    back: list[int] = []
-    for index, (_i, j) in enumerate(pairs):
-        length = bisect_left(tops, j)
-        if length == len(tops):
-            tops.append(j)
-            ends.append(index)
-        else:
-            tops[length] = j
-            ends[length] = index
-        back.append(ends[length - 1] if length else -1)
-    chain: list[tuple[int, int]] = []
-    index = ends[-1] if ends else -1
-    while index >= 0:
-        chain.append(pairs[index])
-        index = back[index]
-    chain.reverse()
-    return chain
+    return longest_increasing(pairs, key=lambda pair: pair[1])
 
 
 def _changed_run(deleted: list[str], inserted: list[str], work: _Work) -> Diff:
