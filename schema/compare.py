@@ -160,7 +160,8 @@ def node_values(node: AnyNode, goal_titles: dict[str, str] | None = None) -> dic
 def _kpi_line(kpi: KPI) -> str:
     targets = "；".join(f"{year}年 {value}" for year, value in sorted(kpi.targets.items()))
     # an empty measurement or unit is left out, not printed as 「單位：）」
-    parts = [f"{label}：{value}" for label, value in (("衡量標準", kpi.measurement), ("單位", kpi.unit)) if value.strip()]
+    columns = (("策略績效目標", kpi.objective), ("評估體制", kpi.assessment), ("衡量標準", kpi.measurement), ("單位", kpi.unit))
+    parts = [f"{label}：{value}" for label, value in columns if value.strip()]
     details = f"（{'；'.join(parts)}）" if parts else ""
     return f"{kpi.name}{details}{targets}"
 

@@ -122,8 +122,9 @@ def merge_kpis(base: list[dict], ours: list[dict], theirs: list[dict]) -> tuple[
                 conflict = True
             continue
         kpi: dict = {}
-        for name in o[kid]:
-            value, clash = merge_value(b[kid].get(name), o[kid][name], t[kid].get(name, o[kid][name]), name)
+        # An optional column (objective, assessment) is absent from a side where it is empty.
+        for name in [*o[kid], *(n for n in t[kid] if n not in o[kid])]:
+            value, clash = merge_value(b[kid].get(name, ""), o[kid].get(name, ""), t[kid].get(name, ""), name)
             kpi[name] = value
             conflict = conflict or clash
         merged.append(kpi)

@@ -63,6 +63,10 @@ class KPI(_Model):
     measurement: str = Field("", description="衡量標準")
     unit: str = ""
     targets: dict[int, str] = Field(default_factory=dict, description="ROC year → 年度目標值")
+    # Columns of other cities' KPI tables (策略績效目標｜衡量指標｜評估體制｜衡量標準｜目標值); left out
+    # of the file when empty, so a plan that does not use them is written as before they existed.
+    objective: str = Field("", exclude_if=lambda v: not v, description="策略績效目標: the goal the indicator measures")
+    assessment: str = Field("", exclude_if=lambda v: not v, description="評估體制: how it is assessed, e.g. 統計資料")
 
 
 _QUOTE_MARKS = str.maketrans("", "", "「」『』")

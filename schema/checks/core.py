@@ -224,7 +224,7 @@ def iter_strings(node: AnyNode) -> Iterator[tuple[str, str]]:
         for value in getattr(node, field):
             yield field, value
     for kpi in node.kpis:
-        for field in ("name", "measurement", "unit"):
+        for field in ("name", "measurement", "unit", "objective", "assessment"):
             value = getattr(kpi, field)
             if value:
                 yield f"kpis.{field}", value

@@ -78,6 +78,8 @@ _FIELD_NAMES = {
     "kpis.name": ("關鍵績效指標名稱", "KPI name"),
     "kpis.measurement": ("衡量標準", "KPI measurement"),
     "kpis.unit": ("單位", "KPI unit"),
+    "kpis.objective": ("策略績效目標", "KPI objective"),
+    "kpis.assessment": ("評估體制", "KPI assessment"),
 }
 
 

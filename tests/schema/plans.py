@@ -24,7 +24,7 @@ strategies_ = st.builds(
     actions=_actions(2),
     lead_agencies=st.lists(texts, max_size=2),
     goal_ids=st.lists(st.text("0123456789abcdef", min_size=12, max_size=12), max_size=2),
-    kpis=st.lists(st.builds(KPI, name=texts, unit=texts, targets=st.dictionaries(st.integers(100, 120), texts, max_size=3)), max_size=2),
+    kpis=st.lists(st.builds(KPI, name=texts, unit=texts, objective=texts, targets=st.dictionaries(st.integers(100, 120), texts, max_size=3)), max_size=2),
     budget=st.dictionaries(st.integers(100, 120), st.floats(0, 1e9, allow_nan=False), max_size=3),
 )
 
