@@ -117,3 +117,15 @@ def test_reply_resolve_and_a_staff_comment(qtbot, window):
     key(qtbot, Qt.Key.Key_Return)
     staff = [p for p in window.session.plan.proposals if p.source == "staff"]
     assert [(p.node_id, p.comment, p.status) for p in staff] == [(YOUTH, "請確認預算", "pending")]
+
+
+def test_buttons_name_the_keys_as_the_menus_do_and_the_keypad_enter_accepts(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    view = window.review.view
+    names = [view.findChild(QPushButton, f"review_{key}").text() for key in ("previous", "next", "accept", "reject", "accept_all", "reject_all")]
+    assert names == ["上一個 (Shift+F8)", "下一個 (F8)", "接受 (Ctrl+Enter)", "拒絕 (Ctrl+Del)", "全部接受 (Ctrl+Shift+Enter)", "全部拒絕 (Ctrl+Shift+Del)"]
+    key(qtbot, Qt.Key.Key_F8)
+    key(qtbot, Qt.Key.Key_F8)
+    key(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
+    assert strategy(window, BAY).title == "亞洲新灣區再升級"

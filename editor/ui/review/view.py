@@ -86,18 +86,20 @@ class ReviewView(QWidget):
         for key, text, shortcut, slot in (
             ("previous", translate("review", "上一個"), "Shift+F8", self.previous_change),
             ("next", translate("review", "下一個"), "F8", self.next_change),
-            ("accept", translate("review", "接受"), "Ctrl+Return", self.accept_current),
+            ("accept", translate("review", "接受"), ("Ctrl+Enter", "Ctrl+Return"), self.accept_current),
             ("reject", translate("review", "拒絕"), "Ctrl+Delete", self.reject_current),
-            ("accept_all", translate("review", "全部接受"), "Ctrl+Shift+Return", lambda: self.decide_all(True)),
+            ("accept_all", translate("review", "全部接受"), ("Ctrl+Shift+Enter", "Ctrl+Shift+Return"), lambda: self.decide_all(True)),
             ("reject_all", translate("review", "全部拒絕"), "Ctrl+Shift+Delete", lambda: self.decide_all(False)),
         ):
+            # the main keyboard's Return and the keypad's Enter both work; named Enter as the menus name it
+            keys = [QKeySequence(k) for k in ((shortcut,) if isinstance(shortcut, str) else shortcut)]
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions[key] = action
-            button = QPushButton(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            button = QPushButton(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
             button.setObjectName(f"review_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the text; the buttons are for the mouse
             button.clicked.connect(action.trigger)
