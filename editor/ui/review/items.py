@@ -91,7 +91,13 @@ def in_branch(document: Document, item: ReviewItem, root_id: str | None) -> bool
 
 
 def restore_ops(document: Document, change: Change | None, base: Revision | None) -> list[Operation]:
-    """Operations putting ``base``'s version of a changed item back in the draft (rejecting the change)."""
+    """Operations putting ``base``'s version of a changed item back in the draft (rejecting the change).
+
+    An added item is removed; a removed one is inserted again, with its ids, where it stood in
+    ``base`` (after the sibling it followed there, when that one is still in the draft); a moved
+    one is moved back the same way; a modified one gets ``base``'s value of each changed field.
+    Raise OperationError (one sentence) when the draft no longer has the place it belongs.
+    """
     if change is None or base is None:
         return []
     base_doc = Document(base.content)
@@ -105,15 +111,18 @@ def restore_ops(document: Document, change: Change | None, base: Revision | None
         parent_id = change.old.parent_id if change.old else None
         if old is None or parent_id not in document:
             raise OperationError("the item it was under is no longer in the plan")
-        kids = children(document.node(parent_id))
-        return [Insert(parent_id, min(change.old.index, len(kids)), old.model_dump(mode="json"))]
+        if any(n.id in document for n in _subtree(old)):
+            raise OperationError("part of the removed item is elsewhere in the draft now; move it back first")
+        return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), old.model_dump(mode="json"))]
     ops: list[Operation] = []
     node = document.get(change.node_id)
     old = base_doc.get(change.node_id)
     if node is None or old is None:
         return ops
-    if change.kind == "moved" and change.old is not None and change.old.parent_id in document:
-        ops.append(Move(node.id, change.old.parent_id, change.old.index))
+    if change.kind == "moved" and change.old is not None:
+        if change.old.parent_id not in document:
+            raise OperationError("the item it was under is no longer in the plan")
+        ops.append(Move(node.id, change.old.parent_id, _place_in(document, base_doc, node.id, change.old.parent_id)))
     spec = KINDS[node.kind]
     for name in type(node).model_fields:
         if name in ("id", "kind", "note", spec.children):
@@ -122,6 +131,32 @@ def restore_ops(document: Document, change: Change | None, base: Revision | None
         if node.model_dump(mode="json", include={name})[name] != before:
             ops.append(SetField(node.id, name, before))
     return ops
+
+
+def _place_in(document: Document, base_doc: Document, node_id: str, parent_id: str) -> int:
+    """Where ``node_id`` goes back under ``parent_id`` of the draft: right after the nearest sibling
+    it followed in the revision that is still there, else before the nearest one it preceded, else last.
+    Counted without the node itself (a Move's index counts after the node left its place)."""
+    base_node = base_doc.node(node_id)
+    siblings = [n.id for n in children(base_doc.parent(base_node))]
+    at = siblings.index(node_id)
+    kids = [n.id for n in children(document.node(parent_id)) if n.id != node_id]
+    for before in reversed(siblings[:at]):
+        if before in kids:
+            return kids.index(before) + 1
+    for after in siblings[at + 1:]:
+        if after in kids:
+            return kids.index(after)
+    return len(kids)
+
+
+def _subtree(node) -> list:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children(current))
+    return found
 
 
 def _order(document: Document) -> dict[str, int]:
