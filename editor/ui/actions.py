@@ -78,8 +78,13 @@ class WindowActions:
         self.find_next = make(translate("actions", "尋找下一個"), lambda: w.find_bar.step(True), [QKeySequence.StandardKey.FindNext], translate("actions", "選取下一個符合的項目"))
         self.find_previous = make(translate("actions", "尋找上一個"), lambda: w.find_bar.step(False), [QKeySequence.StandardKey.FindPrevious], translate("actions", "選取上一個符合的項目"))
         self.replace = make(translate("actions", "取代(&H)…"), w.find_bar.start_replace, ["Ctrl+H"], translate("actions", "在標題與內文中取代文字"))
-        self.expand_all = make(translate("actions", "全部展開"), tree_view.expandAll)
-        self.collapse_all = make(translate("actions", "全部摺疊"), tree_view.collapseAll)
+        # Outline views (editor.ui.tree.outline_views). Ctrl+digit, not Word's Alt+Shift+digit: under X11
+        # Shift+1 arrives as "!", and Alt+Shift+1 would never match.
+        self.expand_focus_areas = make(translate("actions", "展開至施政重點(&1)"), lambda: w.expand_to_level(1), ["Ctrl+1"], translate("actions", "只顯示各章節與施政重點"))
+        self.expand_strategies = make(translate("actions", "展開至推動策略(&2)"), lambda: w.expand_to_level(2), ["Ctrl+2"], translate("actions", "顯示到推動策略為止"))
+        self.expand_all = make(translate("actions", "全部展開(&3)"), lambda: w.expand_to_level(3), ["Ctrl+3"], translate("actions", "顯示所有項目，包括具體作法"))
+        self.collapse_all = make(translate("actions", "全部摺疊(&0)"), tree_view.collapseAll, [], translate("actions", "只顯示四個章節"))
+        self.focus_branch = make(translate("actions", "只顯示此施政重點(&B)"), w.branch_focus.toggle, ["Ctrl+Shift+B"], translate("actions", "只顯示目前項目所屬的施政重點；再按一次顯示整份計畫"))
 
     def build_menus(self, window) -> dict[str, QMenu]:
         bar = window.menuBar()
@@ -106,7 +111,9 @@ class WindowActions:
         edit.addActions([self.find, self.find_next, self.find_previous, self.replace])
 
         view = menus["view"] = bar.addMenu(translate("actions", "檢視(&V)"))
-        view.addActions([self.expand_all, self.collapse_all])
+        view.addActions([self.expand_focus_areas, self.expand_strategies, self.expand_all, self.collapse_all])
+        view.addSeparator()
+        view.addAction(self.focus_branch)
         view.addSeparator()
         view.addActions([self.next_pane, self.previous_pane])
         view.addSeparator()  # dock toggles are added by MainWindow.add_dock

@@ -36,6 +36,7 @@ from editor.ui.session.session import EditSession
 from editor.ui.tree.editing import TreeEditor
 from editor.ui.tree.find_bar import FindBar
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
+from editor.ui.tree.outline_views import BranchFocus, expand_to_level
 from editor.ui.tree.view import PlanTreeView
 from schema.document import OnChange
 
@@ -71,9 +72,11 @@ class MainWindow(PlanFiles, QMainWindow):
         self.tree = PlanTreeView()
         self.find_bar = FindBar(self.tree)
         self.detail = DetailPane()
+        self.branch_focus = BranchFocus(self)  # View ▸ 只顯示此施政重點, with its bar above the tree
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.branch_focus.bar)
         left_layout.addWidget(self.find_bar)
         left_layout.addWidget(self.tree)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -229,6 +232,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.model = PlanTreeModel(session, self)
         self.model.status_message.connect(self.show_status)
         self.check_marks.attach(self.model)
+        self.branch_focus.attach(self.model)  # the new plan is shown whole
         self.tree.setModel(self.model)
         self.tree_editor.set_session(session)
         self.detail.set_session(session)
@@ -308,6 +312,10 @@ class MainWindow(PlanFiles, QMainWindow):
             self.tree.select_node(self.tree.model().data(index, NODE_ID_ROLE))
         self.context_menu = self.actions.tree_context_menu(self)  # kept: a test reads what it offers
         self.context_menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def expand_to_level(self, level: int) -> None:
+        """View ▸ 展開至… (Ctrl+1, Ctrl+2, Ctrl+3): the tree open down to focus areas, strategies, everything."""
+        expand_to_level(self.tree, level)
 
     def show_help(self, what: str):
         from editor.ui import help as help_dialogs

@@ -76,7 +76,7 @@ def ime_commit(widget, text: str, preedit: str = "ㄊㄨㄟ") -> None:
 
 
 def visible_texts(view) -> list[str]:
-    """The display texts of the rows a user can see (expanded parents only), indented by depth."""
+    """The display texts of the rows a user can see (below the view's root, expanded parents only), indented by depth."""
     model = view.model()
     rows: list[str] = []
 
@@ -87,7 +87,7 @@ def visible_texts(view) -> list[str]:
             if view.isExpanded(index):
                 visit(index, depth + 1)
 
-    visit(QModelIndex(), 0)
+    visit(view.rootIndex(), 0)
     return rows
 
 

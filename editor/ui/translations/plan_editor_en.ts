@@ -406,12 +406,44 @@
         <translation>Replace text in titles and texts</translation>
     </message>
     <message>
-        <source>全部展開</source>
-        <translation>Expand all</translation>
+        <source>展開至施政重點(&amp;1)</source>
+        <translation>Expand to focus areas (&amp;1)</translation>
     </message>
     <message>
-        <source>全部摺疊</source>
-        <translation>Collapse all</translation>
+        <source>只顯示各章節與施政重點</source>
+        <translation>Show the sections and their focus areas only</translation>
+    </message>
+    <message>
+        <source>展開至推動策略(&amp;2)</source>
+        <translation>Expand to strategies (&amp;2)</translation>
+    </message>
+    <message>
+        <source>顯示到推動策略為止</source>
+        <translation>Show down to the strategies</translation>
+    </message>
+    <message>
+        <source>全部展開(&amp;3)</source>
+        <translation>Expand all (&amp;3)</translation>
+    </message>
+    <message>
+        <source>顯示所有項目，包括具體作法</source>
+        <translation>Show every item, actions included</translation>
+    </message>
+    <message>
+        <source>全部摺疊(&amp;0)</source>
+        <translation>Collapse all (&amp;0)</translation>
+    </message>
+    <message>
+        <source>只顯示四個章節</source>
+        <translation>Show the four sections only</translation>
+    </message>
+    <message>
+        <source>只顯示此施政重點(&amp;B)</source>
+        <translation>Show only this focus area (&amp;B)</translation>
+    </message>
+    <message>
+        <source>只顯示目前項目所屬的施政重點；再按一次顯示整份計畫</source>
+        <translation>Show only the focus area of the current item; again to show the whole plan</translation>
     </message>
     <message>
         <source>檔案(&amp;F)</source>
@@ -1345,6 +1377,33 @@
     <message>
         <source>子項作法</source>
         <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>outline</name>
+    <message>
+        <source>顯示整份計畫</source>
+        <translation>Show the whole plan</translation>
+    </message>
+    <message>
+        <source>請先選取一個施政重點或其下的項目</source>
+        <translation>First select a focus area or an item in one</translation>
+    </message>
+    <message>
+        <source>只顯示「%1」：按 Ctrl+Shift+B 顯示整份計畫</source>
+        <translation>Showing only "%1": Ctrl+Shift+B shows the whole plan</translation>
+    </message>
+    <message>
+        <source>只顯示：%1</source>
+        <translation>Showing only: %1</translation>
+    </message>
+    <message>
+        <source>「%1」不在聚焦的施政重點內：已顯示整份計畫</source>
+        <translation>"%1" is outside the focus area shown: the whole plan is shown</translation>
+    </message>
+    <message>
+        <source>聚焦的施政重點已不在計畫中：已顯示整份計畫</source>
+        <translation>The focus area shown is no longer in the plan: the whole plan is shown</translation>
     </message>
 </context>
 <context>

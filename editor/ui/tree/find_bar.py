@@ -20,6 +20,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._needle = ""
+        self.kept: set[str] = set()  # the branch shown alone and its ancestors: the view's root stays
+
+    def set_kept(self, ids: set[str]) -> None:
+        self.kept = ids
 
     def set_query(self, query: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
@@ -33,8 +37,10 @@ class PlanFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not self._needle:
             return True
-        text = self.sourceModel().index(row, 0, parent).data(SEARCH_ROLE) or ""
-        return self._needle in text.casefold()
+        index = self.sourceModel().index(row, 0, parent)
+        if self.kept and index.data(NODE_ID_ROLE) in self.kept:
+            return True
+        return self._needle in (index.data(SEARCH_ROLE) or "").casefold()
 
     def match_count(self) -> int:
         """How many shown items match themselves (not only through a descendant)."""
@@ -166,6 +172,10 @@ class FindBar(QWidget):
             return
         current = self._view.current_node_id()
         if text.strip():
+            root = self._view.root_id
+            document = model._doc
+            branch = {root, *(a.id for a in document.ancestors(document.node(root)))} if root in document else set()
+            self._proxy.set_kept(branch)  # searching inside the branch shown alone (outline_views)
             if not self.is_filtering():
                 self._expanded = self._view.expanded_ids()
                 self._proxy.setSourceModel(model)

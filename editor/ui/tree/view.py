@@ -15,6 +15,7 @@ from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 
 class PlanTreeView(QTreeView):
     current_node_changed = Signal(str)  # "" when nothing is current
+    branch_left = Signal(str)  # the tree showed one branch and had to show all of it to reach this node
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,10 +33,20 @@ class PlanTreeView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self._current_id: str | None = None  # the node last announced by current_node_changed
+        self.root_id: str | None = None  # the branch shown alone (editor.ui.tree.outline_views), else None
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt name
         self._current_id = None  # a new plan: announce its current node even if an id repeats
         super().setModel(model)
+        if self.root_id is not None:  # the find bar's filter swaps models: stay on the branch shown
+            self.show_branch(self.root_id)
+
+    def show_branch(self, node_id: str | None) -> bool:
+        """Show only this node's subtree (its children at the top), or the whole plan for None."""
+        index = self.index_for_id(node_id) if node_id is not None else QModelIndex()
+        self.root_id = node_id if index.isValid() else None
+        self.setRootIndex(index)
+        return index.isValid() or node_id is None
 
     def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
         """Decorations (the marks of the checks, see ``editor.ui.checks.marks``) at the row's right end."""
@@ -75,6 +86,10 @@ class PlanTreeView(QTreeView):
         index = self.index_for_id(node_id)
         if not index.isValid():
             return False
+        root = self.rootIndex()
+        if root.isValid() and not _inside(index, root):  # out of the branch shown: show the whole plan
+            self.show_branch(None)
+            self.branch_left.emit(node_id)
         parent = index.parent()
         while parent.isValid():
             self.expand(parent)
@@ -150,3 +165,13 @@ class PlanTreeView(QTreeView):
         if node_id != self._current_id:
             self._current_id = node_id
             self.current_node_changed.emit(node_id)
+
+
+def _inside(index: QModelIndex, ancestor: QModelIndex) -> bool:
+    """Whether ``index`` lies strictly below ``ancestor``."""
+    parent = index.parent()
+    while parent.isValid():
+        if parent == ancestor:
+            return True
+        parent = parent.parent()
+    return False
