@@ -31,7 +31,7 @@ from editor.ui.plan_properties import PlanProperties
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session import undo_commands
-from editor.ui.session.attribution import AuthorStamp, current_author
+from editor.ui.session.attribution import current_author
 from editor.ui.session.session import EditSession
 from editor.ui.tree.editing import TreeEditor
 from editor.ui.tree.find_bar import FindBar
@@ -104,7 +104,6 @@ class MainWindow(PlanFiles, QMainWindow):
         self.menus["help"] = self.actions.build_help_menu(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_context_menu)
-        self.author_stamp = AuthorStamp(current_author(self.settings))  # who made each edit (修改者)
 
         self.find_bar.match_shown.connect(self.detail.select_match)
         self.find_bar.replace_requested.connect(self.replace_text)
@@ -244,7 +243,7 @@ class MainWindow(PlanFiles, QMainWindow):
         session.journal_failed.connect(self._journal_failed)
         self._change_listener.watch(session.document)
         self.plan_properties.watch(session)
-        self.author_stamp.watch(session.document, session.plan.draft)
+        session.author = current_author(self.settings)  # who makes each edit (修改者)
         self._checks_timer.start()
         self.expand_default()
         first = session.document.content.focus
@@ -369,7 +368,7 @@ class MainWindow(PlanFiles, QMainWindow):
         from editor.ui.preferences import PreferencesDialog
 
         PreferencesDialog(self.settings, self).exec()
-        self.author_stamp.author = current_author(self.settings)
+        self.session.author = current_author(self.settings)
 
     def restore_settings(self) -> bool:
         """Geometry, docks and splitter as they were; False when nothing was saved yet."""

@@ -177,6 +177,18 @@ def child_main(argv: list[str]) -> None:
         # The child's own final state, to compare the recovered plan with exactly.
         Path(journal_dir).with_name("child-state.json").write_text(json.dumps(content_of(session)), "utf-8")
         print("ready", flush=True)
+    elif mode == "authors":  # two people take turns (修改者), a merge names each change's side
+        from editor.ui.session.undo_commands import execute
+
+        names = ["研考會王小明", "經發局李大同"]
+        session.author = names[0]
+        run_edits(session, int(seed), int(count), after_each=lambda k: setattr(session, "author", names[k % 2]))
+        focus = session.plan.draft.content.focus.focus_areas[0]
+        section = session.plan.draft.content.focus
+        execute(session, [SetField(focus.id, "title", "合併後的重點"), SetField(section.id, "note", "合併")], "merge",
+                authors=["審查委員甲", names[1]])
+        Path(journal_dir).with_name("child-plan.json").write_text(session.plan.model_dump_json(), "utf-8")
+        print("ready", flush=True)
     elif mode.startswith("revisions"):  # revisions, or revisions-create / -rename / -delete: killed right after it
         edits_and_revisions(session, int(seed), int(count), mode.partition("-")[2] or "all")
         Path(journal_dir).with_name("child-plan.json").write_text(session.plan.model_dump_json(), "utf-8")
@@ -371,4 +383,22 @@ def test_a_kill_right_after_a_revision_command_keeps_it(qapp, small_plan, tmp_pa
     if type(last_op).__name__ == "Group":  # a create is a compound edit (revision + the draft's notes cleared): one line
         last_op = last_op.ops[-1]
     assert type(last_op).__name__ == {"create": "SetField", "rename": "SetRevisionLabel", "delete": "RemoveRevision"}[last]
+    session.close()
+
+
+def test_a_recovered_session_names_the_same_authors_as_the_killed_one(qapp, small_plan, tmp_path):
+    """Revision.authors after recovery equals the killed editor's: each journalled edit names its author."""
+    jdir = tmp_path / "recovery"
+    child = _spawn(str(small_plan), jdir, 4242, 30, mode="authors")
+    _read_until(child, lambda line: line == "ready")
+    _kill(child)
+    [item] = find_recoverable(jdir)
+    session = recover(item, journal_dir=jdir)
+    child_plan = PlanDocument.model_validate_json(jdir.with_name("child-plan.json").read_text("utf-8"))
+    authors = session.plan.draft.authors
+    assert authors == child_plan.draft.authors
+    assert set(authors.values()) == {"研考會王小明", "經發局李大同", "審查委員甲"}
+    content = session.plan.draft.content
+    assert (authors[content.focus.focus_areas[0].id], authors[content.focus.id]) == ("審查委員甲", "經發局李大同")  # the merge's sides
+    assert session.plan.model_dump(mode="json") == child_plan.model_dump(mode="json")
     session.close()

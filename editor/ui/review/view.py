@@ -310,7 +310,9 @@ class ReviewView(QWidget):
                     continue
                 if not ops:
                     continue
-                error = undo_commands.execute(session, ops, text, focus_id=item.node_id or None)
+                # A proposal taken is its proposer's change (修改者: w:author in the tracked export).
+                author = item.proposal.author or None if accept and item.proposal is not None else None
+                error = undo_commands.execute(session, ops, text, focus_id=item.node_id or None, author=author)
                 if error:
                     refused.append(error)
                 else:

@@ -1,6 +1,8 @@
 """Who changed what (修改者): each edit of the draft notes its author on the node it changed.
 
-The author is the one set in the preferences (by default the system's user name). The note is
+The author is the one set in the preferences (by default the system's user name), which the
+window gives the session (``EditSession.author``); the session's stamp writes it, and the journal
+records it with each edit, so a recovered session attributes as the killed one did. The note is
 ``Revision.authors`` (node id → the author of the node's latest change in the working draft),
 which the comparison hands on to every view of the changes: the comparison view, the
 修正對照表 and the tracked-changes document (``w:author`` per change). A merge keeps each side's

@@ -33,6 +33,13 @@ A compound edit (several operations as one undo step: a multi-node drop, a paste
 plan file is saved, a ``{"saved": SHA-256}`` line marks what is being written: a journal ending
 in it beside a plan file with that hash was saved, and is removed instead of being offered.
 
+Each edit names its author (修改者, ``"by"``: one name, or one per operation of a compound edit
+whose operations came from different people, as a merge's do), so that a recovered session
+attributes every change (``Revision.authors``) as the killed one did. Version 2 added the
+authors; the compound edits and save marks came in version 1's later days. A version 1 journal is
+still read and replayed (its edits are left unattributed); a newer version is refused with one
+sentence.
+
 Journals written before revisions were operations hold plan lines instead
 (:class:`PlanChange`: ``{"plan": {"revisions": [...], "draft_label": ...}}``, the whole list of
 revisions and the draft's label after a revision command); they are still read and replayed, so a
@@ -45,6 +52,7 @@ import os
 import re
 import threading
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,7 +67,8 @@ from schema.model import PlanDocument, Revision, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
 FORMAT = "plan-editor-journal"
-VERSION = 1
+VERSION = 2  # 2: edits name their author ("by")
+READABLE_VERSIONS = (1, 2)
 SUFFIX = ".journal"
 
 
@@ -132,11 +141,30 @@ def entry_from_json(data) -> Entry:
         if not isinstance(data["saved"], str):
             raise OperationError("a save mark that cannot be read")
         return SaveMarker(data["saved"])
+    if isinstance(data, dict) and "by" in data:
+        data = {k: v for k, v in data.items() if k != "by"}
     return from_json(data)
 
 
-def entry_to_json(entry: Entry) -> dict:
-    return entry.to_json() if isinstance(entry, (PlanChange, Group, SaveMarker)) else to_json(entry)
+def authors_from_json(data, entry: Entry) -> tuple[str, ...]:
+    """The ``"by"`` of a line: who made each of its operations; () when it does not say."""
+    by = data.get("by") if isinstance(data, dict) else None
+    if by is None:
+        return ()
+    count = len(entry.ops) if isinstance(entry, Group) else 1
+    if isinstance(by, str):
+        return (by,) * count
+    if isinstance(by, list) and len(by) == count and all(isinstance(name, str) for name in by):
+        return tuple(by)
+    raise OperationError("the authors of an edit that cannot be read")
+
+
+def entry_to_json(entry: Entry, authors: Sequence[str] = ()) -> dict:
+    """``authors``: who made each of its operations (one name is written once); none: not said."""
+    data = entry.to_json() if isinstance(entry, (PlanChange, Group, SaveMarker)) else to_json(entry)
+    if any(authors):
+        data["by"] = authors[0] if len(set(authors)) == 1 else list(authors)
+    return data
 
 
 def edit_count(entries: list[Entry]) -> int:
@@ -270,7 +298,7 @@ class JournalWriter:
             raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
         return cls(path, lock, len(payload))
 
-    def append(self, op: Entry) -> int:
+    def append(self, op: Entry, authors: Sequence[str] = ()) -> int:
         """Write one operation or plan change; return the length before it (for ``rollback``).
 
         One write() to the OS is enough to survive a killed or crashed program (the data sits
@@ -278,7 +306,7 @@ class JournalWriter:
         ``sync`` does off the edit path.
         """
         before = self.length
-        payload = (json.dumps(entry_to_json(op), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        payload = (json.dumps(entry_to_json(op, authors), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         view = memoryview(payload)
         while view:
             written = os.write(self._fd, view)
@@ -311,6 +339,7 @@ class JournalWriter:
 class JournalContents:
     header: dict
     ops: list[Entry]  # operations and plan changes, in journal order
+    authors: list[tuple[str, ...]]  # for each entry, who made each of its operations; () when not said (version 1)
     valid_length: int  # bytes up to the end of the last complete line
     torn: bool  # a half-written last line was ignored
 
@@ -331,16 +360,19 @@ def read_journal(path: Path) -> JournalContents:
         raise JournalError(f"{path} is not a recovery journal: its first line is not JSON.") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise JournalError(f"{path} is not a recovery journal of this editor (unknown format).")
-    if header.get("version") != VERSION:
+    if header.get("version") not in READABLE_VERSIONS:
         raise JournalError(
             f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay."
         )
     ops: list[Entry] = []
+    authors: list[tuple[str, ...]] = []
     valid_length = len(lines[0]) + 1
     torn = bool(tail)
     for number, raw in enumerate(lines[1:], start=2):
         try:
-            op = entry_from_json(json.loads(raw))
+            data = json.loads(raw)
+            op = entry_from_json(data)
+            by = authors_from_json(data, op)
         except (UnicodeDecodeError, json.JSONDecodeError, OperationError, TypeError):
             if number == len(lines):
                 # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
@@ -348,8 +380,9 @@ def read_journal(path: Path) -> JournalContents:
                 break
             raise JournalError(f"{path} is damaged at line {number}, so its edits cannot be replayed safely.") from None
         ops.append(op)
+        authors.append(by)
         valid_length += len(raw) + 1
-    return JournalContents(header, ops, valid_length, torn)
+    return JournalContents(header, ops, authors, valid_length, torn)
 
 
 def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fingerprint | None]:
@@ -407,12 +440,16 @@ def _with_ids(data: dict) -> dict:
     return copy
 
 
-def replay(document: Document, ops: list[Entry]) -> int:
+def replay(document: Document, ops: list[Entry], set_author: Callable[[str], None] | None = None,
+           authors: Sequence[tuple[str, ...]] = ()) -> int:
     """Apply the journalled operations (and an older journal's plan lines) in order; return how many
     operations were skipped as rejected (see module doc). Revisions need a document of a plan
-    (``Document.of_plan``)."""
+    (``Document.of_plan``). ``set_author`` is told who made each operation before it is applied
+    (``authors``: JournalContents.authors; "" when the journal does not say), so that the session
+    attributes it as it was."""
     skipped = 0
-    for op in ops:
+    for number, op in enumerate(ops):
+        who = authors[number] if number < len(authors) and authors[number] else ("",) * (len(op.ops) if isinstance(op, Group) else 1)
         if isinstance(op, SaveMarker):
             continue
         if isinstance(op, PlanChange):
@@ -422,23 +459,27 @@ def replay(document: Document, ops: list[Entry]) -> int:
             continue
         if isinstance(op, Group):
             try:
-                apply_group(document, op.ops)
+                apply_group(document, op.ops, who, set_author)
             except OperationError:
                 skipped += 1
             continue
         try:
-            document.apply(op)
+            apply_group(document, [op], who, set_author)
         except OperationError:
             skipped += 1
     return skipped
 
 
-def apply_group(document: Document, ops) -> list[Operation]:
+def apply_group(document: Document, ops, authors: Sequence[str] = (),
+                set_author: Callable[[str], None] | None = None) -> list[Operation]:
     """Apply all of ``ops`` or none: on a refusal the applied ones are undone and the refusal
-    (OperationError) raised. Returns the inverses in the order that undoes."""
+    (OperationError) raised. Returns the inverses in the order that undoes. ``set_author`` is
+    told ``authors[i]`` before the i-th operation (when both are given)."""
     inverses: list[Operation] = []
     try:
-        for op in ops:
+        for index, op in enumerate(ops):
+            if set_author is not None and authors:
+                set_author(authors[index])
             inverses.append(document.apply(op))
     except OperationError:
         for inverse in reversed(inverses):

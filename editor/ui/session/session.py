@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.ui.session import journal as _journal
+from editor.ui.session.attribution import AuthorStamp
 from editor.ui.session.journal import JournalError, JournalWriter, PreparedBase
 from editor.ui.session.journal_scan import Recoverable, scan
 from editor.ui.session.locking import LockHolder, PlanLock
@@ -106,6 +107,11 @@ class EditSession(QObject):
         self.plan = plan
         self.document = Document.of_plan(plan)
         self.undo_stack = QUndoStack(self)
+        # Who makes the edits (修改者, the window sets it from the preferences): noted against each
+        # node an edit touches (Revision.authors) and journalled with the edit, so recovery keeps it.
+        self._stamp = AuthorStamp("")
+        self._stamp.watch(self.document, plan.draft)
+        self.author = ""
         self.path = Path(os.path.abspath(path)) if path is not None else None
         self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
         # The file as we last read or wrote it: the base of the journal and the reference for
@@ -149,38 +155,59 @@ class EditSession(QObject):
         return cls(PlanDocument(title=UNTITLED, period=Period(start=year, end=year + 3)), None, journal_dir=journal_dir)
 
     # --- editing -----------------------------------------------------------------------------
-    def apply(self, op: Operation) -> Operation:
-        """Journal ``op``, then apply it; return its inverse.
+    def apply(self, op: Operation, *, author: str | None = None) -> Operation:
+        """Journal ``op``, then apply it; return its inverse. ``author``: who made it, when not
+        :attr:`author` (an accepted proposal is its proposer's).
 
         OperationError leaves the plan and the journal unchanged: the line is written first (so
         that a kill right after applying cannot lose the edit) and cut off again when the
         document rejects the operation. Document.apply changes nothing when it rejects.
         """
-        op = _journal.pin_ids(op)
-        return self._journalled(op, lambda: self.document.apply(op))
+        return self.apply_group([op], authors=None if author is None else [author])[0]
 
-    def apply_group(self, ops: Sequence[Operation]) -> list[Operation]:
+    def apply_group(self, ops: Sequence[Operation], *, authors: Sequence[str] | None = None) -> list[Operation]:
         """Journal the operations of one compound edit as one line, then apply all of them; return
         their inverses in the order that undoes. A refusal of any applies none (the applied ones
-        are undone and the line cut off again), so recovery, too, gets all of the edit or none."""
-        ops = [_journal.pin_ids(op) for op in ops]
-        if len(ops) == 1:
-            return [self.apply(ops[0])]
-        return self._journalled(_journal.Group(tuple(ops)), lambda: _journal.apply_group(self.document, ops))
+        are undone and the line cut off again), so recovery, too, gets all of the edit or none.
 
-    def _journalled(self, record, edit: Callable[[], T]) -> T:
+        ``authors``: who made each operation (a merge takes each change from its side's author);
+        by default :attr:`author` made them all."""
+        ops = [_journal.pin_ids(op) for op in ops]
+        who = list(authors) if authors is not None else [self.author] * len(ops)
+        if len(who) != len(ops):
+            raise ValueError("one author for each operation")
+        record = ops[0] if len(ops) == 1 else _journal.Group(tuple(ops))
+        return self._journalled(record, lambda: _journal.apply_group(self.document, ops, who, self._set_author), who)
+
+    @property
+    def author(self) -> str:
+        """Who makes the edits from now on (修改者); "" leaves them unattributed."""
+        return self._author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name
+        self._stamp.author = name
+
+    def _set_author(self, name: str) -> None:
+        self._stamp.author = name
+
+    def _journalled(self, record, edit: Callable[[], T], authors: Sequence[str] = ()) -> T:
         """Write ``record`` to the journal, then run ``edit``; when the document refuses the edit
         (OperationError), the line is cut off again and the error goes on to the caller."""
         journal = self._journal_for_edit()
         mark = None
         if journal is not None:
             try:
-                mark = journal.append(record)
+                mark = journal.append(record, authors)
             except OSError as exc:
                 self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
                 journal = None
         try:
-            result = edit()
+            try:
+                result = edit()
+            finally:
+                self._stamp.author = self._author
         except OperationError:
             if journal is not None and mark is not None:
                 try:
@@ -436,7 +463,8 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
         session._base_bytes = payload
         session._fingerprint = fingerprint
-        _journal.replay(session.document, contents.ops)
+        _journal.replay(session.document, contents.ops, session._set_author, contents.authors)
+        session._stamp.author = session.author
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.
             os.truncate(path, contents.valid_length)

@@ -31,10 +31,12 @@ _MERGE_ID = 0x504C  # QUndoCommand.id() of mergeable field edits; never an attri
 class OperationsCommand(QUndoCommand):
     """Operations already applied once; redo re-applies them, undo applies their inverses."""
 
-    def __init__(self, session: EditSession, ops: Sequence[Operation], inverses: Sequence[Operation], text: str, focus_id: str | None = None):
+    def __init__(self, session: EditSession, ops: Sequence[Operation], inverses: Sequence[Operation], text: str,
+                 focus_id: str | None = None, authors: Sequence[str] | None = None):
         super().__init__(text)
         self._session = session
         self._ops = list(ops)
+        self._authors = list(authors) if authors is not None else None  # redo keeps them; an undo is the undoer's
         self._inverses = list(inverses)  # in the order that undoes
         self._first_redo = True
         self.focus_id = focus_id  # the node to select after undo/redo
@@ -43,7 +45,7 @@ class OperationsCommand(QUndoCommand):
         if self._first_redo:  # already applied by execute()
             self._first_redo = False
             return
-        self._inverses = _apply_all(self._session, self._ops)
+        self._inverses = _apply_all(self._session, self._ops, self._authors)
 
     def undo(self) -> None:
         _apply_all(self._session, self._inverses)
@@ -74,19 +76,25 @@ class FieldCommand(OperationsCommand):
         return True
 
 
-def _apply_all(session: EditSession, ops: Sequence[Operation]) -> list[Operation]:
+def _apply_all(session: EditSession, ops: Sequence[Operation], authors: Sequence[str] | None = None) -> list[Operation]:
     """Apply operations as one compound edit (journalled as one line: recovery gets all or none);
     on a refusal none stays applied and the refusal is re-raised."""
-    return session.apply_group(ops)
+    return session.apply_group(ops, authors=authors)
 
 
-def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None) -> str | None:
-    """Apply ``ops`` as one undo step named ``text``; return why they were refused, or None."""
+def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None,
+            author: str | None = None, authors: Sequence[str] | None = None) -> str | None:
+    """Apply ``ops`` as one undo step named ``text``; return why they were refused, or None.
+
+    Who made them (修改者): the session's author, unless ``author`` names someone else for all of
+    them (an accepted proposal is its proposer's) or ``authors`` one for each (a merge)."""
+    if author is not None:
+        authors = [author] * len(ops)
     try:
-        inverses = _apply_all(session, ops)
+        inverses = _apply_all(session, ops, authors)
     except OperationError as exc:
         return str(exc)
-    session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id))
+    session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id, authors))
     return None
 
 

@@ -1,0 +1,102 @@
+"""The journal names each edit's author (修改者), so that a recovered session attributes every change
+(Revision.authors) as the crashed one did; journal version 2, and version 1 still read."""
+from __future__ import annotations
+
+import json
+
+from editor.ui.session import journal
+from editor.ui.session.session import EditSession, find_recoverable, recover
+from editor.ui.session.undo_commands import execute
+from schema.operations import Insert, SetField
+from tests.editor.test_journal import crash, make_plan
+
+
+def _lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_each_edit_is_journalled_with_its_author_and_recovery_attributes_it_again(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.author = "研考會王小明"
+    assert execute(session, [SetField("s1", "title", "甲的策略")], "rename") is None
+    session.author = "經發局李大同"
+    assert execute(session, [SetField("s2", "title", "乙的策略"), Insert("s2", 0, {"kind": "action", "id": "new1", "text": "新行動"})],
+                   "two") is None
+    # A merge: each operation by the side it came from.
+    assert execute(session, [SetField("a1", "text", "甲方文字"), SetField("g1", "title", "乙方目標")], "merge",
+                   authors=["研考會王小明", "審查委員甲"]) is None
+    # An accepted proposal: its proposer's.
+    assert execute(session, [SetField("s3", "title", "委員的修正")], "accept", author="審查委員甲") is None
+    session.undo_stack.undo()  # the undo is the undoer's (the session's author now)
+    session.undo_stack.redo()  # the redo is the proposer's again
+    before = dict(session.plan.draft.authors)
+    assert before == {"s1": "研考會王小明", "s2": "經發局李大同", "new1": "經發局李大同", "a1": "研考會王小明",
+                      "g1": "審查委員甲", "s3": "審查委員甲"}
+    path = crash(session)
+
+    header, *records = _lines(path)
+    assert header["version"] == 2
+    assert [r.get("by") for r in records] == [
+        "研考會王小明", "經發局李大同", ["研考會王小明", "審查委員甲"], "審查委員甲", "經發局李大同", "審查委員甲",
+    ]
+    assert records[0] == {"op": "SetField", "node_id": "s1", "field": "title", "value": "甲的策略", "by": "研考會王小明"}
+    assert len(records[1]["group"]) == 2
+
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.edit_count == 8
+    restored = recover(item, journal_dir=tmp_path / "rec")
+    assert restored.plan.draft.authors == before
+    assert restored.document.node("s3").title == "委員的修正"
+    # The recovered session goes on under the author the window gives it.
+    restored.author = "研考會王小明"
+    assert execute(restored, [SetField("s3", "title", "再改")], "again") is None
+    assert restored.plan.draft.authors["s3"] == "研考會王小明"
+    restored.close()
+
+
+def test_an_edit_without_an_author_is_written_as_version_1_wrote_it(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    assert session.author == ""
+    session.apply(SetField("s1", "title", "無名"))
+    path = crash(session)
+    assert _lines(path)[1] == {"op": "SetField", "node_id": "s1", "field": "title", "value": "無名"}
+
+
+def test_a_version_1_journal_is_still_recovered_without_authors(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.apply(SetField("s1", "title", "舊版日誌"))
+    session.apply_group([SetField("s2", "title", "二"), SetField("s3", "title", "三")])
+    path = crash(session)
+    lines = path.read_text("utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["version"] = 1
+    path.write_text("\n".join([json.dumps(header, ensure_ascii=False), *lines[1:]]) + "\n", "utf-8")
+
+    [item] = find_recoverable(tmp_path / "rec")
+    assert (item.problem, item.edit_count) == (None, 3)
+    restored = recover(item, journal_dir=tmp_path / "rec")
+    assert [restored.document.node(n).title for n in ("s1", "s2", "s3")] == ["舊版日誌", "二", "三"]
+    assert restored.plan.draft.authors == {}
+    restored.close()
+
+
+def test_unreadable_authors_are_a_damaged_line(qapp, tmp_path):
+    plan = make_plan(tmp_path / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=tmp_path / "rec")
+    session.author = "甲"
+    session.apply(SetField("s1", "title", "一"))
+    session.apply(SetField("s2", "title", "二"))
+    path = crash(session)
+    lines = path.read_text("utf-8").splitlines()
+    record = json.loads(lines[1])
+    record["by"] = ["甲", "乙"]  # two names for one operation
+    lines[1] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    [item] = find_recoverable(tmp_path / "rec")
+    assert item.problem == f"{path} is damaged at line 2, so its edits cannot be replayed safely."
+    line = {"op": "SetField", "node_id": "s1", "field": "title", "value": "x", "by": "甲"}
+    entry = journal.entry_from_json(line)
+    assert (entry, journal.authors_from_json(line, entry)) == (SetField("s1", "title", "x"), ("甲",))
