@@ -75,8 +75,15 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
                 raise OperationError("the item this proposal removes is no longer in the plan")
             parent = document.parent(node)
             op = Remove(parent.id, document.index_of(node)) if parent is not None else op
-        elif isinstance(op, Move | SetField):
-            pass
+        elif isinstance(op, Move):  # other decisions may have shortened the list since
+            parent = document.get(op.parent_id)
+            node = document.get(op.node_id)
+            if parent is None or node is None:
+                raise OperationError("the item this proposal moves, or the item it moves it under, is no longer in the plan")
+            from schema.tree import children
+
+            room = len(children(parent)) - (1 if document.parent(node) is parent else 0)
+            op = Move(op.node_id, op.parent_id, min(op.index, room))
         return [op]
     if proposal.kind not in TEXT_KINDS or not proposal.node_id or not proposal.field:
         raise OperationError("this proposal could not be placed on an item, so it cannot be accepted")

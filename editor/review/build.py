@@ -18,6 +18,7 @@ from diff_match_patch import diff_match_patch
 from editor.review.comments import comment_proposals
 from editor.review.expected import export_form
 from editor.review.locate import NUMBER, Located
+from editor.review.moves import pair_moves
 from editor.review.wordml import Change, Piece, WordDocument
 from schema.document import Document
 from schema.model import new_id
@@ -27,7 +28,8 @@ from schema.review import rebase_text
 from schema.tree import KINDS, title_of
 
 _TYPED_NUMBER = re.compile(r"^\s*(?:[（(][0-9０-９一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、]|[一二三四五六七八九十百]+、|[壹貳參肆伍陸柒捌玖拾]+、)\s*")
-_NEW_NODE_STYLES = {"Plan Action": "action", "Plan Sub-action": "sub_action", "Heading 3": "strategy", "Plan Goal": "goal"}
+# by style name; Word's built-in headings are named in lower case in styles.xml ("heading 3"), shown capitalised
+_NEW_NODE_STYLES = {"Plan Action": "action", "Plan Sub-action": "sub_action", "Heading 3": "strategy", "heading 3": "strategy", "Plan Goal": "goal"}
 _BODY_STYLES = ("Strategy Body", "Plan Body")
 
 
@@ -40,6 +42,8 @@ class Builder:
         self.unplaced: list[Proposal] = []
         self.fallback_author = doc.last_modified_by
         self.fallback_date = doc.modified
+        self.moved_from: dict[str, Proposal] = {}  # node id → its remove_node proposal, when Word marked it moved away
+        self.moved_to: list[tuple[Proposal, dict]] = []  # insert_node proposals of paragraphs Word marked moved here
 
     # --- text fields ------------------------------------------------------------------------
     def fields(self) -> None:
@@ -80,6 +84,8 @@ class Builder:
             return True
         change = marks[0].change
         self._remove_node(node, change.author, change.date)
+        if all(m.change.move == "moveFrom" for m in marks):
+            self.moved_from[node_id] = self.proposals[-1]
         removed.add(node_id)
         return True
 
@@ -146,6 +152,8 @@ class Builder:
         first = next((i for i, label in enumerate(self.located.para_label) if label is not None), len(paras))
         for i, para in enumerate(paras):
             label = self.located.para_label[i]
+            if label is not None and _wholly_deleted(para):
+                continue  # a paragraph removed whole: its number and its mark go with it (a removal or a move)
             number_changes = [p for p in para.pieces if p.label is NUMBER and p.change is not None]
             if number_changes and label is not None:
                 self._unplaced(number_changes, f"changes the number of 「{self._name(label[0])}」; numbers follow from the order of the items, so it is not applied", label)
@@ -226,6 +234,8 @@ class Builder:
             self.proposals.append(Proposal(kind="insert_node", node_id=parent_id, author=author, date=date, new=text,
                                            operation={"op": "Insert", "parent_id": parent_id, "index": index, "node": data},
                                            reason=f"新增{KINDS[data['kind']].label}"))
+            if all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if p.text.strip() and not p.is_mark):
+                self.moved_to.append((self.proposals[-1], data))
 
     def _place(self, kind: str, previous: str | None, last) -> tuple[str, int, str] | None:
         """(parent id, index, kind) of a new item of ``kind`` after ``previous``, or None."""
@@ -281,6 +291,11 @@ def _visible(piece: Piece, accept) -> bool:
         return False
     taken = accept is None or id(piece) in accept
     return taken if change.kind == "ins" else not taken
+
+
+def _wholly_deleted(para) -> bool:
+    """A paragraph whose text and mark a reviewer deleted (or moved away) entirely."""
+    return all(p.change is not None and p.change.kind in ("del", "gone") for p in para.pieces if p.text.strip() or p.is_mark)
 
 
 def _marks_deleted(pieces: list[Piece]) -> bool:
@@ -381,5 +396,6 @@ def build(doc: WordDocument, located: Located, document: Document) -> tuple[list
     builder.fields()
     builder.added()
     builder.numbers_and_joins()
+    proposals = pair_moves(builder.proposals, builder.moved_from, builder.moved_to, document)
     placed, unplaced = comment_proposals(doc, located)
-    return builder.proposals + placed, builder.unplaced + unplaced
+    return proposals + placed, builder.unplaced + unplaced

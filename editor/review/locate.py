@@ -57,7 +57,9 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     seen: set[tuple[str, str]] = set()
     if doc.has_bookmarks:
         for i, para in enumerate(paras):
-            if not para.in_table:
+            if not para.in_table and not (new_flags[i] and _moved_here(para)):
+                # a paragraph moved here whole is new at this place, whatever bookmarks it carried
+                # along: its item is where it was moved from (found by content, if not by bookmark)
                 label = _label_by_bookmarks(para, valid)
                 if label is not None:
                     result.para_label[i] = label
@@ -91,6 +93,10 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     placed = set(by_label)
     result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]
     return result
+
+
+def _moved_here(para: Para) -> bool:
+    return all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if not p.is_mark and p.text.strip())
 
 
 def _label_by_bookmarks(para: Para, valid: set[tuple[str, str]]) -> tuple[str, str] | None:

@@ -30,6 +30,7 @@ BOOKMARK_START, BOOKMARK_END = _w("bookmarkStart"), _w("bookmarkEnd")
 COMMENT_START, COMMENT_END, COMMENT_REF = _w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference")
 VAL, ID, NAME, AUTHOR, DATE, TYPE = (_w(a) for a in ("val", "id", "name", "author", "date", "type"))
 _CHANGE_TAGS = {INS: "ins", DEL: "del", MOVE_TO: "ins", MOVE_FROM: "del"}
+_MOVES = {MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
 _TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
 
 
@@ -244,7 +245,7 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
                         for mark in child:
                             kind = _CHANGE_TAGS.get(mark.tag)
                             if kind:
-                                mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""))
+                                mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""), _MOVES.get(mark.tag, ""))
             in_table = element.getparent().tag != body_tag and any(True for _ in element.iterancestors(TBL))
             para = Para(styles.get(style_id, style_id), in_table)
             pieces = para.pieces
@@ -283,7 +284,7 @@ def _changed_texts(body) -> dict:
     changed: dict = {}
     for wrapper in body.iter(INS, DEL, MOVE_FROM, MOVE_TO):
         kind = _CHANGE_TAGS[wrapper.tag]
-        move = "moveFrom" if wrapper.tag == MOVE_FROM else "moveTo" if wrapper.tag == MOVE_TO else ""
+        move = _MOVES.get(wrapper.tag, "")
         change = None
         for text in wrapper.iter(_TEXT_TAGS):
             if change is None:

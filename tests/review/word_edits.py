@@ -82,6 +82,37 @@ class EditedDocx:
         target.addnext(moved)
         self._wrap(run, "moveFrom", author, date)
 
+    def move_paragraphs(self, finds: list[str], to_after: str, author: str, date: str = DATE, bookmarks_move: bool = False):
+        """Drag whole paragraphs (each holding one of ``finds``, in order) to after the paragraph holding
+        ``to_after``, as Word records it with tracking on: the originals struck as moved away (w:moveFrom
+        around their runs and on their paragraph marks, inside a w:moveFromRangeStart/End named "move1"),
+        copies underlined as moved here (w:moveTo, "move1"). The export's bookmarks stay behind unless
+        ``bookmarks_move`` (then they travel with the copies, as when Word carries them along)."""
+        originals = [self.paragraph(find) for find in finds]
+        copies = [copy.deepcopy(p) for p in originals]
+        for originals_or_copies, kind in ((originals, "moveFrom"), (copies, "moveTo")):
+            for p in originals_or_copies:
+                for run in list(p.findall(w("r"))):
+                    self._wrap(run, kind, author, date)
+                ppr = p.find(w("pPr"))
+                rpr = ppr.find(w("rPr"))
+                if rpr is None:
+                    rpr = etree.SubElement(ppr, w("rPr"))
+                rpr.append(self._change(kind, author, date))
+            keep_marks = (kind == "moveTo") == bookmarks_move
+            if not keep_marks:
+                for p in originals_or_copies:
+                    for mark in [*p.iter(w("bookmarkStart")), *p.iter(w("bookmarkEnd"))]:
+                        mark.getparent().remove(mark)
+            range_id = str(next(_ids))
+            first_ppr = originals_or_copies[0].find(w("pPr"))
+            first_ppr.addnext(etree.Element(w(f"{kind}RangeStart"), {w("id"): range_id, w("author"): author, w("date"): date, w("name"): "move1"}))
+            originals_or_copies[-1].append(etree.Element(w(f"{kind}RangeEnd"), {w("id"): range_id}))
+        anchor = self.paragraph(to_after)
+        for p in copies:
+            anchor.addnext(p)
+            anchor = p
+
     def delete_mark(self, find: str, author: str, date: str = DATE):
         p = self.paragraph(find)
         ppr = p.find(w("pPr"))
