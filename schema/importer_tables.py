@@ -3,7 +3,8 @@
 Two layouts are read: the tables our own official export writes (a two-column table 主辦機關 /
 協辦機關 / 對應施政目標 / 預算（千元）, and the KPI table 關鍵績效指標｜衡量標準｜單位｜108年…), and
 the KPI table common in other cities' plans (策略績效目標｜衡量指標｜評估體制｜衡量標準｜目標值).
-Cells that have no field in the plan are reported, never dropped.
+A cell merged down the rows (one 策略績效目標 for several indicators) comes from the readers
+repeated in each row. Cells that have no field in the plan are reported, never dropped.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _YEAR = re.compile(r"^\s*(\d{2,3})\s*年(?:度)?(?:目標值)?\s*$")
 _BUDGET = re.compile(r"(\d{2,3})\s*年(?:度)?\s*[：:]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
 _LIST = re.compile(r"[、，,；;]\s*")
 _KPI_NAME = ("關鍵績效指標", "指標名稱", "衡量指標", "績效指標")
+_OBJECTIVE = ("策略績效目標", "績效目標", "策略目標")
+_ASSESSMENT = ("評估體制", "評估方式", "評估機制")
 _INFO = {"主辦機關": "lead", "協辦機關": "supporting", "對應施政目標": "goals", "預算（千元）": "budget", "預算(千元)": "budget"}
 
 
@@ -54,6 +57,10 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
             columns[i] = ("measurement", None)
         elif h in ("單位", "衡量單位"):
             columns[i] = ("unit", None)
+        elif h in _OBJECTIVE:
+            columns[i] = ("objective", None)
+        elif h in _ASSESSMENT:
+            columns[i] = ("assessment", None)
         elif year:
             columns[i] = ("year", int(year.group(1)))
         elif h in ("目標值", "年度目標值") and years:

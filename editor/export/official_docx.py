@@ -330,11 +330,23 @@ def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
 
 
 def kpi_table(strategy: Strategy, years: list[int]):
-    """(header, [(kpi id, cells)], column widths) of a strategy's KPI table."""
-    head = ["關鍵績效指標", "衡量標準", "單位", *(f"{y}年" for y in years)]
-    fixed = [Cm(4), Cm(4.5), Cm(1.8)]
-    year_w = max(Cm(1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
-    rows = [(kpi.id, [kpi.name, kpi.measurement, kpi.unit, *(kpi.targets.get(y, "") for y in years)]) for kpi in strategy.kpis]
+    """(header, [(kpi id, cells)], column widths) of a strategy's KPI table.
+
+    Other cities' columns 策略績效目標 (objective, first) and 評估體制 (assessment, after the name)
+    are there only when one of the strategy's KPIs fills them."""
+    columns = [("關鍵績效指標", "name", Cm(4)), ("衡量標準", "measurement", Cm(4.5)), ("單位", "unit", Cm(1.8))]
+    extended = any(kpi.objective or kpi.assessment for kpi in strategy.kpis)
+    if extended:  # narrower columns, so that the years still fit the text width
+        columns = [("關鍵績效指標", "name", Cm(2.6)), ("衡量標準", "measurement", Cm(2.8)), ("單位", "unit", Cm(1.2))]
+        if any(kpi.assessment for kpi in strategy.kpis):
+            columns[1:1] = [("評估體制", "assessment", Cm(1.5))]
+        if any(kpi.objective for kpi in strategy.kpis):
+            columns[:0] = [("策略績效目標", "objective", Cm(2.4))]
+    head = [label for label, _name, _width in columns] + [f"{y}年" for y in years]
+    fixed = [width for _label, _name, width in columns]
+    year_w = max(Cm(1.2 if extended else 1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
+    rows = [(kpi.id, [*(getattr(kpi, name) for _label, name, _width in columns), *(kpi.targets.get(y, "") for y in years)])
+            for kpi in strategy.kpis]
     return head, rows, fixed + [year_w] * len(years)
 
 

@@ -27,6 +27,7 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _P_STYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 _P_OUTLINE = f"{qn('w:pPr')}/{qn('w:outlineLvl')}"
 _VAL, _NAME, _TYPE_BR = qn("w:val"), qn("w:name"), qn("w:type")
+_V_MERGE, _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:vMerge')}", f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 # Whether a paragraph holds anything but plain runs (one pass in C instead of a test per text node).
 _SPECIAL = etree.XPath("boolean(.//w:del|.//w:txbxContent|.//w:drawing|.//w:pict|.//mc:Fallback)",
                        namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -188,10 +189,21 @@ class _Reader:
 
     def table(self, tbl) -> None:
         rows = []
+        above: dict[int, str] = {}  # grid column → the text of the row above, for cells merged down (w:vMerge)
         for tr in tbl.iter(_TR):
             if _inside(tr, (_TBL,), stop=tbl):
                 continue  # a nested table's rows are in its cell's text
-            cells = [" ".join(t for t in (self.text_of(p).strip() for p in tc.iter(_P)) if t) for tc in tr.findall(_TC)]
+            cells, column = [], 0
+            for tc in tr.findall(_TC):
+                merge = tc.find(_V_MERGE)
+                if merge is not None and merge.get(_VAL) in (None, "continue"):
+                    text = above.get(column, "")  # one cell drawn over several rows: its text is every row's
+                else:
+                    text = " ".join(t for t in (self.text_of(p).strip() for p in tc.iter(_P)) if t)
+                cells.append(text)
+                above[column] = text
+                span = tc.find(_GRID_SPAN)
+                column += int(span.get(_VAL)) if span is not None and (span.get(_VAL) or "").isdigit() else 1
             rows.append((cells, self.ids_of(tr)))
         self.lines.append(SourceLine("", len(self.lines) + 1, table=rows))
 

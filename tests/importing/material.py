@@ -166,6 +166,53 @@ def write_list_docx(path: Path) -> Path:
     return path
 
 
+# Other cities' KPI table (策略績效目標｜衡量指標｜評估體制｜衡量標準｜目標值), one objective drawn over
+# its indicators' rows (a cell merged down), under the first strategy of every focus area.
+CITY_HEAD = ["策略績效目標", "衡量指標", "評估體制", "衡量標準", "目標值"]
+
+
+def city_kpis(area: int) -> list[tuple[str, str, str, str, str]]:
+    """(objective, name, assessment, measurement, target) of the KPI table under focus area ``area``'s first strategy."""
+    return [(f"提升第{area + 1}項施政成效", f"計畫執行率{area + 1}", "統計資料", "實際執行數/預定執行數", f"{90 + area}%"),
+            (f"提升第{area + 1}項施政成效", f"民眾滿意度{area + 1}", "問卷調查", "smart city 服務滿意比率", f"{80 + area}%")]
+
+
+def _city_table(document, area: int) -> None:
+    rows = city_kpis(area)
+    table = document.add_table(rows=1 + len(rows), cols=len(CITY_HEAD))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, CITY_HEAD):
+        cell.text = text
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            if c > 0 or r == 1:
+                table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(len(rows), 0))  # Word's vertical merge (w:vMerge) of the objective
+    document.add_paragraph()
+
+
+def write_cities_docx(path: Path) -> Path:
+    """The typed document with other cities' KPI tables under the first strategy of each focus area."""
+    title, body, chart = published()
+    document = Document()
+    document.add_paragraph(title)
+    area, pending = -1, False
+    for text in body:
+        if pending and re.match(r"^(?:[壹貳參肆]、|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])", text):
+            _city_table(document, area)
+            pending = False
+        if re.match(r"^[一二三四五六七八九十]+、", text):
+            area += 1
+        elif re.match(r"^[(（]一[)）]", text) and area >= 0:
+            pending = True
+        document.add_paragraph(text)
+    for line in chart:
+        if line:
+            document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
 def libreoffice(sources: list[Path], target: str, outdir: Path, profile: Path) -> list[Path]:
     """Convert ``sources`` with LibreOffice in one run (it is slow to start): docx re-saved, or pdf."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -177,13 +224,40 @@ def libreoffice(sources: list[Path], target: str, outdir: Path, profile: Path) -
     return [outdir / (s.stem + "." + target.split(":")[0]) for s in sources]
 
 
-def write_export(folder: Path) -> tuple[Path, Path]:
-    """Our own official export of the Kaohsiung sample (for the round trip), and the plan it was made from."""
-    from editor.export.official_docx import OfficialOptions, write_official_docx
-    from schema.fileio import load_plan, save_plan
+def enriched_plan():
+    """The Kaohsiung sample with the fields only tables carry: agencies, goal links, budget, and KPIs in
+    our table's layout (指標名稱｜衡量標準｜單位｜年度) and with other cities' columns (策略績效目標, 評估體制)."""
+    from schema.fileio import load_plan
+    from schema.model import KPI
     from tests.paths import SAMPLE
 
     plan = load_plan(SAMPLE)
+    for content in (plan.revisions[-1].content, plan.draft.content):
+        goals = content.goals.goals
+        first = content.focus.focus_areas[0].strategies[0]
+        first.lead_agencies = ["經濟發展局"]
+        first.supporting_agencies = ["工務局", "都市發展局"]
+        first.goal_ids = [goals[0].id, goals[1].id]
+        first.budget = {108: 1000.0, 109: 2500.5, 111: 12000.0}
+        first.kpis = [KPI(id="k1a2b3c4d5e6", name="園區進駐率", measurement="進駐廠商數/可進駐數", unit="%", targets={108: "10", 111: "80"}),
+                      KPI(id="k9a8b7c6d5e4", name="就業人數", measurement="新增就業", unit="人", targets={109: "500"})]
+        content.focus.focus_areas[3].strategies[2].lead_agencies = ["運動發展局"]
+        content.focus.focus_areas[1].strategies[0].kpis = [
+            KPI(id="c1a2b3c4d5e6", objective="提升長者照顧量能", name="日照中心數", assessment="統計資料",
+                measurement="累計設置處數", unit="處", targets={108: "40", 109: "50", 110: "60", 111: "70"}),
+            KPI(id="c2a2b3c4d5e6", objective="提升長者照顧量能", name="服務人次", assessment="統計資料",
+                measurement="年服務人次", unit="人次", targets={111: "12,000"}),
+            KPI(id="c3a2b3c4d5e6", name="滿意度", assessment="問卷調查", measurement="非常滿意及滿意比率", unit="%", targets={111: "85"}),
+        ]
+    return plan
+
+
+def write_export(folder: Path) -> tuple[Path, Path]:
+    """Our own official export of the enriched Kaohsiung sample (for the round trip), and the plan it was made from."""
+    from editor.export.official_docx import OfficialOptions, write_official_docx
+    from schema.fileio import save_plan
+
+    plan = enriched_plan()
     save_plan(plan, folder / "export.plan.json")
     # With the (optional) table of contents, so that the PDF reader's leaving it out is tested too.
     docx = write_official_docx(plan, None, folder / "export.docx", options=OfficialOptions(toc=True))
@@ -194,13 +268,14 @@ def write_all(folder: Path) -> dict[str, Path]:
     """Every source: typed.docx, list.docx, their LibreOffice re-saves and PDFs, the text variants, and
     our own export of the sample re-saved by LibreOffice."""
     folder.mkdir(parents=True, exist_ok=True)
-    made = {"typed.docx": write_typed_docx(folder / "typed.docx"), "list.docx": write_list_docx(folder / "list.docx")}
+    made = {"typed.docx": write_typed_docx(folder / "typed.docx"), "list.docx": write_list_docx(folder / "list.docx"),
+            "cities.docx": write_cities_docx(folder / "cities.docx")}
     made["export.docx"], made["export.plan.json"] = write_export(folder)
     profile = folder / "lo-profile"
     resaved = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "docx", folder / "libreoffice", profile)
-    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "pdf", folder / "pdf", profile)
+    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"], made["cities.docx"]], "pdf", folder / "pdf", profile)
     made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "export.lo.docx": resaved[2],
-             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2]}
+             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2], "cities.pdf": pdfs[3]}
     for name, make in VARIANTS.items():
         path = folder / f"{name}.txt"
         path.write_text(make(), encoding="utf-8")

@@ -9,26 +9,14 @@ from editor.cli import main
 from editor.export.official_docx import write_official_docx
 from editor.importing.sources import import_file
 from schema.fileio import load_plan, save_plan
-from schema.model import KPI, PlanDocument
+from schema.model import PlanDocument
 from schema.tree import walk
-from tests.paths import SAMPLE
+from tests.importing.material import enriched_plan
 from tests.synthetic import generate_plan
 
 
 def _enriched() -> PlanDocument:
-    """The Kaohsiung sample with the fields only tables carry: agencies, goal links, budget, KPIs."""
-    plan = load_plan(SAMPLE)
-    for content in (plan.revisions[-1].content, plan.draft.content):
-        goals = content.goals.goals
-        first = content.focus.focus_areas[0].strategies[0]
-        first.lead_agencies = ["經濟發展局"]
-        first.supporting_agencies = ["工務局", "都市發展局"]
-        first.goal_ids = [goals[0].id, goals[1].id]
-        first.budget = {108: 1000.0, 109: 2500.5, 111: 12000.0}
-        first.kpis = [KPI(id="k1a2b3c4d5e6", name="園區進駐率", measurement="進駐廠商數/可進駐數", unit="%", targets={108: "10", 111: "80"}),
-                      KPI(id="k9a8b7c6d5e4", name="就業人數", measurement="新增就業", unit="人", targets={109: "500"})]
-        content.focus.focus_areas[3].strategies[2].lead_agencies = ["運動發展局"]
-    return plan
+    return enriched_plan()
 
 
 def _without(data, keys):

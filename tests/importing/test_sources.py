@@ -24,6 +24,7 @@ SOURCES = {
     "list.docx": {},
     "typed.lo.docx": {"strategy": "({一})"},
     "list.lo.docx": {},
+    "cities.docx": {"strategy": "({一})"},  # with other cities' KPI tables (tests/importing/test_kpi_layouts.py)
     "typed.pdf": {},  # a PDF's text does not tell （ from (: the official form is kept
     "list.pdf": {},
     "actions-comma.txt": {"action": "{1}、"},

@@ -47,13 +47,13 @@ def test_a_heading_style_with_a_number_tells_what_the_style_stands_for():
 
 
 def test_another_citys_kpi_table_goes_into_the_strategy_and_the_rest_is_reported():
-    table = [(["策略績效目標", "衡量指標", "評估體制", "衡量標準", "目標值"], {}),
-             (["提升運量", "公車運量", "統計數據", "年搭乘人次", "3,000萬"], {"name": "kpi0000000a1"})]
+    table = [(["策略績效目標", "衡量指標", "評估體制", "衡量標準", "目標值", "備註"], {}),
+             (["提升運量", "公車運量", "統計數據", "年搭乘人次", "3,000萬", "含幹線"], {"name": "kpi0000000a1"})]
     result = import_lines(lines(TITLE, "一、交通", "(一) 公車", "增加路線。", SourceLine("", 0, table=table)), join=False)
     strategy = result.plan.revisions[0].content.focus.focus_areas[0].strategies[0]
-    assert [(k.id, k.name, k.measurement, k.unit, k.targets) for k in strategy.kpis] == [
-        ("kpi0000000a1", "公車運量", "年搭乘人次", "", {113: "3,000萬"})]
-    assert result.unplaced == ["line 5: KPI 公車運量: 策略績效目標: 提升運量", "line 5: KPI 公車運量: 評估體制: 統計數據"]
+    assert [(k.id, k.objective, k.name, k.assessment, k.measurement, k.unit, k.targets) for k in strategy.kpis] == [
+        ("kpi0000000a1", "提升運量", "公車運量", "統計數據", "年搭乘人次", "", {113: "3,000萬"})]
+    assert result.unplaced == ["line 5: KPI 公車運量: 備註: 含幹線"]
     assert "line 5: the KPI column 目標值 has no year; it was read as 113年" in result.warnings
 
 
