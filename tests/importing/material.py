@@ -252,30 +252,34 @@ def enriched_plan():
     return plan
 
 
-def write_export(folder: Path) -> tuple[Path, Path]:
-    """Our own official export of the enriched Kaohsiung sample (for the round trip), and the plan it was made from."""
+def write_export(folder: Path, plan=None, name: str = "export") -> tuple[Path, Path]:
+    """Our own official export of ``plan`` (the Kaohsiung sample by default), and the plan it was made from."""
     from editor.export.official_docx import OfficialOptions, write_official_docx
-    from schema.fileio import save_plan
+    from schema.fileio import load_plan, save_plan
+    from tests.paths import SAMPLE
 
-    plan = enriched_plan()
-    save_plan(plan, folder / "export.plan.json")
+    plan = plan or load_plan(SAMPLE)
+    save_plan(plan, folder / f"{name}.plan.json")
     # With the (optional) table of contents, so that the PDF reader's leaving it out is tested too.
-    docx = write_official_docx(plan, None, folder / "export.docx", options=OfficialOptions(toc=True))
-    return docx, folder / "export.plan.json"
+    docx = write_official_docx(plan, None, folder / f"{name}.docx", options=OfficialOptions(toc=True))
+    return docx, folder / f"{name}.plan.json"
 
 
 def write_all(folder: Path) -> dict[str, Path]:
-    """Every source: typed.docx, list.docx, their LibreOffice re-saves and PDFs, the text variants, and
-    our own export of the sample re-saved by LibreOffice."""
+    """Every source: typed.docx, list.docx, their LibreOffice re-saves and PDFs, the text variants,
+    cities.docx (other cities' KPI tables) and its PDF, our own export of the sample (export.*) and of
+    the sample with KPI tables (kpis.*), that one re-saved by LibreOffice."""
     folder.mkdir(parents=True, exist_ok=True)
     made = {"typed.docx": write_typed_docx(folder / "typed.docx"), "list.docx": write_list_docx(folder / "list.docx"),
             "cities.docx": write_cities_docx(folder / "cities.docx")}
     made["export.docx"], made["export.plan.json"] = write_export(folder)
+    made["kpis.docx"], made["kpis.plan.json"] = write_export(folder, enriched_plan(), "kpis")
     profile = folder / "lo-profile"
-    resaved = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"]], "docx", folder / "libreoffice", profile)
-    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"], made["cities.docx"]], "pdf", folder / "pdf", profile)
-    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "export.lo.docx": resaved[2],
-             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2], "cities.pdf": pdfs[3]}
+    resaved = libreoffice([made["typed.docx"], made["list.docx"], made["kpis.docx"]], "docx", folder / "libreoffice", profile)
+    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"], made["cities.docx"], made["kpis.docx"]],
+                       "pdf", folder / "pdf", profile)
+    made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "kpis.lo.docx": resaved[2],
+             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2], "cities.pdf": pdfs[3], "kpis.pdf": pdfs[4]}
     for name, make in VARIANTS.items():
         path = folder / f"{name}.txt"
         path.write_text(make(), encoding="utf-8")

@@ -69,6 +69,6 @@ def test_without_ids_the_content_still_comes_back(tmp_path):
 
 
 def test_the_libreoffice_resaved_export_imports_the_same(material):
-    result = import_file(material["export.lo.docx"])
-    _same_nodes(result.plan, load_plan(material["export.plan.json"]))
+    result = import_file(material["kpis.lo.docx"])
+    _same_nodes(result.plan, load_plan(material["kpis.plan.json"]))
     assert (result.unplaced, result.warnings) == ([], [])
