@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m scripts.screenshots_ui
 
-Writes docs/screenshot-plan-properties.png, docs/screenshot-context-menu.png and
-docs/screenshot-find-replace.png from the Kaohsiung sample (nothing is saved to the sample).
+Writes docs/screenshot-plan-properties.png, docs/screenshot-context-menu.png,
+docs/screenshot-find-replace.png, docs/screenshot-focused-branch.png (View ▸ 只顯示此施政重點) and
+docs/screenshot-print-preview.png (File ▸ 預覽列印) from the Kaohsiung sample (nothing is saved to the sample).
 """
 from __future__ import annotations
 
@@ -55,7 +56,21 @@ def main() -> int:
         window.find_bar.field.setText("產業")
         window.find_bar.replace_field.setText("產業發展")
         window.find_bar.step(True)
-        QTimer.singleShot(400, lambda: (shot("screenshot-find-replace.png"), finish()))
+        QTimer.singleShot(400, lambda: (shot("screenshot-find-replace.png"), window.find_bar.clear(),
+                                        QTimer.singleShot(300, branch)))
+
+    def branch():
+        from editor.ui.tree.outline_views import STRATEGIES
+
+        window.tree.select_node(area.strategies[2].id)
+        window.branch_focus.focus_current()
+        window.expand_to_level(STRATEGIES + 1)
+        QTimer.singleShot(400, lambda: (shot("screenshot-focused-branch.png"), window.branch_focus.show_whole_plan(),
+                                        QTimer.singleShot(300, preview)))
+
+    def preview():
+        dialog = window.printing.preview()
+        QTimer.singleShot(2500, lambda: (shot("screenshot-print-preview.png"), dialog.reject(), finish()))
 
     def finish():
         window.session.undo_stack.setClean()

@@ -28,6 +28,7 @@ from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
 from editor.ui.pane_cycle import PaneCycle
 from editor.ui.plan_properties import PlanProperties
+from editor.ui.printing import PlanPrinting
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session import undo_commands
@@ -90,6 +91,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tree_editor = TreeEditor(self.tree, self._confirm, self)
         self.pane_cycle = PaneCycle(self)
+        self.printing = PlanPrinting(self)  # File ▸ 預覽列印, 列印 (Ctrl+P)
         self.plan_properties = PlanProperties(self)  # File ▸ 計畫屬性…; the title follows any change of them
         self.actions = WindowActions(self, self.undo_group, self.tree)
         self.menus = self.actions.build_menus(self)

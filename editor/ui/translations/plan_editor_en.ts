@@ -218,6 +218,22 @@
         <translation>Save the plan under a new name</translation>
     </message>
     <message>
+        <source>預覽列印(&amp;V)…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>以正式文件的版面預覽計畫</source>
+        <translation>Preview the plan in the official document's layout</translation>
+    </message>
+    <message>
+        <source>列印(&amp;L)…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>以正式文件的版面列印計畫，或存成 PDF</source>
+        <translation>Print the plan in the official document's layout, or save it as PDF</translation>
+    </message>
+    <message>
         <source>計畫名稱、機關、期程與編號格式</source>
         <translation>The plan&apos;s title, organisation, period and numbering style</translation>
     </message>
@@ -1391,7 +1407,7 @@
     </message>
     <message>
         <source>只顯示「%1」：按 Ctrl+Shift+B 顯示整份計畫</source>
-        <translation>Showing only "%1": Ctrl+Shift+B shows the whole plan</translation>
+        <translation>Showing only &quot;%1&quot;: Ctrl+Shift+B shows the whole plan</translation>
     </message>
     <message>
         <source>只顯示：%1</source>
@@ -1399,7 +1415,7 @@
     </message>
     <message>
         <source>「%1」不在聚焦的施政重點內：已顯示整份計畫</source>
-        <translation>"%1" is outside the focus area shown: the whole plan is shown</translation>
+        <translation>&quot;%1&quot; is outside the focus area shown: the whole plan is shown</translation>
     </message>
     <message>
         <source>聚焦的施政重點已不在計畫中：已顯示整份計畫</source>
@@ -1455,6 +1471,25 @@
     <message>
         <source>已變更計畫屬性</source>
         <translation>The plan properties were changed</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>預覽列印</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>列印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>已列印至「%1」</source>
+        <translation>Printed to "%1"</translation>
+    </message>
+    <message>
+        <source>已送出列印</source>
+        <translation>Sent to the printer</translation>
     </message>
 </context>
 <context>
