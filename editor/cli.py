@@ -38,11 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--title", default=None, help="the plan's title (default: the title found in the source)")
         p.add_argument("--json", action="store_true", help="print the report as one JSON document")
 
-    p = sub.add_parser("export", help="write the official Word document and/or the framework chart")
+    p = sub.add_parser("export", help="write the official Word document or its PDF, the framework chart, the summary tables")
     p.add_argument("file")
     p.add_argument("--revision", default=None, help="revision label (default: the working draft)")
-    p.add_argument("--docx", default=None)
+    p.add_argument("--docx", default=None, help="the official Word document, OUT.docx")
+    p.add_argument("--pdf", default=None, help="the official document as OUT.pdf, made by LibreOffice")
+    p.add_argument("--toc", action="store_true", help="a table of contents (目錄) after the title (off: the published plan has none)")
+    p.add_argument("--appendix", action="store_true", help="the KPI and budget summary tables as the official document's appendix")
     p.add_argument("--chart", default=None, help="OUT.svg, OUT.png or OUT.pdf")
+    p.add_argument("--kpi-table", default=None, help="the 關鍵績效指標總表 as OUT.docx, OUT.csv or OUT.xlsx")
+    p.add_argument("--budget-table", default=None, help="the 經費需求表 as OUT.docx, OUT.csv or OUT.xlsx")
 
     p = sub.add_parser("diff", help="compare two revisions, or two plan files")
     p.add_argument("files", nargs="+", metavar="FILE")

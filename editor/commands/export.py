@@ -1,32 +1,52 @@
-"""plan-editor export FILE [--revision LABEL] [--docx OUT.docx] [--chart OUT.svg|png|pdf].
+"""plan-editor export FILE [--revision LABEL] [--docx OUT.docx] [--pdf OUT.pdf] [--toc] [--appendix]
+[--chart OUT.svg|png|pdf] [--kpi-table OUT.docx|csv|xlsx] [--budget-table OUT.docx|csv|xlsx].
 
-Writes the official Word document and/or the framework chart (架構圖) of a revision (default:
-the working draft) and prints the paths written. Runs without a display. Every input is checked
-before anything is written, so bad input never leaves a file behind.
+Writes the official Word document (and/or its PDF, made by LibreOffice), the framework chart (架構圖)
+and the summary tables (關鍵績效指標總表, 經費需求表) of a revision (default: the working draft) and
+prints the paths written. ``--toc`` puts a table of contents after the title, ``--appendix`` the two
+summary tables at the end; both are off by default, as in the published plan. Runs without a display.
+Every input is checked before anything is written, so bad input never leaves a file behind.
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from editor.commands import UsageError
 from editor.commands.outputs import check_output, same_file
 from schema.fileio import PlanFileError, load_plan
 
+WHAT = ("plan-editor export: say what to write: --docx OUT.docx, --pdf OUT.pdf, --chart OUT.svg|OUT.png|OUT.pdf, "
+        "--kpi-table or --budget-table OUT.docx|OUT.csv|OUT.xlsx")
+
 
 def run(args) -> int:
-    if not args.docx and not args.chart:
-        raise UsageError("plan-editor export: say what to write: --docx OUT.docx and/or --chart OUT.svg|OUT.png|OUT.pdf")
+    tables = {"kpi": args.kpi_table, "budget": args.budget_table}
+    outputs = [path for path in (args.docx, args.pdf, args.chart, *tables.values()) if path]
+    if not outputs:
+        raise UsageError(WHAT)
+    if (args.toc or args.appendix) and not (args.docx or args.pdf):
+        raise UsageError("plan-editor export: --toc and --appendix shape the official document: give --docx OUT.docx or --pdf OUT.pdf too")
     if args.docx:
         check_output("export", args.docx, suffix=".docx", what="the Word document", inputs=[args.file])
-    if args.chart and same_file(Path(args.chart), Path(args.file)):
-        raise UsageError(f"plan-editor export: {args.chart} is an input file; choose another output file")
+    if args.pdf:
+        check_output("export", args.pdf, suffix=".pdf", what="the PDF (--pdf)", inputs=[args.file])
+    _check_twice(outputs)
     from editor.export.chart_paint import UnsupportedChartFormatError, chart_format
+    from editor.export.summary_export import UnsupportedTableFormatError, table_format
 
-    if args.chart:
-        try:
+    for path in (args.chart, *tables.values()):
+        if path and same_file(Path(path), Path(args.file)):
+            raise UsageError(f"plan-editor export: {path} is an input file; choose another output file")
+    try:
+        if args.chart:
             chart_format(args.chart)
-        except UnsupportedChartFormatError as exc:
-            raise UsageError(f"plan-editor export: {exc}") from None
+        for path in tables.values():
+            if path:
+                table_format(path)
+    except (UnsupportedChartFormatError, UnsupportedTableFormatError) as exc:
+        raise UsageError(f"plan-editor export: {exc}") from None
+    soffice = _soffice() if args.pdf else None
     plan = load_plan(args.file)
     revision = plan.draft
     if args.revision is not None:
@@ -39,13 +59,44 @@ def run(args) -> int:
 
     ensure_gui_application()
     from editor.export.chart_paint import write_chart
-    from editor.export.official_docx import write_official_docx
+    from editor.export.official_docx import OfficialOptions, write_official_docx
+    from editor.export.summary_export import write_summary_table
 
+    options = OfficialOptions(toc=args.toc, summary_tables=args.appendix)
     try:
         if args.docx:
-            print(write_official_docx(plan, revision, args.docx))
+            print(write_official_docx(plan, revision, args.docx, options=options))
+        if args.pdf:
+            print(_pdf(plan, revision, Path(args.pdf), options, soffice))
         if args.chart:
             print(write_chart(plan, revision, args.chart))
+        for kind, path in tables.items():
+            if path:
+                print(write_summary_table(kind, plan, revision, path))
     except NoChineseFontError as exc:
         raise PlanFileError(f"plan-editor export: {exc}") from None
     return 0
+
+
+def _check_twice(outputs: list[str]) -> None:
+    for k, path in enumerate(outputs):
+        if any(same_file(Path(path), Path(other)) for other in outputs[:k]):
+            raise UsageError(f"plan-editor export: {path} is named for two outputs; give each its own file")
+
+
+def _soffice() -> str:
+    from editor.export.pdf_export import NoLibreOfficeError, find_soffice
+
+    try:
+        return find_soffice()
+    except NoLibreOfficeError as exc:
+        raise UsageError(f"plan-editor export: {exc}") from None
+
+
+def _pdf(plan, revision, path: Path, options, soffice) -> Path:
+    from editor.export.official_docx import write_official_docx
+    from editor.export.pdf_export import docx_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="plan-editor-export-") as work:
+        docx = write_official_docx(plan, revision, Path(work) / "document.docx", options=options)
+        return docx_to_pdf(docx, path, soffice=soffice)

@@ -258,7 +258,8 @@ def test_fonts_conf_includes_the_system_configuration():
 
 def test_cli_needs_something_to_write(capsys):
     assert cli.main(["export", str(SAMPLE)]) == 2
-    assert capsys.readouterr().err == "plan-editor export: say what to write: --docx OUT.docx and/or --chart OUT.svg|OUT.png|OUT.pdf\n"
+    assert capsys.readouterr().err == ("plan-editor export: say what to write: --docx OUT.docx, --pdf OUT.pdf, "
+                                       "--chart OUT.svg|OUT.png|OUT.pdf, --kpi-table or --budget-table OUT.docx|OUT.csv|OUT.xlsx\n")
 
 
 def test_cli_unknown_revision_lists_the_known_ones(capsys, tmp_path):

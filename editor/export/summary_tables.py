@@ -1,0 +1,141 @@
+"""The plan's summary tables (schema/summary.py) as Word tables: in a document of their own
+(summary_export.py), or as the official document's appendix (附錄一 關鍵績效指標總表, 附錄二 經費需求表;
+``OfficialOptions.summary_tables``).
+
+Each table is on a landscape A4 page, its header row repeated on every page (``w:tblHeader``), its
+rows never split across pages, the focus area's (and in the KPI table the strategy's) cell merged
+down its lines. Amounts are right-aligned in 千元 as ``schema.amounts`` writes them. The tables are
+built by the Word XML layer (wordxml.py) and packed by docx_package.py, so the same plan gives the
+same bytes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Emu
+
+from editor.export import styles as st
+from editor.export import wordxml as wx
+from editor.export.textclean import clean_text
+from schema.amounts import format_amount
+from schema.numbering import chinese_numeral
+from schema.summary import (
+    BUDGET_TITLE,
+    KPI_TITLE,
+    BudgetSummary,
+    KpiSummary,
+    budget_summary,
+    budget_unit_note,
+    kpi_summary,
+)
+
+TableKind = Literal["kpi", "budget"]
+TITLES: dict[TableKind, str] = {"kpi": KPI_TITLE, "budget": BUDGET_TITLE}
+NUMBER_STYLE = "Table Number"
+HEADER_FILL = "D9D9D9"  # the header row's grey, as the published plans' tables have
+TOTAL_FILL = "F2F2F2"  # subtotal and total lines
+
+
+def write_appendix(writer) -> None:
+    """The official document's appendix: each table on a landscape page of its own, under a heading
+    (附錄一、附錄二) that the table of contents and the navigation pane list."""
+    add_number_style(writer)
+    for k, kind in enumerate(("kpi", "budget"), start=1):
+        section = writer.chart_section()  # a new landscape section, as the chart's
+        writer.heading(f"附錄{chinese_numeral(k)}　{TITLES[kind]}", "Chart Heading")
+        write_table(writer, kind, section)
+
+
+def add_number_style(writer) -> None:
+    """The right-aligned paragraph style of amounts (only in documents that have summary tables)."""
+    st.configure_paragraph_style(writer.doc, NUMBER_STYLE, size=12, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    writer.style_ids = {s.name: s.style_id for s in writer.doc.styles}
+
+
+def write_table(writer, kind: TableKind, section) -> None:
+    width = st.content_size(section)[0]
+    if kind == "kpi":
+        _kpi_table(writer, kpi_summary(writer.plan, writer.revision), width)
+    else:
+        _budget_table(writer, budget_summary(writer.plan, writer.revision), width)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    text: str
+    style: str = "Table Text"
+    merge: str | None = None  # a vertical merge: "restart" (its first line) or "continue"
+    span: int = 1
+    fill: str | None = None
+
+
+def _kpi_table(writer, summary: KpiSummary, page_width: int) -> None:
+    fixed = [Cm(2.6), Cm(5), Cm(4), Cm(4), Cm(1.4)]
+    table = writer.table(fixed + _shares(page_width - sum(fixed), len(summary.years), Cm(1.9)))
+    header = summary.header()
+    header[5:] = [f"{year}年\n目標值" for year in summary.years]  # two whole lines in a narrow column
+    _row(writer, table, [_Cell(text, "Table Heading", fill=HEADER_FILL) for text in header], header=True)
+    previous = None
+    for line in summary.lines:
+        same_area = previous is not None and previous.focus_area == line.focus_area
+        same_strategy = previous is not None and previous.strategy_id == line.strategy_id
+        cells = [_Cell(line.focus_area, merge=_merge(same_area)), _Cell(line.strategy, merge=_merge(same_strategy)),
+                 _Cell(line.name), _Cell(line.measurement), _Cell(line.unit),
+                 *(_Cell(target, NUMBER_STYLE) for target in line.targets)]
+        _row(writer, table, cells)
+        previous = line
+    writer.para("", "Table Text")
+
+
+def _budget_table(writer, summary: BudgetSummary, page_width: int) -> None:
+    writer.para(budget_unit_note(), NUMBER_STYLE)
+    fixed = [Cm(3.2), Cm(8)]
+    table = writer.table(fixed + _shares(page_width - sum(fixed), len(summary.years) + 1, Cm(2.2)))
+    _row(writer, table, [_Cell(text, "Table Heading", fill=HEADER_FILL) for text in summary.header()], header=True)
+    previous_area = None
+    for line in summary.lines:
+        amounts = [*line.amounts, line.total]
+        if line.kind == "total":
+            cells = [_Cell(line.focus_area, "Table Heading", span=2, fill=TOTAL_FILL)]
+        else:
+            fill = TOTAL_FILL if line.kind == "subtotal" else None
+            cells = [_Cell(line.focus_area, merge=_merge(previous_area == line.focus_area)),
+                     _Cell(line.strategy, "Table Heading" if fill else "Table Text", fill=fill)]
+            previous_area = line.focus_area
+        fill = None if line.kind == "strategy" else TOTAL_FILL
+        cells += [_Cell("" if amount is None else format_amount(amount), NUMBER_STYLE, fill=fill) for amount in amounts]
+        _row(writer, table, cells)
+    writer.para("", "Table Text")
+
+
+def _merge(continues: bool) -> str:
+    return "continue" if continues else "restart"
+
+
+def _shares(room: int, count: int, least: int) -> list[int]:
+    """``count`` equal column widths filling ``room`` (EMU), none narrower than ``least``."""
+    return [max(least, Emu(int(room / max(count, 1))))] * count
+
+
+def _row(writer, table, cells: list[_Cell], *, header: bool = False) -> None:
+    tr = writer.row(table, header=header, cant_split=True)
+    column = 0
+    for cell in cells:
+        tc = writer.cell(tr, sum(table.widths[column:column + cell.span]), span=cell.span)
+        column += cell.span
+        tc_pr = tc.find(wx.w("tcPr"))
+        # CT_TcPr's order (ECMA-376 §17.4.70): tcW, gridSpan, vMerge, …, shd, …, vAlign.
+        if cell.merge == "restart":
+            wx.sub(tc_pr, "vMerge", val="restart")
+        elif cell.merge == "continue":
+            wx.sub(tc_pr, "vMerge")
+        if cell.fill:
+            wx.sub(tc_pr, "shd", val="clear", color="auto", fill=cell.fill)
+        wx.sub(tc_pr, "vAlign", val="center")
+        p = wx.paragraph(writer.style_ids[cell.style])
+        text = clean_text(cell.text) if cell.merge != "continue" else ""
+        if text:
+            p.append(wx.run(text))
+        tc.append(p)

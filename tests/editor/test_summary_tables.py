@@ -1,0 +1,222 @@
+"""The summary tables as files: .docx (read back, through LibreOffice, validated), .csv and .xlsx
+(read back with the csv module and openpyxl), the official document's appendix, and the command line."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
+
+from editor import cli
+from editor.export.fonts import FONTCONFIG_FILE
+from editor.export.official_docx import OfficialOptions, write_official_docx
+from editor.export.summary_export import write_summary_table
+from tests.paths import SAMPLE
+from tests.summary_plan import plan_with_figures
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return plan_with_figures()
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+
+
+def findings(validator, path) -> list[str]:
+    result = validator.validate(str(path))
+    return [f"{e.severity.value}: {e.part_uri} {e.path} {e.description}" for e in result.errors
+            if e.severity in (ValidationSeverity.ERROR, ValidationSeverity.WARNING)]
+
+
+def cell_texts(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+def test_the_budget_table_in_word_has_every_line_and_the_exact_totals(plan, tmp_path, validator):
+    path = write_summary_table("budget", plan, None, tmp_path / "budget.docx")
+    document = docx.Document(str(path))
+    assert [p.text for p in document.paragraphs[:3]] == [TITLE, "經費需求表", "單位：千元"]
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape
+    (table,) = document.tables
+    rows = cell_texts(table)
+    assert rows[0] == ["施政重點", "推動策略", "108年", "109年", "110年", "111年", "合計"]
+    assert rows[1] == ["一、拚經濟", "（一）推動橋頭科學園區", "12,500", "30,000.5", "45,000", "52,000.25", "139,500.75"]
+    assert rows[2] == ["一、拚經濟", "（二）亞洲新灣區再啟航", "800", "", "1,200.125", "", "2,000.125"]
+    assert rows[7] == ["一、拚經濟", "小計", "13,300", "30,000.5", "46,200.125", "52,000.25", "141,500.875"]
+    assert rows[-2] == ["五、真安心", "小計", "", "", "", "0.001", "0.001"]
+    assert rows[-1] == ["總計", "總計", "16,300", "33,000.5", "49,700.125", "55,500.251", "154,500.876"]  # 總計 spans two columns
+    assert len(rows) == 1 + 28 + 5 + 1
+    trs = table._tbl.findall(W + "tr")
+    assert trs[0].find(f"{W}trPr/{W}tblHeader") is not None  # repeated on every page
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in trs)
+    merges = [tc.find(f"{W}tcPr/{W}vMerge") for tc in (tr.findall(W + "tc")[0] for tr in trs[1:8])]
+    assert [m.get(W + "val") for m in merges] == ["restart"] + [None] * 6  # 一、拚經濟 merged down its seven lines
+    assert findings(validator, path) == []
+
+
+def test_the_kpi_table_in_word_merges_a_strategy_over_its_indicators(plan, tmp_path, validator):
+    path = write_summary_table("kpi", plan, None, tmp_path / "kpi.docx")
+    document = docx.Document(str(path))
+    assert [p.text for p in document.paragraphs[:2]] == [TITLE, "關鍵績效指標總表"]
+    rows = cell_texts(document.tables[0])
+    assert rows[0] == ["施政重點", "推動策略", "關鍵績效指標", "衡量標準", "單位", *(f"{y}年\n目標值" for y in range(108, 112))]
+    assert rows[1] == ["一、拚經濟", "（一）推動橋頭科學園區", "進駐廠商家數", "累計進駐廠商數", "家", "10", "25", "40", "60"]
+    assert rows[2] == ["一、拚經濟", "（一）推動橋頭科學園區", "招商金額", "年度招商金額", "億元", "", "100", "", "300"]
+    assert rows[3][2] == "（未訂指標）"
+    assert len(rows) == 1 + 29
+    second = document.tables[0]._tbl.findall(W + "tr")[2].findall(W + "tc")
+    assert [tc.find(f"{W}tcPr/{W}vMerge") is not None for tc in second[:3]] == [True, True, False]
+    assert findings(validator, path) == []
+
+
+def test_word_tables_are_the_same_bytes_every_time(plan, tmp_path):
+    first = write_summary_table("budget", plan, None, tmp_path / "a.docx").read_bytes()
+    second = write_summary_table("budget", plan, None, tmp_path / "b.docx").read_bytes()
+    assert first == second
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")  # CI installs it
+def test_libreoffice_prints_the_totals_and_repeats_the_header_on_each_page(plan, tmp_path):
+    path = write_summary_table("budget", plan, None, tmp_path / "budget.docx")
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG_FILE), HOME=str(tmp_path))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, env=env, timeout=180)
+    pdf = tmp_path / "budget.pdf"
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) == 2
+    assert all(re.search(r"施政重點\s+推動策略\s+108\s*年", page) for page in pages)  # the header row on both pages
+    assert re.search(r"總計\s+16,300\s+33,000\.5\s+49,700\.125\s+55,500\.251\s+154,500\.876", pages[-1])
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "UKaiTW" in fonts
+
+
+# --- the official document's appendix -------------------------------------------------------------
+
+
+def test_the_appendix_is_off_by_default_and_adds_both_tables_when_asked(plan, tmp_path, validator):
+    plain = docx.Document(str(write_official_docx(plan, None, tmp_path / "plain.docx")))
+    assert not any(p.text.startswith("附錄") for p in plain.paragraphs)
+    path = write_official_docx(plan, None, tmp_path / "appendix.docx", options=OfficialOptions(toc=True, summary_tables=True))
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Chart Heading"]
+    assert headings == ["架構圖", "附錄一　關鍵績效指標總表", "附錄二　經費需求表"]
+    toc = [p.text for p in document.paragraphs if p.style.name == "TOC 1"]
+    assert toc[-2:] == ["附錄一　關鍵績效指標總表", "附錄二　經費需求表"]
+    assert len(document.tables) == len(plain.tables) + 2
+    assert cell_texts(document.tables[-1])[-1][-1] == "154,500.876"
+    assert cell_texts(document.tables[-2])[1][2] == "進駐廠商家數"
+    assert all(s.page_width > s.page_height for s in document.sections[-2:])  # each on a landscape page
+    assert findings(validator, path) == []
+
+
+# --- .csv and .xlsx --------------------------------------------------------------------------------
+
+
+def test_csv_is_utf8_with_a_bom_and_plain_numbers(plan, tmp_path):
+    path = write_summary_table("budget", plan, None, tmp_path / "budget.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the BOM
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["施政重點", "推動策略", "108年（千元）", "109年（千元）", "110年（千元）", "111年（千元）", "合計（千元）"]
+    assert rows[1] == ["一、拚經濟", "（一）推動橋頭科學園區", "12500", "30000.5", "45000", "52000.25", "139500.75"]
+    assert rows[3] == ["一、拚經濟", "（三）設置科技新創園區", "", "", "", "", ""]
+    assert rows[-1] == ["總計", "", "16300", "33000.5", "49700.125", "55500.251", "154500.876"]
+    assert b"\r\n" in data  # Excel's line ends
+    kpis = list(csv.reader(io.StringIO(write_summary_table("kpi", plan, None, tmp_path / "k.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    assert kpis[2] == ["一、拚經濟", "（一）推動橋頭科學園區", "招商金額", "年度招商金額", "億元", "", "100", "", "300"]
+    assert len(kpis) == 1 + 29
+
+
+def test_xlsx_keeps_numbers_as_numbers_in_thousands_with_a_frozen_header(plan, tmp_path, validator):
+    path = write_summary_table("budget", plan, None, tmp_path / "budget.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    assert sheet.title == "經費需求表"
+    assert sheet["A1"].value == f"{TITLE} 經費需求表（單位：千元）"
+    assert [c.value for c in sheet[2]] == ["施政重點", "推動策略", "108年（千元）", "109年（千元）", "110年（千元）", "111年（千元）", "合計（千元）"]
+    assert [c.value for c in sheet[3]] == ["一、拚經濟", "（一）推動橋頭科學園區", 12500, 30000.5, 45000, 52000.25, 139500.75]
+    assert [c.number_format for c in sheet[3][2:]] == ["#,##0", "#,##0.0", "#,##0", "#,##0.00", "#,##0.00"]
+    assert [c.value for c in sheet[4]] == ["一、拚經濟", "（二）亞洲新灣區再啟航", 800, None, 1200.125, None, 2000.125]
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last == ["總計", None, 16300, 33000.5, 49700.125, 55500.251, 154500.876]
+    assert sheet[sheet.max_row][0].font.b
+    assert sheet.freeze_panes == "C3" and sheet.print_title_rows == "$2:$2"
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width >= 8
+    assert sheet.page_setup.orientation == "landscape"
+    assert workbook.properties.creator == "高雄市政府"
+    assert str(workbook.properties.created) == str(workbook.properties.modified) == "2019-01-01 00:00:00"
+    assert findings(validator, path) == []
+
+
+def test_xlsx_is_the_same_bytes_dated_by_the_plan(plan, tmp_path):
+    first = write_summary_table("kpi", plan, None, tmp_path / "a.xlsx")
+    with zipfile.ZipFile(first) as package:
+        assert {info.date_time for info in package.infolist()} == {(2019, 1, 1, 0, 0, 0)}
+        assert "xl/sharedStrings.xml" in package.namelist()
+    assert write_summary_table("kpi", plan, None, tmp_path / "b.xlsx").read_bytes() == first.read_bytes()
+    sheet = openpyxl.load_workbook(first).active
+    assert [c.value for c in sheet[3]] == ["一、拚經濟", "（一）推動橋頭科學園區", "進駐廠商家數", "累計進駐廠商數", "家", "10", "25", "40", "60"]
+    assert [c.value for c in sheet[5]][2:5] == ["（未訂指標）", None, None]
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+
+def test_cli_writes_both_tables_in_the_formats_their_names_ask_for(tmp_path, capsys):
+    kpi, budget = tmp_path / "kpi.xlsx", tmp_path / "budget.csv"
+    assert cli.main(["export", str(SAMPLE), "--kpi-table", str(kpi), "--budget-table", str(budget)]) == 0
+    assert capsys.readouterr().out.splitlines() == [str(kpi), str(budget)]
+    assert openpyxl.load_workbook(kpi).active["C3"].value == "（未訂指標）"
+    assert budget.read_bytes().decode("utf-8-sig").splitlines()[-1] == "總計,,,,,,"
+
+
+@pytest.mark.parametrize("option", ["--kpi-table", "--budget-table"])
+def test_cli_refuses_a_table_of_an_unknown_format_and_writes_nothing(tmp_path, capsys, option):
+    out = tmp_path / "table.ods"
+    assert cli.main(["export", str(SAMPLE), "--docx", str(tmp_path / "p.docx"), option, str(out)]) == 2
+    assert capsys.readouterr().err == f"plan-editor export: {out}: a summary table can be written as .docx, .csv or .xlsx, not .ods.\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_refuses_a_name_without_extension_an_input_and_one_name_for_two_outputs(tmp_path, capsys):
+    plan = tmp_path / "p.plan.json"
+    shutil.copy(SAMPLE, plan)
+    before = plan.read_bytes()
+    assert cli.main(["export", str(plan), "--budget-table", str(tmp_path / "table")]) == 2
+    assert capsys.readouterr().err.endswith("a summary table can be written as .docx, .csv or .xlsx, and this name has no extension.\n")
+    assert cli.main(["export", str(plan), "--kpi-table", str(plan)]) == 2
+    assert capsys.readouterr().err == f"plan-editor export: {plan} is an input file; choose another output file\n"
+    same = tmp_path / "t.csv"
+    assert cli.main(["export", str(plan), "--kpi-table", str(same), "--budget-table", str(same)]) == 2
+    assert capsys.readouterr().err == f"plan-editor export: {same} is named for two outputs; give each its own file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.plan.json"] and plan.read_bytes() == before
+
+
+def test_cli_toc_and_appendix_shape_the_official_document(tmp_path, capsys):
+    assert cli.main(["export", str(SAMPLE), "--toc", "--kpi-table", str(tmp_path / "k.csv")]) == 2
+    assert capsys.readouterr().err == ("plan-editor export: --toc and --appendix shape the official document: "
+                                       "give --docx OUT.docx or --pdf OUT.pdf too\n")
+    out = tmp_path / "plan.docx"
+    assert cli.main(["export", str(SAMPLE), "--docx", str(out), "--toc", "--appendix"]) == 0
+    document = docx.Document(str(out))
+    toc = [p.text for p in document.paragraphs if p.style.name == "TOC 1"]
+    assert toc == ["壹、施政重點與發展策略", "貳、未來施政藍圖與結語", "架構圖", "附錄一　關鍵績效指標總表", "附錄二　經費需求表"]
