@@ -26,6 +26,10 @@ How it is measured, so that neither side is favoured:
   already, when its throttle timer is not running.) The baseline does what a plain model must
   do to show the same texts: after an insert, remove or move it renumbers the following siblings
   (setText), and it selects the row the editor selects.
+- The floor of the structural edits (tests/bench/minimal_model.py): the same rows and the same
+  edits in a plain QTreeView over a minimal Python QAbstractItemModel (texts only, every answer a
+  list or dictionary lookup, no document, undo stack, journal or panes): what any Python model
+  pays for Qt's relayout and repaint of the open rows.
 """
 from __future__ import annotations
 
@@ -45,6 +49,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from schema.fileio import save_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench import report  # noqa: E402
+from tests.bench.minimal_model import MinimalTree  # noqa: E402
 from tests.synthetic import generate_plan  # noqa: E402
 
 SIZES = {"1k": 4, "5k": 20, "20k": 80}  # focus areas × 50 strategies × 4 actions
@@ -252,6 +257,10 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
     area_item, target = plain.items[area.id], plain.items[strategy.id]
     plain.view.expand(plain.items[doc.content.focus.id].index())
     plain.view.expand(area_item.index())
+    minimal = MinimalTree(doc.content, tree.viewport().size())  # the floor: a Python model, nothing else
+    minimal.view.show()
+    minimal.expand(doc.content.focus.id)
+    minimal.expand(area.id)
     app.processEvents()
 
     unpainted: dict[int, float] = {}
@@ -353,25 +362,32 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
     def select_target():
         tree.select_node(strategy.id)
         plain.select(target)
+        minimal.select(minimal.model.by_id[strategy.id])
 
+    sid = strategy.id
+    minimal_rename = (lambda i: minimal.rename(sid, f"新名稱{i}"), lambda: minimal.rename(sid, strategy.title))
     cases = [
         ("rename in the tree", lambda i: window.model.setData(window.model.index_for_id(strategy.id), f"新名稱{i}"),
-         plain_rename, plain_rename_back),
+         plain_rename, plain_rename_back, *minimal_rename),
         ("type in the detail pane (baseline: setText)", lambda i: window.detail.fields["body"].setPlainText(f"內容{i}"),
-         plain_rename, plain_rename_back),
-        ("move down (Alt+Down)", lambda i: window.tree_editor.move_down(), lambda i: plain_move(True), lambda: plain_move(False)),
+         plain_rename, plain_rename_back, *minimal_rename),
+        ("move down (Alt+Down)", lambda i: window.tree_editor.move_down(), lambda i: plain_move(True), lambda: plain_move(False),
+         lambda i: minimal.move(sid, True), lambda: minimal.move(sid, False)),
         ("add sibling (Enter)", lambda i: (window.tree_editor.add_sibling(), tree.closePersistentEditor(tree.currentIndex())),
-         lambda i: plain_add(), plain_remove_added),
-        ("delete a subtree (Delete)", lambda i: window.tree_editor.delete(), lambda i: plain_delete(), plain_undelete),
+         lambda i: plain_add(), plain_remove_added, lambda i: minimal.add_after(sid), lambda: minimal.remove_after(sid)),
+        ("delete a subtree (Delete)", lambda i: window.tree_editor.delete(), lambda i: plain_delete(), plain_undelete,
+         lambda i: minimal.delete(sid), lambda: minimal.undelete(sid, 25)),
     ]
     for state in ("as opened: its focus area open", "all 1,000 strategies in view"):
         if state.startswith("all"):
             tree.expandToDepth(1)
             plain.view.expandToDepth(1)
+            minimal.view.expandToDepth(1)
             app.processEvents()
-        for name, edit, base_edit, base_undo in cases:
+        for name, edit, base_edit, base_undo, floor_edit, floor_undo in cases:
             measure(("ours", state, name), edit, stack.undo, tree, select_target)
             measure(("plain", state, name), base_edit, base_undo, plain.view, select_target)
+            measure(("minimal", state, name), floor_edit, floor_undo, minimal.view, select_target)
 
     print(f"first edit of a session (move down, includes starting the recovery journal): "
           f"{', '.join(f'{t * 1000:.1f}' for t in first_edits)} ms")
@@ -388,10 +404,14 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
         missed += not ok
         report.emit(report.Row(f"{name} + undo, 5k plan, {state} (slower of the two, median)", max(e, u), max(be, bu),
                                goal_seconds=goal, baseline_name="plain QStandardItemModel + QTreeView, same edit"))
+        fe, fu = (statistics.median(x) for x in results[("minimal", state, name)])
+        if "rename" not in name and "detail pane" not in name:  # the floor explains the structural edits
+            report.emit(report.Row(f"floor: {name} + undo, {state}, minimal Python item model + QTreeView", max(fe, fu),
+                                   max(be, bu), baseline_name="plain QStandardItemModel + QTreeView, same edit"))
         print(f"[{state}] {name}: edit {e * 1000:.2f} ms (max {max(edits) * 1000:.2f}), undo {u * 1000:.2f} ms (max {max(undos) * 1000:.2f})"
               f" — plain Qt {be * 1000:.2f} / {bu * 1000:.2f} ms, ratio {e / be:.1f} / {u / bu:.1f};"
               f" goal ≤ {goal * 1000:.0f} ms {'met' if ok else 'MISSED'}. Before the forced paint: {ne * 1000:.2f} / {nu * 1000:.2f} ms"
-              f" (plain {nbe * 1000:.2f} / {nbu * 1000:.2f})")
+              f" (plain {nbe * 1000:.2f} / {nbu * 1000:.2f}); minimal Python model {fe * 1000:.2f} / {fu * 1000:.2f} ms")
     assert resets == [], "an edit reset the model"
     print(f"model resets during all edits and undos: 0; operations over their goal (median of edit or undo): {missed}")
     window.maybe_save = lambda: True

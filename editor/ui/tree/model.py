@@ -197,14 +197,18 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
         return found if found is not None else self._find_parent(index.internalId())
 
     def _find_parent(self, serial: int) -> QModelIndex:
-        parent = self._parent_of.get(self._ids[serial])
+        node_id = self._ids[serial]
+        parent = self._parent_of.get(node_id)
         if parent is None:  # a section, the root, or a stale index
+            if serial and node_id in self._by_id:  # a section (not stale): every painted row asks for it
+                self._parent_indexes[serial] = _INVALID
             return QModelIndex()
         found = self._parent_indexes[serial] = self.createIndex(self._row(parent), 0, self._serial(parent))
         return found
 
     def rowCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
-        return len(self._kids_of(parent.internalId())) if parent.column() <= 0 else 0
+        # No index of a column > 0 exists (index() never makes one), so the parent's column is not asked.
+        return len(self._kids_of(parent.internalId()))
 
     def columnCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
         return 1
