@@ -329,8 +329,15 @@ def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
     return rows
 
 
+KPI_YEAR_COLUMNS = 12  # more year columns would not fit a page (and a Word table holds at most 63 columns)
+KPI_TARGETS_HEADING = "各年度目標值"
+
+
 def kpi_table(strategy: Strategy, years: list[int]):
-    """(header, [(kpi id, cells)], column widths) of a strategy's KPI table.
+    """(header, [(kpi id, cells)], column widths) of a strategy's KPI table: a column per year of
+    the period. A period of more than KPI_YEAR_COLUMNS years shows only the years some KPI has a
+    target for, and when those are too many still, one column listing each target with its year
+    (so the table stays linear in the KPIs' targets, never in the period's length).
 
     Other cities' columns 策略績效目標 (objective, first) and 評估體制 (assessment, after the name)
     are there only when one of the strategy's KPIs fills them."""
@@ -342,8 +349,17 @@ def kpi_table(strategy: Strategy, years: list[int]):
             columns[1:1] = [("評估體制", "assessment", Cm(1.5))]
         if any(kpi.objective for kpi in strategy.kpis):
             columns[:0] = [("策略績效目標", "objective", Cm(2.4))]
-    head = [label for label, _name, _width in columns] + [f"{y}年" for y in years]
+    head = [label for label, _name, _width in columns]
     fixed = [width for _label, _name, width in columns]
+    if len(years) > KPI_YEAR_COLUMNS:
+        period = set(years)
+        years = sorted({y for kpi in strategy.kpis for y in kpi.targets if y in period})
+        if len(years) > KPI_YEAR_COLUMNS:
+            rows = [(kpi.id, [*(getattr(kpi, name) for _label, name, _width in columns),
+                              "；".join(f"{y}年 {kpi.targets[y]}" for y in sorted(kpi.targets) if y in period)])
+                    for kpi in strategy.kpis]
+            return [*head, KPI_TARGETS_HEADING], rows, [*fixed, Emu(int(Cm(15.5) - sum(fixed)))]
+    head += [f"{y}年" for y in years]
     year_w = max(Cm(1.2 if extended else 1.5), Emu(int((Cm(15.5) - sum(fixed)) / max(len(years), 1))))
     rows = [(kpi.id, [*(getattr(kpi, name) for _label, name, _width in columns), *(kpi.targets.get(y, "") for y in years)])
             for kpi in strategy.kpis]

@@ -60,6 +60,29 @@ def revision_date(revision: Revision, plan: PlanDocument) -> str:
 def token_diff(old: str, new: str) -> Diff:
     """A diff of whole tokens: a number (109 → 110) or a Latin word is replaced whole, never a digit of it."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(a) * len(b) <= _TOKEN_PAIRS:
+        return _matched_tokens(a, b)
+    # Long texts (a megabyte title): SequenceMatcher is quadratic in repeated tokens, so the common
+    # ends are kept and what lies between is matched only when it is short, else replaced whole.
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a_mid, b_mid = a[head:len(a) - tail], b[head:len(b) - tail]
+    if len(a_mid) * len(b_mid) <= _TOKEN_PAIRS:
+        middle = _matched_tokens(a_mid, b_mid)
+    else:
+        middle = [(op, "".join(part)) for op, part in ((DELETE, a_mid), (INSERT, b_mid)) if part]
+    ends = [(EQUAL, "".join(a[:head]))], middle, [(EQUAL, "".join(a[len(a) - tail:]))]
+    return [(op, text) for part in ends for op, text in part if text]
+
+
+_TOKEN_PAIRS = 250_000  # tokens of one side × the other's: up to here SequenceMatcher takes a few ms
+
+
+def _matched_tokens(a: list[str], b: list[str]) -> Diff:
     out: Diff = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
