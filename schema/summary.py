@@ -73,6 +73,7 @@ class BudgetLine:
     strategy: str  # the strategy; 「小計」 for a subtotal; "" for the total
     amounts: tuple[float | None, ...]  # 千元 per year of the table; None: no amount entered
     total: float | None  # the line's 合計; None when it has no amount at all
+    strategy_id: str | None = None  # a strategy's line: its id
 
     def cells(self) -> list[str | float | None]:
         return [self.focus_area, self.strategy, *self.amounts, self.total]
@@ -125,7 +126,7 @@ def budget_summary(plan: PlanDocument, revision: Revision | None = None) -> Budg
         subtotal: list[int | None] = [None] * len(years)
         for strategy in area.strategies:
             amounts = [_thousandths(strategy.budget[year]) if year in strategy.budget else None for year in years]
-            lines.append(_budget_line("strategy", area_label, numbers[strategy.id] + strategy.title, amounts))
+            lines.append(_budget_line("strategy", area_label, numbers[strategy.id] + strategy.title, amounts, strategy.id))
             subtotal = _add(subtotal, amounts)
         lines.append(_budget_line("subtotal", area_label, SUBTOTAL, subtotal))
         grand = _add(grand, subtotal)
@@ -153,7 +154,8 @@ def _add(total: list[int | None], amounts: list[int | None]) -> list[int | None]
     return [a if b is None else b if a is None else a + b for a, b in zip(total, amounts)]
 
 
-def _budget_line(kind: BudgetKind, focus_area: str, strategy: str, amounts: list[int | None]) -> BudgetLine:
+def _budget_line(kind: BudgetKind, focus_area: str, strategy: str, amounts: list[int | None],
+                 strategy_id: str | None = None) -> BudgetLine:
     present = [a for a in amounts if a is not None]
     total = sum(present) if present else None
-    return BudgetLine(kind, focus_area, strategy, tuple(_amount(a) for a in amounts), _amount(total))
+    return BudgetLine(kind, focus_area, strategy, tuple(_amount(a) for a in amounts), _amount(total), strategy_id)

@@ -35,7 +35,7 @@ TRANSLATED_MODULES = (  # paths under editor/ui, without .py
     "files/window_files", "fonts", "help", "i18n", "main_window", "plan_properties", "preferences", "printing",
     "review/items", "review/markup", "review/mode", "review/view", "revisions/commands", "revisions/dialog",
     "revisions/menu",
-    "session/undo_commands", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
+    "session/undo_commands", "summary_view", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
     "tree/model", "tree/outline_views", "tree/view",
 )
 

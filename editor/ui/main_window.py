@@ -162,6 +162,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.tree.current_node_changed.connect(preview.set_current)
         preview.set_plan(self.session.plan, self.session.document)
         preview.set_current(self.tree.current_node_id())
+        self._build_summary_dock()
         self.revisions.build_dock()
         state = self.settings.value("window/state") if self._saved_state else None
         if state is not None:
@@ -169,6 +170,25 @@ class MainWindow(PlanFiles, QMainWindow):
         else:  # first start: a modest checks dock, once the window has laid it out
             checks_dock.show()  # a dock added to a window already on screen starts hidden
             QTimer.singleShot(0, lambda: self.resizeDocks([checks_dock], [150], Qt.Orientation.Vertical))
+
+    def _build_summary_dock(self) -> None:
+        """檢視 ▸ 績效指標總表 / 經費需求表: the read-only overview of the summary tables (summary_view)."""
+        from editor.ui.summary_view import SummaryTables
+
+        tables = self._docks["summary_tables"] = SummaryTables()
+        dock = self._docks["summary_dock"] = self.add_dock(
+            tables, translate("window", "績效指標與經費總表"), "summaryTables", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self._docks["checks_dock"], dock)  # a tab beside the checks: the tables need the width
+        dock.hide()
+        tables.strategy_activated.connect(self.tree.select_node)
+        tables.set_plan(self.session.plan, self.session.document)
+
+    def show_summary(self, which: str) -> None:
+        """Show the overview at the KPI ("kpi") or budget ("budget") table, with the keyboard in it."""
+        dock = self.summary_dock
+        dock.show()
+        dock.raise_()
+        self.summary_tables.show_table(which).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # The docks, built on first use (see ensure_docks).
     def _dock(self, name: str):
@@ -181,6 +201,8 @@ class MainWindow(PlanFiles, QMainWindow):
     checks_dock = property(lambda self: self._dock("checks_dock"))
     chart_preview = property(lambda self: self._dock("chart_preview"))
     chart_dock = property(lambda self: self._dock("chart_dock"))
+    summary_tables = property(lambda self: self._dock("summary_tables"))
+    summary_dock = property(lambda self: self._dock("summary_dock"))
 
     def docks_built(self) -> bool:
         return bool(self._docks)
@@ -230,6 +252,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.review.set_session(session)
         if self._docks:
             self._docks["chart_preview"].set_plan(session.plan, session.document)
+            self._docks["summary_tables"].set_plan(session.plan, session.document)
         self.model = PlanTreeModel(session, self)
         self.model.status_message.connect(self.show_status)
         self.check_marks.attach(self.model)

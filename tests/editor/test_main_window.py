@@ -302,7 +302,7 @@ def test_the_docks_come_right_after_the_first_paint_and_keep_their_places(qtbot,
     window.show()
     qtbot.waitUntil(window.docks_built)
     view_menu = [a.text() for a in window.menu("view").actions() if a.text()]
-    assert view_menu[-4:] == ["復原記錄", "檢核結果", "架構圖預覽", "修正對照"]
+    assert view_menu[-5:] == ["復原記錄", "檢核結果", "架構圖預覽", "績效指標與經費總表", "修正對照"]
     assert window.checks_dock.isVisible() and window.chart_dock.isHidden() and window.undo_dock.isHidden()
     window.chart_dock.show()
     window.undo_dock.show()

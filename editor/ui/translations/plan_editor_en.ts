@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>以正式文件的版面預覽計畫</source>
-        <translation>Preview the plan in the official document's layout</translation>
+        <translation>Preview the plan in the official document&apos;s layout</translation>
     </message>
     <message>
         <source>列印(&amp;L)…</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>以正式文件的版面列印計畫，或存成 PDF</source>
-        <translation>Print the plan in the official document's layout, or save it as PDF</translation>
+        <translation>Print the plan in the official document&apos;s layout, or save it as PDF</translation>
     </message>
     <message>
         <source>計畫名稱、機關、期程與編號格式</source>
@@ -452,6 +452,22 @@
     <message>
         <source>只顯示四個章節</source>
         <translation>Show the four sections only</translation>
+    </message>
+    <message>
+        <source>績效指標總表(&amp;K)</source>
+        <translation>&amp;KPI Summary</translation>
+    </message>
+    <message>
+        <source>全計畫各推動策略的關鍵績效指標與各年目標值（唯讀）</source>
+        <translation>Every strategy's key performance indicators and yearly targets, plan-wide (read-only)</translation>
+    </message>
+    <message>
+        <source>經費需求表(&amp;M)</source>
+        <translation>Budget Require&amp;ments</translation>
+    </message>
+    <message>
+        <source>各推動策略各年經費（千元）、各施政重點小計與總計（唯讀）</source>
+        <translation>Each strategy's yearly budget (NT$ thousand), subtotals per focus area and totals (read-only)</translation>
     </message>
     <message>
         <source>只顯示此施政重點(&amp;B)</source>
@@ -1485,7 +1501,7 @@
     </message>
     <message>
         <source>已列印至「%1」</source>
-        <translation>Printed to "%1"</translation>
+        <translation>Printed to &quot;%1&quot;</translation>
     </message>
     <message>
         <source>已送出列印</source>
@@ -1877,6 +1893,49 @@
     </message>
 </context>
 <context>
+    <name>summary</name>
+    <message>
+        <source>施政重點</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>推動策略</source>
+        <translation>Strategy</translation>
+    </message>
+    <message>
+        <source>關鍵績效指標</source>
+        <translation>Key performance indicator</translation>
+    </message>
+    <message>
+        <source>衡量標準</source>
+        <translation>Measurement</translation>
+    </message>
+    <message>
+        <source>單位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>績效指標總表</source>
+        <translation>KPI Summary</translation>
+    </message>
+    <message>
+        <source>經費需求表</source>
+        <translation>Budget Requirements</translation>
+    </message>
+    <message>
+        <source>%1年目標值</source>
+        <translation>%1 target</translation>
+    </message>
+    <message>
+        <source>%1年（千元）</source>
+        <translation>%1 (NT$ thousand)</translation>
+    </message>
+    <message>
+        <source>合計（千元）</source>
+        <translation>Total (NT$ thousand)</translation>
+    </message>
+</context>
+<context>
     <name>text</name>
     <message>
         <source>已移除 1 個無法寫入 Word 文件的控制字元</source>
@@ -2003,6 +2062,10 @@
     <message>
         <source>檢核結果</source>
         <translation>Checks</translation>
+    </message>
+    <message>
+        <source>績效指標與經費總表</source>
+        <translation>KPI and Budget Summary</translation>
     </message>
     <message>
         <source>無法寫入還原紀錄</source>
