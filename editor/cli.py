@@ -7,14 +7,15 @@ parses arguments and turns the user-facing errors into that one line.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from editor.commands import UsageError
 from editor.terminal import one_line, safe_streams
-from schema.fileio import PlanFileError
 
 SUBCOMMANDS = ("import", "import-text", "export", "diff", "check", "revisions", "merge", "part", "git-setup", "textconv", "review")
 _MODULES = {"import": "import_plan"}  # `import` is a Python keyword, not a module name
@@ -99,12 +100,30 @@ def main(argv: list[str] | None = None) -> int:
         return _run_command(argv)
 
 
+def import_without_collector(name: str) -> ModuleType:
+    """Import a module with Python's cyclic garbage collector paused.
+
+    Importing pydantic, building the plan's models and a command's modules make some 100,000
+    objects, none of them garbage; the collector would walk them again and again while they are
+    made (about a tenth of the CPU of `plan-editor revisions` on a 5,000-node plan).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(name)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _run_command(argv: list[str]) -> int:
+    # The loader (pydantic and the models) is imported here, not at the top: so that a collector pause covers it.
+    PlanFileError = import_without_collector("schema.fileio").PlanFileError  # noqa: N806 - a class
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("plan-editor: a command is needed (see plan-editor --help)")
-        module = importlib.import_module(f"editor.commands.{_MODULES.get(args.command, args.command.replace('-', '_'))}")
+        module = import_without_collector(f"editor.commands.{_MODULES.get(args.command, args.command.replace('-', '_'))}")
         return module.run(args)
     except (UsageError, PlanFileError) as exc:
         print(one_line(str(exc)), file=sys.stderr)
