@@ -107,13 +107,10 @@ class ListNumbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstract id → level → current number
 
     @classmethod
-    def of(cls, document) -> ListNumbering:
+    def of(cls, root, styles_root) -> ListNumbering:
+        """The lists of ``root`` (numbering.xml's w:numbering, None when the document has none) and the
+        styles of ``styles_root`` (styles.xml's w:styles, or None) that put paragraphs in them."""
         numbering = cls()
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
-            root = None
-        styles_root = document.styles.element
         numbering._read_styles(styles_root)
         if root is None:
             return numbering
@@ -180,14 +177,16 @@ class ListNumbering:
 
     def label(self, paragraph, style_id: str | None) -> str:
         """The number Word draws before ``paragraph`` (a w:p element), with what follows it ("" when none)."""
-        num_id, ilvl = None, None
         num_pr = paragraph.find(_NUM_PR)
-        if num_pr is None and not (style_id in self.style_numbering or style_id in self.style_levels):
+        if num_pr is None:
+            return self.label_of(None, None, style_id)
+        return self.label_of(_val(num_pr, "w:numId"), _val(num_pr, "w:ilvl"), style_id)
+
+    def label_of(self, num_id: str | None, level: str | None, style_id: str | None) -> str:
+        """The label of a paragraph whose w:numPr says ``num_id`` and ``level`` (w:ilvl; None where it does not say)."""
+        if num_id is None and level is None and not (style_id in self.style_numbering or style_id in self.style_levels):
             return ""  # most paragraphs: not in a list, directly or by their style
-        if num_pr is not None:
-            num_id = _val(num_pr, "w:numId")
-            level = _val(num_pr, "w:ilvl")
-            ilvl = int(level) if level is not None else None
+        ilvl = int(level) if level is not None and level.isdigit() else None
         if style_id and (num_id is None or ilvl is None):
             style_num, style_ilvl = self.style_numbering.get(style_id, (None, None))
             num_id = num_id if num_id is not None else style_num

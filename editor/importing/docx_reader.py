@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
 from editor.docx_ids import parse_bookmark_name
 from editor.importing.docx_numbering import ListNumbering
+from editor.importing.docx_parts import DocxParts, read_parts
 from schema.importer_text import SourceLine
 
 _P, _TBL, _SDT, _TR, _TC = (qn(f"w:{t}") for t in ("p", "tbl", "sdt", "tr", "tc"))
@@ -26,6 +26,8 @@ _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawi
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"  # a copy of mc:Choice
 _P_STYLE = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 _P_OUTLINE = f"{qn('w:pPr')}/{qn('w:outlineLvl')}"
+_NUM_PR = f"{qn('w:pPr')}/{qn('w:numPr')}"
+_NUM_ID, _ILVL = qn("w:numId"), qn("w:ilvl")
 _VAL, _NAME, _TYPE_BR = qn("w:val"), qn("w:name"), qn("w:type")
 _V_MERGE, _GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:vMerge')}", f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
 # Whether a paragraph holds anything but plain runs (one pass in C instead of a test per text node).
@@ -50,11 +52,10 @@ class DocxSource:
 
 
 class _Reader:
-    def __init__(self, document):
-        self.document = document
-        self.numbering = ListNumbering.of(document)
+    def __init__(self, parts: DocxParts):
+        self.numbering = ListNumbering.of(parts.numbering, parts.styles)
         self.styles = {}
-        for style in document.styles.element.findall(qn("w:style")):
+        for style in (parts.styles.findall(qn("w:style")) if parts.styles is not None else []):
             name_el = style.find(qn("w:name"))
             self.styles[style.get(qn("w:styleId"))] = (name_el.get(qn("w:val")) if name_el is not None else "", style)
         self.default_style = next(
@@ -72,14 +73,16 @@ class _Reader:
     def style_of(self, p) -> tuple[str | None, str]:
         style_id = p.find(_P_STYLE)
         sid = style_id.get(_VAL) if style_id is not None else self.default_style
-        if sid not in self.style_names:
-            self.style_names[sid] = _builtin_name(self.styles.get(sid, ("", None))[0] if sid else "")
-        return sid, self.style_names[sid]
+        return sid, self.style_name(sid)
 
-    def heading_level(self, p, sid: str | None, name: str) -> int | None:
-        level = p.find(_P_OUTLINE)
-        if level is not None:
-            return _outline(level)
+    def style_name(self, sid: str | None) -> str:
+        name = self.style_names.get(sid)
+        if name is None:
+            name = self.style_names[sid] = _builtin_name(self.styles.get(sid, ("", None))[0] if sid else "")
+        return name
+
+    def style_level(self, sid: str | None, name: str) -> int | None:
+        """The heading level a paragraph of style ``sid`` has by its style (Heading 2, or the style's outline level)."""
         if sid not in self.style_levels:
             self.style_levels[sid] = self._style_level(sid, name)
         return self.style_levels[sid]
@@ -113,12 +116,25 @@ class _Reader:
                     self.read(content)
 
     def paragraph(self, p) -> None:
-        sid, name = self.style_of(p)
-        if _SKIPPED_STYLES.match(name) or any("TOC" in (i.text or "") for i in p.iter(_INSTR)):  # a TOC field
+        plain = _scan(p)
+        if plain is not None:  # almost every paragraph: its style, list, outline level, text and ids in one pass
+            sid, num_id, ilvl, outline, text, ids, toc = plain
+            if sid is None:
+                sid = self.default_style
+            name = self.style_name(sid)
+        else:
+            sid, name = self.style_of(p)
+            num_pr = p.find(_NUM_PR)
+            num_id, ilvl = (_child_val(num_pr, _NUM_ID), _child_val(num_pr, _ILVL)) if num_pr is not None else (None, None)
+            level = p.find(_P_OUTLINE)
+            outline = level.get(_VAL) if level is not None else None
+            toc = any("TOC" in (i.text or "") for i in p.iter(_INSTR))
+            text, ids = None, self.ids_of(p)
+        if toc or _SKIPPED_STYLES.match(name):  # a TOC field, or a paragraph of the table of contents
             return
-        text = self.text_of(p)
-        ids = self.ids_of(p)
-        label = self.numbering.label(p, sid)
+        if text is None:
+            text = self.text_of(p)
+        label = self.numbering.label_of(num_id, ilvl, sid)
         if self.chart_texts:
             # Our export marks the goals shown only in the chart with empty bookmarks before the picture
             # (pe_<goals id>_title, pe_<goal id>_goala, _goalb … by place): their ids go with the chart's title line.
@@ -135,7 +151,8 @@ class _Reader:
             if label.strip():
                 self.lines.append(SourceLine(label.strip(), len(self.lines) + 1, style=name, ids=ids))
             return
-        self.lines.append(SourceLine(label + text, len(self.lines) + 1, heading=self.heading_level(p, sid, name), style=name, ids=ids))
+        heading = _outline_value(outline) if outline is not None else self.style_level(sid, name)
+        self.lines.append(SourceLine(label + text, len(self.lines) + 1, heading=heading, style=name, ids=ids))
 
     def text_of(self, p) -> str:
         parts: list[str] = []
@@ -209,8 +226,65 @@ class _Reader:
 
 
 def _outline(level) -> int | None:
-    value = level.get(_VAL) or ""
+    return _outline_value(level.get(_VAL) or "")
+
+
+def _outline_value(value: str) -> int | None:
     return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+
+
+def _child_val(element, tag: str) -> str | None:
+    child = element.find(tag)
+    return child.get(_VAL) if child is not None else None
+
+
+# What one pass over a paragraph's elements looks for; anything in _SPECIAL_TAGS sends it down the slow path.
+_T_, _TAB_, _BR_, _CR_, _MARK_, _INSTR_, _STYLE_, _NUMID_, _ILVL_, _OUTLINE_, _SPECIAL_ = range(11)
+_SPECIAL_TAGS = (*(qn(f"w:{t}") for t in ("del", "txbxContent", "drawing", "pict", "pPrChange", "object")),
+                 "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
+_SCAN = {_T: _T_, _TAB: _TAB_, _BR: _BR_, _CR: _CR_, qn("w:bookmarkStart"): _MARK_, _INSTR: _INSTR_,
+         qn("w:pStyle"): _STYLE_, qn("w:numId"): _NUMID_, qn("w:ilvl"): _ILVL_, qn("w:outlineLvl"): _OUTLINE_,
+         **dict.fromkeys(_SPECIAL_TAGS, _SPECIAL_)}
+
+
+def _scan(p):
+    """(style id, numId, ilvl, outline level, text, ids, TOC field?) of a paragraph of plain runs, in one
+    pass over its elements; None when it holds deleted text, a text box, a picture or the like."""
+    sid = num_id = ilvl = outline = None
+    parts: list[str] = []
+    ids: dict[str, str] = {}
+    toc = False
+    get = _SCAN.get
+    for node in p.iter():
+        what = get(node.tag)
+        if what is None:
+            continue
+        if what == _T_:
+            parts.append(node.text or "")
+        elif what == _TAB_:
+            parts.append("\t")
+        elif what == _BR_:
+            if node.get(_TYPE_BR) not in ("page", "column"):
+                parts.append("\n")
+        elif what == _CR_:
+            parts.append("\n")
+        elif what == _MARK_:
+            parsed = parse_bookmark(node.get(_NAME, ""))
+            if parsed:
+                ids.setdefault(parsed[1], parsed[0])
+        elif what == _STYLE_:
+            sid = sid or node.get(_VAL)
+        elif what == _NUMID_:
+            num_id = num_id or node.get(_VAL)
+        elif what == _ILVL_:
+            ilvl = ilvl or node.get(_VAL)
+        elif what == _OUTLINE_:
+            outline = outline or node.get(_VAL)
+        elif what == _INSTR_:
+            toc = toc or "TOC" in (node.text or "")
+        else:
+            return None
+    return sid, num_id, ilvl, outline, "".join(parts), ids, toc
 
 
 def _inside(node, tags: tuple[str, ...], stop=None) -> bool:
@@ -232,10 +306,12 @@ def _builtin_name(name: str) -> str:
 
 
 def read_docx(path) -> DocxSource:
-    """The source lines of the Word document at ``path`` (raises what python-docx raises on a bad file)."""
-    document = Document(str(path))
-    reader = _Reader(document)
-    reader.read(document.element.body)
+    """The source lines of the Word document at ``path`` (raises zipfile's and lxml's errors on a bad file)."""
+    parts = read_parts(path)
+    reader = _Reader(parts)
+    body = parts.document.find(qn("w:body"))
+    if body is not None:
+        reader.read(body)
     ignored = [f"text box: {t}" for t in reader.text_boxes]
     if reader.pictures:
         ignored.append(f"{reader.pictures} picture{'s' if reader.pictures > 1 else ''} (e.g. the framework chart)")

@@ -133,7 +133,7 @@ def _docx_lines(path: Path):
                     f"{path} holds a part that unpacks to {largest // (1024 * 1024)} MB, more than the "
                     f"{MAX_PART_BYTES // (1024 * 1024)} MB any plan's Word document needs, so it was not read."
                 )
-            if archive.testzip() is not None:
+            if archive.testzip() is not None:  # every member, also the pictures we do not read, is whole
                 raise zipfile.BadZipFile("a damaged member")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # zlib.error: a member's compressed data damaged
         raise ImportSourceError(f"{path} is damaged: it looks like a Word document but its zip archive cannot be read.") from None
@@ -144,7 +144,7 @@ def _docx_lines(path: Path):
 
     try:
         source = read_docx(path)
-    except Exception:  # python-docx and lxml raise many kinds on a broken part
+    except Exception:  # lxml raises many kinds on a broken part
         raise ImportSourceError(f"{path} is damaged: its Word content cannot be read.") from None
     return source.lines, source.ignored
 
