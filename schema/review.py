@@ -9,6 +9,8 @@ staff comment are a ``SetProposal`` alone. The editor applies the whole list as 
 like any edit, so every decision can be taken back; the command line applies it directly.
 
 Source-independent: a reviewer's document, a merge and a staff comment are decided the same way.
+Rejecting a change of the working draft against a revision (Review mode, the comparison's change
+list) is :func:`restore_operations`: the revision's text, or its item where it stood, put back.
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from collections.abc import Callable
 
 from diff_match_patch import diff_match_patch
 
+from schema.compare import Change
 from schema.document import Document
-from schema.model import PlanDocument
+from schema.model import AnyNode, PlanContent, PlanDocument
 from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, SetProposal, from_json
 from schema.proposals import Proposal, ProposalStatus, Reply
+from schema.tree import KINDS, children
 
 TEXT_KINDS = ("insert", "delete", "replace")
 
@@ -66,8 +70,6 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
             parent = document.get(op.parent_id)
             if parent is None:
                 raise OperationError("the item this proposal adds to is no longer in the plan")
-            from schema.tree import children
-
             op = Insert(op.parent_id, min(op.index, len(children(parent))), op.node)
         elif isinstance(op, Remove) and proposal.node_id:
             node = document.get(proposal.node_id)  # find it where it is now
@@ -80,8 +82,6 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
             node = document.get(op.node_id)
             if parent is None or node is None:
                 raise OperationError("the item this proposal moves, or the item it moves it under, is no longer in the plan")
-            from schema.tree import children
-
             room = len(children(parent)) - (1 if document.parent(node) is parent else 0)
             op = Move(op.node_id, op.parent_id, min(op.index, room))
         return [op]
@@ -142,3 +142,74 @@ def decide_all(plan: PlanDocument, status: ProposalStatus, wanted: Callable[[Pro
         except OperationError as exc:
             refused.append(str(exc))
     return done, refused
+
+
+def restore_operations(document: Document, change: Change | None, base: PlanContent | None) -> list[Operation]:
+    """Operations putting ``base``'s version of a changed item back in the draft (rejecting the change).
+
+    An added item is removed; a removed one is inserted again, with its ids, where it stood in
+    ``base`` (after the sibling it followed there, when that one is still in the draft); a moved
+    one is moved back the same way; a modified one gets ``base``'s value of each changed field.
+    Raise OperationError (one sentence) when the draft no longer has the place it belongs.
+    """
+    if change is None or base is None:
+        return []
+    base_doc = Document(base)
+    if change.kind == "added":
+        node = document.get(change.node_id)
+        parent = document.parent(node) if node is not None else None
+        if node is None or parent is None:
+            raise OperationError("the added item is no longer in the plan")
+        return [Remove(parent.id, document.index_of(node))]
+    if change.kind == "removed":
+        old = base_doc.get(change.node_id)
+        parent_id = change.old.parent_id if change.old else None
+        if old is None or parent_id is None or parent_id not in document:
+            raise OperationError("the item it was under is no longer in the plan")
+        if any(n.id in document for n in _subtree(old)):
+            raise OperationError("part of the removed item is elsewhere in the draft now; move it back first")
+        return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), old.model_dump(mode="json"))]
+    ops: list[Operation] = []
+    node = document.get(change.node_id)
+    old = base_doc.get(change.node_id)
+    if node is None or old is None:
+        return ops
+    if change.kind == "moved" and change.old is not None:
+        old_parent = change.old.parent_id
+        if old_parent is None or old_parent not in document:
+            raise OperationError("the item it was under is no longer in the plan")
+        ops.append(Move(node.id, old_parent, _place_in(document, base_doc, node.id, old_parent)))
+    spec = KINDS[node.kind]
+    for name in type(node).model_fields:
+        if name in ("id", "kind", "note", spec.children):
+            continue
+        before = old.model_dump(mode="json", include={name})[name]
+        if node.model_dump(mode="json", include={name})[name] != before:
+            ops.append(SetField(node.id, name, before))
+    return ops
+
+
+def _place_in(document: Document, base_doc: Document, node_id: str, parent_id: str) -> int:
+    """Where ``node_id`` goes back under ``parent_id`` of the draft: right after the nearest sibling
+    it followed in the revision that is still there, else before the nearest one it preceded, else last.
+    Counted without the node itself (a Move's index counts after the node left its place)."""
+    base_parent = base_doc.parent(base_doc.node(node_id))
+    siblings = [n.id for n in children(base_parent)] if base_parent is not None else [node_id]
+    at = siblings.index(node_id)
+    kids = [n.id for n in children(document.node(parent_id)) if n.id != node_id]
+    for before in reversed(siblings[:at]):
+        if before in kids:
+            return kids.index(before) + 1
+    for after in siblings[at + 1:]:
+        if after in kids:
+            return kids.index(after)
+    return len(kids)
+
+
+def _subtree(node: AnyNode) -> list[AnyNode]:
+    found, stack = [], [node]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children(current))
+    return found
