@@ -6,7 +6,14 @@ The list shows each change once with a filter by kind and the count of each kind
 change's older and newer texts stand side by side with deletions struck through in red and
 insertions underlined in green, and its 修正說明 (why it changed) can be written right there.
 
+The change list's context menu (right button, the Menu key or Shift+F10) goes to the item,
+accepts a change (keeps it: it leaves the list until the versions change), rejects it (puts the
+older version back), shows it marked up in Review mode's view (審閱檢視, also a button), or exports
+the two amendment documents; accepting, rejecting and Review mode need the working draft as the
+newer version and a revision as the older.
+
 The view never edits the plan itself: a note goes to the ``set_note(node_id, text)`` callback,
+a rejection to the ``reject_requested`` signal,
 which the window wires to an undoable command, and the view learns of any edit through
 :meth:`ComparisonView.refresh` (or by watching the document, see :meth:`set_plan`). Comparing is
 lazy: it runs only while the view is visible, :data:`DEBOUNCE_MS` after the last edit, so
@@ -17,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -24,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -48,6 +57,8 @@ class ComparisonView(QWidget):
     node_selected = Signal(str)  # a change was picked: the id of its node in the working draft
     export_table_requested = Signal()  # 修正對照表 of the two versions shown
     export_tracked_requested = Signal()  # Word document with tracked changes
+    reject_requested = Signal(object)  # a Change of the draft against a revision: put the revision's version back
+    review_requested = Signal(str, str)  # (the older revision's id, the draft node to show): Review mode's view
 
     def __init__(self, set_note: Callable[[str, str], None] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,6 +72,7 @@ class ComparisonView(QWidget):
         self._stale = True
         self._silent = False  # selection or note text set by the program: no signal, no callback
         self._draft_ids: set[str] = set()
+        self.kept: set[tuple[str, str]] = set()  # changes accepted from the context menu: (kind, node id)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -78,6 +90,9 @@ class ComparisonView(QWidget):
         self.swap_button.clicked.connect(self.swap_versions)
         self.export_table_button = QPushButton(translate("comparison", "匯出修正對照表…"), objectName="exportTable")
         self.export_tracked_button = QPushButton(translate("comparison", "匯出追蹤修訂文件…"), objectName="exportTracked")
+        self.review_button = QPushButton(translate("comparison", "審閱檢視…"), objectName="reviewMarkup")
+        self.review_button.setToolTip(translate("comparison", "在審閱模式中看整份工作草稿標示出的修正，逐項接受或拒絕"))
+        self.review_button.clicked.connect(lambda: self._review(self.current_change()))
         self.export_table_button.clicked.connect(self.export_table_requested)
         self.export_tracked_button.clicked.connect(self.export_tracked_requested)
         top = QHBoxLayout()
@@ -87,6 +102,7 @@ class ComparisonView(QWidget):
         top.addWidget(self.new_combo)
         top.addWidget(self.swap_button)
         top.addStretch(1)
+        top.addWidget(self.review_button)
         top.addWidget(self.export_table_button)
         top.addWidget(self.export_tracked_button)
 
@@ -119,6 +135,14 @@ class ComparisonView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the title takes what the others leave
         header.setResizeContentsPrecision(50)  # sizing looks at 50 rows, not at every change of a big plan
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        menu_key = QAction(self.list)  # the keyboard's Menu key and Shift+F10 open it at the current row
+        menu_key.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
+        menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_key.triggered.connect(lambda: self._context_menu(self.list.visualRect(self.list.currentIndex()).center()))
+        self.list.addAction(menu_key)
+        self.context_menu: QMenu | None = None  # while it is open
 
         self.detail = ChangeDetail()
         self.detail.note_edited.connect(self._note_typed)
@@ -174,10 +198,11 @@ class ComparisonView(QWidget):
         self.comparison = Comparison([], {k: 0 for k in KINDS_OF_CHANGE}, "id") if old is new else compare(old.content, new.content, new.authors)
         self._draft_ids = {node.id for node, _parent in walk(self.plan.draft.content)}
         self.detail.set_captions(self._version_name(old), self._version_name(new))
+        self.review_button.setEnabled(self.is_draft_against_revision())
         key = self._current_key()
         self._silent = True
         try:
-            self.model.set_changes(self.comparison.changes)
+            self.model.set_changes([c for c in self.comparison.changes if (c.kind, c.node_id) not in self.kept])
             self._fit_columns()
             self._update_filter_texts()
             if not self.comparison.changes:
@@ -291,13 +316,16 @@ class ComparisonView(QWidget):
         self._stale = True
 
     def _versions_picked(self, _index: int) -> None:
+        self.kept.clear()
         self._stale = True
         if self.isVisible():
             self._timer.start(0)  # a deliberate choice: no need to wait for more
 
     # --- the list and the selected change -------------------------------------------------------
     def _update_filter_texts(self) -> None:
-        counts = self.comparison.counts if self.comparison else {k: 0 for k in KINDS_OF_CHANGE}
+        counts = {k: 0 for k in KINDS_OF_CHANGE}
+        for change in self.model.changes:
+            counts[change.kind] += 1
         total = sum(counts.values())
         for kind, button in self.filter_buttons.items():
             count = total if kind == ALL else counts[kind]
@@ -358,6 +386,62 @@ class ComparisonView(QWidget):
             if self._tree_node(other) == target:  # a removal's note is its parent's note
                 other.note = text
         self.set_note(target, text)
+
+    # --- the change list's context menu -----------------------------------------------------------
+    def is_draft_against_revision(self) -> bool:
+        """Whether the newer version is the working draft and the older a revision (changes can be decided)."""
+        plan = self.plan
+        return plan is not None and self.new_combo.currentData() == plan.draft.id and self.old_combo.currentData() != plan.draft.id
+
+    def _context_menu(self, position) -> None:
+        index = self.list.indexAt(position)
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+        change = self.current_change()
+        decidable = change is not None and self.is_draft_against_revision()
+        target = self._tree_node(change) if change is not None else None
+        menu = QMenu(self.list)
+        menu.setObjectName("changeListMenu")
+        for text, enabled, slot in (
+            (translate("comparison", "到此項目(&G)"), target is not None, lambda: self.node_selected.emit(target)),
+            (translate("comparison", "接受：保留此修正(&A)"), decidable, lambda: self.keep(change)),
+            (translate("comparison", "拒絕：還原為舊版(&R)"), decidable, lambda: self.reject_requested.emit(change)),
+            (translate("comparison", "在審閱檢視中查看(&V)"), self.is_draft_against_revision(), lambda: self._review(change)),
+            (None, False, None),
+            (translate("comparison", "匯出修正對照表(&T)…"), True, self.export_table_requested.emit),
+            (translate("comparison", "匯出追蹤修訂文件(&K)…"), True, self.export_tracked_requested.emit),
+        ):
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = menu.addAction(text)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+        self.context_menu = menu
+        try:
+            menu.exec(self.list.viewport().mapToGlobal(position))
+        finally:
+            self.context_menu = None
+            menu.deleteLater()
+
+    def keep(self, change: Change | None) -> None:
+        """Accept a change of the draft: it stays in the draft and leaves the list (until other versions are picked)."""
+        if change is None:
+            return
+        self.kept.add((change.kind, change.node_id))
+        row = self.list.currentIndex().row()
+        self._silent = True
+        try:
+            self.model.set_changes([c for c in self.comparison.changes if (c.kind, c.node_id) not in self.kept])
+            self._update_filter_texts()
+            self._select_row(min(row, self.model.rowCount() - 1))
+        finally:
+            self._silent = False
+
+    def _review(self, change: Change | None) -> None:
+        if self.is_draft_against_revision():
+            target = self._tree_node(change) if change is not None else None
+            self.review_requested.emit(self.old_combo.currentData(), target or "")
 
     # --- visibility: compare only when seen ----------------------------------------------------
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name

@@ -6,7 +6,9 @@
   the plan as one undo step; a file that is not a review of this plan is one sentence, and the
   plan is not touched.
 - 工作草稿對照修正版 shows the draft's changes against the latest revision in the same view, where
-  rejecting one puts the revision's text back.
+  rejecting one puts the revision's text back (the comparison dock's 審閱檢視 opens it on any revision).
+- 匯出修正對照表… / 匯出追蹤修訂文件… (also buttons of the view) write the draft against that revision
+  through the Revisions menu's export (``RevisionMenu.export_amendments``, the one export runner).
 
 The dock and ``editor.review`` are built/imported on first use.
 """
@@ -32,8 +34,13 @@ class ReviewMode(QObject):
         self.show_action = self.menu.addAction(translate("review", "審閱模式(&M)"), self.show)
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.show_action.setStatusTip(translate("review", "逐項檢視、接受或拒絕修正建議與註解"))
-        self.draft_action = self.menu.addAction(translate("review", "工作草稿對照修正版(&D)"), self.show_draft)
+        self.draft_action = self.menu.addAction(translate("review", "工作草稿對照修正版(&D)"), lambda: self.show_draft())
         self.read_action = self.menu.addAction(translate("review", "讀入審閱文件(&I)…"), self.read_document_dialog)
+        self.menu.addSeparator()
+        self.table_action = self.menu.addAction(translate("review", "匯出修正對照表(&T)…"), lambda: self.export("table"))
+        self.tracked_action = self.menu.addAction(translate("review", "匯出追蹤修訂文件(&K)…"), lambda: self.export("tracked"))
+        for action in (self.table_action, self.tracked_action):
+            action.setStatusTip(translate("review", "工作草稿對照審閱模式所對照的修正版（預設為最新的修正版）"))
         self._view = None
         self._dock: QDockWidget | None = None
 
@@ -58,6 +65,7 @@ class ReviewMode(QObject):
         self._dock.hide()
         self._view.node_selected.connect(window.tree.select_node)
         self._view.status_message.connect(window.show_status)
+        self._view.export_requested.connect(self.export)
         window.tree.current_node_changed.connect(self._tree_selected)
         if window.session is not None:
             self._view.set_session(window.session)
@@ -78,13 +86,26 @@ class ReviewMode(QObject):
                 [dock], [max(320, self.window.height() // 2)], Qt.Orientation.Vertical))
         self.view.text.setFocus()
 
-    def show_draft(self) -> None:
+    def show_draft(self, revision_id: str | None = None, node_id: str = "") -> None:
+        """The draft's changes against a revision (the latest by default), at ``node_id``'s first change if given."""
         self.show()
         revisions = self.window.session.plan.revisions
-        if revisions:
-            self.view.show_draft_against(revisions[-1].id)
-        else:
+        if not revisions:
             self.window.show_status(translate("review", "還沒有修正版可以對照"))
+            return
+        self.view.show_draft_against(revision_id or revisions[-1].id)
+        if node_id:
+            self.view.go_to_node(node_id)
+
+    def export(self, what: str):
+        """The 修正對照表 ('table') or tracked-changes document of the draft against the revision Review
+        mode compares with (the latest when it shows proposals); the path written, or None."""
+        plan = self.window.session.plan
+        base = self.view.base_revision() or (plan.revisions[-1] if plan.revisions else None)
+        if base is None:
+            self.window.show_status(translate("review", "還沒有修正版可以對照"))
+            return None
+        return self.window.revisions.export_amendments(what, base.id, plan.draft.id)
 
     def _tree_selected(self, _node_id: str) -> None:
         if self._view is not None and self._view.branch.isChecked():

@@ -49,6 +49,7 @@ def _now() -> str:
 class ReviewView(QWidget):
     node_selected = Signal(str)
     status_message = Signal(str)
+    export_requested = Signal(str)  # "table" (修正對照表) or "tracked" (tracked-changes document)
 
     def __init__(self, current_node: Callable[[], str | None] = lambda: None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,6 +108,11 @@ class ReviewView(QWidget):
         buttons.addStretch(1)
         self.position = QLabel(objectName="reviewPosition")
         buttons.addWidget(self.position)
+        for what, text in (("table", translate("review", "匯出修正對照表…")), ("tracked", translate("review", "匯出追蹤修訂文件…"))):
+            button = QPushButton(text, objectName=f"review_export_{what}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, w=what: self.export_requested.emit(w))
+            buttons.addWidget(button)
 
         self.text = QTextBrowser(objectName="reviewText")
         self.text.setOpenLinks(False)
@@ -172,6 +178,20 @@ class ReviewView(QWidget):
         self.kept.clear()
         self.current = None
         self.refresh()
+
+    def base_revision(self):
+        """The revision the draft is compared with, or None while pending proposals are shown."""
+        return self._base()
+
+    def go_to_node(self, node_id: str) -> None:
+        """Make the first change on ``node_id`` (or below it) the current one."""
+        self.refresh()
+        document = self.session.document
+        for index, item in enumerate(self.items):
+            if in_branch(document, item, node_id):
+                self.current = index
+                self._went()
+                return
 
     def _base(self):
         data = self.source.currentData()

@@ -7,8 +7,11 @@
   edits go through ``undo_commands.execute_field`` (one undo step per typing burst); selecting a change
   selects its node in the tree and the tree's selection selects the node's change.
 - 檢視過去的修正版 ▸ <label> opens :class:`editor.ui.comparison.readonly_view.RevisionViewer` in a window of its own.
-- The comparison's Export table… / Export with tracked changes… buttons call
-  ``editor.ui.files.amendment_export`` (imported on first use: python-docx is not needed at start).
+- The comparison's Export table… / Export with tracked changes… buttons (and Review mode's) call
+  ``editor.ui.files.amendment_export`` (imported on first use: python-docx is not needed at start),
+  starting in the last export's folder (File ▸ Export's setting) and remembering the folder chosen.
+- Rejecting a change from the comparison's change list puts the older version back
+  (``schema.review.restore_operations``) as one undo step; 審閱檢視 opens Review mode's view on it.
 
 The menu exists from the start; the comparison dock is built with the window's other docks
 (:meth:`RevisionMenu.build_dock`, called by ``MainWindow.ensure_docks``), and the dialog and the
@@ -16,6 +19,7 @@ viewers' modules are imported when first opened.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -72,6 +76,8 @@ class RevisionMenu(QObject):
         self._comparison.node_selected.connect(self._change_selected)
         self._comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
         self._comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
+        self._comparison.reject_requested.connect(self.reject_change)
+        self._comparison.review_requested.connect(lambda old_id, node_id: self.window.review.show_draft(old_id, node_id))
         if window.session is not None:
             self._comparison.set_plan(window.session.plan, window.session.document)
 
@@ -210,13 +216,44 @@ class RevisionMenu(QObject):
         if node_id and not self._following and dock is not None and dock.isVisible() and not self._comparison.is_stale():
             self.comparison.select_node(node_id)
 
-    def export_amendments(self, what: str):
-        """The comparison's 修正對照表 ('table') or tracked-changes document ('tracked'); the path written, or None."""
-        from editor.ui.files import amendment_export
+    def reject_change(self, change) -> None:
+        """A change of the draft rejected in the comparison's list: the older version's text or item put back."""
+        from schema.operations import OperationError
+        from schema.review import restore_operations
 
-        comparison = self.comparison.current_comparison()
-        if comparison is None:
-            return None
-        old, new = self.comparison.selected_versions()
+        old, _new = self.comparison.selected_versions()
+        try:
+            ops = restore_operations(self.session.document, change, old.content)
+        except OperationError as exc:
+            self.window.show_status(str(exc))
+            return
+        error = undo_commands.execute(self.session, ops, translate("revision_menu", "拒絕修正")) if ops else None
+        if error:
+            self.window.show_status(error)
+
+    def export_amendments(self, what: str, old_id: str | None = None, new_id: str | None = None):
+        """The 修正對照表 ('table') or tracked-changes document ('tracked') of the comparison's two versions,
+        or of ``old_id`` → ``new_id`` (Review mode's); the path written, or None."""
+        from editor.ui.files import amendment_export
+        from editor.ui.files.export_menu import FOLDER_KEY
+
+        plan = self.session.plan
+        if old_id is None or new_id is None:
+            comparison = self.comparison.current_comparison()
+            if comparison is None:
+                return None
+            old, new = self.comparison.selected_versions()
+        else:
+            from schema.compare import compare
+
+            versions = {r.id: r for r in [*plan.revisions, plan.draft]}
+            old, new = versions[old_id], versions[new_id]
+            comparison = compare(old.content, new.content, new.authors)
         export = amendment_export.export_amendment_table if what == "table" else amendment_export.export_tracked_document
-        return export(self.window, self.session.plan, old, new, comparison)
+        settings = self.window.settings
+        last = settings.value(FOLDER_KEY)
+        folder = str(last) if last and Path(str(last)).is_dir() else (str(self.session.path.parent) if self.session.path else None)
+        written = export(self.window, plan, old, new, comparison, directory=folder)
+        if written is not None:
+            settings.setValue(FOLDER_KEY, str(written.parent))
+        return written

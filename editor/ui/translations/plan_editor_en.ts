@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>全計畫各推動策略的關鍵績效指標與各年目標值（唯讀）</source>
-        <translation>Every strategy's key performance indicators and yearly targets, plan-wide (read-only)</translation>
+        <translation>Every strategy&apos;s key performance indicators and yearly targets, plan-wide (read-only)</translation>
     </message>
     <message>
         <source>經費需求表(&amp;M)</source>
@@ -467,7 +467,7 @@
     </message>
     <message>
         <source>各推動策略各年經費（千元）、各施政重點小計與總計（唯讀）</source>
-        <translation>Each strategy's yearly budget (NT$ thousand), subtotals per focus area and totals (read-only)</translation>
+        <translation>Each strategy&apos;s yearly budget (NT$ thousand), subtotals per focus area and totals (read-only)</translation>
     </message>
     <message>
         <source>只顯示此施政重點(&amp;B)</source>
@@ -767,6 +767,14 @@
         <translation>Export with tracked changes…</translation>
     </message>
     <message>
+        <source>審閱檢視…</source>
+        <translation>Review markup…</translation>
+    </message>
+    <message>
+        <source>在審閱模式中看整份工作草稿標示出的修正，逐項接受或拒絕</source>
+        <translation>See the whole working draft marked up in Review mode and accept or reject each change</translation>
+    </message>
+    <message>
         <source>比較</source>
         <translation>Compare</translation>
     </message>
@@ -777,6 +785,30 @@
     <message>
         <source>兩個版本沒有差異</source>
         <translation>The two versions are the same</translation>
+    </message>
+    <message>
+        <source>到此項目(&amp;G)</source>
+        <translation>&amp;Go to item</translation>
+    </message>
+    <message>
+        <source>接受：保留此修正(&amp;A)</source>
+        <translation>&amp;Accept: keep this change</translation>
+    </message>
+    <message>
+        <source>拒絕：還原為舊版(&amp;R)</source>
+        <translation>&amp;Reject: restore the older version</translation>
+    </message>
+    <message>
+        <source>在審閱檢視中查看(&amp;V)</source>
+        <translation>&amp;View in Review mode</translation>
+    </message>
+    <message>
+        <source>匯出修正對照表(&amp;T)…</source>
+        <translation>Export amendment &amp;table…</translation>
+    </message>
+    <message>
+        <source>匯出追蹤修訂文件(&amp;K)…</source>
+        <translation>Export with trac&amp;ked changes…</translation>
     </message>
     <message>
         <source>&#x3000;（修改者：%1）</source>
@@ -1598,6 +1630,18 @@
         <translation>&amp;Import a reviewed document…</translation>
     </message>
     <message>
+        <source>匯出修正對照表(&amp;T)…</source>
+        <translation>Export amendment &amp;table…</translation>
+    </message>
+    <message>
+        <source>匯出追蹤修訂文件(&amp;K)…</source>
+        <translation>Export with trac&amp;ked changes…</translation>
+    </message>
+    <message>
+        <source>工作草稿對照審閱模式所對照的修正版（預設為最新的修正版）</source>
+        <translation>The working draft against the revision Review mode compares with (the latest revision by default)</translation>
+    </message>
+    <message>
         <source>審閱</source>
         <translation>Review</translation>
     </message>
@@ -1664,6 +1708,14 @@
     <message>
         <source>全部拒絕</source>
         <translation>Reject all</translation>
+    </message>
+    <message>
+        <source>匯出修正對照表…</source>
+        <translation>Export amendment table…</translation>
+    </message>
+    <message>
+        <source>匯出追蹤修訂文件…</source>
+        <translation>Export with tracked changes…</translation>
     </message>
     <message>
         <source>回覆目前的註解，按 Enter 送出</source>
@@ -1787,6 +1839,10 @@
     <message>
         <source>（還沒有修正版）</source>
         <translation>(no revisions yet)</translation>
+    </message>
+    <message>
+        <source>拒絕修正</source>
+        <translation>Reject change</translation>
     </message>
 </context>
 <context>
