@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from schema.document import Document
+from schema.merge import PLAN_PROPERTIES
 from schema.model import AnyNode, PlanContent, PlanDocument
 from schema.operations import (
     Insert,
@@ -23,6 +24,8 @@ from schema.operations import (
     Remove,
     RemoveRevision,
     SetField,
+    SetPlanProperties,
+    SetProposal,
     SetRevisionLabel,
 )
 from schema.tree import KINDS, children, sections, walk
@@ -124,3 +127,38 @@ def revision_operations(current: PlanDocument, merged: PlanDocument) -> list[Ope
     if merged.draft.label != current.draft.label:
         ops.append(SetRevisionLabel(current.draft.id, merged.draft.label))
     return ops
+
+
+def plan_operations(current: PlanDocument, merged: PlanDocument) -> list[Operation]:
+    """Every operation that gives the open plan ``current`` the merge's result ``merged``: the draft's
+    content, the plan's properties, the revisions and the proposals (a conflict's pending side among them)."""
+    ops: list[Operation] = list(operations_between(current.draft.content, merged.draft.content))
+    properties = {name: value for name, value in merged.model_dump(mode="json", include=set(PLAN_PROPERTIES)).items()
+                  if current.model_dump(mode="json", include={name})[name] != value}
+    if properties:
+        ops.append(SetPlanProperties(properties))
+    ops += revision_operations(current, merged)
+    before = {p.id: p.model_dump(mode="json") for p in current.proposals}
+    wanted = {p.id: p.model_dump(mode="json") for p in merged.proposals}
+    ops += [SetProposal(pid, None) for pid in before if pid not in wanted]
+    ops += [SetProposal(pid, data) for pid, data in wanted.items() if before.get(pid) != data]
+    return ops
+
+
+def touched_nodes(content: PlanContent, ops: list[Operation]) -> list[str]:
+    """For each operation, the id of the node it changes (inserts, removes, moves, edits); "" for one
+    on the plan around the draft. Worked out on a copy, since a removal names its node by place."""
+    scratch = Document(content.model_copy(deep=True))
+    ids: list[str] = []
+    for op in ops:
+        if isinstance(op, Remove):
+            ids.append(children(scratch.node(op.parent_id))[op.index].id)
+        elif isinstance(op, Insert):
+            ids.append(str(op.node.get("id", "")) if isinstance(op.node, dict) else "")
+        elif isinstance(op, Move | SetField):
+            ids.append(op.node_id)
+        else:
+            ids.append("")
+            continue
+        scratch.apply(op)
+    return ids

@@ -7,9 +7,12 @@ brings it back (see ``schema.part``).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from editor.commands import UsageError
 from editor.commands.outputs import check_output
 from schema.fileio import load_plan, save_plan
+from schema.model import PlanDocument
 from schema.part import PartError, describe_part, hand_out
 
 
@@ -23,12 +26,19 @@ def run(args) -> int:
             raise UsageError(f"plan-editor part: --focus takes focus area numbers such as 1,3, not {args.focus!r}") from None
     plan = load_plan(args.file)
     try:
-        part = hand_out(plan, focus=focus, agency=args.agency)
+        part = write_part(plan, output, focus=focus, agency=args.agency)
     except PartError as exc:
         raise UsageError(f"plan-editor part: {args.file}: {exc}") from None
-    try:
-        save_plan(part, output)
     except OSError as exc:
         raise UsageError(f"plan-editor part: {output} was not written: {exc.strerror or exc}") from None
     print(f"wrote {output}: {describe_part(part)} of {plan.full_title()}")
     return 0
+
+
+def write_part(plan: PlanDocument, output: Path, *, focus: list[int] | None = None, agency: str | None = None) -> PlanDocument:
+    """Cut the part from ``plan`` and save it atomically to ``output`` (also File ▸ 分送局處… in the window).
+
+    PartError when there is no such part, PlanFileError when it cannot be written (nothing is written then)."""
+    part = hand_out(plan, focus=focus, agency=agency)
+    save_plan(part, output)
+    return part

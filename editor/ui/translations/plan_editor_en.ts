@@ -579,6 +579,45 @@
     </message>
 </context>
 <context>
+    <name>colleagues</name>
+    <message>
+        <source>分送局處(&amp;H)…</source>
+        <translation>&amp;Hand Out to a Bureau…</translation>
+    </message>
+    <message>
+        <source>把計畫的一部分（一個主辦機關的推動策略或幾項施政重點）存成檔案交給局處</source>
+        <translation>Save part of the plan (one lead agency&apos;s strategies, or some focus areas) as a file for a bureau</translation>
+    </message>
+    <message>
+        <source>合併同仁版本(&amp;M)…</source>
+        <translation>&amp;Merge a Colleague&apos;s Copy…</translation>
+    </message>
+    <message>
+        <source>把局處交回的部分或同仁修改的計畫檔併入這份計畫</source>
+        <translation>Merge a part a bureau returned, or a colleague&apos;s edited plan file, into this plan</translation>
+    </message>
+    <message>
+        <source>「%1」是目前開啟的計畫檔，分送的部分不能存在它上面。</source>
+        <translation>&quot;%1&quot; is the plan open now; the part cannot be saved over it.</translation>
+    </message>
+    <message>
+        <source>這份計畫沒有這樣的部分可以分送。</source>
+        <translation>This plan has no such part to hand out.</translation>
+    </message>
+    <message>
+        <source>%1的推動策略</source>
+        <translation>the strategies of %1</translation>
+    </message>
+    <message>
+        <source>%1 項施政重點</source>
+        <translation>%1 focus area(s)</translation>
+    </message>
+    <message>
+        <source>已把%1分送到「%2」</source>
+        <translation>Handed out %1 to &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <source>重新命名%1</source>
@@ -1319,6 +1358,65 @@
     </message>
 </context>
 <context>
+    <name>hand_out</name>
+    <message>
+        <source>分送局處</source>
+        <translation>Hand Out to a Bureau</translation>
+    </message>
+    <message>
+        <source>把計畫的一部分存成另一個計畫檔，交給局處編輯；收回後以「檔案 ▸ 合併同仁版本」併回，只有這一部分會改變。</source>
+        <translation>Save part of the plan as a plan file of its own for a bureau to edit; when it comes back, File ▸ Merge a Colleague&apos;s Copy brings it in, and only that part changes.</translation>
+    </message>
+    <message>
+        <source>依主辦機關(&amp;A)</source>
+        <translation>By lead &amp;agency</translation>
+    </message>
+    <message>
+        <source>%1（%2 項推動策略）</source>
+        <translation>%1 (%2 strategies)</translation>
+    </message>
+    <message>
+        <source>依施政重點(&amp;F)</source>
+        <translation>By &amp;focus area</translation>
+    </message>
+    <message>
+        <source>存到(&amp;S)：</source>
+        <translation>&amp;Save to:</translation>
+    </message>
+    <message>
+        <source>瀏覽(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>分送</source>
+        <translation>Hand Out</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>施政重點%1</source>
+        <translation>focus-areas-%1</translation>
+    </message>
+    <message>
+        <source>計畫檔 (*.plan.json)</source>
+        <translation>Plan files (*.plan.json)</translation>
+    </message>
+    <message>
+        <source>分送的部分存到</source>
+        <translation>Save the Part To</translation>
+    </message>
+    <message>
+        <source>請至少勾選一項施政重點。</source>
+        <translation>Tick at least one focus area.</translation>
+    </message>
+    <message>
+        <source>請指定分送的部分要存到哪個檔案。</source>
+        <translation>Say which file the part is saved to.</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>中程施政計畫編輯器 %1</source>
@@ -1441,6 +1539,121 @@
     <message>
         <source>子項作法</source>
         <translation>sub-action</translation>
+    </message>
+</context>
+<context>
+    <name>merge</name>
+    <message>
+        <source>計畫名稱</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>機關</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>期程</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <source>編號格式</source>
+        <translation>numbering style</translation>
+    </message>
+    <message>
+        <source>工作草稿名稱</source>
+        <translation>draft label</translation>
+    </message>
+    <message>
+        <source>工作草稿說明</source>
+        <translation>draft note</translation>
+    </message>
+    <message>
+        <source>「%1」是從別的計畫分送出去的部分，不能合併到這份計畫。</source>
+        <translation>&quot;%1&quot; is a part handed out from another plan and cannot be merged into this one.</translation>
+    </message>
+    <message>
+        <source>「%1」和這份計畫不是同一份計畫的版本，無法合併。</source>
+        <translation>&quot;%1&quot; and this plan are not versions of the same plan, so they cannot be merged.</translation>
+    </message>
+    <message>
+        <source>雙方都修改了%1</source>
+        <translation>both sides changed the %1</translation>
+    </message>
+    <message>
+        <source>一方刪除了這個項目，另一方修改了它；項目保留，刪除列為待審建議</source>
+        <translation>one side removed the item and the other edited it; the item stays, its removal is a pending proposal</translation>
+    </message>
+    <message>
+        <source>雙方把它移到不同的位置</source>
+        <translation>the two sides moved it to different places</translation>
+    </message>
+    <message>
+        <source>雙方都修改了計畫的%1</source>
+        <translation>both sides changed the plan&apos;s %1</translation>
+    </message>
+    <message>
+        <source>計畫屬性</source>
+        <translation>Plan properties</translation>
+    </message>
+    <message>
+        <source>雙方都變更了這個修正版</source>
+        <translation>both sides changed this revision</translation>
+    </message>
+    <message>
+        <source>%1. %2：%3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <source>已合併「%1」：採用對方的修改 %2 項，保留這份計畫的修改 %3 項，衝突 %4 項。</source>
+        <translation>Merged &quot;%1&quot;: %2 change(s) taken from the colleague, %3 of this plan&apos;s own kept, %4 conflict(s).</translation>
+    </message>
+    <message>
+        <source>衝突之處保留這份計畫的版本，對方的版本列為待審的修正建議，請在審閱模式中決定：</source>
+        <translation>Where the two conflict, this plan&apos;s version is kept and the colleague&apos;s is a pending proposal; decide each in Review mode:</translation>
+    </message>
+    <message>
+        <source>分送範圍之外的修改 %1 項，沒有合併：</source>
+        <translation>%1 edit(s) outside the part handed out, not merged:</translation>
+    </message>
+    <message>
+        <source>計畫檔 (*.plan.json);;JSON 檔 (*.json);;所有檔案 (*)</source>
+        <translation>Plan files (*.plan.json);;JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>無法合併</source>
+        <translation>Cannot Merge</translation>
+    </message>
+    <message>
+        <source>合併同仁版本</source>
+        <translation>Merge a Colleague&apos;s Copy</translation>
+    </message>
+    <message>
+        <source>「%1」不是從這份計畫分送出去的部分。合併兩份完整的計畫需要共同的底本：對方開始修改之前的那一份計畫檔。</source>
+        <translation>&quot;%1&quot; is not a part handed out from this plan. Merging two whole plans needs their common base: the plan file as it was before the colleague started editing.</translation>
+    </message>
+    <message>
+        <source>選擇底本(&amp;B)…</source>
+        <translation>Choose the &amp;Base…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>選擇共同的底本</source>
+        <translation>Choose the Common Base</translation>
+    </message>
+    <message>
+        <source>合併「%1」</source>
+        <translation>Merge &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>「%1」無法合併：%2</source>
+        <translation>&quot;%1&quot; cannot be merged: %2</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
