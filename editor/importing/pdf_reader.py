@@ -46,17 +46,36 @@ class _Line:
     page: int
 
 
-def _page_lines(pdf) -> tuple[list[list[_Line]], list[tuple[float, float]]]:
-    pages, sizes = [], []
+@dataclass
+class _Table:
+    """A table drawn with ruled cells: its rows of cell texts (None: a cell merged with the one above or beside)."""
+
+    rows: list[list[str | None]]
+    top: float
+    bottom: float
+    page: int
+
+
+def _page_lines(pdf) -> tuple[list[list[_Line]], list[tuple[float, float]], list[_Table]]:
+    pages, sizes, tables = [], [], []
     for number, page in enumerate(pdf.pages, start=1):
         lines = [
             _Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"], number)
             for d in page.extract_text_lines(return_chars=False, x_tolerance_ratio=_GAP)
             if d["text"].strip()
         ]
+        # Tables (KPIs, agencies and budget) are found by their ruling lines: a page without any has none.
+        found = page.find_tables() if page.rects or page.lines else []
+        for table in found:
+            x0, top, x1, bottom = table.bbox
+            rows = table.extract(x_tolerance_ratio=_GAP)
+            if len(rows) < 1 or max(len(r) for r in rows) < 2:
+                continue  # a framed paragraph, not a table
+            tables.append(_Table(rows, top, bottom, number))
+            lines = [line for line in lines if not (top - 1 <= (line.top + line.bottom) / 2 <= bottom + 1 and x0 - 1 <= line.x0 and line.x1 <= x1 + 1)]
         pages.append(lines)
         sizes.append((float(page.width), float(page.height)))
-    return pages, sizes
+    return pages, sizes, tables
 
 
 def _running(pages: list[list[_Line]], sizes: list[tuple[float, float]]) -> set[int]:
@@ -76,8 +95,8 @@ def read_pdf(path) -> PdfSource:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
-        pages, sizes = _page_lines(pdf)
-    if not any(pages):
+        pages, sizes, tables = _page_lines(pdf)
+    if not any(pages) and not tables:
         raise NoTextLayerError("no text")
     running = _running(pages, sizes)
     pages = [[line for line in lines if id(line) not in running] for lines in pages]
@@ -90,7 +109,19 @@ def read_pdf(path) -> PdfSource:
     step = steps[len(steps) // 4] if steps else 0.0
     paragraphs: list[SourceLine] = []
     previous: _Line | None = None
-    for line in body:
+    last_table: _Table | None = None
+    for line in _with_tables(body, tables):
+        if isinstance(line, _Table):
+            rows = _cells(line.rows)
+            last = paragraphs[-1].table if paragraphs else None
+            if last is not None and last_table is not None and line.page > last_table.page and len(rows[0][0]) == len(last[0][0]):
+                # the same table going on over a page end (its header row repeated or not): one table
+                last.extend(rows[1:] if rows[0][0] == last[0][0] else rows)
+            else:
+                paragraphs.append(SourceLine("", len(paragraphs) + 1, table=rows))
+            previous, last_table = None, line
+            continue
+        last_table = None
         text = line.text.strip()
         if previous is not None and paragraphs and _continues(previous, line, text, right, step):
             paragraphs[-1].text = join_text(paragraphs[-1].text, text)
@@ -101,6 +132,39 @@ def read_pdf(path) -> PdfSource:
     if contents:
         ignored.append("the table of contents")
     return PdfSource(paragraphs, ignored)
+
+
+def _with_tables(body: list[_Line], tables: list[_Table]) -> list[_Line | _Table]:
+    """The body's lines with each table in its place (by page, then by its top)."""
+    merged: list[_Line | _Table] = []
+    waiting = sorted(tables, key=lambda t: (t.page, t.top))
+    for line in body:
+        while waiting and (waiting[0].page, waiting[0].top) < (line.page, line.top):
+            merged.append(waiting.pop(0))
+        merged.append(line)
+    return merged + waiting
+
+
+def _cells(rows: list[list[str | None]]) -> list[tuple[list[str], dict[str, str]]]:
+    """Rows of cell texts as the importer takes them: a cell's lines joined, a cell merged down (None, as
+    pdfplumber gives the rows below the first of a merged cell) holding the text of the cell above."""
+    out: list[tuple[list[str], dict[str, str]]] = []
+    above: list[str] = []
+    for row in rows:
+        cells = []
+        for k, cell in enumerate(row):
+            if cell is None:
+                cells.append(above[k] if k < len(above) else "")
+                continue
+            text = ""
+            for piece in cell.split("\n"):
+                piece = piece.strip()
+                # a number wrapped in a narrow cell (12,0 / 00) was one number
+                text = text + piece if text[-1:].isdigit() and piece[:1].isdigit() else join_text(text, piece) if text else piece
+            cells.append(text)
+        out.append((cells, {}))
+        above = cells
+    return out
 
 
 def _contents(pages: list[list[_Line]]) -> set[int]:

@@ -249,6 +249,10 @@ def enriched_plan():
                 measurement="年服務人次", unit="人次", targets={111: "12,000"}),
             KPI(id="c3a2b3c4d5e6", name="滿意度", assessment="問卷調查", measurement="非常滿意及滿意比率", unit="%", targets={111: "85"}),
         ]
+        # A table longer than a page: its PDF draws it on two pages, the header row repeated.
+        content.focus.focus_areas[2].strategies[0].kpis = [
+            KPI(id=f"long{k:08d}", name=f"托育據點數第{k + 1}區", measurement="累計設置處數", unit="處",
+                targets={108: str(k), 111: f"{k * 1000:,}"}) for k in range(40)]
     return plan
 
 

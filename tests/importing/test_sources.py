@@ -27,6 +27,7 @@ SOURCES = {
     "cities.docx": {"strategy": "({一})"},  # with other cities' KPI tables (tests/importing/test_kpi_layouts.py)
     "typed.pdf": {},  # a PDF's text does not tell （ from (: the official form is kept
     "list.pdf": {},
+    "cities.pdf": {},  # its KPI tables read by pdfplumber's table extraction, not as text
     "actions-comma.txt": {"action": "{1}、"},
     "full-width-strategies.txt": {},
     "three-sections.txt": {},
