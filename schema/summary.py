@@ -9,7 +9,8 @@
   overall. A year a strategy has no amount for stays empty (None), not 0: "not entered" is not "nothing".
 
 The years are the plan's period, plus any year outside it that holds a figure, so that no amount is
-left out of a total without being seen. Sums are exact: amounts are added in thousandths of 千元
+left out of a total without being seen; a period longer than :data:`YEAR_COLUMNS` years (a mistyped
+one) shows only the years that hold a figure, as the official document's KPI tables do. Sums are exact: amounts are added in thousandths of 千元
 (whole NT$) as integers, never as floats.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ NO_KPI = "（未訂指標）"
 SUBTOTAL = "小計"
 TOTAL = "總計"
 LINE_TOTAL = "合計"
+YEAR_COLUMNS = 12  # a longer period shows only its years that hold a figure
 _SCALE = 10**DECIMALS  # amounts are summed as integers of this fraction of 千元 (one NT$)
 
 
@@ -139,7 +141,8 @@ def budget_unit_note() -> str:
 
 
 def _years(plan: PlanDocument, used: Iterable[int]) -> tuple[int, ...]:
-    return tuple(sorted({*plan.period.years, *used}))
+    period = plan.period.years
+    return tuple(sorted({*(period if len(period) <= YEAR_COLUMNS else ()), *used}))
 
 
 def _thousandths(amount: float) -> int:

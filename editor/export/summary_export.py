@@ -13,6 +13,7 @@ from editor.export.docx_package import docx_bytes
 from editor.export.official_docx import OfficialWriter
 from editor.export.output import save_bytes
 from editor.export.summary_tables import TITLES, TableKind, add_number_style, write_table
+from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
 
 FORMATS = (".docx", ".csv", ".xlsx")
@@ -39,7 +40,10 @@ def write_summary_table(kind: TableKind, plan: PlanDocument, revision: Revision 
     suffix = table_format(path)
     revision = revision or plan.draft
     if suffix == ".docx":
-        payload = summary_docx_bytes(kind, plan, revision)
+        try:
+            payload = summary_docx_bytes(kind, plan, revision)
+        except PlanFileError as exc:  # a table Word cannot hold
+            raise PlanFileError(f"{path} was not written: {exc}") from None
     else:
         from editor.export import summary_sheets
 

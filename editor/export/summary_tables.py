@@ -20,6 +20,7 @@ from editor.export import styles as st
 from editor.export import wordxml as wx
 from editor.export.textclean import clean_text
 from schema.amounts import format_amount
+from schema.fileio import PlanFileError
 from schema.numbering import chinese_numeral
 from schema.summary import (
     BUDGET_TITLE,
@@ -36,6 +37,7 @@ TITLES: dict[TableKind, str] = {"kpi": KPI_TITLE, "budget": BUDGET_TITLE}
 NUMBER_STYLE = "Table Number"
 HEADER_FILL = "D9D9D9"  # the header row's grey, as the published plans' tables have
 TOTAL_FILL = "F2F2F2"  # subtotal and total lines
+WORD_COLUMNS = 63  # the most columns a Word table holds
 
 
 def write_appendix(writer) -> None:
@@ -56,10 +58,15 @@ def add_number_style(writer) -> None:
 
 def write_table(writer, kind: TableKind, section) -> None:
     width = st.content_size(section)[0]
-    if kind == "kpi":
-        _kpi_table(writer, kpi_summary(writer.plan, writer.revision), width)
+    summary = kpi_summary(writer.plan, writer.revision) if kind == "kpi" else budget_summary(writer.plan, writer.revision)
+    columns = len(summary.header())
+    if columns > WORD_COLUMNS:
+        raise PlanFileError(f"the {TITLES[kind]} would need {columns} columns (one per year that holds a figure) and a Word "
+                            f"table holds at most {WORD_COLUMNS}: write it as .xlsx or .csv instead")
+    if isinstance(summary, KpiSummary):
+        _kpi_table(writer, summary, width)
     else:
-        _budget_table(writer, budget_summary(writer.plan, writer.revision), width)
+        _budget_table(writer, summary, width)
 
 
 @dataclass(frozen=True)

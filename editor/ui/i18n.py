@@ -32,7 +32,7 @@ TRANSLATED_MODULES = (  # paths under editor/ui, without .py
     "actions", "app", "chart_preview", "comparison/change_detail", "comparison/change_list",
     "comparison/readonly_view", "comparison/view", "detail/kpi_table", "detail/pane",
     "files/amendment_export", "files/colleagues", "files/dialogs", "files/export_menu", "files/file_errors",
-    "files/hand_out_dialog", "files/import_dialog", "files/merge_copy", "files/window_files", "fonts", "help", "i18n",
+    "files/hand_out_dialog", "files/import_dialog", "files/merge_copy", "files/summary_menu", "files/window_files", "fonts", "help", "i18n",
     "main_window", "plan_properties", "preferences", "printing",
     "review/items", "review/markup", "review/mode", "review/view", "revisions/commands", "revisions/dialog",
     "revisions/menu",

@@ -25,6 +25,7 @@ from editor.ui.detail.pane import DetailPane
 from editor.ui.files import dialogs
 from editor.ui.files.colleagues import ColleagueCommands
 from editor.ui.files.export_menu import ExportMenu
+from editor.ui.files.summary_menu import SummaryExports
 from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
 from editor.ui.pane_cycle import PaneCycle
@@ -100,6 +101,7 @@ class MainWindow(PlanFiles, QMainWindow):
         self.menus["view"].aboutToShow.connect(self.ensure_docks)  # the docks list themselves there
         self.export_menu = ExportMenu(self)
         self.colleagues = ColleagueCommands(self)  # File ▸ 分送局處… and 合併同仁版本…
+        self.summary_exports = SummaryExports(self.export_menu)  # its summary tables, 含目錄 and 附錄
         self._docks: dict[str, QWidget] = {}  # built by ensure_docks
         self._findings: list | None = None  # of the last check run
         self._install_checks()

@@ -62,9 +62,11 @@ def styled(document, style: str) -> list[str]:
 
 def test_the_file_menu_has_export_with_word_and_chart(window):
     texts = [a.text() for a in window.menu("file").actions()]
-    assert texts[texts.index("另存新檔(&A)…") + 1] == "匯出(&E)"
+    assert texts[texts.index("列印(&L)…") + 1] == "匯出(&E)"
     assert window.menu("export") is window.export_menu.menu
-    assert [a.text() for a in window.menu("export").actions() if a.text()] == ["Word 文件(&W)…", "架構圖(&C)…", "匯出的版本(&V)"]
+    assert [a.text() for a in window.menu("export").actions() if a.text()] == [
+        "Word 文件(&W)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…", "Word 文件含目錄(&T)",
+        "Word 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
 
 
 def test_word_export_writes_the_official_document_and_opens_it(window, tmp_path, monkeypatch, opened):
@@ -148,7 +150,7 @@ def test_a_slow_export_shows_progress_and_a_quick_one_does_not(window, tmp_path,
         return next((w for w in QApplication.topLevelWidgets()
                      if isinstance(w, QProgressDialog) and w.objectName() == "exportProgress" and w.isVisible()), None)
 
-    def slow_writer(plan, revision, path, *, progress=None):
+    def slow_writer(plan, revision, path, *, progress=None, options=None):
         for step in range(1, 9):
             time.sleep(0.09)
             progress(step, 8)
@@ -170,7 +172,7 @@ def test_a_slow_export_shows_progress_and_a_quick_one_does_not(window, tmp_path,
 
     seen.clear()
 
-    def quick_writer(plan, revision, path, *, progress=None):
+    def quick_writer(plan, revision, path, *, progress=None, options=None):
         for step in range(1, 9):
             progress(step, 8)
             seen.append((step, visible_progress() is not None, ""))
@@ -201,7 +203,9 @@ def test_the_english_interface_names_the_new_menus_in_english(qtbot, tmp_path):
         window = make_window(qtbot, tmp_path)
         assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
         assert window.menu("export").title() == "&Export"
-        assert [a.text() for a in window.menu("export").actions() if a.text()] == ["&Word document…", "Framework &chart…", "Export &version"]
+        assert [a.text() for a in window.menu("export").actions() if a.text()] == [
+            "&Word document…", "Framework &chart…", "&KPI summary table…", "Budget require&ments table…",
+            "Word document with a &table of contents", "Word document with the summary tables &appended", "Export &version"]
         assert [a.text() for a in window.menu("revisions").actions()] == ["&Manage revisions…", "&Compare…", "&View a past revision"]
         assert window.chart_dock.windowTitle() == "Framework chart preview"
         assert window.revisions.comparison_dock.windowTitle() == "Comparison"

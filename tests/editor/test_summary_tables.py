@@ -109,6 +109,24 @@ def test_libreoffice_prints_the_totals_and_repeats_the_header_on_each_page(plan,
     assert "UKaiTW" in fonts
 
 
+def test_a_table_wider_than_word_allows_is_one_sentence_and_no_file(tmp_path, capsys):
+    from schema.fileio import save_plan
+    from schema.model import KPI, FocusArea, Period, PlanDocument, Strategy
+
+    plan = PlanDocument(title="計畫", period=Period(start=1, end=999))
+    plan.draft.content.focus.focus_areas = [FocusArea(title="重點", strategies=[Strategy(
+        title="策略", kpis=[KPI(name="指標", targets={year: str(year) for year in range(1, 60)})])])]
+    source = tmp_path / "wide.plan.json"
+    save_plan(plan, source)
+    out = tmp_path / "kpi.docx"
+    assert cli.main(["export", str(source), "--kpi-table", str(out)]) == 2
+    assert capsys.readouterr().err == (f"{out} was not written: the 關鍵績效指標總表 would need 64 columns (one per year that holds "
+                                       "a figure) and a Word table holds at most 63: write it as .xlsx or .csv instead\n")
+    assert not out.exists()
+    assert cli.main(["export", str(source), "--kpi-table", str(tmp_path / "kpi.xlsx")]) == 0
+    assert openpyxl.load_workbook(tmp_path / "kpi.xlsx").active.max_column == 64
+
+
 # --- the official document's appendix -------------------------------------------------------------
 
 

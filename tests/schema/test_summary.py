@@ -71,6 +71,16 @@ def test_a_figure_outside_the_period_gets_its_own_column_rather_than_vanish():
     assert kpi_summary(plan).rows()[0][5:] == ["5", "10", "25", "40", "60"]
 
 
+def test_a_period_too_long_for_columns_shows_only_the_years_that_hold_a_figure():
+    plan = PlanDocument(title="計畫", period=Period(start=1, end=999))
+    plan.draft.content.focus.focus_areas = [FocusArea(title="重點", strategies=[Strategy(
+        title="策略", kpis=[KPI(name="指標", targets={1: "1", 999: "999", 500: " "})], budget={3: 1.5, 998: 2})])]
+    assert kpi_summary(plan).years == (1, 999)  # a blank target holds nothing
+    assert kpi_summary(plan).rows() == [["一、重點", "（一）策略", "指標", "", "", "1", "999"]]
+    assert budget_summary(plan).years == (3, 998)
+    assert budget_summary(plan).total.total == 3.5
+
+
 def test_a_revision_is_summarised_not_the_draft():
     plan = plan_with_figures()
     assert budget_summary(plan, plan.revisions[-1]).total.total is None

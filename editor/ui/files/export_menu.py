@@ -121,6 +121,7 @@ class ExportMenu:
         self.version_menu = self.menu.addMenu(translate("export", "匯出的版本(&V)"))
         self.version_menu.aboutToShow.connect(self._fill_versions)
         self.revision_id: str | None = None  # None: the working draft
+        self.official_options: Callable[[], object] | None = None  # 含目錄, 附錄 (files.summary_menu sets it)
 
     # --- which version ------------------------------------------------------------------------
     @property
@@ -171,7 +172,8 @@ class ExportMenu:
         def work(progress: Progress) -> None:
             from editor.export import official_docx
 
-            official_docx.write_official_docx(plan, revision, path, progress=progress)
+            options = self.official_options() if self.official_options else official_docx.OfficialOptions()
+            official_docx.write_official_docx(plan, revision, path, progress=progress, options=options)
 
         return self._finish(title, path, run_export(self.window, title, path, work))
 

@@ -920,6 +920,54 @@
         <source>已匯出 %1</source>
         <translation>Exported %1</translation>
     </message>
+    <message>
+        <source>Excel 活頁簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 逗號分隔檔 (*.csv)</source>
+        <translation>CSV, comma-separated (*.csv)</translation>
+    </message>
+    <message>
+        <source>績效指標總表(&amp;K)…</source>
+        <translation>&amp;KPI summary table…</translation>
+    </message>
+    <message>
+        <source>匯出關鍵績效指標總表（Word、Excel 或 CSV）</source>
+        <translation>Export the key performance indicators of every strategy (Word, Excel or CSV)</translation>
+    </message>
+    <message>
+        <source>經費需求表(&amp;M)…</source>
+        <translation>Budget require&amp;ments table…</translation>
+    </message>
+    <message>
+        <source>匯出經費需求表（Word、Excel 或 CSV）</source>
+        <translation>Export the budget requirements per strategy and year (Word, Excel or CSV)</translation>
+    </message>
+    <message>
+        <source>Word 文件含目錄(&amp;T)</source>
+        <translation>Word document with a &amp;table of contents</translation>
+    </message>
+    <message>
+        <source>在 Word 文件的標題之後加上目錄</source>
+        <translation>Put a table of contents after the Word document&apos;s title</translation>
+    </message>
+    <message>
+        <source>Word 文件附錄績效指標與經費總表(&amp;A)</source>
+        <translation>Word document with the summary tables &amp;appended</translation>
+    </message>
+    <message>
+        <source>在 Word 文件最後附上關鍵績效指標總表與經費需求表</source>
+        <translation>Append the KPI summary and budget requirements tables to the Word document</translation>
+    </message>
+    <message>
+        <source>匯出績效指標總表</source>
+        <translation>Export KPI Summary Table</translation>
+    </message>
+    <message>
+        <source>匯出經費需求表</source>
+        <translation>Export Budget Requirements Table</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
