@@ -2,8 +2,9 @@
 
 The .docx is written to a private temporary folder and converted there by ``soffice --headless
 --convert-to pdf`` with the project's fontconfig file (fonts.conf: 標楷體 → a Kai face) and a
-user profile of its own: without it, a conversion started while the user's LibreOffice is open is
-handed to that running instance and silently does nothing. A conversion that takes longer than
+user profile of its own: with the user's profile, a conversion started while the user's LibreOffice
+is open is handed to that instance (its fonts, its open dialogs, its lock), and cannot be given our
+fontconfig or a timeout of its own. A conversion that takes longer than
 :data:`TIMEOUT` seconds is stopped. The PDF is then written atomically; nothing is left on failure.
 """
 from __future__ import annotations

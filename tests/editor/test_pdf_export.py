@@ -70,3 +70,34 @@ def test_a_failed_conversion_says_why_and_leaves_nothing(tmp_path):
     with pytest.raises(PlanFileError, match=r"plan\.pdf was not written: LibreOffice could not convert the document \(Error: source file could not be loaded\)$"):
         docx_to_pdf(docx, out, soffice=_fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2; exit 1"))
     assert list(out.parent.iterdir()) == []
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")  # CI installs it
+def test_the_pdf_is_made_while_the_users_libreoffice_is_running(tmp_path):
+    """Ours runs in a LibreOffice of its own (its own profile), beside the user's, which it leaves running."""
+    import os
+    import signal
+    import sys
+    import time
+
+    from tests.paths import ROOT
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(os.environ, HOME=str(home))
+    running = subprocess.Popen(["soffice", "--headless", "--norestore", "--nologo"], env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(home.glob(".config/libreoffice/*/user/registrymodifications.xcu")) and time.monotonic() < deadline:
+            time.sleep(0.2)  # the running instance has made the user's profile
+        assert running.poll() is None
+        out = tmp_path / "plan.pdf"
+        result = subprocess.run([sys.executable, "-m", "editor", "export", str(SAMPLE), "--pdf", str(out)],
+                                capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+        assert running.poll() is None  # the user's LibreOffice is left alone
+    finally:
+        os.killpg(running.pid, signal.SIGTERM)
+        running.wait(timeout=30)
