@@ -342,6 +342,7 @@ class EditSession(QObject):
         if self._closed:
             return
         self._closed = True
+        self._stamp.watch(None, None)  # a closed plan is no longer edited: nothing keeps watching it
         self._sync_timer.stop()
         self._discard_prepared()
         if self._journal is not None:
