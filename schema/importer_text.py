@@ -109,16 +109,55 @@ def marks_of(lines: list[SourceLine]) -> list[tuple[int, Mark]]:
     return marks
 
 
-def _joiner(before: str, after: str) -> str:
-    # A line break between two Latin words was a space; between CJK characters it was nothing.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_LEADING_WORD = re.compile(r"^[A-Za-z0-9]+")
+_TRAILING_WORD = re.compile(r"[A-Za-z0-9]+$")
+_IS_CJK = re.compile(f"[{_CJK}]")
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Whether the document puts a space between Chinese and a Latin word (以 AI 為主軸) and between
+    Chinese and a number (108 年), as most of its lines do: a PDF's text has no space at a line's end,
+    so a line break there is joined as the document writes it elsewhere."""
+
+    words: bool = False
+    numbers: bool = False
+
+    @classmethod
+    def of(cls, texts) -> Spacing:
+        counts = {True: [0, 0], False: [0, 0]}  # has a letter → [spaced, tight]
+        for text in texts:
+            for match in _LATIN_WORD.finditer(text):
+                start, end = match.span()
+                tally = counts[not match.group().isdigit()]
+                for near, far in ((start - 1, start - 2), (end, end + 1)):
+                    if 0 <= near < len(text) and _IS_CJK.match(text, near):
+                        tally[1] += 1
+                    elif 0 <= far < len(text) and text[near] == " " and _IS_CJK.match(text, far):
+                        tally[0] += 1
+        return cls(words=counts[True][0] > counts[True][1], numbers=counts[False][0] > counts[False][1])
+
+    def between_scripts(self, word: str) -> str:
+        return " " if (self.numbers if word.isdigit() else self.words) else ""
+
+
+def _joiner(before: str, after: str, spacing: Spacing = Spacing()) -> str:
+    # A line break between two Latin words was a space; between CJK characters it was nothing; between
+    # Chinese and a Latin word or number, what the document writes elsewhere (``Spacing``).
     if before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum():
         return " "
+    if _IS_CJK.match(before[-1:]) and (word := _LEADING_WORD.match(after)):
+        return spacing.between_scripts(word.group())
+    if _IS_CJK.match(after[:1]) and (word := _TRAILING_WORD.search(before)):
+        return spacing.between_scripts(word.group())
     return ""
 
 
-def join_text(before: str, after: str) -> str:
+def join_text(before: str, after: str, spacing: Spacing = Spacing()) -> str:
     """Two pieces of one paragraph that a line break split."""
-    return before + _joiner(before, after) + after
+    return before + _joiner(before, after, spacing) + after
 
 
 def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = True) -> list[Block]:
@@ -127,6 +166,7 @@ def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = T
     A Word document's paragraphs are whole: nothing is joined there.
     """
     blocks: list[Block] = []
+    spacing = Spacing.of(s.text for s in lines) if join else Spacing()
     for source in lines:
         if source.table is not None:
             blocks.append(Block("table", "", source.line, "", dict(source.ids), source.table))
@@ -144,7 +184,7 @@ def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = T
             and previous.kind in ("text", "action", "subaction")
             and not ends_sentence(previous.text)
         ):
-            joiner = _joiner(previous.text, text)
+            joiner = _joiner(previous.text, text, spacing)
             previous.text += joiner + text
             previous.raw += joiner + text
             for key, value in source.ids.items():

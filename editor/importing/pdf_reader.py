@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from schema.importer_marks import parse_mark
-from schema.importer_text import SourceLine, join_text
+from schema.importer_text import SourceLine, Spacing, join_text
 
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*頁)?(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
 _DIGITS = re.compile(r"\d+")
@@ -108,11 +108,12 @@ def read_pdf(path) -> PdfSource:
     steps = sorted(b.top - a.top for a, b in zip(body, body[1:]) if a.page == b.page and b.top > a.top)
     step = steps[len(steps) // 4] if steps else 0.0
     paragraphs: list[SourceLine] = []
+    spacing = Spacing.of(line.text for line in body)
     previous: _Line | None = None
     last_table: _Table | None = None
     for line in _with_tables(body, tables):
         if isinstance(line, _Table):
-            rows = _cells(line.rows)
+            rows = _cells(line.rows, spacing)
             last = paragraphs[-1].table if paragraphs else None
             if last is not None and last_table is not None and line.page > last_table.page and len(rows[0][0]) == len(last[0][0]):
                 # the same table going on over a page end (its header row repeated or not): one table
@@ -124,7 +125,7 @@ def read_pdf(path) -> PdfSource:
         last_table = None
         text = line.text.strip()
         if previous is not None and paragraphs and _continues(previous, line, text, right, step):
-            paragraphs[-1].text = join_text(paragraphs[-1].text, text)
+            paragraphs[-1].text = join_text(paragraphs[-1].text, text, spacing)
         else:
             paragraphs.append(SourceLine(text, len(paragraphs) + 1))
         previous = line
@@ -145,7 +146,7 @@ def _with_tables(body: list[_Line], tables: list[_Table]) -> list[_Line | _Table
     return merged + waiting
 
 
-def _cells(rows: list[list[str | None]]) -> list[tuple[list[str], dict[str, str]]]:
+def _cells(rows: list[list[str | None]], spacing: Spacing) -> list[tuple[list[str], dict[str, str]]]:
     """Rows of cell texts as the importer takes them: a cell's lines joined, a cell merged down (None, as
     pdfplumber gives the rows below the first of a merged cell) holding the text of the cell above."""
     out: list[tuple[list[str], dict[str, str]]] = []
@@ -160,7 +161,7 @@ def _cells(rows: list[list[str | None]]) -> list[tuple[list[str], dict[str, str]
             for piece in cell.split("\n"):
                 piece = piece.strip()
                 # a number wrapped in a narrow cell (12,0 / 00) was one number
-                text = text + piece if text[-1:].isdigit() and piece[:1].isdigit() else join_text(text, piece) if text else piece
+                text = text + piece if text[-1:].isdigit() and piece[:1].isdigit() else join_text(text, piece, spacing) if text else piece
             cells.append(text)
         out.append((cells, {}))
         above = cells

@@ -213,6 +213,20 @@ def write_cities_docx(path: Path) -> Path:
     return path
 
 
+# A paragraph with Latin words and numbers among Chinese, spaced as Taiwanese plans often write them;
+# written after 0–29 characters of padding, so that LibreOffice breaks its lines at every kind of place.
+SPACED = "本市推動 smart city 發展與 smart city 建設及 smart city 服務，結合 5G 應用與 AI 技術，於108年完成 smart city 發展。"
+
+
+def write_spacing_docx(path: Path) -> Path:
+    """A plan of one strategy whose body is SPACED thirty times, each after more padding (推)."""
+    document = Document()
+    for text in ("高雄市政府108至111年度中程施政計畫", "一、拚經濟", "(一) 智慧城市", *("推" * k + SPACED for k in range(30))):
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
 def libreoffice(sources: list[Path], target: str, outdir: Path, profile: Path) -> list[Path]:
     """Convert ``sources`` with LibreOffice in one run (it is slow to start): docx re-saved, or pdf."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -275,15 +289,16 @@ def write_all(folder: Path) -> dict[str, Path]:
     the sample with KPI tables (kpis.*), that one re-saved by LibreOffice."""
     folder.mkdir(parents=True, exist_ok=True)
     made = {"typed.docx": write_typed_docx(folder / "typed.docx"), "list.docx": write_list_docx(folder / "list.docx"),
-            "cities.docx": write_cities_docx(folder / "cities.docx")}
+            "cities.docx": write_cities_docx(folder / "cities.docx"), "spacing.docx": write_spacing_docx(folder / "spacing.docx")}
     made["export.docx"], made["export.plan.json"] = write_export(folder)
     made["kpis.docx"], made["kpis.plan.json"] = write_export(folder, enriched_plan(), "kpis")
     profile = folder / "lo-profile"
     resaved = libreoffice([made["typed.docx"], made["list.docx"], made["kpis.docx"]], "docx", folder / "libreoffice", profile)
-    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"], made["cities.docx"], made["kpis.docx"]],
-                       "pdf", folder / "pdf", profile)
+    pdfs = libreoffice([made["typed.docx"], made["list.docx"], made["export.docx"], made["cities.docx"], made["kpis.docx"],
+                        made["spacing.docx"]], "pdf", folder / "pdf", profile)
     made |= {"typed.lo.docx": resaved[0], "list.lo.docx": resaved[1], "kpis.lo.docx": resaved[2],
-             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2], "cities.pdf": pdfs[3], "kpis.pdf": pdfs[4]}
+             "typed.pdf": pdfs[0], "list.pdf": pdfs[1], "export.pdf": pdfs[2], "cities.pdf": pdfs[3], "kpis.pdf": pdfs[4],
+             "spacing.pdf": pdfs[5]}
     for name, make in VARIANTS.items():
         path = folder / f"{name}.txt"
         path.write_text(make(), encoding="utf-8")
