@@ -29,6 +29,20 @@ from schema.amounts import DECIMALS, AmountError, format_amount, parse_amount
 from schema.model import new_id
 
 _FIXED = ("name", "measurement", "unit")
+OPTIONAL_COLUMNS = ("objective", "assessment")  # other cities' 策略績效目標 and 評估體制: shown when the plan uses them
+
+
+def kpi_columns_used(content) -> tuple[str, ...]:
+    """Which of OPTIONAL_COLUMNS a KPI anywhere in the plan's ``content`` fills."""
+    used = {column for area in content.focus.focus_areas for strategy in area.strategies for kpi in strategy.kpis
+            for column in OPTIONAL_COLUMNS if getattr(kpi, column)}
+    return tuple(column for column in OPTIONAL_COLUMNS if column in used)
+
+
+def _columns(optional: tuple[str, ...]) -> tuple[str, ...]:
+    """The text columns in the order of the tables they come from: 策略績效目標｜指標名稱｜評估體制｜衡量標準｜單位."""
+    return (("objective",) if "objective" in optional else ()) + ("name",) \
+        + (("assessment",) if "assessment" in optional else ()) + ("measurement", "unit")
 
 
 class CellTable(QTableWidget):
@@ -78,6 +92,7 @@ class KpiTable(QWidget):
         super().__init__(parent)
         self._kpis: list[dict] = []
         self._years: list[int] = []
+        self._fixed: tuple[str, ...] = _FIXED
         self._loading = False
         self.table = CellTable(self)
         self.table.setObjectName("kpiTable")
@@ -100,15 +115,18 @@ class KpiTable(QWidget):
         self.remove_button.clicked.connect(self.remove_current_row)
 
     def headers(self) -> list[str]:
-        return [self.tr("指標名稱"), self.tr("衡量標準"), self.tr("單位")] + [
-            fill(self.tr("%1年目標值"), y) for y in self._years
-        ]
+        names = {"objective": self.tr("策略績效目標"), "name": self.tr("指標名稱"), "assessment": self.tr("評估體制"),
+                 "measurement": self.tr("衡量標準"), "unit": self.tr("單位")}
+        return [names[f] for f in self._fixed] + [fill(self.tr("%1年目標值"), y) for y in self._years]
 
-    def set_data(self, kpis: list[dict], years: list[int]) -> None:
-        if kpis == self._kpis and list(years) == self._years and self.table.columnCount():
+    def set_data(self, kpis: list[dict], years: list[int], optional: tuple[str, ...] = ()) -> None:
+        """Show ``kpis`` with a target column per year; ``optional``: which of OPTIONAL_COLUMNS the plan uses."""
+        fixed = _columns(optional)
+        if kpis == self._kpis and list(years) == self._years and fixed == self._fixed and self.table.columnCount():
             return  # the table already shows it (its own edit coming back): keep the cell and the editor
         self._kpis = copy.deepcopy(kpis)
         self._years = list(years)
+        self._fixed = fixed
         self._loading = True
         try:
             self.table.keep_current(self._fill)
@@ -122,7 +140,7 @@ class KpiTable(QWidget):
 
     def _fill(self) -> None:
         self.table.clear()
-        self.table.setColumnCount(len(_FIXED) + len(self._years))
+        self.table.setColumnCount(len(self._fixed) + len(self._years))
         self.table.setHorizontalHeaderLabels(self.headers())
         self.table.setRowCount(len(self._kpis))
         for row, kpi in enumerate(self._kpis):
@@ -131,7 +149,7 @@ class KpiTable(QWidget):
 
     def _row_texts(self, kpi: dict) -> list[str]:
         targets = kpi.get("targets", {})
-        return [kpi.get(f, "") for f in _FIXED] + [targets.get(str(y), "") for y in self._years]
+        return [kpi.get(f, "") for f in self._fixed] + [targets.get(str(y), "") for y in self._years]
 
     def value(self) -> list[dict]:
         return copy.deepcopy(self._kpis)
@@ -145,10 +163,13 @@ class KpiTable(QWidget):
             self.status_message.emit(removed_note(removed))
         kpis = self.value()
         kpi = kpis[row]
-        if col < len(_FIXED):
-            kpi[_FIXED[col]] = text
+        if col < len(self._fixed):
+            if text or self._fixed[col] not in OPTIONAL_COLUMNS:
+                kpi[self._fixed[col]] = text
+            else:
+                kpi.pop(self._fixed[col], None)  # as the file has it: an empty optional column is left out
         else:
-            year = str(self._years[col - len(_FIXED)])
+            year = str(self._years[col - len(self._fixed)])
             targets = dict(kpi.get("targets", {}))
             if text.strip():
                 targets[year] = text.strip()

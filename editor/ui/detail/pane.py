@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.detail.kpi_table import BudgetTable, KpiTable
+from editor.ui.detail.kpi_table import BudgetTable, KpiTable, kpi_columns_used
 from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
@@ -193,7 +193,7 @@ class DetailPane(QScrollArea):
         if field == "goal_ids":
             self._rebuild_goals(value)
         elif field == "kpis":
-            self.kpi_table.set_data(value, self._session.plan.period.years)
+            self.kpi_table.set_data(value, self._session.plan.period.years, kpi_columns_used(self._session.document.content))
         elif field == "budget":
             self.budget_table.set_data(value, self._session.plan.period.years)
         else:

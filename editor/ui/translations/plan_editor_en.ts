@@ -89,6 +89,14 @@
         <translation>Indicator</translation>
     </message>
     <message>
+        <source>策略績效目標</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>評估體制</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
         <source>衡量標準</source>
         <translation>Measurement</translation>
     </message>
