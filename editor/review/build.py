@@ -52,11 +52,17 @@ class Builder:
         for label in self.located.by_label:
             by_node.setdefault(label[0], []).append(label)
         changed = self.located.changed
+        by_label = self.located.by_label
+        nodes = self.document.nodes_by_id
         for node_id, labels in by_node.items():
             if any(label in changed for label in labels) and self._removed(node_id, labels, removed):
                 continue
             for label in labels:
-                self._field(label, self.located.by_label[label], label in changed)
+                if label not in changed:  # most fields of most documents: the same text, seen without building anything
+                    node = nodes.get(node_id)
+                    if node is not None and "".join([p.text for p in by_label[label]]).rstrip("\n") == getattr(node, label[1], None):
+                        continue
+                self._field(label, by_label[label], label in changed)
         for entry in self.located.missing:
             if (entry.node_id, entry.field) in self.located.by_label or entry.node_id in removed:
                 continue
@@ -151,6 +157,8 @@ class Builder:
         paras = self.doc.paras
         first = next((i for i, label in enumerate(self.located.para_label) if label is not None), len(paras))
         for i, para in enumerate(paras):
+            if not para.changed:
+                continue  # every case below is about a tracked change
             label = self.located.para_label[i]
             if label is not None and _wholly_deleted(para):
                 continue  # a paragraph removed whole: its number and its mark go with it (a removal or a move)

@@ -17,7 +17,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from editor.docx_ids import parse_bookmark_name
+from editor.docx_ids import PREFIX as BOOKMARK_PREFIX
 from editor.review.expected import Expected
 from editor.review.wordml import Para, Piece, WordDocument
 
@@ -53,7 +53,8 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     (made only when bookmarks do not find them all: numbering a big plan is not free)."""
     paras = doc.paras
     result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
-    new_flags = [wholly_new(paras, i) for i in range(len(paras))]
+    # only a paragraph with tracked changes, or an empty one after an inserted break, can be new
+    new_flags = [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
     seen: set[tuple[str, str]] = set()
     if doc.has_bookmarks:
         for i, para in enumerate(paras):
@@ -99,22 +100,31 @@ def _moved_here(para: Para) -> bool:
     return all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if not p.is_mark and p.text.strip())
 
 
+def _bookmark_label(name: str, valid: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The (node id, field) a ``pe_<id>_<field>`` bookmark names, when it is one of the plan's fields.
+
+    ``valid`` holds only real ids and fields, so membership is the whole check (what
+    ``editor.docx_ids.parse_bookmark_name`` checks with patterns, once per paragraph, costs more).
+    """
+    node_id, _sep, field = name[len(BOOKMARK_PREFIX):].rpartition("_")
+    label = (node_id, field)
+    return label if label in valid else None
+
+
 def _label_by_bookmarks(para: Para, valid: set[tuple[str, str]]) -> tuple[str, str] | None:
     """The field a paragraph's bookmark names; the unmarked pieces before it are its number."""
     label = None
     first = None
     for index, piece in enumerate(para.pieces):
         if piece.bookmark is not None and not piece.is_mark:
-            parsed = parse_bookmark_name(piece.bookmark)
-            if parsed is not None and tuple(parsed) in valid:
-                label = tuple(parsed)
+            label = _bookmark_label(piece.bookmark, valid)
+            if label is not None:
                 first = index
                 break
     if label is None:
         # an emptied field keeps its bookmark on the mark alone
         mark = para.mark
-        parsed = parse_bookmark_name(mark.bookmark) if mark.bookmark else None
-        return tuple(parsed) if parsed is not None and tuple(parsed) in valid else None
+        return _bookmark_label(mark.bookmark, valid) if mark.bookmark else None
     number_edited = False
     for piece in para.pieces[:first]:
         inserted = piece.change is not None and piece.change.kind == "ins"

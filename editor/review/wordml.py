@@ -73,6 +73,7 @@ class Para:
     style: str
     in_table: bool
     pieces: list[Piece] = field(default_factory=list)
+    changed: bool = False  # some piece (or the mark) is tracked: the reader sets it as it goes
 
     @property
     def mark(self) -> Piece:
@@ -85,7 +86,7 @@ class Para:
         return "".join(p.text for p in self.pieces if not p.is_mark and p.in_new)
 
     def has_changes(self) -> bool:
-        return any(p.change is not None for p in self.pieces)
+        return self.changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,31 +195,41 @@ def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
     return result
 
 
-_WANTED = (P, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF)
-_PARAGRAPH, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT = range(8)
-_ACTION = {P: _PARAGRAPH, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK, BOOKMARK_START: _MARK_START,
-           BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT, COMMENT_REF: _COMMENT}
+_WANTED = (P, PSTYLE, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF)
+_PARAGRAPH, _STYLE, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT = range(9)
+_ACTION = {P: _PARAGRAPH, PSTYLE: _STYLE, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK,
+           BOOKMARK_START: _MARK_START, BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT,
+           COMMENT_REF: _COMMENT}
 
 
 def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
-    """One pass over the body's elements of interest, in document order (hot: one call per run's text)."""
+    """One pass over the body's elements of interest, in document order (hot: one call per run's text).
+
+    Each element met costs a Python object (lxml's proxy), so the pass touches only the elements it
+    needs: a paragraph's style from its ``w:pStyle`` as the pass meets it (no look into ``w:pPr``),
+    its tracked mark and whether it sits in a table from lookups prepared from the few elements concerned.
+    A paragraph's mark is added when the next paragraph begins (or the body ends), so pieces are appended.
+    """
     paras = doc.paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
     bookmark: str | None = None  # the innermost open one's name
     para: Para | None = None  # the current paragraph
-    pieces: list[Piece] | None = None  # its pieces, its mark last
+    pieces: list[Piece] | None = None  # its pieces (its mark added when it ends)
+    mark_change: Change | None = None  # the current paragraph's tracked mark
+    styled = False  # the current paragraph's w:pStyle met (a later one is a w:pPrChange's old style)
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
-    changed = _changed_texts(body)
+    changed, marks = _changed_texts(body)
+    in_tables = {p for table in body.iter(TBL) for p in table.iter(P)}  # kept alive: found by identity
     anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
     action_of = _ACTION.__getitem__
     get_change = changed.get
-    body_tag = body.tag
+    new_piece = Piece
     for element in body.iter(_WANTED):
         action = action_of(element.tag)
-        if action <= _BREAK and action != _PARAGRAPH:
+        if action >= _TEXT and action <= _BREAK:
             if pieces is None:
                 continue
-            if action == _TEXT or action == _DELETED_TEXT:
+            if action <= _DELETED_TEXT:
                 text = element.text
                 if not text:
                     continue
@@ -228,31 +239,26 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
                 if element.get(TYPE) in ("page", "column"):
                     continue
                 text = "\n"
-            pieces.insert(len(pieces) - 1, Piece(text, get_change(element), bookmark))
+            change = get_change(element)
+            if change is not None:
+                para.changed = True
+            pieces.append(new_piece(text, change, bookmark))
         elif action == _PARAGRAPH:
             if para is not None:
+                pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
                 paras.append(para)
-            style_id, mark_change = "", None
-            # the paragraph's properties come first; children are read directly, not with find(),
-            # which goes through lxml's Python path machinery (slow for thousands of paragraphs)
-            ppr = element[0] if len(element) else None
-            if ppr is not None and ppr.tag == PPR:
-                for child in ppr:
-                    tag = child.tag
-                    if tag == PSTYLE:
-                        style_id = child.get(VAL, "")
-                    elif tag == RPR:
-                        for mark in child:
-                            kind = _CHANGE_TAGS.get(mark.tag)
-                            if kind:
-                                mark_change = Change(kind, mark.get(AUTHOR, ""), mark.get(DATE, ""), mark.get(ID, ""), _MOVES.get(mark.tag, ""))
-            in_table = element.getparent().tag != body_tag and any(True for _ in element.iterancestors(TBL))
-            para = Para(styles.get(style_id, style_id), in_table)
+            mark_change = marks.get(element)
+            para = Para("", element in in_tables, [], mark_change is not None)
             pieces = para.pieces
-            pieces.append(Piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
+            styled = False
             for anchors, comment_id in pending:
                 anchors[comment_id] = Anchor(len(paras), None)
             pending.clear()
+        elif action == _STYLE:
+            if para is not None and not styled:
+                style_id = element.get(VAL, "")
+                para.style = styles.get(style_id, style_id)
+                styled = True
         elif action == _MARK_START:
             name = element.get(NAME, "")
             if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
@@ -267,24 +273,35 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
             if pieces is None:
                 pending.append((anchors, element.get(ID, "")))
             else:
-                anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-2] if len(pieces) > 1 else None)
+                anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
     if para is not None:
+        pieces.append(new_piece("\n", mark_change, None, True))
         paras.append(para)
     for anchors, comment_id in pending:  # a document without paragraphs
         anchors[comment_id] = Anchor(0, None)
 
 
-def _changed_texts(body) -> dict:
-    """Each text element inside a tracked insertion, deletion or move → its Change (the few, found first,
-    so that the pass over all of the body need not climb from every run to see whether it is changed).
+def _changed_texts(body) -> tuple[dict, dict]:
+    """Each text element inside a tracked insertion, deletion or move → its Change, and each paragraph
+    whose mark is tracked (``w:pPr/w:rPr/w:ins`` …) → that Change: the few, found first, so that the
+    pass over all of the body need not climb from every run, nor look into every paragraph's properties.
 
-    The dict holds the elements themselves, which keeps their lxml proxies alive: the body pass then
+    The dicts hold the elements themselves, which keeps their lxml proxies alive: the body pass then
     meets the very same objects and finds them by identity.
     """
     changed: dict = {}
+    marks: dict = {}
     for wrapper in body.iter(INS, DEL, MOVE_FROM, MOVE_TO):
         kind = _CHANGE_TAGS[wrapper.tag]
         move = _MOVES.get(wrapper.tag, "")
+        parent = wrapper.getparent()
+        if parent.tag == RPR and len(wrapper) == 0:
+            properties = parent.getparent()
+            if properties is not None and properties.tag == PPR:  # a paragraph's mark
+                paragraph = properties.getparent()
+                if paragraph is not None and paragraph.tag == P:
+                    marks[paragraph] = Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
+            continue
         change = None
         for text in wrapper.iter(_TEXT_TAGS):
             if change is None:
@@ -295,4 +312,4 @@ def _changed_texts(body) -> dict:
             elif before.kind != kind:
                 # inserted, then deleted again (w:ins around w:del): in neither version
                 changed[text] = Change("gone", before.author, before.date, before.mark_id)
-    return changed
+    return changed, marks
