@@ -140,18 +140,35 @@ def make_fonts(family: str) -> dict[str, QFont]:
     return fonts
 
 
-def cached_advance(metrics: QFontMetricsF):
-    """``metrics.horizontalAdvance`` remembered per piece of text: labels share words and characters."""
-    cache: dict[str, float] = {}
+def cached_advance(metrics: QFontMetricsF, cache: dict[str, float] | None = None):
+    """``metrics.horizontalAdvance`` remembered per piece of text (in ``cache`` when given): labels
+    share words and characters."""
+    cache = {} if cache is None else cache
     measure = metrics.horizontalAdvance
 
     def advance(text: str) -> float:
         value = cache.get(text)
         if value is None:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
             value = cache[text] = measure(text)
         return value
 
     return advance
+
+
+# Widths and broken lines, remembered for the process per font family and role: the tracked
+# document lays out two charts that share most labels, and the editor's preview lays the chart out
+# again after each edit. Bounded: a cache past _CACHE_LIMIT entries starts again.
+_CACHE_LIMIT = 50_000
+_WIDTHS: dict[tuple[str, str], dict[str, float]] = {}
+_LINES: dict[tuple, list[str]] = {}
+
+
+def clear_layout_caches() -> None:
+    """Forget every remembered width and line break (benchmarks time a first layout with it)."""
+    _WIDTHS.clear()
+    _LINES.clear()
 
 
 def wrap(text: str, metrics: QFontMetricsF, width: float, *, units: list[str] | None = None) -> list[str]:
@@ -166,10 +183,20 @@ class _Builder:
         self.family = family
         self.fonts = make_fonts(family)
         self.metrics = {role: QFontMetricsF(font) for role, font in self.fonts.items()}
-        self.advance = {role: cached_advance(m) for role, m in self.metrics.items()}  # one measurement per piece
+        self.advance = {role: cached_advance(m, _WIDTHS.setdefault((family, role), {})) for role, m in self.metrics.items()}
         self.min_width = min_width
         self.boxes: list[ChartBox] = []
         self.connectors: list[list[QPointF]] = []
+
+    def lines(self, role: str, text: str, width: float, units: list[str] | None = None) -> list[str]:
+        """``break_lines`` of ``text`` in ``role``'s font, remembered (see _LINES)."""
+        key = (self.family, role, width, text, tuple(units) if units is not None else None)
+        lines = _LINES.get(key)
+        if lines is None:
+            if len(_LINES) >= _CACHE_LIMIT:
+                _LINES.clear()
+            lines = _LINES[key] = break_lines(text, self.advance[role], width, units=units)
+        return list(lines)
 
     def line_height(self, role: str) -> float:
         return self.metrics[role].height() * (1.15 if role in ("strategy", "goals") else 1.05)
@@ -220,7 +247,7 @@ class _Builder:
 
         # Title, centred over the whole chart.
         y = MARGIN
-        title_lines = break_lines(data.title, self.advance["title"], total_w - 2 * MARGIN)
+        title_lines = self.lines("title", data.title, total_w - 2 * MARGIN)
         title_h = self.text_height("title", len(title_lines))
         self.add_box("title", QRectF(MARGIN, y, total_w - 2 * MARGIN, title_h), data.title, title_lines)
         y += title_h + TITLE_GAP
@@ -231,7 +258,7 @@ class _Builder:
         pad = PADDING["goals"]
         budget = max(content_w * 0.55, min(content_w, 260.0)) - 2 * pad
         units = [g + ("、" if i < len(goals) - 1 else "") for i, g in enumerate(goals)]
-        goal_lines = break_lines(goals_text, self.advance["goals"], budget, units=units) if goals else [""]
+        goal_lines = self.lines("goals", goals_text, budget, units) if goals else [""]
         goals_w = max(self.advance["goals"](t) for t in goal_lines) + 2 * pad + 1.0
         goals_w = min(max(goals_w, min(content_w, 200.0)), content_w)
         row_h = max(self.text_height("goals", len(goal_lines)), self.header_height(ROW_TITLES[0]))
@@ -241,7 +268,7 @@ class _Builder:
         y += row_h + ROW_GAP
 
         # Row 2: one box per focus area, all of one height.
-        focus_lines = [break_lines(c.title, self.advance["focus"], col_w - 2 * PADDING["focus"]) for c in data.columns]
+        focus_lines = [self.lines("focus", c.title, col_w - 2 * PADDING["focus"]) for c in data.columns]
         most = max((len(lines) for lines in focus_lines), default=1)
         row_h = max(self.text_height("focus", most), self.header_height(ROW_TITLES[1]))
         self.header(ROW_TITLES[1], y, row_h)
@@ -268,7 +295,7 @@ class _Builder:
             sy = top
             mids = []
             for node_id, label in col.strategies:
-                lines = break_lines(label, self.advance["strategy"], inner)
+                lines = self.lines("strategy", label, inner)
                 h = self.text_height("strategy", len(lines))
                 rect = QRectF(x + STRATEGY_INSET, sy, col_w - STRATEGY_INSET, h)
                 self.add_box("strategy", rect, label, lines, node_id, align="left")

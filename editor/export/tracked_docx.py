@@ -59,6 +59,8 @@ def revision_date(revision: Revision, plan: PlanDocument) -> str:
 
 def token_diff(old: str, new: str) -> Diff:
     """A diff of whole tokens: a number (109 → 110) or a Latin word is replaced whole, never a digit of it."""
+    if old == new:  # most numbers and titles: nothing to match
+        return [(EQUAL, old)] if old else []
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     if len(a) * len(b) <= _TOKEN_PAIRS:
         return _matched_tokens(a, b)

@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QPointF  # noqa: E402
 from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 
-from editor.export.chart_layout import layout_chart, make_fonts  # noqa: E402
+from editor.export.chart_layout import clear_layout_caches, layout_chart, make_fonts  # noqa: E402
 from editor.export.chart_paint import png_bytes, render_image  # noqa: E402
 from editor.export.fonts import choose_chart_family, ensure_gui_application  # noqa: E402
 from schema.fileio import load_plan, save_plan  # noqa: E402
@@ -46,7 +46,7 @@ SIZES = {"1k": 4, "5k": 20, "20k": 80}
 WITHOUT_CHART = r"""
 import sys
 from editor.export import official_docx
-official_docx._Writer.chart_page = lambda self: None
+official_docx.OfficialWriter.chart_page = lambda self: None
 from editor.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -110,6 +110,7 @@ def bare_text(layout, size) -> None:
 
 
 def chart_png(plan) -> bytes:
+    clear_layout_caches()  # each run lays the chart out from nothing, as one export process does
     return png_bytes(render_image(layout_chart(plan)))
 
 
