@@ -29,12 +29,38 @@ class PartError(ValueError):
     """A part that cannot be cut or merged back; ``str()`` is one sentence."""
 
 
+@dataclass(frozen=True)
+class OutsideEdit:
+    """An edit the colleague made outside the part, reported and not merged. ``kind``: ``section`` (the
+    preface, goals or closing, named by ``place``), ``focus_section`` (the 施政重點 section's own
+    ``field``), ``area_removed`` / ``area_field`` (a focus area holding the handed-out strategies), or
+    ``new_area``; ``place`` is the section's or the focus area's title. ``str()`` is the English sentence."""
+
+    kind: str
+    place: str
+    field: str = ""
+
+    def __str__(self) -> str:
+        return {
+            "section": f"{self.place}: edited in the part, but it is not part of what was handed out",
+            "focus_section": f"{self.place}: its {self.field} was edited, but it is not part of what was handed out",
+            "area_removed": f"{self.place}: the focus area was removed, but only its strategies were handed out",
+            "area_field": f"{self.place}: the focus area's {self.field} was edited, but only its strategies were handed out",
+            "new_area": f"{self.place or '(untitled)'}: a new focus area, outside what was handed out",
+        }[self.kind]
+
+
 @dataclass
 class PartMerge:
     plan: PlanDocument
     conflicts: list[Conflict]
     changes: Comparison  # what merging the part changed in the whole plan (numbered as in the whole plan)
-    outside: list[str] = field(default_factory=list)  # edits outside the part, not merged
+    outside_edits: list[OutsideEdit] = field(default_factory=list)  # edits outside the part, not merged
+
+    @property
+    def outside(self) -> list[str]:
+        """The edits outside the part, each as an English sentence (the command line's)."""
+        return [str(edit) for edit in self.outside_edits]
 
 
 def hand_out(plan: PlanDocument, *, focus: list[int] | None = None, agency: str | None = None, date: str = "") -> PlanDocument:
@@ -109,18 +135,18 @@ def merge_part(plan: PlanDocument, part: PlanDocument, *, part_name: str = "the 
     return PartMerge(result, conflicts, compare(plan.draft.content, whole, authors), outside)
 
 
-def _inside_only(base: PlanContent, theirs: PlanContent, by_agency: bool) -> tuple[PlanContent, list[str]]:
+def _inside_only(base: PlanContent, theirs: PlanContent, by_agency: bool) -> tuple[PlanContent, list[OutsideEdit]]:
     """The colleague's part with every edit outside the part undone, and those edits described."""
-    outside: list[str] = []
+    outside: list[OutsideEdit] = []
     data, base_data = theirs.model_dump(), base.model_dump()
     for name, label in (("preface", "理念"), ("goals", "施政目標"), ("closing", "結語")):
         if data[name] != base_data[name]:
-            outside.append(f"{label}: edited in the part, but it is not part of what was handed out")
+            outside.append(OutsideEdit("section", label))
             data[name] = base_data[name]
     section, base_section = data["focus"], base_data["focus"]
     for name in ("title", "note"):
         if section[name] != base_section[name]:
-            outside.append(f"施政重點與發展策略: its {name} was edited, but it is not part of what was handed out")
+            outside.append(OutsideEdit("focus_section", "施政重點與發展策略", name))
             section[name] = base_section[name]
     theirs_areas = {a["id"]: a for a in section["focus_areas"]}
     areas = []
@@ -131,15 +157,15 @@ def _inside_only(base: PlanContent, theirs: PlanContent, by_agency: bool) -> tup
                 areas.append(area)
             continue  # a handed-out focus area removed: the colleague's to decide
         if area is None:  # a holding focus area removed: it stays; the strategies in it were the part's
-            outside.append(f"{base_area['title']}: the focus area was removed, but only its strategies were handed out")
+            outside.append(OutsideEdit("area_removed", base_area["title"]))
             area = {**base_area, "strategies": []}
         for name in ("title", "body", "note"):
             if area[name] != base_area[name]:
-                outside.append(f"{base_area['title']}: the focus area's {name} was edited, but only its strategies were handed out")
+                outside.append(OutsideEdit("area_field", base_area["title"], name))
                 area[name] = base_area[name]
         areas.append(area)
     for area in theirs_areas.values():
-        outside.append(f"{area['title'] or '(untitled)'}: a new focus area, outside what was handed out")
+        outside.append(OutsideEdit("new_area", area["title"]))
     section["focus_areas"] = areas
     return PlanContent.model_validate(data), outside
 

@@ -66,7 +66,7 @@ def test_a_bureaus_part_comes_back_into_the_open_plan_as_one_undoable_journalled
     box = summary_box(qtbot, window)
     assert box.text() == "已合併「經發局.plan.json」：採用對方的修改 2 項，保留這份計畫的修改 1 項，衝突 0 項。"
     assert box.informativeText() == ("分送範圍之外的修改 1 項，沒有合併：\n"
-                                     "- 施政目標: edited in the part, but it is not part of what was handed out")
+                                     "- 施政目標：在交回的部分中被修改，但它不在分送範圍內")
     assert window.statusBar().currentMessage() == box.text()
     close_summary(qtbot, box)
 
@@ -179,3 +179,19 @@ def test_a_copy_without_changes_merges_nothing(qtbot, tmp_path, monkeypatch):
     assert session.undo_stack.count() == 0 and not session.is_dirty()
     discard_on_close(window)
 
+
+
+def test_each_kind_of_edit_outside_the_part_is_said_in_chinese():
+    from editor.ui.files.merge_copy import outside_text
+    from schema.part import OutsideEdit
+
+    assert [outside_text(e) for e in (
+        OutsideEdit("section", "結語"), OutsideEdit("focus_section", "施政重點與發展策略", "note"),
+        OutsideEdit("area_removed", "拚經濟"), OutsideEdit("area_field", "拚經濟", "body"), OutsideEdit("new_area", ""),
+    )] == [
+        "結語：在交回的部分中被修改，但它不在分送範圍內",
+        "施政重點與發展策略的修正說明被修改，但它不在分送範圍內",
+        "拚經濟：施政重點被刪除，但分送的只是其中的推動策略",
+        "拚經濟：施政重點的內容被修改，但分送的只是其中的推動策略",
+        "（未命名）：新增的施政重點，不在分送範圍內",
+    ]

@@ -30,7 +30,7 @@ from schema.merge import Conflict, merge_plans
 from schema.merge_ops import plan_operations, touched_nodes
 from schema.model import PlanDocument
 from schema.operations import Operation, OperationError
-from schema.part import PartError, cut, merge_part
+from schema.part import OutsideEdit, PartError, cut, merge_part
 from schema.tree import walk
 
 FOLDER_KEY = "merge/folder"
@@ -52,7 +52,7 @@ class MergeOutcome:
     taken: int  # the colleague's changes taken
     kept: int  # this plan's own changes since the base, kept
     conflicts: list[Conflict]
-    outside: list[str] = field(default_factory=list)  # a part's edits outside what was handed out (not merged)
+    outside: list[OutsideEdit] = field(default_factory=list)  # a part's edits outside what was handed out (not merged)
 
 
 def prepare(plan: PlanDocument, theirs: PlanDocument, name: str, base: PlanDocument | None = None) -> MergeOutcome:
@@ -64,7 +64,7 @@ def prepare(plan: PlanDocument, theirs: PlanDocument, name: str, base: PlanDocum
             if not any(root in present for root in handed.roots):
                 raise MergeRefusedError(fill(translate("merge", "「%1」是從別的計畫分送出去的部分，不能合併到這份計畫。"), name))
             part = merge_part(plan, theirs, part_name=name)
-            merged, conflicts, outside, fallback = part.plan, part.conflicts, part.outside, handed.agency or theirs.draft.author
+            merged, conflicts, outside, fallback = part.plan, part.conflicts, part.outside_edits, handed.agency or theirs.draft.author
             taken = len(part.changes.changes)
             kept = len(compare(handed.base, cut(plan.draft.content, handed.roots, handed.agency)).changes)
         else:
@@ -100,6 +100,20 @@ def conflict_text(conflict: Conflict) -> str:
     return fill(translate("merge", "%1. %2：%3"), conflict.number, place, what)
 
 
+def outside_text(edit: OutsideEdit) -> str:
+    """An edit outside the part, in the interface's language."""
+    what = field_name(edit.field) if _has_name(edit.field) else edit.field
+    if edit.kind == "section":
+        return fill(translate("merge", "%1：在交回的部分中被修改，但它不在分送範圍內"), edit.place)
+    if edit.kind == "focus_section":
+        return fill(translate("merge", "%1的%2被修改，但它不在分送範圍內"), edit.place, what)
+    if edit.kind == "area_removed":
+        return fill(translate("merge", "%1：施政重點被刪除，但分送的只是其中的推動策略"), edit.place)
+    if edit.kind == "area_field":
+        return fill(translate("merge", "%1：施政重點的%2被修改，但分送的只是其中的推動策略"), edit.place, what)
+    return fill(translate("merge", "%1：新增的施政重點，不在分送範圍內"), edit.place or translate("merge", "（未命名）"))
+
+
 def _has_name(field_key: str) -> bool:
     try:
         field_name(field_key)
@@ -118,7 +132,7 @@ def summary(name: str, outcome: MergeOutcome) -> tuple[str, str]:
         lines += [conflict_text(c) for c in outcome.conflicts]
     if outcome.outside:
         lines.append(fill(translate("merge", "分送範圍之外的修改 %1 項，沒有合併："), len(outcome.outside)))
-        lines += [f"- {line}" for line in outcome.outside]
+        lines += [f"- {outside_text(edit)}" for edit in outcome.outside]
     return text, "\n".join(lines)
 
 

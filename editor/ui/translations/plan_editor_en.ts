@@ -1660,6 +1660,30 @@
         <translation>%1. %2: %3</translation>
     </message>
     <message>
+        <source>%1：在交回的部分中被修改，但它不在分送範圍內</source>
+        <translation>%1: edited in the part returned, but it is not part of what was handed out</translation>
+    </message>
+    <message>
+        <source>%1的%2被修改，但它不在分送範圍內</source>
+        <translation>%1: its %2 was edited, but it is not part of what was handed out</translation>
+    </message>
+    <message>
+        <source>%1：施政重點被刪除，但分送的只是其中的推動策略</source>
+        <translation>%1: the focus area was removed, but only its strategies were handed out</translation>
+    </message>
+    <message>
+        <source>%1：施政重點的%2被修改，但分送的只是其中的推動策略</source>
+        <translation>%1: the focus area&apos;s %2 was edited, but only its strategies were handed out</translation>
+    </message>
+    <message>
+        <source>%1：新增的施政重點，不在分送範圍內</source>
+        <translation>%1: a new focus area, outside what was handed out</translation>
+    </message>
+    <message>
+        <source>（未命名）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
         <source>已合併「%1」：採用對方的修改 %2 項，保留這份計畫的修改 %3 項，衝突 %4 項。</source>
         <translation>Merged &quot;%1&quot;: %2 change(s) taken from the colleague, %3 of this plan&apos;s own kept, %4 conflict(s).</translation>
     </message>
