@@ -64,6 +64,7 @@ class KpiSummary:
 
 
 BudgetKind = Literal["strategy", "subtotal", "total"]
+TableKind = Literal["kpi", "budget"]  # which of the two tables
 
 
 @dataclass(frozen=True)

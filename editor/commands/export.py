@@ -32,20 +32,10 @@ def run(args) -> int:
     if args.pdf:
         check_output("export", args.pdf, suffix=".pdf", what="the PDF (--pdf)", inputs=[args.file])
     _check_twice(outputs)
-    from editor.export.chart_paint import UnsupportedChartFormatError, chart_format
-    from editor.export.summary_export import UnsupportedTableFormatError, table_format
-
     for path in (args.chart, *tables.values()):
         if path and same_file(Path(path), Path(args.file)):
             raise UsageError(f"plan-editor export: {path} is an input file; choose another output file")
-    try:
-        if args.chart:
-            chart_format(args.chart)
-        for path in tables.values():
-            if path:
-                table_format(path)
-    except (UnsupportedChartFormatError, UnsupportedTableFormatError) as exc:
-        raise UsageError(f"plan-editor export: {exc}") from None
+    _check_formats(args.chart, [path for path in tables.values() if path])
     soffice = _soffice() if args.pdf else None
     plan = load_plan(args.file)
     revision = plan.draft
@@ -57,18 +47,22 @@ def run(args) -> int:
 
     from editor.export.fonts import NoChineseFontError, ensure_gui_application
 
-    ensure_gui_application()
-    from editor.export.chart_paint import write_chart
-    from editor.export.official_docx import OfficialOptions, write_official_docx
+    if args.docx or args.pdf or args.chart:  # the chart is measured and painted by Qt; the tables need no Qt
+        ensure_gui_application()
     from editor.export.summary_export import write_summary_table
 
-    options = OfficialOptions(toc=args.toc, summary_tables=args.appendix)
     try:
-        if args.docx:
-            print(write_official_docx(plan, revision, args.docx, options=options))
-        if args.pdf:
-            print(_pdf(plan, revision, Path(args.pdf), options, soffice))
+        if args.docx or args.pdf:
+            from editor.export.official_docx import OfficialOptions, write_official_docx
+
+            options = OfficialOptions(toc=args.toc, summary_tables=args.appendix)
+            if args.docx:
+                print(write_official_docx(plan, revision, args.docx, options=options))
+            if args.pdf:
+                print(_pdf(plan, revision, Path(args.pdf), options, soffice))
         if args.chart:
+            from editor.export.chart_paint import write_chart
+
             print(write_chart(plan, revision, args.chart))
         for kind, path in tables.items():
             if path:
@@ -76,6 +70,24 @@ def run(args) -> int:
     except NoChineseFontError as exc:
         raise PlanFileError(f"plan-editor export: {exc}") from None
     return 0
+
+
+def _check_formats(chart: str | None, tables: list[str]) -> None:
+    """The chart's and the tables' formats, by their extensions, before anything is loaded or written."""
+    from editor.export.summary_export import UnsupportedTableFormatError, table_format
+
+    try:
+        if chart:
+            from editor.export.chart_paint import UnsupportedChartFormatError, chart_format
+
+            try:
+                chart_format(chart)
+            except UnsupportedChartFormatError as exc:
+                raise UsageError(f"plan-editor export: {exc}") from None
+        for path in tables:
+            table_format(path)
+    except UnsupportedTableFormatError as exc:
+        raise UsageError(f"plan-editor export: {exc}") from None
 
 
 def _check_twice(outputs: list[str]) -> None:

@@ -8,13 +8,10 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from editor.export import styles as st
-from editor.export.docx_package import docx_bytes
-from editor.export.official_docx import OfficialWriter
 from editor.export.output import save_bytes
-from editor.export.summary_tables import TITLES, TableKind, add_number_style, write_table
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
+from schema.summary import TableKind
 
 FORMATS = (".docx", ".csv", ".xlsx")
 
@@ -54,6 +51,12 @@ def write_summary_table(kind: TableKind, plan: PlanDocument, revision: Revision 
 
 def summary_docx_bytes(kind: TableKind, plan: PlanDocument, revision: Revision) -> bytes:
     """A landscape Word document holding one summary table under the plan's title."""
+    # python-docx is loaded only for a Word table: a .csv needs none of it
+    from editor.export import styles as st
+    from editor.export.docx_package import docx_bytes
+    from editor.export.official_docx import OfficialWriter
+    from editor.export.summary_tables import TITLES, add_number_style, write_table
+
     writer = OfficialWriter(plan, revision, None)
     section = writer.doc.sections[0]
     st.page_setup(section, landscape=True)

@@ -27,6 +27,7 @@ BENCHMARKS = {
     "bench_editor": [],
     "bench_cli": [],
     "bench_export": [],
+    "bench_summary": [],
     "bench_amendments": [],
     "bench_fileio": [],
     "bench_compare": [],

@@ -185,6 +185,17 @@ def test_xlsx_keeps_numbers_as_numbers_in_thousands_with_a_frozen_header(plan, t
     assert findings(validator, path) == []
 
 
+def test_xlsx_texts_read_back_exactly_as_typed(tmp_path, validator):
+    plan = plan_with_figures()
+    kpi = plan.draft.content.focus.focus_areas[0].strategies[0].kpis[0]
+    kpi.name, kpi.measurement, kpi.unit = "a<b & c>", " 前導空白", "兩\n行"
+    path = write_summary_table("kpi", plan, None, tmp_path / "k.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.value for c in sheet[3]][2:5] == ["a<b & c>", " 前導空白", "兩\n行"]
+    assert sheet["C4"].value == "招商金額" and sheet["C5"].value == sheet["C6"].value == "（未訂指標）"  # one shared string, twice
+    assert findings(validator, path) == []
+
+
 def test_xlsx_is_the_same_bytes_dated_by_the_plan(plan, tmp_path):
     first = write_summary_table("kpi", plan, None, tmp_path / "a.xlsx")
     with zipfile.ZipFile(first) as package:
