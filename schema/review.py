@@ -148,7 +148,8 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
     """Operations putting ``base``'s version of a changed item back in the draft (rejecting the change).
 
     An added item is removed; a removed one is inserted again, with its ids, where it stood in
-    ``base`` (after the sibling it followed there, when that one is still in the draft); a moved
+    ``base`` (after the sibling it followed there, when that one is still in the draft; without the
+    parts of it the draft moved elsewhere, which their own moves bring back); a moved
     one is moved back the same way; a modified one gets ``base``'s value of each changed field.
     Raise OperationError (one sentence) when the draft no longer has the place it belongs.
     """
@@ -166,9 +167,11 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
         parent_id = change.old.parent_id if change.old else None
         if old is None or parent_id is None or parent_id not in document:
             raise OperationError("the item it was under is no longer in the plan")
-        if any(n.id in document for n in _subtree(old)):
-            raise OperationError("part of the removed item is elsewhere in the draft now; move it back first")
-        return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), old.model_dump(mode="json"))]
+        if old.id in document:
+            raise OperationError("the removed item is in the draft again")
+        # the parts of it that the draft moved elsewhere stay there: rejecting their moves brings them back
+        data = _without(old.model_dump(mode="json"), {n.id for n in _subtree(old) if n.id in document})
+        return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), data)]
     ops: list[Operation] = []
     node = document.get(change.node_id)
     old = base_doc.get(change.node_id)
@@ -177,7 +180,7 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
     if change.kind == "moved" and change.old is not None:
         old_parent = change.old.parent_id
         if old_parent is None or old_parent not in document:
-            raise OperationError("the item it was under is no longer in the plan")
+            raise OperationError("the item it was under is not in the draft; reject that item's removal first")
         ops.append(Move(node.id, old_parent, _place_in(document, base_doc, node.id, old_parent)))
     spec = KINDS[node.kind]
     for name in type(node).model_fields:
@@ -204,6 +207,16 @@ def _place_in(document: Document, base_doc: Document, node_id: str, parent_id: s
         if after in kids:
             return kids.index(after)
     return len(kids)
+
+
+def _without(data: dict, ids: set[str]) -> dict:
+    """A node's data without the descendants whose ids are in ``ids`` (and what they hold)."""
+    if not ids:
+        return data
+    for key, value in data.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict) and "kind" in value[0]:
+            data[key] = [_without(child, ids) for child in value if child.get("id") not in ids]
+    return data
 
 
 def _subtree(node: AnyNode) -> list[AnyNode]:
