@@ -20,6 +20,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if PURE_TESTS not in Path(str(item.path)).resolve().parents:
             item.fixturenames.insert(0, "_one_qapplication_for_the_whole_run")
+            item.fixturenames.append("_no_translator_left_behind")
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +42,19 @@ def _one_qapplication_for_the_whole_run(request):
     qapp = request.getfixturevalue("qapp")
     yield qapp
     qapp.clipboard().clear()
+
+
+@pytest.fixture
+def _no_translator_left_behind(qapp):
+    """Tests that switch the interface language leave the run as they found it (no translator).
+
+    Otherwise Qt's own zh_TW strings, installed by a test that switched back from English, name the
+    keys of every later test differently (Del as 刪除鍵 (Del)), and a test's outcome depends on the order.
+    """
+    yield
+    from editor.ui import i18n
+
+    for translator in i18n._installed:
+        qapp.removeTranslator(translator)
+    i18n._installed.clear()
+    i18n._active["language"] = i18n.DEFAULT_LANGUAGE
