@@ -142,8 +142,6 @@ def focus_section(
     unplaced: list[str],
     warnings: list[str],
 ) -> FocusSection:
-    """The focus section's nodes, built without validation (model_construct: a big plan has thousands):
-    import_lines validates the whole content once, which checks them all."""
     if focus is None:
         return FocusSection()
     goal_ids = {g.title: g.id for g in goals}
@@ -156,13 +154,13 @@ def focus_section(
             if not strategy.title:
                 warnings.append(f"line {strategy.block.line}: a strategy heading without a title")
             strategy_id = pool.take(strategy.block.ids, "title")
-            node = Strategy.model_construct(
+            node = Strategy(
                 id=strategy_id,
                 title=strategy.title,
                 chart_label=chart_label,
                 body="\n".join(p.text for p in strategy.body),
                 actions=[
-                    _action(pool.take(a.ids, "text"), a.text, [_action(pool.take(s.ids, "text"), s.text, []) for s in a.subs])
+                    Action(id=pool.take(a.ids, "text"), text=a.text, actions=[Action(id=pool.take(s.ids, "text"), text=s.text) for s in a.subs])
                     for a in strategy.actions
                 ],
             )
@@ -177,9 +175,5 @@ def focus_section(
                         warnings.append(f"line {table.line}: 「{strategy.title}」 serves the goal 「{title}」, which the plan does not list")
                         unplaced.append(f"line {table.line}: goal of 「{strategy.title}」: {title}")
             strategies.append(node)
-        areas.append(FocusArea.model_construct(title=area.title, body="\n".join(p.text for p in area.body), strategies=strategies, id=area_id))
-    return FocusSection.model_construct(title=focus.title or FocusSection().title, focus_areas=areas, id=section_id)
-
-
-def _action(node_id: str, text: str, subs: list[Action]) -> Action:
-    return Action.model_construct(id=node_id, text=text, actions=subs)
+        areas.append(FocusArea(title=area.title, body="\n".join(p.text for p in area.body), strategies=strategies, id=area_id))
+    return FocusSection(title=focus.title or FocusSection().title, focus_areas=areas, id=section_id)
