@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="to_label", default=None)
     p.add_argument("--json", action="store_true")
     p.add_argument("--table", default=None, help="write the 修正對照表 to this .docx")
+    p.add_argument("--authors", action="store_true", help="with --table: name who made each change (修改者) in its 說明")
     p.add_argument("--tracked", default=None, help="write a .docx with tracked changes")
 
     p = sub.add_parser("check", help="consistency report; exit 1 when it finds problems")

@@ -17,6 +17,7 @@ Output: a readable summary (one header line per change, then its text difference
 ``--table`` / ``--tracked`` hand the same comparison to ``editor.export.amendments``:
 ``write_amendment_table(comparison, old_plan, old_revision, new_plan, new_revision, path)`` and
 ``write_tracked_document(comparison, old_plan, old_revision, new_plan, new_revision, path)``.
+``--authors`` (with ``--table``) adds a 修改者 line under each 說明, naming who made the change.
 """
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ def run(args) -> int:
             check_output("diff", path, suffix=".docx", what=f"the {option} document", inputs=args.files)
     if args.table and args.tracked and same_file(Path(args.table), Path(args.tracked)):
         raise UsageError("plan-editor diff: --table and --tracked name the same file; give each its own")
+    if args.authors and not args.table:
+        raise UsageError("plan-editor diff: --authors names the authors in the 修正對照表: give --table OUT.docx too")
     writers = _writers(args) if (args.table or args.tracked) else None
     if len(args.files) == 1:
         old_plan = new_plan = load_plan(args.files[0])
@@ -62,10 +65,11 @@ def run(args) -> int:
     comparison = compare(old_rev.content, new_rev.content, new_rev.authors)
     from_label, to_label = _name(old_plan, old_rev), _name(new_plan, new_rev)
     if writers is not None:
-        for path, writer in ((args.table, "write_amendment_table"), (args.tracked, "write_tracked_document")):
+        for path, writer, options in ((args.table, "write_amendment_table", {"authors": args.authors}),
+                                      (args.tracked, "write_tracked_document", {})):
             if path:
                 try:
-                    getattr(writers, writer)(comparison, old_plan, old_rev, new_plan, new_rev, path)
+                    getattr(writers, writer)(comparison, old_plan, old_rev, new_plan, new_rev, path, **options)
                 except OSError as exc:
                     raise UsageError(f"plan-editor: {path} was not written: {exc.strerror or exc}") from None
     if args.json:

@@ -193,8 +193,9 @@ def _setup(doc) -> None:
 class AmendmentTableWriter(WordWriter):
     """Writes the 修正對照表 of a comparison (see the module docstring)."""
 
-    def __init__(self, comparison, old_plan, old_rev, new_plan, new_rev, progress: Progress | None):
+    def __init__(self, comparison, old_plan, old_rev, new_plan, new_rev, progress: Progress | None, *, authors: bool = False):
         self.comparison = comparison
+        self.authors = authors  # a 修改者 line under each 說明 naming who made the change (when known)
         self.old_plan, self.old_rev, self.new_plan, self.new_rev = old_plan, old_rev, new_plan, new_rev
         doc = new_document()
         _setup(doc)
@@ -242,7 +243,10 @@ class AmendmentTableWriter(WordWriter):
                 continue
             place = versions.place(side.node_id)
             self.fill(cell, ([[(EQUAL, place)]] if place else []) + lines, "Table Text", place_lines=1 if place else 0)
-        self.fill(self.cell(row, COLUMN_WIDTHS[2]), _split([(EQUAL, note)]), "Table Text")
+        explained = self.cell(row, COLUMN_WIDTHS[2])
+        self.fill(explained, _split([(EQUAL, note)]), "Table Text")
+        if self.authors and change.author:  # a small line, in the place line's style
+            self.fill(explained, [[(EQUAL, f"修改者：{change.author}")]], "Table Text", place_lines=1)
 
     def fill(self, cell, lines: list[Diff], style: str, place_lines: int = 0) -> None:
         """The cell's paragraphs, one per line; marked parts in the inserted/deleted character style; a
@@ -268,6 +272,7 @@ class AmendmentTableWriter(WordWriter):
 
 
 def build_amendment_table(comparison: Comparison, old_plan: PlanDocument, old_rev: Revision,
-                          new_plan: PlanDocument, new_rev: Revision, *, progress: Progress | None = None):
-    """The python-docx Document of the 修正對照表 (not yet saved)."""
-    return AmendmentTableWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress).write()
+                          new_plan: PlanDocument, new_rev: Revision, *, progress: Progress | None = None,
+                          authors: bool = False):
+    """The python-docx Document of the 修正對照表 (not yet saved); ``authors``: name each change's 修改者."""
+    return AmendmentTableWriter(comparison, old_plan, old_rev, new_plan, new_rev, progress, authors=authors).write()

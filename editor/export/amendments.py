@@ -27,9 +27,10 @@ __all__ = ["build_amendment_table", "build_tracked_document", "write_amendment_t
 
 def write_amendment_table(comparison: Comparison, old_plan: PlanDocument, old_revision: Revision,
                           new_plan: PlanDocument, new_revision: Revision, path: str | os.PathLike,
-                          *, progress: Progress | None = None) -> Path:
-    """Write the 修正對照表 (landscape .docx) of the comparison to ``path``."""
-    writer = AmendmentTableWriter(comparison, old_plan, old_revision, new_plan, new_revision, progress)
+                          *, progress: Progress | None = None, authors: bool = False) -> Path:
+    """Write the 修正對照表 (landscape .docx) of the comparison to ``path``; ``authors``: a 修改者 line
+    under each 說明 naming who made the change (``Change.author``, when known)."""
+    writer = AmendmentTableWriter(comparison, old_plan, old_revision, new_plan, new_revision, progress, authors=authors)
     doc = writer.write()
     path = Path(path)
     save_bytes(path, docx_bytes(doc, writer.info()))

@@ -51,3 +51,29 @@ def test_the_tracked_document_marks_each_change_with_its_author(tmp_path):
     assert {who for who, text in marks if "新創聚落" in text} == {"李小華"}
     assert {who for who, text in marks if text} == {"王小明", "李小華"}
     assert [text for who, text in marks if who == "研考會"] == ["", ""]  # the cover's paragraph marks: the revision's author
+
+
+def _cells(path, column: int) -> list[list[tuple[str, str]]]:
+    """Each row's cell of ``column`` below the heading: its paragraphs as (style id, text)."""
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    cells = [list(row.iter(f"{W}tc"))[column] for row in list(body.iter(f"{W}tr"))[1:]]
+    return [[(p.find(f"{W}pPr/{W}pStyle").get(f"{W}val"), "".join(p.itertext())) for p in cell.iter(f"{W}p")] for cell in cells]
+
+
+def test_the_amendment_table_names_the_authors_only_when_asked(tmp_path, capsys):
+    path = tmp_path / "plan.plan.json"
+    save_plan(attributed(), path)
+    assert main(["diff", str(path), "--table", str(tmp_path / "plain.docx")]) == 0
+    assert main(["diff", str(path), "--table", str(tmp_path / "authors.docx"), "--authors"]) == 0
+    plain, named = _cells(tmp_path / "plain.docx", 2), _cells(tmp_path / "authors.docx", 2)
+    assert len(named) == len(plain) == 2
+    assert [cell[:-1] for cell in named] == plain  # the same 說明, one line more
+    assert [cell[-1][1] for cell in named] == ["修改者：王小明", "修改者：李小華"]
+    place_style = _cells(tmp_path / "authors.docx", 0)[0][0][0]  # the small line naming an item's place
+    assert {cell[-1][0] for cell in named} == {place_style} != {cell[0][0] for cell in named}
+    assert not any("修改者" in text for cell in plain for _s, text in cell)
+    capsys.readouterr()
+    assert main(["diff", str(path), "--authors"]) == 2
+    assert capsys.readouterr().err.strip() == \
+        "plan-editor diff: --authors names the authors in the 修正對照表: give --table OUT.docx too"

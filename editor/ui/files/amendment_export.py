@@ -26,6 +26,12 @@ _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file na
 # The file names name Chinese documents (the 修正對照表 is an official form), so they are Chinese
 # in either interface language, like the documents themselves.
 _DRAFT, _UNNAMED = "工作草稿", "未命名版本"
+TABLE_AUTHORS_KEY = "export/table_authors"  # Preferences ▸ 修正對照表的說明欄列出修改者
+
+
+def table_names_authors(settings) -> bool:
+    """Whether the 修正對照表 gets a 修改者 line under each 說明 (off by default: the official form has none)."""
+    return str(settings.value(TABLE_AUTHORS_KEY, "false")).lower() == "true"
 
 
 def _label(plan: PlanDocument, revision: Revision) -> str:
@@ -43,11 +49,15 @@ def default_file_name(plan: PlanDocument, old_rev: Revision, new_rev: Revision, 
 
 
 def export_amendment_table(parent: QWidget | None, plan: PlanDocument, old_rev: Revision, new_rev: Revision,
-                           comparison: Comparison, *, directory: str | Path | None = None) -> Path | None:
-    """Ask for a file and write the 修正對照表 there; the path written, or None (cancelled or failed)."""
+                           comparison: Comparison, *, directory: str | Path | None = None, authors: bool = False) -> Path | None:
+    """Ask for a file and write the 修正對照表 there; the path written, or None (cancelled or failed).
+    ``authors``: a 修改者 line under each 說明 (Preferences ▸ 修正對照表的說明欄列出修改者)."""
     from editor.export.amendments import write_amendment_table
 
-    return _export(parent, plan, old_rev, new_rev, comparison, "table", write_amendment_table, directory)
+    def writer(*args, **kwargs):
+        return write_amendment_table(*args, **kwargs, authors=authors)
+
+    return _export(parent, plan, old_rev, new_rev, comparison, "table", writer, directory)
 
 
 def export_tracked_document(parent: QWidget | None, plan: PlanDocument, old_rev: Revision, new_rev: Revision,

@@ -253,7 +253,11 @@ class RevisionMenu(QObject):
         settings = self.window.settings
         last = settings.value(FOLDER_KEY)
         folder = str(last) if last and Path(str(last)).is_dir() else (str(self.session.path.parent) if self.session.path else None)
-        written = export(self.window, plan, old, new, comparison, directory=folder)
+        if what == "table":
+            written = amendment_export.export_amendment_table(self.window, plan, old, new, comparison, directory=folder,
+                                                              authors=amendment_export.table_names_authors(settings))
+        else:
+            written = export(self.window, plan, old, new, comparison, directory=folder)
         if written is not None:
             settings.setValue(FOLDER_KEY, str(written.parent))
         return written

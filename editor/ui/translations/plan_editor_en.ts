@@ -171,6 +171,10 @@
         <translation>Preferences</translation>
     </message>
     <message>
+        <source>修正對照表的說明欄列出修改者(&amp;U)</source>
+        <translation>Name each change&apos;s a&amp;uthor in the amendment table</translation>
+    </message>
+    <message>
         <source>介面語言會在重新啟動編輯器後生效。</source>
         <translation>The interface language takes effect when the editor is restarted.</translation>
     </message>
