@@ -65,7 +65,7 @@ def run(args) -> int:
     comparison = compare(old_rev.content, new_rev.content, new_rev.authors)
     from_label, to_label = _name(old_plan, old_rev), _name(new_plan, new_rev)
     if writers is not None:
-        for path, writer, options in ((args.table, "write_amendment_table", {"authors": args.authors}),
+        for path, writer, options in ((args.table, "write_amendment_table", {"authors": True} if args.authors else {}),
                                       (args.tracked, "write_tracked_document", {})):
             if path:
                 try:
