@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -137,11 +137,15 @@ class ComparisonView(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        menu_key = QAction(self.list)  # the keyboard's Menu key and Shift+F10 open it at the current row
-        menu_key.setShortcuts([QKeySequence(Qt.Key.Key_Menu), QKeySequence("Shift+F10")])
+        # Shift+F10 opens it at the current row; the keyboard's Menu key does by itself (the window
+        # system sends a context-menu event: a shortcut on it would open a second menu)
+        menu_key = QAction(self.list)
+        menu_key.setShortcut(QKeySequence("Shift+F10"))
         menu_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         menu_key.triggered.connect(lambda: self._context_menu(self.list.visualRect(self.list.currentIndex()).center()))
         self.list.addAction(menu_key)
+        self.list.viewport().installEventFilter(self)  # the Menu key's context-menu event: at the current row
+        self.list.installEventFilter(self)
         self.context_menu: QMenu | None = None  # while it is open
 
         self.detail = ChangeDetail()
@@ -394,6 +398,8 @@ class ComparisonView(QWidget):
         return plan is not None and self.new_combo.currentData() == plan.draft.id and self.old_combo.currentData() != plan.draft.id
 
     def _context_menu(self, position) -> None:
+        if self.context_menu is not None:
+            return  # one is open already
         index = self.list.indexAt(position)
         if index.isValid():
             self.list.setCurrentIndex(index)
@@ -423,6 +429,14 @@ class ComparisonView(QWidget):
         finally:
             self.context_menu = None
             menu.deleteLater()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        """A context menu asked for from the keyboard opens at the current row, not where the mouse happens to be."""
+        if event.type() == QEvent.Type.ContextMenu and event.reason() == QContextMenuEvent.Reason.Keyboard \
+                and watched in (self.list, self.list.viewport()):
+            self._context_menu(self.list.visualRect(self.list.currentIndex()).center())
+            return True
+        return super().eventFilter(watched, event)
 
     def keep(self, change: Change | None) -> None:
         """Accept a change of the draft: it stays in the draft and leaves the list (until other versions are picked)."""
