@@ -426,6 +426,8 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
                                       for x in cpu[(side, state, name)])
         print(f"    CPU time of the process (median): ours {ce:.2f} / {cu:.2f} ms, minimal Python model {cfe:.2f} / {cfu:.2f} ms,"
               f" plain Qt {cbe:.2f} / {cbu:.2f} ms; ours ÷ minimal {max(ce, cu) / max(cfe, cfu):.2f}")
+        report.emit(report.Row(f"CPU time: {name} + undo, {state}", max(ce, cu) / 1000, max(cfe, cfu) / 1000,
+                               baseline_name="minimal Python item model + QTreeView, same edit, CPU time"))
     assert resets == [], "an edit reset the model"
     print(f"model resets during all edits and undos: 0; operations over their goal (median of edit or undo): {missed}")
     window.maybe_save = lambda: True
