@@ -8,7 +8,7 @@ under a time limit per run, and holds each run to the command line's contract:
 - exit status 0, 1 or 2, and no exception escaping ``main`` (a traceback);
 - exit 2: exactly one line on stderr, naming the input file, and nothing written beside it;
 - exit 0/1: nothing on stderr but ``warning:`` lines; ``--json`` output parses; every .docx
-  written opens in python-docx; a plan that loads saves and loads back equal;
+  written opens in python-docx, every .xlsx in openpyxl; a plan that loads saves and loads back equal;
 - no control character (ESC …) reaches the terminal; no run takes more than 5 s of CPU time
   (CPU, not wall time: the machine running the harness is shared), nor waits a minute.
 
@@ -52,6 +52,7 @@ CHEAP = {
     "diff --json": ["diff", "{f}", "--json"],
     "diff two files": ["diff", "{base}", "{f}"],
     "export --chart svg": ["export", "{f}", "--chart", "{d}/chart.svg"],
+    "export --budget-table csv": ["export", "{f}", "--budget-table", "{d}/budget.csv"],
     "textconv": ["textconv", "{f}"],
     "merge": ["merge", "{base}", "{f}", "{base}", "-o", "{d}/merged.plan.json"],
 }
@@ -59,6 +60,7 @@ EXPENSIVE = {
     "export --docx": ["export", "{f}", "--docx", "{d}/plan.docx"],
     "export --chart png": ["export", "{f}", "--chart", "{d}/chart.png"],
     "diff --table --tracked": ["diff", "{f}", "--table", "{d}/table.docx", "--tracked", "{d}/tracked.docx"],
+    "export summary tables": ["export", "{f}", "--kpi-table", "{d}/kpi.docx", "--budget-table", "{d}/budget.xlsx"],
 }
 SPECIAL_FILES = ("/dev/zero", "/dev/urandom", "/dev/null", "FIFO", "socket", "folder", "dangling symlink", "symlink loop", "empty file")
 _UNSAFE = set(chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]) | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -183,6 +185,10 @@ def _check(name, code, stdout, stderr, names, written, folder, seconds) -> str |
             problem = _opens_in_python_docx(folder / produced)
             if problem:
                 return problem
+        if produced.endswith(".xlsx"):
+            problem = _opens_in_openpyxl(folder / produced)
+            if problem:
+                return problem
         if produced.endswith(".plan.json"):
             problem = _loads(folder / produced)
             if problem:
@@ -208,6 +214,16 @@ def _opens_in_python_docx(path: Path) -> str | None:
         sum(len(p.text) for p in document.paragraphs)
     except Exception as exc:  # noqa: BLE001 - any refusal of python-docx is the failure
         return f"{path.name} does not open in python-docx: {type(exc).__name__}: {str(exc)[:150]}"
+    return None
+
+
+def _opens_in_openpyxl(path: Path) -> str | None:
+    import openpyxl
+
+    try:
+        sum(1 for _ in openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    except Exception as exc:  # noqa: BLE001 - any refusal of openpyxl is the failure
+        return f"{path.name} does not open in openpyxl: {type(exc).__name__}: {str(exc)[:150]}"
     return None
 
 

@@ -29,3 +29,4 @@ def test_300_mutants_keep_the_command_line_contract(qapp, tmp_path):
     runs = Counter(r.command for m in mutants for r in m.runs if r.code in (0, 1))
     assert runs["save again"] >= 50 and runs["textconv"] >= 250 and runs["merge"] >= 50, report
     assert runs["export --docx"] >= 1 and runs["diff --table --tracked"] >= 1, report  # and their .docx opened
+    assert runs["export summary tables"] >= 1 and runs["export --budget-table csv"] >= 50, report  # .docx and .xlsx opened
