@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schema.importer_marks import Ladder, Mark, parse_mark
@@ -126,7 +127,7 @@ class Spacing:
     numbers: bool = False
 
     @classmethod
-    def of(cls, texts) -> Spacing:
+    def of(cls, texts: Iterable[str]) -> Spacing:
         counts = {True: [0, 0], False: [0, 0]}  # has a letter → [spaced, tight]
         for text in texts:
             for match in _LATIN_WORD.finditer(text):
