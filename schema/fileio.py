@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from schema import atomic_write, file_limits
+from schema import file_limits
 from schema.file_limits import MAX_FILE_BYTES, MAX_OBJECTS, LimitError
 from schema.model import FORMAT_VERSION, PlanDocument
 
@@ -212,6 +212,8 @@ def save_plan(plan: PlanDocument, path: str | os.PathLike) -> None:
 def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | None], None] | None = None) -> None:
     """Atomic write (schema.atomic_write); a refusal of the file system is a PlanFileError, and
     whatever ``check`` raises (it sees what the target holds at the last moment) passes through."""
+    from schema import atomic_write  # here, not at the top: reading a plan (every command) needs no ctypes or tempfile
+
     try:
         atomic_write.write_atomically(Path(path), payload, check=check)
     except OSError as exc:
