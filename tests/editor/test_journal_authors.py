@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from editor.ui.session import journal
 from editor.ui.session.session import EditSession, find_recoverable, recover
 from editor.ui.session.undo_commands import execute
 from schema.operations import Insert, SetField
-from tests.editor.test_journal import crash, make_plan
+from tests.editor.test_journal import crash, make_plan, ops_
 
 
 def _lines(path) -> list[dict]:
@@ -100,3 +103,33 @@ def test_unreadable_authors_are_a_damaged_line(qapp, tmp_path):
     line = {"op": "SetField", "node_id": "s1", "field": "title", "value": "x", "by": "甲"}
     entry = journal.entry_from_json(line)
     assert (entry, journal.authors_from_json(line, entry)) == (SetField("s1", "title", "x"), ("甲",))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.lists(ops_, min_size=1, max_size=3), st.sampled_from(["", "甲", "乙", "丙"])), max_size=15),
+       merged=st.booleans())
+def test_any_edits_by_anyone_are_attributed_alike_after_recovery(qapp, tmp_path_factory, edits, merged):
+    """Random edits (some refused), single or compound, by random authors (or none), some with one author per
+    operation as a merge's: the recovered session's Revision.authors and content equal the crashed one's."""
+    base = tmp_path_factory.mktemp("a")
+    plan = make_plan(base / "p.plan.json")
+    session = EditSession.open(plan, journal_dir=base / "rec")
+    applied = 0
+    for ops, who in edits:
+        session.author = who
+        authors = [who or "丁"] + ["乙"] * (len(ops) - 1) if merged and len(ops) > 1 else None
+        before = dict(session.plan.draft.authors)
+        if execute(session, ops, "edit", authors=authors) is None:
+            applied += 1
+        else:
+            assert session.plan.draft.authors == before  # a refused edit names nobody
+    before, content = dict(session.plan.draft.authors), session.document.content.model_dump()
+    if not applied:
+        session.close()
+        return  # nothing was applied: nothing to recover
+    crash(session)
+    [item] = find_recoverable(base / "rec")
+    restored = recover(item, journal_dir=base / "rec")
+    assert restored.plan.draft.authors == before
+    assert restored.document.content.model_dump() == content
+    restored.close()

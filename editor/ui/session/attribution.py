@@ -34,12 +34,27 @@ def current_author(settings: QSettings) -> str:
 
 
 class AuthorStamp(DocumentListener):
-    """Listens to one document and writes ``author`` against every node an operation touches."""
+    """Listens to one document and writes ``author`` against every node an operation touches.
+
+    An edit the document refuses halfway (a compound edit whose later operation is refused) leaves no
+    stamp: the stamps since the last :meth:`settle` are kept by ``settle(True)`` and taken back by
+    ``settle(False)``, as the session does after each edit and recovery after each journalled one."""
 
     def __init__(self, author: str):
         self.author = author
         self.revision: Revision | None = None
         self.document: Document | None = None
+        self._since: list[tuple[str, str | None]] = []  # (node id, its author before) since the last settle
+
+    def settle(self, kept: bool) -> None:
+        if not kept and self.revision is not None:
+            authors = self.revision.authors
+            for node_id, before in reversed(self._since):
+                if before is None:
+                    authors.pop(node_id, None)
+                else:
+                    authors[node_id] = before
+        self._since.clear()
 
     def watch(self, document: Document | None, revision: Revision | None) -> None:
         if self.document is not None and self in self.document.listeners:
@@ -50,6 +65,7 @@ class AuthorStamp(DocumentListener):
 
     def _stamp(self, node: AnyNode) -> None:
         if self.author and self.revision is not None:
+            self._since.append((node.id, self.revision.authors.get(node.id)))
             self.revision.authors[node.id] = self.author
 
     def field_changed(self, node: AnyNode, field: str) -> None:

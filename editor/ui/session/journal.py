@@ -441,12 +441,13 @@ def _with_ids(data: dict) -> dict:
 
 
 def replay(document: Document, ops: list[Entry], set_author: Callable[[str], None] | None = None,
-           authors: Sequence[tuple[str, ...]] = ()) -> int:
+           authors: Sequence[tuple[str, ...]] = (), settle: Callable[[bool], None] | None = None) -> int:
     """Apply the journalled operations (and an older journal's plan lines) in order; return how many
     operations were skipped as rejected (see module doc). Revisions need a document of a plan
     (``Document.of_plan``). ``set_author`` is told who made each operation before it is applied
     (``authors``: JournalContents.authors; "" when the journal does not say), so that the session
-    attributes it as it was."""
+    attributes it as it was; ``settle`` is told after each edit whether it was applied (a refused one
+    must name nobody, as in the session that refused it)."""
     skipped = 0
     for number, op in enumerate(ops):
         who = authors[number] if number < len(authors) and authors[number] else ("",) * (len(op.ops) if isinstance(op, Group) else 1)
@@ -457,16 +458,15 @@ def replay(document: Document, ops: list[Entry], set_author: Callable[[str], Non
                 raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
             op.apply_to(document.plan)
             continue
-        if isinstance(op, Group):
-            try:
-                apply_group(document, op.ops, who, set_author)
-            except OperationError:
-                skipped += 1
-            continue
         try:
-            apply_group(document, [op], who, set_author)
+            apply_group(document, op.ops if isinstance(op, Group) else [op], who, set_author)
         except OperationError:
             skipped += 1
+            if settle is not None:
+                settle(False)
+            continue
+        if settle is not None:
+            settle(True)
     return skipped
 
 

@@ -209,6 +209,7 @@ class EditSession(QObject):
             finally:
                 self._stamp.author = self._author
         except OperationError:
+            self._stamp.settle(False)  # a refused edit names nobody
             if journal is not None and mark is not None:
                 try:
                     journal.rollback(mark)
@@ -216,6 +217,7 @@ class EditSession(QObject):
                     # The line stays; replay skips it since it is rejected again (see journal.py).
                     self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
             raise
+        self._stamp.settle(True)
         if journal is not None and not self._sync_timer.isActive():
             self._sync_timer.start()
         return result
@@ -464,7 +466,7 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
         session._base_bytes = payload
         session._fingerprint = fingerprint
-        _journal.replay(session.document, contents.ops, session._set_author, contents.authors)
+        _journal.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle)
         session._stamp.author = session.author
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.
