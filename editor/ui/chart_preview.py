@@ -11,7 +11,7 @@ selects that node in the tree); the current node's box is outlined.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -19,6 +19,7 @@ from editor.export.chart_layout import ChartLayout, layout_chart
 from editor.export.chart_paint import paint_chart
 from editor.export.fonts import NoChineseFontError
 from editor.ui.i18n import translate
+from editor.ui.lazy_refresh import LazyRefresh
 from schema.document import Document, OnChange
 from schema.model import PlanDocument
 
@@ -46,11 +47,7 @@ class ChartPreview(QWidget):
         self.layouts_made = 0  # how many times the chart was laid out (the tests check the laziness)
         self._document: Document | None = None
         self._watcher = OnChange(self.refresh)
-        self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DELAY_MS)
-        self._timer.timeout.connect(self.update_now)
+        self._refresh = LazyRefresh(self, self.update_now, DELAY_MS)
 
     # --- what the window calls ----------------------------------------------------------------
     def set_plan(self, plan: PlanDocument, document: Document | None = None) -> None:
@@ -65,15 +62,13 @@ class ChartPreview(QWidget):
 
     def refresh(self) -> None:
         """The plan changed: lay the chart out again soon, if the preview is visible."""
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()  # restarting the single-shot timer is the debounce
+        self._refresh.request()
 
     def update_now(self) -> None:
-        self._timer.stop()
+        self._refresh.done()
         if self.plan is None:
             return
-        self._stale = False
+        self._refresh.stale = False
         try:
             self.layout_ = layout_chart(self.plan, None)
             self.problem = ""
@@ -89,7 +84,7 @@ class ChartPreview(QWidget):
 
     def is_stale(self) -> bool:
         """True while an edit has not been laid out yet (the preview is hidden or waiting for the pause)."""
-        return self._stale
+        return self._refresh.stale
 
     def set_current(self, node_id: str | None) -> None:
         """Outline the box of this node (the tree's current node), if the chart has one."""
@@ -128,11 +123,6 @@ class ChartPreview(QWidget):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
         return QSize(160, 120)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().showEvent(event)
-        if self._stale and self.plan is not None:
-            self._timer.start(0)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
         painter = QPainter(self)

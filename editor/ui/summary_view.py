@@ -8,11 +8,12 @@ out of date. Double-clicking a line (or Enter on it) selects its strategy in the
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
 
 from editor.ui.i18n import fill, translate
+from editor.ui.lazy_refresh import LazyRefresh
 from schema.amounts import format_amount
 from schema.document import Document, OnChange
 from schema.model import PlanDocument
@@ -48,11 +49,7 @@ class SummaryTables(QTabWidget):
         self.plan: PlanDocument | None = None
         self.updates = 0  # how many times the tables were computed (the tests check the laziness)
         self._watcher = OnChange(self.refresh)
-        self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DELAY_MS)
-        self._timer.timeout.connect(self.update_now)
+        self._refresh = LazyRefresh(self, self.update_now, DELAY_MS)
 
     def set_plan(self, plan: PlanDocument, document: Document | None = None) -> None:
         """Show ``plan``'s working draft; with ``document``, every edit of it refreshes the tables."""
@@ -61,30 +58,23 @@ class SummaryTables(QTabWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._timer.start()  # restarting the single-shot timer is the debounce
+        self._refresh.request()
 
     def is_stale(self) -> bool:
-        return self._stale
+        return self._refresh.stale
 
     def show_table(self, which: str) -> QTableWidget:
         """Bring the tab of ``which`` ("kpi" or "budget") to the front, up to date; its table."""
         self.setCurrentIndex(TABS.index(which))
-        if self._stale:
+        if self._refresh.stale:
             self.update_now()
         return self.kpi_table if which == "kpi" else self.budget_table
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._timer.start(0)
-
     def update_now(self) -> None:
-        self._timer.stop()
+        self._refresh.done()
         if self.plan is None:
             return
-        self._stale = False
+        self._refresh.stale = False
         self.updates += 1
         _fill_kpis(self.kpi_table, kpi_summary(self.plan))
         _fill_budget(self.budget_table, budget_summary(self.plan))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from editor.ui.comparison.change_detail import ChangeDetail
 from editor.ui.comparison.change_list import ALL, CHANGE_COLOURS, CHANGE_SIGNS, ChangeListModel, change_name
 from editor.ui.i18n import counted, translate, version_name
+from editor.ui.lazy_refresh import LazyRefresh
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
 from schema.document import Document, OnChange
 from schema.model import PlanDocument, Revision
@@ -69,14 +70,10 @@ class ComparisonView(QWidget):
         self._document: Document | None = None
         self._watcher = OnChange(self.refresh)
         self._versions_key: tuple = ()
-        self._stale = True
+        self._refresh = LazyRefresh(self, self.update_now, DEBOUNCE_MS)
         self._silent = False  # selection or note text set by the program: no signal, no callback
         self._draft_ids: set[str] = set()
         self.kept: set[tuple[str, str]] = set()  # changes accepted from the context menu: (kind, node id)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.update_now)
         self._build()
 
     # --- building -------------------------------------------------------------------------------
@@ -187,17 +184,15 @@ class ComparisonView(QWidget):
 
     def refresh(self) -> None:
         """The plan changed (an edit, a new or renamed revision): compare again soon, if visible."""
-        self._stale = True
         self._sync_versions()
-        if self.isVisible():
-            self._timer.start()  # restarting the single-shot timer is the debounce
+        self._refresh.request()
 
     def update_now(self) -> None:
         """Compare the two chosen versions now (the debounced refresh ends here)."""
-        self._timer.stop()
+        self._refresh.done()
         if self.plan is None:
             return
-        self._stale = False
+        self._refresh.stale = False
         old, new = self.selected_versions()
         self.comparison = Comparison([], {k: 0 for k in KINDS_OF_CHANGE}, "id") if old is new else compare(old.content, new.content, new.authors)
         self._draft_ids = {node.id for node, _parent in walk(self.plan.draft.content)}
@@ -222,7 +217,7 @@ class ComparisonView(QWidget):
 
     def current_comparison(self) -> Comparison | None:
         """The comparison shown, brought up to date first (what an export of the view should write)."""
-        if self._stale:
+        if self._refresh.stale:
             self.update_now()
         return self.comparison
 
@@ -317,13 +312,11 @@ class ComparisonView(QWidget):
                 combo.addItem(self._version_name(revision), revision.id)
             combo.setCurrentIndex(ids.index(chosen))
             combo.blockSignals(False)
-        self._stale = True
+        self._refresh.stale = True
 
     def _versions_picked(self, _index: int) -> None:
         self.kept.clear()
-        self._stale = True
-        if self.isVisible():
-            self._timer.start(0)  # a deliberate choice: no need to wait for more
+        self._refresh.request_now()  # a deliberate choice: no need to wait for more
 
     # --- the list and the selected change -------------------------------------------------------
     def _update_filter_texts(self) -> None:
@@ -458,11 +451,6 @@ class ComparisonView(QWidget):
             self.review_requested.emit(self.old_combo.currentData(), target or "")
 
     # --- visibility: compare only when seen ----------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().showEvent(event)
-        if self._stale and self.plan is not None:
-            self._timer.start(0)
-
     def is_stale(self) -> bool:
         """True while an edit has not been compared yet (the view is hidden or waiting for the pause)."""
-        return self._stale
+        return self._refresh.stale
