@@ -75,6 +75,10 @@ doc.save(sys.argv[2])
 """
 
 
+# The floor of the smallest plans: the interpreter importing the modules the export runs on.
+IMPORTS_ONLY = "import editor.cli, editor.commands.export, editor.export.official_docx, editor.export.chart_paint"
+
+
 def markdown_of(plan) -> str:
     """The same text as the Word export, as Markdown (headings for sections, focus areas, strategies)."""
     content = plan.draft.content
@@ -160,6 +164,8 @@ def bench_docx(sizes: list[str], rounds: int) -> None:
                 "no chart": [sys.executable, "-c", WITHOUT_CHART, "export", str(plan_path), "--docx", str(tmp / "nochart.docx")],
                 "bare": [sys.executable, "-c", BARE_DOCX, str(plan_path), str(tmp / "bare.docx")],
             }
+            if size == "1k":  # the fixed cost of every export process, whatever the plan's size
+                commands["imports"] = [sys.executable, "-c", IMPORTS_ONLY]
             medians = report.interleaved_processes(commands, rounds, env)
             p, o, n = medians["pandoc"], medians["ours"], medians["no chart"]
             print(f"{size} ({nodes} nodes): plan-editor export --docx {o:.2f} s, without the chart page {n:.2f} s, "
@@ -172,6 +178,12 @@ def bench_docx(sizes: list[str], rounds: int) -> None:
             print(f"  floor: bare python-docx writing the same texts, whole process: {bare:.2f} s, ratio {bare / p:.2f}")
             report.emit(report.Row(f"floor: bare python-docx, same texts, whole process, {size} plan", bare, p,
                                    baseline_name="pandoc markdown→docx process, same text"))
+            if "imports" in medians:
+                imports = medians["imports"]
+                print(f"  floor: importing the export's modules only, whole process: {imports:.2f} s, ratio {imports / p:.2f}")
+                report.emit(report.Row(f"floor: importing what the export needs (pydantic and the models, python-docx, Qt), "
+                                       f"nothing else, whole process (vs the {size} plan's pandoc)", imports, p,
+                                       baseline_name="pandoc markdown→docx process, same text"))
 
 
 def pandoc_path() -> str:
