@@ -77,7 +77,7 @@ def test_ticked_focus_areas_are_handed_out_and_the_path_can_be_typed(qtbot, tmp_
     part = load_plan(tmp_path / "for-bureau.plan.json")  # the suffix is added
     assert [a.title for a in part.draft.content.focus.focus_areas] == ["拚經濟", "顧教育"]
     assert part.handed_out.agency == "" and len(part.handed_out.roots) == 2
-    assert window.statusBar().currentMessage() == "已把2 項施政重點分送到「for-bureau.plan.json」"
+    assert window.statusBar().currentMessage() == "已把 2 項施政重點分送到「for-bureau.plan.json」"
     discard_on_close(window)
 
 

@@ -68,10 +68,10 @@ class ColleagueCommands:
         path = dialog.written
         assert path is not None
         if agency:
-            what = fill(translate("colleagues", "%1的推動策略"), agency)
+            text = fill(translate("colleagues", "已把%1的推動策略分送到「%2」"), agency, path.name)
         else:
-            what = fill(translate("colleagues", "%1 項施政重點"), len(focus or []))
-        self.window.show_status(fill(translate("colleagues", "已把%1分送到「%2」"), what, path.name))
+            text = fill(translate("colleagues", "已把 %1 項施政重點分送到「%2」"), len(focus or []), path.name)
+        self.window.show_status(text)
 
     def merge(self) -> None:
         from editor.ui.files.merge_copy import merge_into_window

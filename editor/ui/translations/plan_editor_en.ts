@@ -617,16 +617,12 @@
         <translation>This plan has no such part to hand out.</translation>
     </message>
     <message>
-        <source>%1的推動策略</source>
-        <translation>the strategies of %1</translation>
+        <source>已把%1的推動策略分送到「%2」</source>
+        <translation>Handed out the strategies of %1 to "%2"</translation>
     </message>
     <message>
-        <source>%1 項施政重點</source>
-        <translation>%1 focus area(s)</translation>
-    </message>
-    <message>
-        <source>已把%1分送到「%2」</source>
-        <translation>Handed out %1 to &quot;%2&quot;</translation>
+        <source>已把 %1 項施政重點分送到「%2」</source>
+        <translation>Handed out %1 focus area(s) to "%2"</translation>
     </message>
 </context>
 <context>
