@@ -25,9 +25,9 @@ class LazyRefresh(QObject):
         super().__init__(widget)
         self.stale = True  # an edit has not been shown yet (the view is hidden or waiting for the pause)
         self._widget = widget
+        self._delay_ms = delay_ms
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(update)
         widget.installEventFilter(self)  # its Show event: catch up with what changed while hidden
 
@@ -35,7 +35,9 @@ class LazyRefresh(QObject):
         """The plan changed: update after the pause, if the view is visible."""
         self.stale = True
         if self._widget.isVisible():
-            self._timer.start()  # restarting the single-shot timer is the debounce
+            # Restarting the single-shot timer is the debounce. The delay is given every time: start(0)
+            # (on show, on a deliberate choice) sets the timer's interval, which would end the pause.
+            self._timer.start(self._delay_ms)
 
     def request_now(self) -> None:
         """A deliberate choice (not typing): update as soon as the event loop runs, if the view is visible."""
