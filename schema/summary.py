@@ -45,22 +45,40 @@ class KpiLine:
     measurement: str
     unit: str
     targets: tuple[str, ...]  # one per year of the table
-
-    def cells(self) -> list[str]:
-        return [self.focus_area, self.strategy, self.name, self.measurement, self.unit, *self.targets]
+    objective: str = ""  # 策略績效目標 (other cities' tables)
+    assessment: str = ""  # 評估體制 (other cities' tables)
 
 
 @dataclass(frozen=True)
 class KpiSummary:
+    """The KPI table. Other cities' columns 策略績效目標 (before the indicator) and 評估體制 (after it)
+    are there only when some indicator of the plan fills them, as in the official document's tables."""
+
     title: str  # the plan's title with the revision's label
     years: tuple[int, ...]
     lines: tuple[KpiLine, ...]
+    objectives: bool = False  # the 策略績效目標 column
+    assessments: bool = False  # the 評估體制 column
+
+    @property
+    def text_columns(self) -> int:
+        """How many columns come before the years' targets."""
+        return 5 + self.objectives + self.assessments
 
     def header(self) -> list[str]:
-        return ["施政重點", "推動策略", "關鍵績效指標", "衡量標準", "單位", *(f"{y}年目標值" for y in self.years)]
+        return [*self._texts("施政重點", "推動策略", "策略績效目標", "關鍵績效指標", "評估體制", "衡量標準", "單位"),
+                *(f"{y}年目標值" for y in self.years)]
+
+    def cells(self, line: KpiLine) -> list[str]:
+        return [*self._texts(line.focus_area, line.strategy, line.objective, line.name, line.assessment, line.measurement,
+                             line.unit), *line.targets]
 
     def rows(self) -> list[list[str]]:
-        return [line.cells() for line in self.lines]
+        return [self.cells(line) for line in self.lines]
+
+    def _texts(self, area: str, strategy: str, objective: str, name: str, assessment: str, measurement: str, unit: str) -> list[str]:
+        return [area, strategy, *([objective] if self.objectives else []), name, *([assessment] if self.assessments else []),
+                measurement, unit]
 
 
 BudgetKind = Literal["strategy", "subtotal", "total"]
@@ -77,9 +95,6 @@ class BudgetLine:
     amounts: tuple[float | None, ...]  # 千元 per year of the table; None: no amount entered
     total: float | None  # the line's 合計; None when it has no amount at all
     strategy_id: str | None = None  # a strategy's line: its id
-
-    def cells(self) -> list[str | float | None]:
-        return [self.focus_area, self.strategy, *self.amounts, self.total]
 
 
 @dataclass(frozen=True)
@@ -112,8 +127,11 @@ def kpi_summary(plan: PlanDocument, revision: Revision | None = None) -> KpiSumm
                 lines.append(KpiLine(area_label, label, strategy.id, None, NO_KPI, "", "", ("",) * len(years)))
             for kpi in strategy.kpis:
                 targets = tuple(kpi.targets.get(year, "") for year in years)
-                lines.append(KpiLine(area_label, label, strategy.id, kpi.id, kpi.name, kpi.measurement, kpi.unit, targets))
-    return KpiSummary(plan.full_title(revision), years, tuple(lines))
+                lines.append(KpiLine(area_label, label, strategy.id, kpi.id, kpi.name, kpi.measurement, kpi.unit, targets,
+                                     kpi.objective, kpi.assessment))
+    kpis = [kpi for s in strategies for kpi in s.kpis]
+    return KpiSummary(plan.full_title(revision), years, tuple(lines), objectives=any(k.objective.strip() for k in kpis),
+                      assessments=any(k.assessment.strip() for k in kpis))
 
 
 def budget_summary(plan: PlanDocument, revision: Revision | None = None) -> BudgetSummary:

@@ -40,6 +40,7 @@ NUMBER_STYLE = "Table Number"
 HEADER_FILL = "D9D9D9"  # the header row's grey, as the published plans' tables have
 TOTAL_FILL = "F2F2F2"  # subtotal and total lines
 WORD_COLUMNS = 63  # the most columns a Word table holds
+_KPI_WIDTHS = {0: (2.6, 5, 4, 4, 1.4, 0), 1: (2.3, 4.3, 3.5, 3.5, 1.3, 2.6), 2: (2, 3.6, 3, 3, 1.2, 2.4)}
 _PIECES = re.compile("(\t|\n)")
 
 
@@ -82,17 +83,23 @@ class _Cell:
 
 
 def _kpi_table(writer, summary: KpiSummary, page_width: int) -> None:
-    fixed = [Cm(2.6), Cm(5), Cm(4), Cm(4), Cm(1.4)]
-    table = writer.table(fixed + _shares(page_width - sum(fixed), len(summary.years), Cm(1.9)))
+    # cm: focus area, strategy, indicator, measurement, unit; other cities' columns narrow them (A4 landscape
+    # holds 24.7 cm, and four years need 1.75 cm each for 「目標值」 on a line)
+    area, strategy, name, measurement, unit, other = _KPI_WIDTHS[summary.objectives + summary.assessments]
+    texts = [area, strategy, *([other] if summary.objectives else []), name, *([other] if summary.assessments else []),
+             measurement, unit]
+    fixed = [Cm(width) for width in texts]
+    table = writer.table(fixed + _shares(page_width - sum(fixed), len(summary.years), Cm(1.75)))
     header = summary.header()
-    header[5:] = [f"{year}年\n目標值" for year in summary.years]  # two whole lines in a narrow column
+    header[summary.text_columns:] = [f"{year}年\n目標值" for year in summary.years]  # two whole lines in a narrow column
     rows = [_row(writer, table, [_Cell(text, "Table Heading", fill=HEADER_FILL) for text in header], header=True)]
     previous = None
     for line in summary.lines:
         same_area = previous is not None and previous.focus_area == line.focus_area
         same_strategy = previous is not None and previous.strategy_id == line.strategy_id
+        texts = summary.cells(line)
         cells = [_Cell(line.focus_area, merge=_merge(same_area)), _Cell(line.strategy, merge=_merge(same_strategy)),
-                 _Cell(line.name), _Cell(line.measurement), _Cell(line.unit),
+                 *(_Cell(text) for text in texts[2:summary.text_columns]),
                  *(_Cell(target, NUMBER_STYLE) for target in line.targets)]
         rows.append(_row(writer, table, cells))
         previous = line

@@ -27,6 +27,8 @@ _COLUMNS = {
     "施政重點": QT_TRANSLATE_NOOP("summary", "施政重點"),
     "推動策略": QT_TRANSLATE_NOOP("summary", "推動策略"),
     "關鍵績效指標": QT_TRANSLATE_NOOP("summary", "關鍵績效指標"),
+    "策略績效目標": QT_TRANSLATE_NOOP("summary", "策略績效目標"),
+    "評估體制": QT_TRANSLATE_NOOP("summary", "評估體制"),
     "衡量標準": QT_TRANSLATE_NOOP("summary", "衡量標準"),
     "單位": QT_TRANSLATE_NOOP("summary", "單位"),
 }
@@ -131,10 +133,10 @@ def _merge_down(table: QTableWidget, column: int, keys: list[str]) -> None:
 
 
 def _fill_kpis(table: QTableWidget, summary: KpiSummary) -> None:
-    rows = [(line.cells(), line.strategy_id, False) for line in summary.lines]
-    header = [translate("summary", _COLUMNS[text]) for text in summary.header()[:5]]
+    rows = [(summary.cells(line), line.strategy_id, False) for line in summary.lines]
+    header = [translate("summary", _COLUMNS[text]) for text in summary.header()[:summary.text_columns]]
     header += [fill(translate("summary", "%1年目標值"), year) for year in summary.years]
-    _fill(table, header, rows, numeric_from=5)
+    _fill(table, header, rows, numeric_from=summary.text_columns)
     _merge_down(table, 0, [line.focus_area for line in summary.lines])
     _merge_down(table, 1, [line.strategy_id for line in summary.lines])
 

@@ -87,6 +87,22 @@ def test_the_kpi_table_in_word_merges_a_strategy_over_its_indicators(plan, tmp_p
     assert findings(validator, path) == []
 
 
+def test_other_cities_columns_in_word_narrow_the_others_and_stay_on_the_page(tmp_path, validator):
+    plan = plan_with_figures()
+    kpi = plan.draft.content.focus.focus_areas[0].strategies[0].kpis[0]
+    kpi.objective, kpi.assessment = "吸引投資", "統計資料"
+    path = write_summary_table("kpi", plan, None, tmp_path / "kpi.docx")
+    document = docx.Document(str(path))
+    rows = cell_texts(document.tables[0])
+    assert rows[0][:7] == ["施政重點", "推動策略", "策略績效目標", "關鍵績效指標", "評估體制", "衡量標準", "單位"]
+    assert rows[1][:7] == ["一、拚經濟", "（一）推動橋頭科學園區", "吸引投資", "進駐廠商家數", "統計資料", "累計進駐廠商數", "家"]
+    grid = [int(col.get(W + "w")) for col in document.tables[0]._tbl.find(W + "tblGrid")]
+    section = document.sections[0]
+    # within the page, to the whole twips each column's width is rounded to (635 EMU a twip)
+    assert sum(grid) * 635 <= section.page_width - section.left_margin - section.right_margin + 635 * len(grid)
+    assert findings(validator, path) == []
+
+
 def test_word_tables_are_the_same_bytes_every_time(plan, tmp_path):
     first = write_summary_table("budget", plan, None, tmp_path / "a.docx").read_bytes()
     second = write_summary_table("budget", plan, None, tmp_path / "b.docx").read_bytes()

@@ -31,6 +31,19 @@ def test_the_kpi_table_lists_each_indicator_under_its_focus_area_and_strategy():
     assert [line.kpi_id for line in table.lines[:3]] == ["kpi-firms", "kpi-money", None]
 
 
+def test_other_cities_columns_appear_only_when_an_indicator_fills_them():
+    plan = plan_with_figures()
+    assert kpi_summary(plan).text_columns == 5
+    plan.draft.content.focus.focus_areas[1].strategies[0].kpis[0].assessment = "統計資料"
+    table = kpi_summary(plan)
+    assert table.header()[:6] == ["施政重點", "推動策略", "關鍵績效指標", "評估體制", "衡量標準", "單位"]
+    assert table.rows()[7][:6] == ["二、衝就業", "（一）建置青年創業資源網", "輔導創業人數", "統計資料", "每年輔導人數", "人"]
+    plan.draft.content.focus.focus_areas[0].strategies[0].kpis[1].objective = "擴大招商"
+    table = kpi_summary(plan)
+    assert table.text_columns == 7 and table.header()[2:5] == ["策略績效目標", "關鍵績效指標", "評估體制"]
+    assert table.rows()[1] == ["一、拚經濟", "（一）推動橋頭科學園區", "擴大招商", "招商金額", "", "年度招商金額", "億元", "", "100", "", "300"]
+
+
 def test_the_published_plan_has_no_indicator_and_every_strategy_shows_the_gap():
     table = kpi_summary(load_plan(SAMPLE))
     assert len(table.lines) == 28

@@ -618,11 +618,11 @@
     </message>
     <message>
         <source>已把%1的推動策略分送到「%2」</source>
-        <translation>Handed out the strategies of %1 to "%2"</translation>
+        <translation>Handed out the strategies of %1 to &quot;%2&quot;</translation>
     </message>
     <message>
         <source>已把 %1 項施政重點分送到「%2」</source>
-        <translation>Handed out %1 focus area(s) to "%2"</translation>
+        <translation>Handed out %1 focus area(s) to &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2254,14 @@
     <message>
         <source>關鍵績效指標</source>
         <translation>Key performance indicator</translation>
+    </message>
+    <message>
+        <source>策略績效目標</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <source>評估體制</source>
+        <translation>Assessment</translation>
     </message>
     <message>
         <source>衡量標準</source>
