@@ -156,6 +156,7 @@ class MainWindow(PlanFiles, QMainWindow):
         checks = self._docks["checks"] = ChecksPane(lang=self.checks_lang)
         checks_dock = self._docks["checks_dock"] = self.add_dock(checks, translate("window", "檢核結果"), "checks")
         checks.node_activated.connect(self.tree.select_node)
+        checks.rerun_requested.connect(self._rerun_checks)
         if self._findings is not None:
             checks.set_findings(self._findings)
         preview = self._docks["chart_preview"] = ChartPreview()
@@ -230,6 +231,12 @@ class MainWindow(PlanFiles, QMainWindow):
         self.check_marks.set_findings(findings)
         if self._docks:
             self._docks["checks"].set_findings(findings)
+
+    def _rerun_checks(self) -> None:
+        """The checks pane's 重新檢核 (F5): now, with the count in the status bar."""
+        self._checks_timer.stop()
+        self.run_checks()
+        self.show_status(fill(translate("window", "已重新檢核：%1 項發現"), len(self._findings or [])))
 
     def menu(self, key: str) -> QMenu:
         """One of the menus: 'file', 'edit', 'view', 'recent', 'export', 'revisions'."""

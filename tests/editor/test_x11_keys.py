@@ -16,7 +16,7 @@ from tests.editor.x11_keys_driver import TYPE_DELAYS_MS
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_under_x11_typing_after_enter_keeps_the_text_and_shift_tab_outdents(tmp_path):
+def test_under_x11_typing_after_enter_keeps_the_text_shift_tab_outdents_and_the_outline_and_menu_keys_work(tmp_path):
     missing = [tool for tool in ("xvfb-run", "xdotool") if shutil.which(tool) is None]
     assert not missing, f"{missing} not installed: run scripts/setup.sh test"
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
@@ -31,3 +31,6 @@ def test_under_x11_typing_after_enter_keeps_the_text_and_shift_tab_outdents(tmp_
     assert results["typed"] == {str(d): f"new{d}" for d in TYPE_DELAYS_MS}
     assert results["after_shift_tab"] == ["a1", "a1x", "a2"]  # the sub-action moved up a level
     assert not [w for w in results["warnings"] if "Ambiguous" in w]
+    assert results["ctrl_1_focus_area_open"] is False and results["ctrl_2_open"] == [True, False]
+    assert results["ctrl_shift_b_root"] == "fa1" and results["ctrl_shift_b_again_root"] is None
+    assert results["menu_key"] == ["checksContextMenu"] and results["right_click"] == ["checksContextMenu"]

@@ -76,8 +76,70 @@ def main(out: Path, work: Path) -> int:
             next_step()
         wait_for_tree_focus(go)
 
+    def outline_keys() -> None:
+        """Ctrl+1, Ctrl+2 (digits with Ctrl under the X keymap) and Ctrl+Shift+B."""
+        def go():
+            window.tree.select_node("s1")
+            xdotool("key", "ctrl+1")
+            QTimer.singleShot(900, after_1)
+
+        def after_1():
+            results["ctrl_1_focus_area_open"] = window.tree.isExpanded(window.tree.index_for_id("fa1"))
+            xdotool("key", "ctrl+2")
+            QTimer.singleShot(900, after_2)
+
+        def after_2():
+            tree = window.tree
+            results["ctrl_2_open"] = [tree.isExpanded(tree.index_for_id(i)) for i in ("fa1", "s1")]
+            tree.select_node("s1")
+            xdotool("key", "ctrl+shift+b")
+            QTimer.singleShot(900, after_b)
+
+        def after_b():
+            results["ctrl_shift_b_root"] = window.tree.root_id
+            xdotool("key", "ctrl+shift+b")
+            QTimer.singleShot(900, lambda: (results.__setitem__("ctrl_shift_b_again_root", window.tree.root_id), next_step()))
+        wait_for_tree_focus(go)
+
+    def checks_menu() -> None:
+        """The menu key and a right click on a finding of the checks pane: one menu each time."""
+        from PySide6.QtWidgets import QMenu
+
+        checks = window.checks
+        window.checks_dock.show()
+
+        def go():
+            group = checks.model.index(0, 0)
+            checks.view.setCurrentIndex(checks.model.index(0, 0, group))
+            checks.view.setFocus()
+            xdotool("key", "Menu")
+            QTimer.singleShot(900, after_key)
+
+        def shown_menus():
+            return [m.objectName() for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible()]
+
+        def after_key():
+            results["menu_key"] = shown_menus()
+            xdotool("key", "Escape")
+            QTimer.singleShot(900, click)
+
+        def click():
+            view = checks.view
+            point = view.viewport().mapToGlobal(view.visualRect(view.currentIndex()).center())
+            xdotool("mousemove", "--sync", str(point.x()), str(point.y()))
+            QTimer.singleShot(500, lambda: xdotool("click", "3"))
+            QTimer.singleShot(1500, after_click)
+
+        def after_click():
+            results["right_click"] = shown_menus()
+            xdotool("key", "Escape")
+            QTimer.singleShot(900, next_step)
+        QTimer.singleShot(800, go)  # the checks have run on the plan
+
     steps.extend([lambda d=d: type_after_enter(d) for d in TYPE_DELAYS_MS])
     steps.append(shift_tab)
+    steps.append(outline_keys)
+    steps.append(checks_menu)
 
     def next_step():
         if steps:

@@ -3,7 +3,8 @@
 A standalone widget that the main window docks. It only shows what it is given: the window
 runs ``run_checks`` when the plan changes and calls :meth:`ChecksPane.set_findings`; a click on
 a finding, or Enter on it, emits :attr:`ChecksPane.node_activated` with the node's id so that the
-window can select that node. Rebuilding keeps the collapsed groups, the current finding and the
+window can select that node. The context menu (right click, the menu key or Shift+F10) offers 前往項目,
+複製說明 (Ctrl+C) and 重新檢核 (F5, :attr:`ChecksPane.rerun_requested`). Rebuilding keeps the collapsed groups, the current finding and the
 scroll position, so live updates do not make the list jump under the user.
 
 The findings live in a small read-only model (groups → findings) rather than in
@@ -14,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QLabel, QStyle, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
+from editor.ui.i18n import translate
 from schema.checks import ERROR, INFO, SEVERITIES, WARNING, Finding
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -134,13 +136,21 @@ class FindingsModel(QAbstractItemModel):
 
 
 class _FindingsView(QTreeView):
-    """A tree view that reports Enter on a row (its own ``activated`` also fires on double-click)."""
+    """A tree view that reports Enter on a row (its own ``activated`` also fires on double-click) and
+    opens its context menu at the current row for the menu key and Shift+F10."""
 
     enter_pressed = Signal(QModelIndex)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.enter_pressed.emit(self.currentIndex())
+            event.accept()
+            return
+        menu_key = event.key() == Qt.Key.Key_Menu or (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+        if menu_key:
+            rect = self.visualRect(self.currentIndex())
+            self.customContextMenuRequested.emit(rect.center() if rect.isValid() else self.viewport().rect().topLeft())
             event.accept()
             return
         super().keyPressEvent(event)
@@ -150,6 +160,7 @@ class ChecksPane(QWidget):
     """Findings grouped by severity (errors, warnings, info), with the count in each group's row."""
 
     node_activated = Signal(str)
+    rerun_requested = Signal()  # 重新檢核: the window runs the checks now
 
     def __init__(self, parent: QWidget | None = None, *, lang: str = "zh"):
         super().__init__(parent)
@@ -168,9 +179,16 @@ class ChecksPane(QWidget):
         self.view.enter_pressed.connect(self._activate)
         self.view.collapsed.connect(lambda index: self._collapsed.add(index.data(SEVERITY_ROLE)))
         self.view.expanded.connect(lambda index: self._collapsed.discard(index.data(SEVERITY_ROLE)))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None  # the last context menu (a test reads what it offers)
+        self.go_action = self._action(translate("checks", "前往項目(&G)"), lambda: self._activate(self.view.currentIndex()), [])
+        self.copy_action = self._action(translate("checks", "複製說明(&C)"), self.copy_message, [QKeySequence.StandardKey.Copy])
+        self.rerun_action = self._action(translate("checks", "重新檢核(&R)"), self.rerun_requested.emit, [QKeySequence(Qt.Key.Key_F5)])
 
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # F6 reaches an empty pane, and F5 works there
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +217,37 @@ class ChecksPane(QWidget):
         self._lang = lang if lang in TEXTS else "zh"
         self._rebuild()
 
+    def copy_message(self) -> str:
+        """Ctrl+C: the current finding's message to the clipboard (nothing for a group row)."""
+        finding = self.model.finding(self.view.currentIndex())
+        if finding is None:
+            return ""
+        QGuiApplication.clipboard().setText(finding.message)
+        return finding.message
+
     # --- internals ------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcuts) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the pane's keys, not the tree's
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _context_menu(self, position) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+        on_finding = self.model.finding(self.view.currentIndex()) is not None
+        self.go_action.setEnabled(on_finding)
+        self.copy_action.setEnabled(on_finding)
+        menu = self.menu = QMenu(self)
+        menu.setObjectName("checksContextMenu")
+        menu.addActions([self.go_action, self.copy_action])
+        menu.addSeparator()
+        menu.addAction(self.rerun_action)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
     def _rebuild(self) -> None:
         current = self.model.finding(self.view.currentIndex())
         scroll = self.view.verticalScrollBar().value()

@@ -568,6 +568,21 @@
     </message>
 </context>
 <context>
+    <name>checks</name>
+    <message>
+        <source>前往項目(&amp;G)</source>
+        <translation>&amp;Go to the item</translation>
+    </message>
+    <message>
+        <source>複製說明(&amp;C)</source>
+        <translation>&amp;Copy the message</translation>
+    </message>
+    <message>
+        <source>重新檢核(&amp;R)</source>
+        <translation>&amp;Run the checks again</translation>
+    </message>
+</context>
+<context>
     <name>clipboard</name>
     <message>
         <source>不能把%1貼在%2「%3」的位置</source>
@@ -2423,6 +2438,10 @@
     <message>
         <source>績效指標與經費總表</source>
         <translation>KPI and Budget Summary</translation>
+    </message>
+    <message>
+        <source>已重新檢核：%1 項發現</source>
+        <translation>Checks run again: %1 findings</translation>
     </message>
     <message>
         <source>無法寫入還原紀錄</source>
