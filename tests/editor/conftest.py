@@ -1,2 +1,3 @@
 """Fixtures shared by the window's tests."""
 from tests.editor.ui_support import isolated_settings  # noqa: F401 - a fixture, found by pytest by name
+from tests.session_support import jdir, plan_file  # noqa: F401 - fixtures of the session tests (test_locking has its own plan_file)

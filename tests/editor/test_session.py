@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,26 +19,10 @@ from editor.ui.session.session import (
     roc_year,
 )
 from schema.fileio import PlanFileError, load_plan, save_plan
-from schema.model import Period, PlanDocument, Revision
+from schema.model import Period, PlanDocument
 from schema.operations import Insert, OperationError, Remove, SetField
 from tests.schema.plans import small_content
-
-
-@pytest.fixture
-def plan_file(tmp_path) -> Path:
-    path = tmp_path / "plans" / "small.plan.json"
-    path.parent.mkdir()
-    save_plan(PlanDocument(title="測試計畫", period=Period(start=108, end=111), draft=Revision(content=small_content())), path)
-    return path
-
-
-@pytest.fixture
-def jdir(tmp_path) -> Path:
-    return tmp_path / "recovery"
-
-
-def journal_lines(session: EditSession) -> list[dict]:
-    return [json.loads(line) for line in session.journal_path.read_text("utf-8").splitlines()]
+from tests.session_support import journal_lines
 
 
 def test_open_gives_the_draft_as_a_document_and_a_clean_session(qapp, plan_file, jdir):

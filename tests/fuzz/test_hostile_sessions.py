@@ -19,23 +19,9 @@ from editor.ui.session.session import EditSession, FileChangedOnDiskError, find_
 from editor.ui.session.undo_commands import execute
 from schema import atomic_write
 from schema.fileio import load_plan, save_plan
-from schema.model import Period, PlanDocument, Revision
+from schema.model import Period, PlanDocument
 from schema.operations import Insert, SetField
 from tests.paths import ROOT
-from tests.schema.plans import small_content
-
-
-@pytest.fixture
-def plan_file(tmp_path) -> Path:
-    path = tmp_path / "plans" / "small.plan.json"
-    path.parent.mkdir()
-    save_plan(PlanDocument(title="測試計畫", period=Period(start=108, end=111), draft=Revision(content=small_content())), path)
-    return path
-
-
-@pytest.fixture
-def jdir(tmp_path) -> Path:
-    return tmp_path / "recovery"
 
 
 # --- the lock follows the file, not the spelling of its path -------------------------------------
