@@ -51,6 +51,10 @@ def main(out: Path, work: Path) -> int:
     def summary_shown():
         return any(b.isVisible() for b in window.findChildren(QMessageBox, "mergeSummary"))
 
+    def summary_has_keyboard():
+        return any(b.isVisible() and b.isAncestorOf(QApplication.focusWidget())
+                   for b in window.findChildren(QMessageBox, "mergeSummary"))
+
     def focused(then):
         def check():
             if QApplication.focusWidget() is window.tree:
@@ -65,7 +69,12 @@ def main(out: Path, work: Path) -> int:
     def hand_out():
         xdotool("key", "alt+f")
         QTimer.singleShot(600, lambda: xdotool("key", "h"))
-        QTimer.singleShot(700, lambda: when(lambda: isinstance(QApplication.activeModalWidget(), HandOutDialog), choose))
+        QTimer.singleShot(700, lambda: when(dialog_has_keyboard, choose))
+
+    def dialog_has_keyboard():
+        """The dialog is up and the X server has given it the keyboard (a moment after it shows)."""
+        dialog = QApplication.activeModalWidget()
+        return isinstance(dialog, HandOutDialog) and dialog.isAncestorOf(QApplication.focusWidget())
 
     def choose():
         dialog = QApplication.activeModalWidget()
@@ -87,7 +96,7 @@ def main(out: Path, work: Path) -> int:
     def merge():
         xdotool("key", "alt+f")
         QTimer.singleShot(600, lambda: xdotool("key", "m"))
-        QTimer.singleShot(700, lambda: when(summary_shown, lambda: QTimer.singleShot(300, merged)))
+        QTimer.singleShot(700, lambda: when(summary_has_keyboard, merged))
 
     def merged():
         boxes = [b for b in window.findChildren(QMessageBox, "mergeSummary") if b.isVisible()]
