@@ -75,3 +75,27 @@ def test_the_overview_opens_by_keys_follows_edits_and_selects_a_strategy(qtbot, 
     key(qtbot, Qt.Key.Key_Return)  # Enter on 「（二）亞洲新灣區再啟航」 selects it in the tree
     assert window.tree.current_node_id() == plan.draft.content.focus.focus_areas[0].strategies[1].id
     window.session.undo_stack.setClean()
+
+
+def test_under_x11_the_overview_keys_arrive_and_enter_selects_the_strategy(tmp_path):
+    """The real window under Xvfb, keys from xdotool (see tests/editor/x11_summary_driver.py)."""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.paths import ROOT
+
+    missing = [tool for tool in ("xvfb-run", "xdotool") if shutil.which(tool) is None]
+    assert not missing, f"{missing} not installed: run scripts/setup.sh test"
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    out = tmp_path / "summary-keys.json"
+    run = subprocess.run(["xvfb-run", "-a", sys.executable, "-m", "tests.editor.x11_summary_driver", str(out), str(tmp_path)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.exists(), run.stdout + run.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["kpi"] == ["kpiSummaryTable", 0, "進駐廠商家數"]
+    assert results["budget"] == ["budgetSummaryTable", 1, "154,500.876"]
+    assert results["selected"] is True
