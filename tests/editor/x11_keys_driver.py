@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 QStandardPaths.setTestModeEnabled(True)
@@ -136,10 +136,47 @@ def main(out: Path, work: Path) -> int:
             QTimer.singleShot(900, next_step)
         QTimer.singleShot(800, go)  # the checks have run on the plan
 
-    steps.extend([lambda d=d: type_after_enter(d) for d in TYPE_DELAYS_MS])
-    steps.append(shift_tab)
-    steps.append(outline_keys)
-    steps.append(checks_menu)
+    def drag_over_goals() -> None:
+        """Drag s3 with the mouse over 推動橋頭科學園區's top edge, then over a goal, and let go there."""
+        tree = window.tree
+        viewport = tree.viewport()
+
+        def at(node_id: str, top: bool = False):
+            rect = tree.visualRect(tree.index_for_id(node_id))
+            point = viewport.mapToGlobal(QPoint(rect.center().x(), rect.top() + 1) if top else rect.center())
+            return str(point.x()), str(point.y())
+
+        def shown(name: str):
+            results.setdefault("drag", []).append([name, tree.showDropIndicator(), tree.dropIndicatorPosition().name if tree.showDropIndicator() else None,
+                                                   window.statusBar().currentMessage()])
+
+        def go():
+            tree.select_node("s3")
+            x, y = at("s3")
+            xdotool("mousemove", "--sync", x, y)
+            QTimer.singleShot(300, lambda: xdotool("mousedown", "1"))
+            QTimer.singleShot(600, lambda: xdotool("mousemove", "--sync", x, str(int(y) + 12)))  # the drag starts
+            QTimer.singleShot(1000, lambda: xdotool("mousemove", *at("s1", top=True)))
+            QTimer.singleShot(1800, lambda: (shown("s1 top"), xdotool("mousemove", *at("g2"))))
+            QTimer.singleShot(2600, lambda: (shown("g2"), xdotool("mousemove", *at("g1"))))
+            QTimer.singleShot(3400, lambda: (shown("g1"), xdotool("mouseup", "1")))
+            QTimer.singleShot(4200, record)
+
+        def record():
+            document = window.session.document
+            results["after_drop"] = [[s.id for s in document.node(a).strategies] for a in ("fa1", "fa2")]
+            results["undo_count"] = window.session.undo_stack.count()
+            results["indicator_after"] = tree.showDropIndicator()
+            next_step()
+        wait_for_tree_focus(go)
+
+    chosen = sys.argv[3].split(",") if len(sys.argv) > 3 else ["typing", "shift_tab", "outline", "checks_menu"]
+    for name in chosen:
+        if name == "typing":
+            steps.extend([lambda d=d: type_after_enter(d) for d in TYPE_DELAYS_MS])
+        else:
+            steps.append({"shift_tab": shift_tab, "outline": outline_keys, "checks_menu": checks_menu,
+                          "drag": drag_over_goals}[name])
 
     def next_step():
         if steps:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 
+from editor.ui.tree.drop_feedback import DropFeedback
 from editor.ui.tree.inline_editor import InlineEditDelegate
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 
 
-class PlanTreeView(QTreeView):
+class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator and why a drop is refused
     current_node_changed = Signal(str)  # "" when nothing is current
     branch_left = Signal(str)  # the tree showed one branch and had to show all of it to reach this node
 
