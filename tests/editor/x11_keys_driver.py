@@ -55,14 +55,24 @@ def main(out: Path, work: Path) -> int:
     def type_after_enter(delay: int) -> None:
         def go():
             window.tree.select_node("s1")
-            xdotool("key", "Return")  # a new strategy after s1, its inline editor open
-            QTimer.singleShot(delay, lambda: xdotool("type", "--delay", "40", f"new{delay}"))
-            QTimer.singleShot(delay + 1200, lambda: xdotool("key", "Return"))  # after the checks have run
-            QTimer.singleShot(delay + 1700, record)
+            # One xdotool process sends Return (a new strategy after s1, its inline editor open), the
+            # pause and the typing, so they reach the X server in this order (two processes started 0 ms
+            # apart can race on a loaded machine, and the typing came before the Return). xdotool's type
+            # takes every argument after it, so the closing Return is a second process, started once the
+            # first has finished and the checks have run.
+            typing = xdotool("key", "Return", "sleep", f"{delay / 1000:.3f}", "type", "--delay", "40", f"new{delay}")
+            when_done(typing, 1200, lambda: when_done(xdotool("key", "Return"), 500, record))
 
         def record():
             results["typed"][str(delay)] = window.session.document.node("fa1").strategies[1].title
             next_step()
+
+        def when_done(keys: subprocess.Popen, pause: int, then) -> None:
+            """Once xdotool has sent its keys, let the window work for ``pause`` ms, then go on."""
+            if keys.poll() is None:
+                QTimer.singleShot(50, lambda: when_done(keys, pause, then))
+            else:
+                QTimer.singleShot(pause, then)
         wait_for_tree_focus(go)
 
     def shift_tab() -> None:
