@@ -441,13 +441,16 @@ def _with_ids(data: dict) -> dict:
 
 
 def replay(document: Document, ops: list[Entry], set_author: Callable[[str], None] | None = None,
-           authors: Sequence[tuple[str, ...]] = (), settle: Callable[[bool], None] | None = None) -> int:
+           authors: Sequence[tuple[str, ...]] = (), settle: Callable[[bool], None] | None = None,
+           applied: list[tuple[list[Operation], list[Operation], tuple[str, ...]]] | None = None) -> int:
     """Apply the journalled operations (and an older journal's plan lines) in order; return how many
     operations were skipped as rejected (see module doc). Revisions need a document of a plan
     (``Document.of_plan``). ``set_author`` is told who made each operation before it is applied
     (``authors``: JournalContents.authors; "" when the journal does not say), so that the session
     attributes it as it was; ``settle`` is told after each edit whether it was applied (a refused one
-    must name nobody, as in the session that refused it)."""
+    must name nobody, as in the session that refused it). ``applied`` receives (operations, their inverses,
+    authors) of each edit applied, in order, for the undo history; an older journal's plan line, which
+    has no inverse, empties it (what came before it cannot be undone)."""
     skipped = 0
     for number, op in enumerate(ops):
         who = authors[number] if number < len(authors) and authors[number] else ("",) * (len(op.ops) if isinstance(op, Group) else 1)
@@ -457,14 +460,19 @@ def replay(document: Document, ops: list[Entry], set_author: Callable[[str], Non
             if document.plan is None:
                 raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
             op.apply_to(document.plan)
+            if applied is not None:
+                applied.clear()
             continue
+        group = list(op.ops) if isinstance(op, Group) else [op]
         try:
-            apply_group(document, op.ops if isinstance(op, Group) else [op], who, set_author)
+            inverses = apply_group(document, group, who, set_author)
         except OperationError:
             skipped += 1
             if settle is not None:
                 settle(False)
             continue
+        if applied is not None:
+            applied.append((group, inverses, who))
         if settle is not None:
             settle(True)
     return skipped

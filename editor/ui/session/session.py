@@ -25,6 +25,7 @@ from editor.ui.session.journal import JournalError, JournalWriter, PreparedBase
 from editor.ui.session.journal_scan import Recoverable, scan
 from editor.ui.session.locking import LockHolder, PlanLock
 from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file, sha256
+from editor.ui.session.undo_commands import push_recovered
 from schema.atomic_write import remove_stale_temporaries
 from schema.document import Document
 from schema.fileio import (
@@ -466,7 +467,8 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
         session._base_bytes = payload
         session._fingerprint = fingerprint
-        _journal.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle)
+        applied: list = []
+        _journal.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied)
         session._stamp.author = session.author
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.
@@ -482,6 +484,7 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         lock.unlock()
         raise
     session._adopt_journal(writer)
+    push_recovered(session, applied)  # Ctrl+Z undoes the recovered edits one by one, the last first
     return session
 
 

@@ -98,6 +98,27 @@ def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_
     return None
 
 
+def push_recovered(session: EditSession, applied) -> None:
+    """Put the edits a recovery replayed (``journal.replay``'s ``applied``: operations, inverses, authors)
+    on the undo stack as they were applied, so that Ctrl+Z undoes the last of them first. They are
+    already applied: pushing does not apply them again (OperationsCommand's first redo)."""
+    for ops, inverses, authors in applied:
+        session.undo_stack.push(OperationsCommand(session, ops, inverses, recovered_text(len(ops)), _focus_of(ops[0]),
+                                                  list(authors) if any(authors) else None))
+
+
+def _focus_of(op: Operation) -> str | None:
+    """The node an operation is about, to show it after its undo: the one inserted, else the one named."""
+    node = getattr(op, "node", None)
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        return node["id"]
+    for name in ("node_id", "parent_id"):
+        value = getattr(op, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
 def execute_field(session: EditSession, node_id: str, field: str, value: Any, text: str, *, typing: bool = False) -> str | None:
     """Set one field as one undo step (merged with the previous one when ``typing``)."""
     op = SetField(node_id, field, value)
@@ -112,6 +133,13 @@ def execute_field(session: EditSession, node_id: str, field: str, value: Any, te
 # --- readable names (shown in the Edit menu and the undo history) ---------------------------
 # Each a whole phrase with placeholders, so that English can order the words its own way; a count of
 # one has its own phrase (English says "1 item", not "1 items").
+
+def recovered_text(count: int) -> str:
+    """The name of an edit brought back by crash recovery (its kind is not recorded in the journal)."""
+    if count == 1:
+        return translate("commands", "還原的編輯")
+    return fill(translate("commands", "還原的編輯（%1 項）"), count)
+
 
 def rename_text(kind_label: str) -> str:
     return fill(translate("commands", "重新命名%1"), kind_label)

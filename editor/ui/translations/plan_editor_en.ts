@@ -643,6 +643,14 @@
 <context>
     <name>commands</name>
     <message>
+        <source>還原的編輯</source>
+        <translation>Recovered edit</translation>
+    </message>
+    <message>
+        <source>還原的編輯（%1 項）</source>
+        <translation>Recovered edit (%1 changes)</translation>
+    </message>
+    <message>
         <source>重新命名%1</source>
         <translation>Rename %1</translation>
     </message>
