@@ -9,7 +9,6 @@ Every input is checked before anything is written, so bad input never leaves a f
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from editor.commands import UsageError
@@ -107,9 +106,6 @@ def _soffice() -> str:
 
 
 def _pdf(plan, revision, path: Path, options, soffice) -> Path:
-    from editor.export.official_docx import write_official_docx
-    from editor.export.pdf_export import docx_to_pdf
+    from editor.export.pdf_export import write_official_pdf
 
-    with tempfile.TemporaryDirectory(prefix="plan-editor-export-") as work:
-        docx = write_official_docx(plan, revision, Path(work) / "document.docx", options=options)
-        return docx_to_pdf(docx, path, soffice=soffice)
+    return write_official_pdf(plan, revision, path, options=options, soffice=soffice)

@@ -37,6 +37,26 @@ def find_soffice() -> str:
                              "install LibreOffice, or write the Word document with --docx")
 
 
+def write_official_pdf(plan, revision, pdf: Path, *, options=None, soffice: str | None = None,
+                       progress=None, timeout: float = TIMEOUT) -> Path:
+    """The official Word document of ``revision`` (with ``options``: 含目錄, 附錄) converted to ``pdf``.
+
+    The one path from a plan to its PDF, for ``plan-editor export --pdf`` and File ▸ 匯出 ▸ PDF 文件.
+    ``progress(done, total)`` is told of the Word document's steps (the first half) and of the
+    conversion's end; a PlanFileError's sentence names ``pdf`` when it is not written."""
+    from editor.export.official_docx import OfficialOptions, write_official_docx
+
+    soffice = soffice or find_soffice()  # before the document is written: nothing to do without it
+    half = (lambda done, total: progress(done, 2 * max(total, 1))) if progress else None
+    with tempfile.TemporaryDirectory(prefix="plan-editor-export-") as work:
+        docx = write_official_docx(plan, revision, Path(work) / "document.docx",
+                                   options=options or OfficialOptions(), progress=half)
+        docx_to_pdf(docx, pdf, soffice=soffice, timeout=timeout)
+    if progress:
+        progress(1, 1)
+    return pdf
+
+
 def docx_to_pdf(docx: Path, pdf: Path, *, soffice: str | None = None, timeout: float = TIMEOUT) -> Path:
     """Convert ``docx`` to ``pdf`` (written atomically); PlanFileError with one sentence on failure."""
     soffice = soffice or find_soffice()

@@ -54,7 +54,7 @@ def open_export_menu(qtbot, window):
 
 def test_the_export_menu_offers_the_tables_and_the_word_options(window):
     assert [a.text() for a in window.menu("export").actions() if a.text()] == [
-        "Word 文件(&W)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…",
+        "Word 文件(&W)…", "PDF 文件(&P)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…",
         "Word 文件含目錄(&T)", "Word 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
     options = window.summary_exports
     assert options.toc_action.isCheckable() and not options.toc_action.isChecked()  # off, as published

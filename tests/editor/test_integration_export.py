@@ -65,7 +65,7 @@ def test_the_file_menu_has_export_with_word_and_chart(window):
     assert texts[texts.index("列印(&L)…") + 1] == "匯出(&E)"
     assert window.menu("export") is window.export_menu.menu
     assert [a.text() for a in window.menu("export").actions() if a.text()] == [
-        "Word 文件(&W)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…", "Word 文件含目錄(&T)",
+        "Word 文件(&W)…", "PDF 文件(&P)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…", "Word 文件含目錄(&T)",
         "Word 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
 
 
@@ -204,7 +204,7 @@ def test_the_english_interface_names_the_new_menus_in_english(qtbot, tmp_path):
         assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
         assert window.menu("export").title() == "&Export"
         assert [a.text() for a in window.menu("export").actions() if a.text()] == [
-            "&Word document…", "Framework &chart…", "&KPI summary table…", "Budget require&ments table…",
+            "&Word document…", "&PDF document…", "Framework &chart…", "&KPI summary table…", "Budget require&ments table…",
             "Word document with a &table of contents", "Word document with the summary tables &appended", "Export &version"]
         assert [a.text() for a in window.menu("revisions").actions()] == ["&Manage revisions…", "&Compare…", "&View a past revision"]
         assert window.chart_dock.windowTitle() == "Framework chart preview"

@@ -1,4 +1,4 @@
-"""File ▸ Export (匯出): the official Word document and the framework chart (架構圖) of the plan.
+"""File ▸ Export (匯出): the official Word document, its PDF and the framework chart (架構圖) of the plan.
 
 Each export asks where to save (a default name from the plan's title and version, in the folder
 of the last export or else beside the plan), writes through the same writers as
@@ -8,6 +8,10 @@ its folder. The writers are imported on first use: python-docx is not needed to 
 
 Which version is exported is chosen in the Export menu (the working draft by default, or any
 past revision).
+
+The PDF item stays enabled when LibreOffice (which makes the PDF) is missing and says so in one
+sentence when chosen, before any save dialog: a disabled item cannot tell a keyboard user why
+(menus show no tooltips), and LibreOffice installed while the editor runs is found at once.
 """
 from __future__ import annotations
 
@@ -115,6 +119,8 @@ class ExportMenu:
         window.menu("file").insertMenu(window.menus["export_anchor"], self.menu)
         self.word_action = self.menu.addAction(translate("export", "Word 文件(&W)…"), self.export_word)
         self.word_action.setStatusTip(translate("export", "匯出正式格式的 Word 文件（.docx）"))
+        self.pdf_action = self.menu.addAction(translate("export", "PDF 文件(&P)…"), self.export_pdf)
+        self.pdf_action.setStatusTip(translate("export", "以 LibreOffice 將正式格式的 Word 文件轉成 PDF（.pdf）"))
         self.chart_action = self.menu.addAction(translate("export", "架構圖(&C)…"), self.export_chart)
         self.chart_action.setStatusTip(translate("export", "匯出架構圖（SVG、PNG 或 PDF）"))
         self.menu.addSeparator()
@@ -174,6 +180,34 @@ class ExportMenu:
 
             options = self.official_options() if self.official_options else official_docx.OfficialOptions()
             official_docx.write_official_docx(plan, revision, path, progress=progress, options=options)
+
+        return self._finish(title, path, run_export(self.window, title, path, work))
+
+    def export_pdf(self) -> Path | None:
+        """Ask for a file and write the official document there as PDF (through LibreOffice); the path, or None."""
+        from editor.export.pdf_export import NoLibreOfficeError, find_soffice
+
+        plan, revision = self.plan, self.revision()
+        title = translate("export", "匯出 PDF 文件")
+        try:
+            soffice = find_soffice()
+        except NoLibreOfficeError:
+            dialogs.show_error(self.window, title, translate(
+                "export", "找不到 LibreOffice，而 PDF 文件要由它轉成；請先安裝 LibreOffice，或改匯出 Word 文件。"))
+            return None
+        suggested = self._folder() / (safe_file_name(plan.full_title(revision)) + ".pdf")
+        chosen = dialogs.choose_export_path(self.window, title, str(suggested), [translate("export", "PDF 文件 (*.pdf)")])
+        if chosen is None:
+            return None
+        path = Path(chosen[0])
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+
+        def work(progress: Progress) -> None:
+            from editor.export import official_docx, pdf_export
+
+            options = self.official_options() if self.official_options else official_docx.OfficialOptions()
+            pdf_export.write_official_pdf(plan, revision, path, options=options, soffice=soffice, progress=progress)
 
         return self._finish(title, path, run_export(self.window, title, path, work))
 

@@ -920,6 +920,14 @@
         <translation>Export the official Word document (.docx)</translation>
     </message>
     <message>
+        <source>PDF 文件(&amp;P)…</source>
+        <translation>&amp;PDF document…</translation>
+    </message>
+    <message>
+        <source>以 LibreOffice 將正式格式的 Word 文件轉成 PDF（.pdf）</source>
+        <translation>Convert the official Word document to PDF (.pdf) with LibreOffice</translation>
+    </message>
+    <message>
         <source>架構圖(&amp;C)…</source>
         <translation>Framework &amp;chart…</translation>
     </message>
@@ -938,6 +946,14 @@
     <message>
         <source>Word 文件 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>匯出 PDF 文件</source>
+        <translation>Export PDF document</translation>
+    </message>
+    <message>
+        <source>找不到 LibreOffice，而 PDF 文件要由它轉成；請先安裝 LibreOffice，或改匯出 Word 文件。</source>
+        <translation>LibreOffice, which makes the PDF, was not found; install LibreOffice, or export the Word document instead.</translation>
     </message>
     <message>
         <source>匯出架構圖</source>
