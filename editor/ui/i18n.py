@@ -117,9 +117,23 @@ def draft_name(label: str = "") -> str:
     return fill(translate("common", "工作草稿：%1"), label) if label else translate("common", "工作草稿")
 
 
+def roc_date_text(value) -> str:
+    """A date as people read it in the interface: 「民國109年6月30日」 (the plan counts 民國 years;
+    ``schema.roc_dates``), ISO (2020-06-30) in English; with its time when it has one; a text that is
+    not a date unchanged. Every date the window shows goes through here."""
+    from schema.roc_dates import roc_date, roc_parts
+
+    if active_language() != "en":
+        return roc_date(value)
+    parts = roc_parts(value)
+    if parts is None:
+        return value if isinstance(value, str) else str(value)
+    return f"{parts.iso} {parts.time}" if parts.time else parts.iso
+
+
 def dated(label: str, date: str = "") -> str:
-    """「109年修正版（2020-06-30）」 / "109年修正版 (2020-06-30)"; the label alone without a date."""
-    return fill(translate("common", "%1（%2）"), label, date) if date else label
+    """「109年修正版（民國109年6月30日）」 / "109年修正版 (2020-06-30)"; the label alone without a date."""
+    return fill(translate("common", "%1（%2）"), label, roc_date_text(date)) if date else label
 
 
 def version_name(plan, revision) -> str:

@@ -273,7 +273,7 @@ def test_comparing_is_lazy_and_debounced(qtbot, amended):
 def test_a_new_revision_appears_in_the_version_pickers(qtbot, view, amended):
     plan, document, _ids = amended
     undo = document.apply_all(create_operations(plan, "110年修正版", date="2021-06-30"))  # the view listens to the document
-    assert [view.old_combo.itemText(i) for i in range(view.old_combo.count())] == ["109年修正版", "110年修正版（2021-06-30）", "工作草稿"]
+    assert [view.old_combo.itemText(i) for i in range(view.old_combo.count())] == ["109年修正版", "110年修正版（民國110年6月30日）", "工作草稿"]
     assert view.old_combo.currentText() == "109年修正版"  # the choice stays
     document.apply_all(undo)
     assert [view.new_combo.itemText(i) for i in range(view.new_combo.count())] == ["109年修正版", "工作草稿"]

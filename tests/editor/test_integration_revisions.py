@@ -152,7 +152,7 @@ def test_revisions_menu_creates_a_revision_through_the_dialog_and_undo_takes_it_
     assert window.windowHandle().title().startswith("*")
     assert window.actions.undo.text() == "復原 建立修正版「110年修正版」"
     qtbot.waitUntil(lambda: [view.old_combo.itemText(i) for i in range(view.old_combo.count())]
-                    == ["109年修正版", "110年修正版（2021-06-30）", "工作草稿"])
+                    == ["109年修正版", "110年修正版（民國110年6月30日）", "工作草稿"])
 
     window.actions.undo.trigger()
     assert [r.label for r in plan.revisions] == ["109年修正版"]

@@ -114,7 +114,7 @@ def test_a_new_revision_from_the_draft_then_undo(setup, monkeypatch):
     answer_form(monkeypatch, fill)
     assert setup.dialog.new_revision()
     assert setup.dialog.labels() == ["109年修正版", "110年修正版", "工作草稿"]
-    assert setup.row(1) == ["110年修正版", "2021-06-30", "研考會", "配合預算調整", "75"]
+    assert setup.row(1) == ["110年修正版", "民國110年6月30日", "研考會", "配合預算調整", "75"]
     assert setup.dialog.selected_label() == "110年修正版"
     assert setup.changed == 1
     new = setup.plan.revisions[1]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTextBrowser, QTreeView, QVBoxLayout, QWidget
 
 from editor.ui.comparison.change_render import FIELD_ORDER, escape
-from editor.ui.i18n import capitalised, field_name, fill, kind_label, translate
+from editor.ui.i18n import capitalised, field_name, fill, kind_label, roc_date_text, translate
 from schema.compare import node_values
 from schema.model import AnyNode, PlanDocument
 from schema.numbering import all_numbers
@@ -74,8 +74,8 @@ class RevisionViewer(QWidget):
         self.select_node(first.id)
 
     def banner_text(self, label: str) -> str:
-        """「唯讀　109年修正版（2020-06-30，研考會）：過去的修正版不能修改，…」"""
-        date, author = self.revision.date, self.revision.author
+        """「唯讀　109年修正版（民國109年6月30日，研考會）：過去的修正版不能修改，…」"""
+        date, author = roc_date_text(self.revision.date) if self.revision.date else "", self.revision.author
         if date and author:
             when = fill(translate("readonly", "%1，%2"), date, author)
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from editor.ui.i18n import fill, translate
+from editor.ui.i18n import fill, roc_date_text, translate
 
 Role = QMessageBox.ButtonRole
 PLAN_SUFFIX = ".plan.json"
@@ -93,7 +93,7 @@ def warn_locked(parent, path: Path, holder) -> str:
 def offer_recovery(parent, item) -> str:
     """A journal left by an editor that did not close cleanly: 'restore', 'discard' or 'later'."""
     name = item.plan_path.name if item.plan_path else (item.title or translate("files", "未命名"))
-    when = item.last_edit.strftime("%Y-%m-%d %H:%M")
+    when = roc_date_text(item.last_edit.replace(second=0, microsecond=0))
     if item.problem:  # the journal's own sentence (English) goes below the headline
         text = fill(translate("files", "上次編輯「%1」的紀錄無法還原。"), name)
         return ask(parent, translate("files", "無法還原"), text, [

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.i18n import draft_name, fill, translate
+from editor.ui.i18n import draft_name, fill, roc_date_text, translate
 from editor.ui.revisions import commands
 from editor.ui.revisions.commands import date_problem, label_problem
 from schema.model import PlanDocument, Revision
@@ -192,7 +192,7 @@ class RevisionsDialog(QDialog):
         for row, (revision, is_draft) in enumerate(rows):
             label = revision.label
             shown = draft_name(label) if is_draft else label
-            cells = (shown, revision.date, revision.author, revision.note, str(item_count(revision.content)))
+            cells = (shown, roc_date_text(revision.date), revision.author, revision.note, str(item_count(revision.content)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(LABEL_ROLE, None if is_draft else label)

@@ -38,6 +38,7 @@ from schema.fileio import (
 )
 from schema.model import Period, PlanDocument
 from schema.operations import Operation, OperationError
+from schema.roc_dates import roc_year as roc_year_of
 
 T = TypeVar("T")
 
@@ -91,7 +92,7 @@ def default_journal_dir() -> Path:
 
 def roc_year(today: _dt.date | None = None) -> int:
     """The current year of the Republic of China calendar (民國), e.g. 2020 → 109."""
-    return (today or _dt.date.today()).year - 1911
+    return roc_year_of((today or _dt.date.today()).year)
 
 
 class EditSession(QObject):
