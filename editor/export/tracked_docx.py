@@ -12,7 +12,7 @@ item is deleted where it was and inserted where it is. Markup (ECMA-376 §17.13.
 - a paragraph that exists on one side only has its paragraph mark tracked too
   (``<w:pPr><w:rPr><w:ins/></w:rPr></w:pPr>`` or ``<w:del/>``), so that accepting or rejecting
   leaves no empty paragraph behind; a line break added or removed inside a body is the same;
-- table rows of one side only carry ``<w:trPr><w:ins/>`` or ``<w:del/>``;
+- table rows of one side only carry ``<w:trPr><w:cantSplit w:val="off"/><w:ins/>`` or ``<w:del/>``;
 - the framework chart, when its boxes differ, is the old picture deleted and the new one inserted.
 
 "Accept all" thus gives exactly the newer revision's official document and "Reject all" the
@@ -357,7 +357,11 @@ class TrackedWriter(OfficialWriter):
             tr = self.row(table)
             row_mark = _side_mark(old_cells, new_cells)
             if row_mark != EQUAL:
-                wx.sub(tr, "trPr").append(self.mark(row_mark))
+                # ECMA-376's row properties need one property before the w:ins/w:del mark (openxml-audit):
+                # cantSplit off is the default, so the row is drawn as without it.
+                tr_pr = wx.sub(tr, "trPr")
+                wx.sub(tr_pr, "cantSplit", val="off")
+                tr_pr.append(self.mark(row_mark))
             for c, width in enumerate(widths):
                 a = one_paragraph(old_cells[c]) if old_cells is not None else None
                 b = one_paragraph(new_cells[c]) if new_cells is not None else None

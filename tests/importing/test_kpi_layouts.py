@@ -62,3 +62,29 @@ def test_our_exports_tables_from_its_pdf(material):
     goals = {g.id: g.title for g in imported.goals.goals}
     assert [goals[g] for g in imported.focus.focus_areas[0].strategies[0].goal_ids] == ["產業轉型優先", "增加就業優先"]
     assert result.unplaced == []
+
+
+def test_the_export_with_the_other_columns_is_valid_ooxml(material, tmp_path):
+    """openxml-audit (as tests/editor/test_ooxml_valid.py) on our export with both KPI layouts, and on the
+    amendment table and tracked document from the plain sample to the one whose KPIs gained the columns."""
+    from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
+
+    from editor.export.amendments import write_amendment_table, write_tracked_document
+    from schema.compare import compare
+
+    plan = enriched_plan()
+    old, new = plan.revisions[-1].model_copy(deep=True), plan.draft
+    for area in old.content.focus.focus_areas:
+        for strategy in area.strategies:
+            for kpi in strategy.kpis:
+                kpi.objective = kpi.assessment = ""
+    comparison = compare(old.content, new.content)
+    assert [c.kind for c in comparison.changes] == ["modified"]
+    paths = [material["kpis.docx"],
+             write_amendment_table(comparison, plan, old, plan, new, tmp_path / "table.docx"),
+             write_tracked_document(comparison, plan, old, plan, new, tmp_path / "tracked.docx")]
+    validator = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
+    for path in paths:
+        errors = [e.description for e in validator.validate(str(path)).errors
+                  if e.severity in (ValidationSeverity.ERROR, ValidationSeverity.WARNING)]
+        assert errors == [], path.name
