@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QKeySequence
 
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 DEFAULT_LANGUAGE = "zh_TW"
@@ -84,6 +85,15 @@ def fill(pattern: str, *values) -> str:
         return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(value, pattern)
+
+
+def with_keys(text: str, keys) -> str:
+    """A button's label naming its keys (a QKeySequence) as the menus name them beside a command.
+
+    Qt's own Chinese names some keys with parentheses (「刪除鍵 (Del)」), so the keys are not put in
+    parentheses of ours: 「拒絕　Ctrl+刪除鍵 (Del)」, like the menus' shortcut column, never
+    「拒絕 (Ctrl+刪除鍵 (Del))」. English names have none, and read "Reject (Ctrl+Del)"."""
+    return fill(translate("i18n", "%1　%2"), text, keys.toString(QKeySequence.SequenceFormat.NativeText))
 
 
 def kind_name(kind: str, *, sub_action: bool = False) -> str:

@@ -18,6 +18,10 @@ YOUTH = "4133f35af774"
 
 @pytest.fixture()
 def window(qtbot, tmp_path, reviewed):
+    return reviewed_window(qtbot, tmp_path, reviewed)
+
+
+def reviewed_window(qtbot, tmp_path, reviewed):
     plan = load_plan(SAMPLE)
     plan.proposals += read_review(plan, reviewed["tracked_commented"]).proposals
     path = tmp_path / "reviewed.plan.json"
@@ -124,8 +128,32 @@ def test_buttons_name_the_keys_as_the_menus_do_and_the_keypad_enter_accepts(qtbo
 
     view = window.review.view
     names = [view.findChild(QPushButton, f"review_{key}").text() for key in ("previous", "next", "accept", "reject", "accept_all", "reject_all")]
-    assert names == ["上一個 (Shift+F8)", "下一個 (F8)", "接受 (Ctrl+Enter)", "拒絕 (Ctrl+Del)", "全部接受 (Ctrl+Shift+Enter)", "全部拒絕 (Ctrl+Shift+Del)"]
+    assert names == ["上一個　Shift+F8", "下一個　F8", "接受　Ctrl+Enter", "拒絕　Ctrl+Del", "全部接受　Ctrl+Shift+Enter", "全部拒絕　Ctrl+Shift+Del"]
     key(qtbot, Qt.Key.Key_F8)
     key(qtbot, Qt.Key.Key_F8)
     key(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
     assert strategy(window, BAY).title == "亞洲新灣區再升級"
+
+
+BUTTONS = ("previous", "next", "accept", "reject", "accept_all", "reject_all")
+
+
+@pytest.mark.parametrize(("language", "delete_key", "expected"), [
+    # Qt's own Chinese names Del 「刪除鍵 (Del)」: our label adds no parentheses around it, as the menus' shortcut column
+    ("zh_TW", "刪除鍵 (Del)", ["上一個　Shift+F8", "下一個　F8", "接受　Ctrl+Enter", "拒絕　Ctrl+刪除鍵 (Del)",
+                               "全部接受　Ctrl+Shift+Enter", "全部拒絕　Ctrl+Shift+刪除鍵 (Del)"]),
+    ("en", "Del", ["Previous (Shift+F8)", "Next (F8)", "Accept (Ctrl+Enter)", "Reject (Ctrl+Del)",
+                   "Accept all (Ctrl+Shift+Enter)", "Reject all (Ctrl+Shift+Del)"]),
+])
+def test_with_the_apps_translators_the_buttons_name_the_keys_without_nested_parentheses(qtbot, tmp_path, reviewed, language, delete_key, expected):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QPushButton
+
+    from editor.ui.i18n import install_translator
+
+    assert install_translator(QApplication.instance(), language)  # as the app installs them (conftest removes them)
+    window = reviewed_window(qtbot, tmp_path, reviewed)
+    view = window.review.view
+    assert [view.findChild(QPushButton, f"review_{name}").text() for name in BUTTONS] == expected
+    # the menus name the key the same way (Edit ▸ 刪除's shortcut column)
+    assert window.actions.delete.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == delete_key

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.i18n import fill, translate
+from editor.ui.i18n import fill, translate, with_keys
 from editor.ui.review.items import KIND_NAMES, ReviewItem, draft_items, in_branch, proposal_items
 from editor.ui.review.markup import Markup
 from editor.ui.session import undo_commands
@@ -100,7 +100,7 @@ class ReviewView(QWidget):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions[key] = action
-            button = QPushButton(f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+            button = QPushButton(with_keys(text, keys[0]))
             button.setObjectName(f"review_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the text; the buttons are for the mouse
             button.clicked.connect(action.trigger)

@@ -1555,6 +1555,13 @@
     </message>
 </context>
 <context>
+    <name>i18n</name>
+    <message>
+        <source>%1&#x3000;%2</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>import</name>
     <message>
         <source>計畫文件 (*.docx *.pdf *.txt)</source>
