@@ -203,18 +203,23 @@ _ACTION = {P: _PARAGRAPH, PSTYLE: _STYLE, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB
 
 
 def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
-    """One pass over the body's elements of interest, in document order (hot: one call per run's text).
+    """One pass over the body's elements of interest, in document order (hot: one step per run's text).
 
-    Each element met costs a Python object (lxml's proxy), so the pass touches only the elements it
-    needs: a paragraph's style from its ``w:pStyle`` as the pass meets it (no look into ``w:pPr``),
-    its tracked mark and whether it sits in a table from lookups prepared from the few elements concerned.
-    A paragraph's mark is added when the next paragraph begins (or the body ends), so pieces are appended.
+    Each element met costs a Python object (lxml's proxy) and a few steps, so the pass touches only
+    the elements it needs and does little with each: a paragraph's style from its ``w:pStyle`` as the
+    pass meets it (no look into ``w:pPr``), its tracked mark and whether it sits in a table from lookups
+    prepared from the few elements concerned. Untracked text under one bookmark, with no comment anchor
+    between, becomes one piece (every reader joins pieces' texts; only changes and anchors need their
+    own), so a plain paragraph is a piece or two. A paragraph's mark is added when the next paragraph
+    begins (or the body ends), so pieces are appended.
     """
     paras = doc.paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
     bookmark: str | None = None  # the innermost open one's name
     para: Para | None = None  # the current paragraph
     pieces: list[Piece] | None = None  # its pieces (its mark added when it ends)
+    plain: list[str] | None = None  # the untracked texts of the piece being gathered (its text set when it ends)
+    plain_piece: Piece | None = None  # that piece, already in ``pieces``
     mark_change: Change | None = None  # the current paragraph's tracked mark
     styled = False  # the current paragraph's w:pStyle met (a later one is a w:pPrChange's old style)
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
@@ -240,10 +245,26 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
                     continue
                 text = "\n"
             change = get_change(element)
-            if change is not None:
-                para.changed = True
+            if change is None:
+                if plain is not None:
+                    plain.append(text)
+                else:
+                    plain = [text]
+                    plain_piece = new_piece(text, None, bookmark)
+                    pieces.append(plain_piece)
+                continue
+            if plain is not None:
+                if len(plain) > 1:
+                    plain_piece.text = "".join(plain)
+                plain = None
+            para.changed = True
             pieces.append(new_piece(text, change, bookmark))
-        elif action == _PARAGRAPH:
+            continue
+        if plain is not None:  # anything else met ends the untracked piece being gathered
+            if len(plain) > 1:
+                plain_piece.text = "".join(plain)
+            plain = None
+        if action == _PARAGRAPH:
             if para is not None:
                 pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
                 paras.append(para)
@@ -274,6 +295,8 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
                 pending.append((anchors, element.get(ID, "")))
             else:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
+    if plain is not None and len(plain) > 1:
+        plain_piece.text = "".join(plain)
     if para is not None:
         pieces.append(new_piece("\n", mark_change, None, True))
         paras.append(para)
