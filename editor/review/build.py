@@ -55,14 +55,16 @@ class Builder:
         by_label = self.located.by_label
         nodes = self.document.nodes_by_id
         for node_id, labels in by_node.items():
-            if any(label in changed for label in labels) and self._removed(node_id, labels, removed):
+            if not changed.isdisjoint(labels) and self._removed(node_id, labels, removed):
                 continue
+            node = nodes.get(node_id)
             for label in labels:
                 if label not in changed:  # most fields of most documents: the same text, seen without building anything
-                    node = nodes.get(node_id)
                     if node is not None and "".join([p.text for p in by_label[label]]).rstrip("\n") == getattr(node, label[1], None):
                         continue
-                self._field(label, by_label[label], label in changed)
+                    self._field(label, by_label[label], False)
+                else:
+                    self._field(label, by_label[label], True)
         for entry in self.located.missing:
             if (entry.node_id, entry.field) in self.located.by_label or entry.node_id in removed:
                 continue
