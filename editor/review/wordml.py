@@ -139,7 +139,7 @@ def read_word(path: Path) -> WordDocument:
         raise WordFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
     try:
         body_xml = _parse(parts["word/document.xml"])
-        styles = _style_names(_parse(parts["word/styles.xml"])) if "word/styles.xml" in parts else {}
+        styles = StyleNames(_parse(parts["word/styles.xml"]) if "word/styles.xml" in parts else None)
         comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
         modified_by, modified = _core(parts.get("docProps/core.xml"))
     except etree.XMLSyntaxError as exc:
@@ -156,12 +156,33 @@ def _parse(data: bytes):
     return etree.fromstring(data, etree.XMLParser(resolve_entities=False, huge_tree=True))
 
 
-def _style_names(root) -> dict[str, str]:
-    names = {}
-    for style in root.iter(_w("style")):
-        name = style.find(_w("name"))
-        names[style.get(_w("styleId"), "")] = name.get(VAL, "") if name is not None else ""
-    return names
+class StyleNames(dict):
+    """Style id → its name in styles.xml, or the id itself when styles.xml has no such style.
+
+    Looked up when first asked: a document uses a handful of the hundreds of styles its styles.xml defines.
+    Where styles.xml defines an id twice the last one counts; a style without an id is the id "".
+    """
+
+    def __init__(self, root) -> None:
+        super().__init__()
+        self._root = root
+
+    def __missing__(self, style_id: str) -> str:
+        if self._root is None:
+            found = []
+        else:
+            found = _STYLE_BY_ID(self._root, id=style_id) if style_id else _STYLE_WITHOUT_ID(self._root)
+        if not found:
+            name = style_id
+        else:
+            element = found[-1].find(_w("name"))
+            name = element.get(VAL, "") if element is not None else ""
+        self[style_id] = name
+        return name
+
+
+_STYLE_BY_ID = etree.XPath(".//w:style[@w:styleId=$id]", namespaces={"w": W})
+_STYLE_WITHOUT_ID = etree.XPath(".//w:style[not(@w:styleId) or @w:styleId='']", namespaces={"w": W})
 
 
 def _core(data: bytes | None) -> tuple[str, str]:
@@ -202,7 +223,7 @@ _ACTION = {P: _PARAGRAPH, PSTYLE: _STYLE, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB
            COMMENT_REF: _COMMENT}
 
 
-def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
+def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     """One pass over the body's elements of interest, in document order (hot: one step per run's text).
 
     Each element met costs a Python object (lxml's proxy) and a few steps, so the pass touches only
@@ -278,7 +299,7 @@ def _read_body(body, styles: dict[str, str], doc: WordDocument) -> None:
         elif action == _STYLE:
             if para is not None and not styled:
                 style_id = element.get(VAL, "")
-                para.style = styles.get(style_id, style_id)
+                para.style = styles[style_id]
                 styled = True
         elif action == _MARK_START:
             name = element.get(NAME, "")
