@@ -19,6 +19,9 @@ _LIST = re.compile(r"[、，,；;]\s*")
 _KPI_NAME = ("關鍵績效指標", "指標名稱", "衡量指標", "績效指標")
 _OBJECTIVE = ("策略績效目標", "績效目標", "策略目標")
 _ASSESSMENT = ("評估體制", "評估方式", "評估機制")
+# The official export's one column of a long period's targets, 「110年 10；111年 20」 (official_docx.kpi_table).
+KPI_TARGETS_HEADING = "各年度目標值"
+_YEAR_TARGET = re.compile(r"(\d{1,3})年 (.*?)(?=；\d{1,3}年 |$)", re.S)
 _INFO = {"主辦機關": "lead", "協辦機關": "supporting", "對應施政目標": "goals", "預算（千元）": "budget", "預算(千元)": "budget"}
 
 
@@ -66,6 +69,8 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
         elif h in ("目標值", "年度目標值") and years:
             columns[i] = ("year", years[-1])  # one target column: the target of the plan's last year
             result.warnings.append(f"line {line}: the KPI column {cells[0][i]} has no year; it was read as {years[-1]}年")
+        elif h == KPI_TARGETS_HEADING:
+            columns[i] = ("targets", None)
         else:
             columns[i] = ("other", cells[0][i])
     for (_row, ids), texts in zip(rows[1:], cells[1:]):
@@ -77,6 +82,12 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
             if what == "year":
                 if text and isinstance(extra, int):
                     kpi.targets[extra] = text
+            elif what == "targets":
+                found = _YEAR_TARGET.findall(text)
+                if "；".join(f"{year}年 {value}" for year, value in found) == text:
+                    kpi.targets.update((int(year), value) for year, value in found)
+                else:  # not the export's own list: kept for the reader, never dropped
+                    result.unplaced.append(f"line {line}: KPI {texts[name_at]}: {cells[0][i]}: {text}")
             elif what == "other":
                 if text:
                     result.unplaced.append(f"line {line}: KPI {texts[name_at]}: {extra}: {text}")

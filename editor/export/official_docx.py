@@ -31,6 +31,7 @@ from editor.export.textclean import clean_text
 from editor.export.wordxml import Progress, WordWriter
 from schema.amounts import LABEL, format_amount
 from schema.importer_chart import chart_as_text
+from schema.importer_tables import KPI_TARGETS_HEADING
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
 from schema.tree import walk
@@ -330,7 +331,6 @@ def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
 
 
 KPI_YEAR_COLUMNS = 12  # more year columns would not fit a page (and a Word table holds at most 63 columns)
-KPI_TARGETS_HEADING = "各年度目標值"
 
 
 def kpi_table(strategy: Strategy, years: list[int]):

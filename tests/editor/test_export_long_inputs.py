@@ -119,3 +119,19 @@ def test_long_token_diffs_keep_the_common_ends_and_replace_the_middle():
     assert token_diff("始" + middle_old + "終", "始" + middle_new + "終") == [
         (EQUAL, "始"), (DELETE, middle_old), (INSERT, middle_new), (EQUAL, "終")]
     assert token_diff("第108年", "第109年") == [(EQUAL, "第"), (DELETE, "108"), (INSERT, "109"), (EQUAL, "年")]
+
+
+def test_a_long_period_s_kpi_tables_import_back_to_the_same_targets(tmp_path, capsys):
+    """Export → import of a 21-year plan: the sparse year columns and the one column of targets
+    (「100年 一百；…」, a value holding 「；」 too) give back each KPI's targets."""
+    many = {year: f"目標{year}" for year in range(100, 114)}  # 14 years with targets: one column
+    many[105] = "五；六"
+    plan = plan_with_kpis(100, 120, KPI(name="指標", targets=many))
+    plan.title = "測試市政府100至120年度中程施政計畫"
+    plan.draft.content.focus.focus_areas[0].strategies.append(Strategy(title="二", kpis=[KPI(name="乙", targets={110: "5", 118: "8"})]))
+    exported = write_official_docx(plan, plan.draft, tmp_path / "long.docx")
+    back = tmp_path / "back.plan.json"
+    assert main(["import", str(exported), "-o", str(back)]) == 0
+    assert "not placed" not in capsys.readouterr().err
+    strategies = load_plan(back).draft.content.focus.focus_areas[0].strategies
+    assert [[(k.name, k.targets) for k in s.kpis] for s in strategies] == [[("指標", many)], [("乙", {110: "5", 118: "8"})]]
