@@ -63,12 +63,15 @@ def generate(rng: random.Random, chars: str) -> PlanContent:
     return PlanContent.model_validate(content.model_dump())
 
 
-def amend(content: PlanContent, rng: random.Random, chars: str) -> int:
-    """Change 5 % of the nodes: edits, removals, additions, moves across areas, reorders."""
+def amend(content: PlanContent, rng: random.Random, chars: str, within: range | None = None, id_prefix: str = "bench") -> int:
+    """Change 5 % of the nodes: edits, removals, additions, moves across areas, reorders; how many nodes there were.
+
+    ``within``: only in these focus areas (by index; all by default), as the merge benchmark's two sides
+    do so as to meet only where it wants them to. Added actions get the ids ``{id_prefix}{serial}``."""
     doc = Document(content)
     total = len(doc)
     budget = total * 5 // 100
-    areas = content.focus.focus_areas
+    areas = content.focus.focus_areas if within is None else [content.focus.focus_areas[i] for i in within]
     kinds = ["edit"] * 6 + ["remove", "add", "move", "reorder"]
     for serial in range(budget):
         kind = rng.choice(kinds)
@@ -83,7 +86,7 @@ def amend(content: PlanContent, rng: random.Random, chars: str) -> int:
         elif kind == "remove" and strategy.actions:
             doc.apply(Remove(strategy.id, rng.randrange(len(strategy.actions))))
         elif kind == "add":
-            doc.apply(Insert(strategy.id, len(strategy.actions), {"kind": "action", "id": f"bench{serial}", "text": sentence(rng, chars, 80)}))
+            doc.apply(Insert(strategy.id, len(strategy.actions), {"kind": "action", "id": f"{id_prefix}{serial}", "text": sentence(rng, chars, 80)}))
         elif kind == "move":
             target = rng.choice(areas)
             if target is not area:

@@ -27,13 +27,12 @@ from schema.fileio import save_plan  # noqa: E402
 from schema.merge import merge_plans  # noqa: E402
 from schema.model import (  # noqa: E402
     Period,
-    PlanContent,  # noqa: E402
     PlanDocument,
     Revision,
 )
-from schema.operations import Insert, Move, Remove, SetField  # noqa: E402
+from schema.operations import SetField  # noqa: E402
 from tests.bench import report  # noqa: E402
-from tests.bench.bench_compare import corpus, generate, sentence  # noqa: E402
+from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
 
 REPEAT = 7
 CONFLICTS = 20
@@ -44,43 +43,15 @@ def copies() -> tuple[PlanDocument, PlanDocument, PlanDocument, int]:
     words = corpus()
     base = PlanDocument(title="基準計畫", period=Period(start=108, end=111), draft=Revision(content=generate(rng, words)))
     ours, theirs = base.model_copy(deep=True), base.model_copy(deep=True)
-    total = amend_within(ours.draft.content, range(0, 10), random.Random(1), words)
-    amend_within(theirs.draft.content, range(10, 20), random.Random(2), words)
+    # The two sides change different focus areas: they meet only at the conflicts made on purpose below.
+    total = amend(ours.draft.content, random.Random(1), words, within=range(0, 10), id_prefix="bench0x")
+    amend(theirs.draft.content, random.Random(2), words, within=range(10, 20), id_prefix="bench10x")
     untouched = [s for fa in base.draft.content.focus.focus_areas for s in fa.strategies
                  if _unchanged(base, ours, s.id) and _unchanged(base, theirs, s.id)]
     both = random.Random(3).sample(untouched, CONFLICTS)
     for side, mark in ((ours, "甲"), (theirs, "乙")):
         Document(side.draft.content).apply_all(SetField(s.id, "title", f"{mark}案{s.title}") for s in both)
     return base, ours, theirs, total
-
-
-def amend_within(content: PlanContent, areas: range, rng: random.Random, words: list[str]) -> int:
-    """Change 5 % of all nodes as the comparison benchmark does (edits, removals, additions, moves across
-    focus areas, reorders), in these focus areas only: the two sides meet only at the 20 conflicts made on purpose."""
-    doc = Document(content)
-    total = len(doc)
-    mine = [content.focus.focus_areas[i] for i in areas]
-    for serial in range(total * 5 // 100):
-        kind = rng.choice(["edit"] * 6 + ["remove", "add", "move", "reorder"])
-        area = rng.choice(mine)
-        strategy = rng.choice(area.strategies)
-        if kind == "edit":
-            node = rng.choice([strategy, *strategy.actions])
-            field = "title" if node.kind == "strategy" else "text"
-            old = getattr(node, field)
-            cut = rng.randrange(max(1, len(old) - 6))
-            doc.apply(SetField(node.id, field, old[:cut] + sentence(rng, words, 6)[:-1] + old[cut + 4 :]))
-        elif kind == "remove" and strategy.actions:
-            doc.apply(Remove(strategy.id, rng.randrange(len(strategy.actions))))
-        elif kind == "add":
-            doc.apply(Insert(strategy.id, len(strategy.actions), {"kind": "action", "id": f"bench{areas.start}x{serial}", "text": sentence(rng, words, 80)}))
-        elif kind == "move":
-            target = rng.choice(mine)
-            if target is not area:
-                doc.apply(Move(strategy.id, target.id, rng.randrange(len(target.strategies) + 1)))
-        elif kind == "reorder":
-            doc.apply(Move(strategy.id, area.id, rng.randrange(len(area.strategies))))
-    return total
 
 
 def _unchanged(base: PlanDocument, side: PlanDocument, node_id: str) -> bool:
