@@ -6,21 +6,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from schema.fileio import load_plan
-from schema.model import PlanDocument
-from tests.paths import SAMPLE
+from tests.schema.plans import agency_plan  # noqa: F401 - the tests of handing out import it from here
 
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def agency_plan() -> PlanDocument:
-    """The sample with lead agencies: 經濟發展局 leads (一)(三) of 拚經濟 and (二) of 衝就業; 青年局 (一) of 衝就業."""
-    plan = load_plan(SAMPLE)
-    areas = plan.draft.content.focus.focus_areas
-    for strategy in (areas[0].strategies[0], areas[0].strategies[2], areas[1].strategies[1]):
-        strategy.lead_agencies = ["經濟發展局"]
-    areas[1].strategies[0].lead_agencies = ["青年局"]
-    return plan
 
 
 def key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

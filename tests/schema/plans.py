@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from schema.fileio import load_plan
 from schema.model import KPI, Action, FocusArea, Goal, Paragraph, Period, PlanContent, PlanDocument, Revision, Strategy
+from tests.paths import SAMPLE
 
 texts = st.text(max_size=30)
 short_lists = dict(max_size=3)
@@ -80,3 +82,13 @@ def small_content() -> PlanContent:
             "closing": {"id": "cl", "paragraphs": [{"id": "c1", "text": "結語。"}]},
         }
     )
+
+
+def agency_plan() -> PlanDocument:
+    """The sample with lead agencies: 經濟發展局 leads (一)(三) of 拚經濟 and (二) of 衝就業; 青年局 (一) of 衝就業."""
+    plan = load_plan(SAMPLE)
+    areas = plan.draft.content.focus.focus_areas
+    for strategy in (areas[0].strategies[0], areas[0].strategies[2], areas[1].strategies[1]):
+        strategy.lead_agencies = ["經濟發展局"]
+    areas[1].strategies[0].lead_agencies = ["青年局"]
+    return plan

@@ -4,23 +4,16 @@ from __future__ import annotations
 import pytest
 
 from schema.document import Document
-from schema.fileio import load_plan
 from schema.model import PlanDocument
 from schema.operations import Insert, Move, Remove, SetField
 from schema.part import PartError, describe_part, hand_out, merge_part
 from schema.tree import walk
-from tests.paths import SAMPLE
+from tests.schema.plans import agency_plan
 
 
 @pytest.fixture
 def plan() -> PlanDocument:
-    """The sample with lead agencies: 經濟發展局 leads (一)(三) of 拚經濟 and (二) of 衝就業."""
-    plan = load_plan(SAMPLE)
-    areas = plan.draft.content.focus.focus_areas
-    for strategy in (areas[0].strategies[0], areas[0].strategies[2], areas[1].strategies[1]):
-        strategy.lead_agencies = ["經濟發展局"]
-    areas[1].strategies[0].lead_agencies = ["青年局"]
-    return plan
+    return agency_plan()
 
 
 def apply(plan: PlanDocument, *ops) -> PlanDocument:
