@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from tests.editor.ui_support import ModalPoller
 from tests.schema.plans import agency_plan  # noqa: F401 - the tests of handing out import it from here
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -44,7 +45,7 @@ def choose_files(monkeypatch, *paths) -> list[tuple]:
     return calls
 
 
-class KeyAnswerer:
+class KeyAnswerer(ModalPoller):
     """Answers each blocking QMessageBox that opens by pressing ``keys[i]`` where the keyboard is, from a
     timer; records the boxes' texts and details. A box beyond the expected ones is closed with Escape
     and reported, so that a test fails instead of hanging. The merge's summary, which does not block
@@ -56,16 +57,7 @@ class KeyAnswerer:
         self.texts: list[str] = []
         self.details: list[str] = []
         self.unexpected: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._poll)
-
-    def __enter__(self) -> KeyAnswerer:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._timer.stop()
+        super().__init__()
 
     def _poll(self) -> None:
         box = QApplication.activeModalWidget()

@@ -18,7 +18,7 @@ from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
 from editor.ui.session.session import EditSession, find_recoverable
 from schema.fileio import load_plan
 from schema.operations import SetField
-from tests.editor.ui_support import DialogAnswerer, discard_on_close, ime_commit, make_window, write_plan
+from tests.editor.ui_support import DialogAnswerer, ModalPoller, discard_on_close, ime_commit, make_window, write_plan
 from tests.paths import DEMO, ROOT
 
 KAOHSIUNG = ROOT / "samples" / "kaohsiung-108-111.plan.json"
@@ -48,22 +48,13 @@ def show_comparison(qtbot, window):
     return view
 
 
-class ModalDriver:
+class ModalDriver(ModalPoller):
     """Runs ``steps[i](dialog)`` on the i-th modal dialog of the expected class, in order, from the event loop."""
 
     def __init__(self, *steps: tuple[type, Callable]):
         self.steps = list(steps)
         self.done = 0
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._poll)
-
-    def __enter__(self):
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._timer.stop()
+        super().__init__()
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()

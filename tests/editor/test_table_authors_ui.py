@@ -11,25 +11,16 @@ from editor.ui.preferences import PreferencesDialog
 from schema.fileio import save_plan
 from tests.editor.colleagues_support import ALT, KeyAnswerer, file_command, focus_tree, key
 from tests.editor.test_attribution_exports import _cells, attributed
-from tests.editor.ui_support import discard_on_close, make_window
+from tests.editor.ui_support import ModalPoller, discard_on_close, make_window
 
 
-class DialogKeys:
+class DialogKeys(ModalPoller):
     """When a modal dialog of ``kind`` is up, press ``keys`` ((key, modifier), …) where the keyboard is, one
     every 150 ms (an access key clicks its button after a short animation), from a timer: never hangs."""
 
     def __init__(self, kind, *keys):
         self.kind, self.keys, self.seen = kind, list(keys), False
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._poll)
-
-    def __enter__(self):
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._timer.stop()
+        super().__init__()
 
     def _poll(self):
         dialog = QApplication.activeModalWidget()

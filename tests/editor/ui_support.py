@@ -3,6 +3,7 @@ events for Chinese, and a hand that answers the next message boxes by clicking t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QStandardPaths, QTimer
@@ -96,7 +97,27 @@ def current_id(window) -> str | None:
     return index.data(NODE_ID_ROLE) if index.isValid() else None
 
 
-class DialogAnswerer:
+class ModalPoller:
+    """Looks at the active modal dialog every 10 ms from a timer, while used as a context manager around the
+    code that opens it: a subclass's ``_poll`` answers it (with real clicks or keys), so a test never hangs."""
+
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+
+    def __enter__(self) -> Self:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.stop()
+
+    def _poll(self) -> None:
+        raise NotImplementedError
+
+
+class DialogAnswerer(ModalPoller):
     """Click the button labelled ``answers[i]`` on the i-th message box that opens; record each box's
     text, title and informative text (the detail under its headline).
 
@@ -108,16 +129,7 @@ class DialogAnswerer:
         self.texts: list[str] = []
         self.titles: list[str] = []
         self.details: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(10)
-        self._timer.timeout.connect(self._poll)
-
-    def __enter__(self) -> DialogAnswerer:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._timer.stop()
+        super().__init__()
 
     def _poll(self) -> None:
         box = QApplication.activeModalWidget()
