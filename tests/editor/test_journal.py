@@ -37,6 +37,10 @@ def crash(session: EditSession) -> Path:
     session._journal.close(delete=False)
     session._journal = None
     session._closed = True
+    # Nothing of a killed editor lives on: stop its timer and drop its undo commands (they refer back to
+    # the session), so that it is freed here, in the GUI thread, and not by the cycle collector in any thread.
+    session._sync_timer.stop()
+    session.undo_stack.clear()
     return path
 
 

@@ -348,6 +348,11 @@ class EditSession(QObject):
         self._closed = True
         self._stamp.watch(None, None)  # a closed plan is no longer edited: nothing keeps watching it
         self._sync_timer.stop()
+        # The undo commands refer back to the session: without them the session is freed as soon as the
+        # window lets go of it, here in the GUI thread. Left to Python's cycle collector, it could be
+        # destroyed with its timer in whichever thread that collector happens to run, e.g. the journal's
+        # base-copy thread, which Qt does not allow (a crash seen in the test run).
+        self.undo_stack.clear()
         self._discard_prepared()
         if self._journal is not None:
             try:
