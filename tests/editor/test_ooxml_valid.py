@@ -3,7 +3,6 @@ element order, relationships, and Word's own repair rules) with zero errors and 
 from __future__ import annotations
 
 import pytest
-from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
 
 from editor.export.amendments import write_amendment_table, write_tracked_document
 from editor.export.official_docx import OfficialOptions, write_official_docx
@@ -11,19 +10,9 @@ from schema.compare import compare
 from schema.document import Document
 from schema.fileio import load_plan
 from schema.model import KPI, Action, FocusArea, Goal, Period, PlanDocument, Revision, Strategy
+from tests.editor.ooxml_support import findings
 from tests.editor.test_tracked_docx import AMENDMENTS, amended
 from tests.paths import DEMO, SAMPLE
-
-
-@pytest.fixture(scope="module")
-def validator():
-    return OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
-
-
-def findings(validator, path) -> list[str]:
-    result = validator.validate(str(path))
-    return [f"{e.severity.value}: {e.part_uri} {e.path} {e.description}" for e in result.errors
-            if e.severity in (ValidationSeverity.ERROR, ValidationSeverity.WARNING)]
 
 
 def _detailed_plan() -> PlanDocument:

@@ -13,12 +13,12 @@ import zipfile
 import docx
 import openpyxl
 import pytest
-from openxml_audit import FileFormat, OpenXmlValidator, ValidationSeverity
 
 from editor import cli
 from editor.export.fonts import FONTCONFIG_FILE
 from editor.export.official_docx import OfficialOptions, write_official_docx
 from editor.export.summary_export import write_summary_table
+from tests.editor.ooxml_support import findings
 from tests.paths import SAMPLE
 from tests.summary_plan import plan_with_figures
 
@@ -29,17 +29,6 @@ TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正�
 @pytest.fixture(scope="module")
 def plan():
     return plan_with_figures()
-
-
-@pytest.fixture(scope="module")
-def validator():
-    return OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=0)
-
-
-def findings(validator, path) -> list[str]:
-    result = validator.validate(str(path))
-    return [f"{e.severity.value}: {e.part_uri} {e.path} {e.description}" for e in result.errors
-            if e.severity in (ValidationSeverity.ERROR, ValidationSeverity.WARNING)]
 
 
 def cell_texts(table) -> list[list[str]]:
