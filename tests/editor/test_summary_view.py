@@ -8,6 +8,7 @@ from editor.ui import summary_view
 from editor.ui.session.session import EditSession
 from editor.ui.session.undo_commands import execute_field
 from tests.editor.ui_support import make_window
+from tests.editor.x11_support import run_x11_driver
 from tests.summary_plan import plan_with_figures
 
 
@@ -79,23 +80,7 @@ def test_the_overview_opens_by_keys_follows_edits_and_selects_a_strategy(qtbot, 
 
 def test_under_x11_the_overview_keys_arrive_and_enter_selects_the_strategy(tmp_path):
     """The real window under Xvfb, keys from xdotool (see tests/editor/x11_summary_driver.py)."""
-    import json
-    import os
-    import shutil
-    import subprocess
-    import sys
-
-    from tests.paths import ROOT
-
-    missing = [tool for tool in ("xvfb-run", "xdotool") if shutil.which(tool) is None]
-    assert not missing, f"{missing} not installed: run scripts/setup.sh test"
-    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
-    env["QT_QPA_PLATFORM"] = "xcb"
-    out = tmp_path / "summary-keys.json"
-    run = subprocess.run(["xvfb-run", "-a", sys.executable, "-m", "tests.editor.x11_summary_driver", str(out), str(tmp_path)],
-                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert out.exists(), run.stdout + run.stderr
-    results = json.loads(out.read_text(encoding="utf-8"))
+    results = run_x11_driver("tests.editor.x11_summary_driver", tmp_path, "summary-keys.json")
     assert results["kpi"] == ["kpiSummaryTable", 0, "進駐廠商家數"]
     assert results["budget"] == ["budgetSummaryTable", 1, "154,500.876"]
     assert results["selected"] is True
