@@ -7,8 +7,6 @@ happened as JSON to argv[1].
 """
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,10 +20,7 @@ from editor.ui.main_window import MainWindow  # noqa: E402
 from editor.ui.session.session import EditSession  # noqa: E402
 from schema.fileio import load_plan, save_plan  # noqa: E402
 from tests.editor.colleagues_support import agency_plan  # noqa: E402
-
-
-def xdotool(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(["xdotool", *args])
+from tests.editor.x11_driver_support import when_tree_has_focus, write_results_and_quit, xdotool  # noqa: E402
 
 
 def main(out: Path, work: Path) -> int:
@@ -56,15 +51,7 @@ def main(out: Path, work: Path) -> int:
                    for b in window.findChildren(QMessageBox, "mergeSummary"))
 
     def focused(then):
-        def check():
-            if QApplication.focusWidget() is window.tree:
-                then()
-            else:
-                window.activateWindow()
-                window.tree.setFocus()
-                xdotool("windowfocus", "--sync", str(int(window.winId())))
-                QTimer.singleShot(100, check)
-        check()
+        when_tree_has_focus(window, then)
 
     def hand_out():
         xdotool("key", "alt+f")
@@ -113,11 +100,7 @@ def main(out: Path, work: Path) -> int:
 
     def finish():
         results["after_undo"] = session.document.node(youth.id).title
-        out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
-        window.session.undo_stack.setClean()
-        window.maybe_save = lambda: True
-        window.close()
-        app.quit()
+        write_results_and_quit(app, window, out, results)
 
     QTimer.singleShot(500, lambda: focused(hand_out))
     QTimer.singleShot(60_000, app.quit)  # never hang the suite

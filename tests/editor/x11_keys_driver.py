@@ -6,7 +6,6 @@ possible key sequences), the shortcut map, then the widget. Writes what happened
 """
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -19,13 +18,9 @@ QStandardPaths.setTestModeEnabled(True)
 from editor.ui.main_window import MainWindow  # noqa: E402
 from editor.ui.session.session import EditSession  # noqa: E402
 from tests.editor.ui_support import small_plan  # noqa: E402
+from tests.editor.x11_driver_support import when_tree_has_focus, write_results_and_quit, xdotool  # noqa: E402
 
 TYPE_DELAYS_MS = (0, 100, 200, 300, 400, 500, 800)
-
-
-def xdotool(*args: str) -> subprocess.Popen:
-    """Start xdotool without waiting: the window's event loop keeps running meanwhile, as with a user."""
-    return subprocess.Popen(["xdotool", *args])
 
 
 def main(out: Path, work: Path) -> int:
@@ -42,15 +37,7 @@ def main(out: Path, work: Path) -> int:
     steps: list = []
 
     def wait_for_tree_focus(then):
-        def check():
-            if QApplication.focusWidget() is window.tree:
-                then()
-            else:
-                window.activateWindow()
-                window.tree.setFocus()
-                xdotool("windowfocus", "--sync", str(int(window.winId())))
-                QTimer.singleShot(100, check)
-        check()
+        when_tree_has_focus(window, then)
 
     def type_after_enter(delay: int) -> None:
         def go():
@@ -192,11 +179,7 @@ def main(out: Path, work: Path) -> int:
         if steps:
             steps.pop(0)()
         else:
-            out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
-            window.session.undo_stack.setClean()
-            window.maybe_save = lambda: True
-            window.close()
-            app.quit()
+            write_results_and_quit(app, window, out, results)
 
     QTimer.singleShot(500, next_step)
     QTimer.singleShot(60_000, app.quit)  # never hang the suite

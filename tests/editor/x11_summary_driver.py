@@ -3,7 +3,6 @@ Ctrl+Shift+M (檢視 ▸ 績效指標總表 / 經費需求表) and Enter on a li
 Writes what happened as JSON to argv[1]."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ QStandardPaths.setTestModeEnabled(True)
 
 from editor.ui.main_window import MainWindow  # noqa: E402
 from editor.ui.session.session import EditSession  # noqa: E402
-from tests.editor.x11_keys_driver import xdotool  # noqa: E402
+from tests.editor.x11_driver_support import write_results_and_quit, xdotool  # noqa: E402
 from tests.summary_plan import plan_with_figures  # noqa: E402
 
 
@@ -55,11 +54,7 @@ def main(out: Path, work: Path) -> int:
 
     def after_enter():
         results["selected"] = window.tree.current_node_id() == plan.draft.content.focus.focus_areas[0].strategies[1].id
-        out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
-        window.session.undo_stack.setClean()
-        window.maybe_save = lambda: True
-        window.close()
-        app.quit()
+        write_results_and_quit(app, window, out, results)
 
     QTimer.singleShot(500, start)
     QTimer.singleShot(60_000, app.quit)  # never hang the suite
