@@ -310,8 +310,12 @@ class MainWindow(PlanFiles, QMainWindow):
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
     def _journal_failed(self, message: str) -> None:
+        from editor.ui.files.file_errors import journal_error_text
+
+        error = self.session.journal_error
         dialogs.show_error(self, translate("window", "無法寫入還原紀錄"),
-                           translate("window", "還原紀錄無法寫入：當機時未儲存的編輯可能無法還原。請儘快儲存。"), detail=message)
+                           translate("window", "還原紀錄無法寫入：當機時未儲存的編輯可能無法還原。請儘快儲存。"),
+                           detail=journal_error_text(error) if error is not None else message)
 
     def _stack_index_changed(self, index: int) -> None:
         """After undo or redo, show the node the command changed."""

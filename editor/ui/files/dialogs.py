@@ -90,16 +90,23 @@ def warn_locked(parent, path: Path, holder) -> str:
     ], default="cancel")
 
 
+def journal_problem_text(item) -> str:
+    """Why a left-over journal cannot be recovered, in the interface's language."""
+    from editor.ui.files.file_errors import journal_error_text
+
+    return journal_error_text(item.error) if item.error is not None else translate("files", "還原紀錄無法使用。")
+
+
 def offer_recovery(parent, item) -> str:
     """A journal left by an editor that did not close cleanly: 'restore', 'discard' or 'later'."""
     name = item.plan_path.name if item.plan_path else (item.title or translate("files", "未命名"))
     when = roc_date_text(item.last_edit.replace(second=0, microsecond=0))
-    if item.problem:  # the journal's own sentence (English) goes below the headline
+    if item.problem:  # why, in the interface's language, goes below the headline
         text = fill(translate("files", "上次編輯「%1」的紀錄無法還原。"), name)
         return ask(parent, translate("files", "無法還原"), text, [
             ("discard", translate("files", "刪除這份紀錄"), Role.DestructiveRole),
             ("later", translate("files", "保留"), Role.RejectRole),
-        ], default="later", details=item.problem)
+        ], default="later", details=journal_problem_text(item))
     if item.edit_count == 1:
         text = fill(translate("files", "上次編輯「%1」時程式沒有正常結束，有 1 項編輯尚未儲存（在 %3）。要還原嗎？"), name, 1, when)
     else:

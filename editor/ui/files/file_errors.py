@@ -156,3 +156,47 @@ def lock_owner(lock_path: Path) -> str:
         return Path(lock_path).owner()
     except (OSError, KeyError, NotImplementedError):
         return ""
+
+
+# Recovery journals (editor.ui.session.journal: JournalError; session: RecoveryError): each code's phrase,
+# %1 the journal (or folder, or plan file) and %2 the system's reason (磁碟已滿 …) where it has one.
+_JOURNAL_PHRASES = {
+    "cannot_lock": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法鎖定，可能正由另一個編輯器使用。"),
+    "cannot_write": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法寫入%2。"),
+    "cannot_create": QT_TRANSLATE_NOOP("file_errors", "無法在 %1 建立還原紀錄%2。"),
+    "cannot_read": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法讀取%2。"),
+    "cannot_recover": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法讀取%2。"),
+    "cannot_delete": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法刪除%2。"),
+    "not_a_journal": QT_TRANSLATE_NOOP("file_errors", "%1 不是這個編輯器的還原紀錄。"),
+    "newer_journal": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 由較新版的編輯器寫成，這個版本無法還原其中的編輯。"),
+    "damaged": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 在第 %2 行損壞，無法安全地重做其中的編輯。"),
+    "no_base": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 沒有保留編輯所根據的計畫內容。"),
+    "base_gone": QT_TRANSLATE_NOOP("file_errors", "「%1」已被修改，而編輯所根據的版本沒有留下副本，所以無法還原。"),
+    "base_unreadable": QT_TRANSLATE_NOOP("file_errors", "編輯所根據的「%1」無法讀取，所以無法還原。"),
+    "in_use": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 正由另一個仍在執行的編輯器使用。"),
+}
+_REASONS = {  # errno → the reason as users say it
+    28: QT_TRANSLATE_NOOP("file_errors", "：磁碟已滿"),
+    13: QT_TRANSLATE_NOOP("file_errors", "：沒有寫入的權限"),
+    1: QT_TRANSLATE_NOOP("file_errors", "：沒有寫入的權限"),
+    30: QT_TRANSLATE_NOOP("file_errors", "：磁碟是唯讀的"),
+    20: QT_TRANSLATE_NOOP("file_errors", "：路徑中有同名的檔案，不是資料夾"),
+    17: QT_TRANSLATE_NOOP("file_errors", "：已有同名的檔案"),
+    2: QT_TRANSLATE_NOOP("file_errors", "：找不到這個位置"),
+}
+
+
+def journal_error_text(error: Exception) -> str:
+    """The sentence for a recovery journal's error (JournalError, RecoveryError) in the interface's language."""
+    code = getattr(error, "code", "")
+    params = dict(getattr(error, "params", {}) or {})
+    if code not in _JOURNAL_PHRASES:
+        return translate("file_errors", "還原紀錄無法使用。")
+    errno = int(params.get("errno") or 0)
+    reason = translate("file_errors", _REASONS[errno]) if errno in _REASONS else ""
+    if code in ("base_gone", "base_unreadable"):
+        subject = Path(str(params.get("plan_path", ""))).name
+    else:
+        subject = str(params.get("path", ""))
+    second = params.get("line") if code == "damaged" else reason
+    return fill(translate("file_errors", _JOURNAL_PHRASES[code]), subject, second)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from editor.ui.files import dialogs
-from editor.ui.files.file_errors import file_error_text
+from editor.ui.files.file_errors import file_error_text, journal_error_text
 from editor.ui.i18n import fill, translate
 from editor.ui.session.session import (
     EditSession,
@@ -55,7 +55,7 @@ class PlanFiles:
                     discard_recoverable(item)
             except RecoveryError as exc:
                 dialogs.show_error(self, translate("window", "無法還原"), translate("window", "無法還原未儲存的編輯。"),
-                                   detail=str(exc))
+                                   detail=journal_error_text(exc))
         return False
 
     def new_plan(self) -> None:

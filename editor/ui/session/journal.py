@@ -73,7 +73,17 @@ SUFFIX = ".journal"
 
 
 class JournalError(Exception):
-    """A journal that cannot be read, written or replayed; ``str()`` is one sentence."""
+    """A journal that cannot be read, written or replayed; ``str()`` is one English sentence.
+
+    ``code`` names the problem and ``params`` its values (``path``, ``errno``, ``line`` …), so that the
+    window says it in the interface's language (``editor.ui.files.file_errors.journal_error_text``), as
+    PlanFileError does; "" when raised with a message only.
+    """
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -195,7 +205,7 @@ class PreparedBase:
         self.path = _new_journal_path(directory, plan_path)
         self.lock = new_lock(self.path)
         if not self.lock.tryLock(0):
-            raise JournalError(f"{self.path} cannot be locked ({self.lock.error().name}).")
+            raise JournalError(f"{self.path} cannot be locked ({self.lock.error().name}).", "cannot_lock", path=self.path)
         self.base_file = companion(self.path, ".base")
         self._tmp = self.base_file.with_name(self.base_file.name + ".tmp")
         self._error: OSError | None = None
@@ -256,7 +266,8 @@ class JournalWriter:
                 prepared.wait()
             except OSError as exc:
                 prepared.discard()
-                raise JournalError(f"the recovery journal {prepared.path} cannot be written: {exc.strerror or exc}.") from None
+                raise JournalError(f"the recovery journal {prepared.path} cannot be written: {exc.strerror or exc}.", "cannot_write",
+                                   path=prepared.path, errno=exc.errno) from None
             path, lock = prepared.path, prepared.lock
             prepared._owned = False  # the lock and the copy are this journal's now
         else:
@@ -264,7 +275,7 @@ class JournalWriter:
             path = _new_journal_path(directory, plan_path)
             lock = new_lock(path)
             if not lock.tryLock(0):
-                raise JournalError(f"{path} cannot be locked ({lock.error().name}).")
+                raise JournalError(f"{path} cannot be locked ({lock.error().name}).", "cannot_lock", path=path)
         header = {
             "format": FORMAT,
             "version": VERSION,
@@ -295,7 +306,8 @@ class JournalWriter:
             lock.unlock()
             for leftover in (companion(path, ".base"), path.with_name(path.name + ".tmp")):
                 unlink_quietly(leftover)
-            raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.") from None
+            raise JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.", "cannot_write",
+                               path=path, errno=exc.errno) from None
         return cls(path, lock, len(payload))
 
     def append(self, op: Entry, authors: Sequence[str] = ()) -> int:
@@ -349,21 +361,21 @@ def read_journal(path: Path) -> JournalContents:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise JournalError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise JournalError(f"{path} cannot be read: {exc.strerror or exc}.", "cannot_read", path=path, errno=exc.errno) from None
     lines = data.split(b"\n")
     tail = lines.pop()  # after the last newline: empty, or a torn line
     if not lines:
-        raise JournalError(f"{path} is not a recovery journal: it has no complete first line.")
+        raise JournalError(f"{path} is not a recovery journal: it has no complete first line.", "not_a_journal", path=path)
     try:
         header = json.loads(lines[0])
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise JournalError(f"{path} is not a recovery journal: its first line is not JSON.") from None
+        raise JournalError(f"{path} is not a recovery journal: its first line is not JSON.", "not_a_journal", path=path) from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise JournalError(f"{path} is not a recovery journal of this editor (unknown format).")
+        raise JournalError(f"{path} is not a recovery journal of this editor (unknown format).", "not_a_journal", path=path)
     if header.get("version") not in READABLE_VERSIONS:
         raise JournalError(
-            f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay."
-        )
+            f"{path} is a recovery journal of version {header.get('version')!r}, which this editor (version {VERSION}) cannot replay.",
+            "newer_journal", path=path, version=header.get("version"))
     ops: list[Entry] = []
     authors: list[tuple[str, ...]] = []
     valid_length = len(lines[0]) + 1
@@ -378,7 +390,8 @@ def read_journal(path: Path) -> JournalContents:
                 # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
                 torn = True
                 break
-            raise JournalError(f"{path} is damaged at line {number}, so its edits cannot be replayed safely.") from None
+            raise JournalError(f"{path} is damaged at line {number}, so its edits cannot be replayed safely.", "damaged",
+                               path=path, line=number) from None
         ops.append(op)
         authors.append(by)
         valid_length += len(raw) + 1
@@ -392,11 +405,11 @@ def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fin
             return PlanDocument.model_validate(header["base_plan"]), None, None
         except (KeyError, ValidationError) as exc:
             detail = describe_validation_error(exc) if isinstance(exc, ValidationError) else "it is missing"
-            raise JournalError(f"{path} holds no usable copy of the plan its edits apply to ({detail}).") from None
+            raise JournalError(f"{path} holds no usable copy of the plan its edits apply to ({detail}).", "no_base", path=path) from None
     try:
         base = Fingerprint(**header["base"])
     except (KeyError, TypeError):
-        raise JournalError(f"{path} does not say which version of the plan its edits apply to.") from None
+        raise JournalError(f"{path} does not say which version of the plan its edits apply to.", "no_base", path=path) from None
     plan_path = Path(header["plan_path"])
     candidates = []
     if header.get("base_file"):
@@ -411,10 +424,10 @@ def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fin
             try:
                 return parse_plan(payload, str(plan_path)), payload, base
             except PlanFileError as exc:
-                raise JournalError(str(exc)) from None
+                raise JournalError(str(exc), "base_unreadable", path=path, plan_path=plan_path) from None
     raise JournalError(
-        f"the version of {plan_path} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept)."
-    )
+        f"the version of {plan_path} that the edits in {path.name} apply to is gone (the file was changed and no copy was kept).",
+        "base_gone", path=path, plan_path=plan_path)
 
 
 def pin_ids(op: Operation) -> Operation:
@@ -458,7 +471,7 @@ def replay(document: Document, ops: list[Entry], set_author: Callable[[str], Non
             continue
         if isinstance(op, PlanChange):
             if document.plan is None:
-                raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.")
+                raise JournalError("the journal changes the plan's revisions, but no plan was given to replay them on.", "no_base")
             op.apply_to(document.plan)
             if applied is not None:
                 applied.clear()

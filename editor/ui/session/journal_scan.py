@@ -7,7 +7,7 @@ one whose edits were saved (its last line marks a save that the plan file on dis
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -35,7 +35,8 @@ class Recoverable:
     title: str
     last_edit: datetime  # local time of the journal's last write
     edit_count: int
-    problem: str | None = None  # one sentence when it cannot be recovered
+    problem: str | None = None  # one English sentence when it cannot be recovered
+    error: JournalError | None = field(default=None, compare=False)  # its code and params, for the window
 
     @property
     def recoverable(self) -> bool:
@@ -85,18 +86,18 @@ def describe(path: Path) -> Recoverable:
     try:
         contents = read_journal(path)
     except JournalError as exc:
-        return Recoverable(path, None, "", last_edit, 0, str(exc))
+        return Recoverable(path, None, "", last_edit, 0, str(exc), exc)
     header = contents.header
     plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
     title = header.get("title") if isinstance(header.get("title"), str) else ""
     if plan_path is not None and _saved(contents.ops, plan_path):
         return Recoverable(path, plan_path, title, last_edit, 0)  # nothing to recover: removed by scan
-    problem = None
+    problem, error = None, None
     try:
         load_base(path, header)
     except JournalError as exc:
-        problem = str(exc)
-    return Recoverable(path, plan_path, title, last_edit, edit_count(contents.ops), problem)
+        problem, error = str(exc), exc
+    return Recoverable(path, plan_path, title, last_edit, edit_count(contents.ops), problem, error)
 
 
 def _saved(entries, plan_path: Path) -> bool:

@@ -81,7 +81,18 @@ class PlanLockedError(PlanFileError):
 
 
 class RecoveryError(Exception):
-    """A journal that cannot be recovered or discarded now; ``str()`` is one sentence."""
+    """A journal that cannot be recovered or discarded now; ``str()`` is one English sentence, ``code`` and
+    ``params`` what the window phrases (a JournalError's own, or "in_use", "cannot_recover", "cannot_delete")."""
+
+    def __init__(self, message: str, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+def _write_error(path: Path, exc: OSError) -> JournalError:
+    return JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.", "cannot_write",
+                        path=path, errno=exc.errno)
 
 
 def default_journal_dir() -> Path:
@@ -115,6 +126,7 @@ class EditSession(QObject):
         self._stamp.watch(self.document, plan.draft)
         self.author = ""
         self.path = Path(os.path.abspath(path)) if path is not None else None
+        self.journal_error: JournalError | None = None  # why the journal stopped, for the window's phrase
         self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
         # The file as we last read or wrote it: the base of the journal and the reference for
         # "changed on disk". None for a never-saved plan.
@@ -203,7 +215,7 @@ class EditSession(QObject):
             try:
                 mark = journal.append(record, authors)
             except OSError as exc:
-                self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+                self._journal_lost(_write_error(journal.path, exc))
                 journal = None
         try:
             try:
@@ -217,7 +229,7 @@ class EditSession(QObject):
                     journal.rollback(mark)
                 except OSError as exc:
                     # The line stays; replay skips it since it is rejected again (see journal.py).
-                    self._journal_lost(f"the recovery journal {journal.path} cannot be written: {exc.strerror or exc}.")
+                    self._journal_lost(_write_error(journal.path, exc))
             raise
         self._stamp.settle(True)
         if journal is not None and not self._sync_timer.isActive():
@@ -390,8 +402,9 @@ class EditSession(QObject):
                 )
         except (JournalError, OSError) as exc:
             self._journal_lost(
-                str(exc) if isinstance(exc, JournalError)
-                else f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}."
+                exc if isinstance(exc, JournalError)
+                else JournalError(f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}.",
+                                  "cannot_create", path=self.journal_dir, errno=exc.errno)
             )
         return self._journal
 
@@ -410,8 +423,11 @@ class EditSession(QObject):
             self._prepared.discard()
             self._prepared = None
 
-    def _journal_lost(self, message: str) -> None:
-        """Editing goes on without protection rather than being refused; the window is told once."""
+    def _journal_lost(self, error: JournalError) -> None:
+        """Editing goes on without protection rather than being refused; the window is told once (the
+        English sentence by ``journal_failed``; ``journal_error`` keeps the error for the window's phrase)."""
+        self.journal_error = error
+        message = str(error)
         if self._journal is not None:
             try:
                 self._journal.close(delete=False)
@@ -465,7 +481,7 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
     path = item.journal_path
     lock = _journal.new_lock(path)
     if not lock.tryLock(0):
-        raise RecoveryError(f"{path} is being used by another editor that is still running.")
+        raise RecoveryError(f"{path} is being used by another editor that is still running.", "in_use", path=path)
     try:
         contents = _journal.read_journal(path)
         plan, payload, fingerprint = _journal.load_base(path, contents.header)
@@ -482,10 +498,11 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         writer = JournalWriter(path, lock, contents.valid_length)
     except JournalError as exc:
         lock.unlock()
-        raise RecoveryError(str(exc)) from None
+        raise RecoveryError(str(exc), exc.code, **exc.params) from None
     except OSError as exc:
         lock.unlock()
-        raise RecoveryError(f"{path} cannot be recovered: {exc.strerror or exc}.") from None
+        raise RecoveryError(f"{path} cannot be recovered: {exc.strerror or exc}.", "cannot_recover", path=path,
+                            errno=exc.errno) from None
     except BaseException:
         lock.unlock()
         raise
@@ -498,10 +515,12 @@ def discard_recoverable(item: Recoverable) -> None:
     """Delete a left-over journal (the user chose not to recover it)."""
     lock = _journal.new_lock(item.journal_path)
     if not lock.tryLock(0):
-        raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.")
+        raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.", "in_use",
+                            path=item.journal_path)
     try:
         _journal.remove_files(item.journal_path)
     except OSError as exc:
-        raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.") from None
+        raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.", "cannot_delete",
+                            path=item.journal_path, errno=exc.errno) from None
     finally:
         lock.unlock()

@@ -1293,6 +1293,82 @@
         <source>電腦 %1 上的另一個編輯器</source>
         <translation>another editor on the computer %1</translation>
     </message>
+    <message>
+        <source>還原紀錄 %1 無法鎖定，可能正由另一個編輯器使用。</source>
+        <translation>The recovery journal %1 cannot be locked; another editor may be using it.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 無法寫入%2。</source>
+        <translation>The recovery journal %1 cannot be written%2.</translation>
+    </message>
+    <message>
+        <source>無法在 %1 建立還原紀錄%2。</source>
+        <translation>A recovery journal cannot be created in %1%2.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 無法讀取%2。</source>
+        <translation>The recovery journal %1 cannot be read%2.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 無法刪除%2。</source>
+        <translation>The recovery journal %1 cannot be deleted%2.</translation>
+    </message>
+    <message>
+        <source>%1 不是這個編輯器的還原紀錄。</source>
+        <translation>%1 is not a recovery journal of this editor.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 由較新版的編輯器寫成，這個版本無法還原其中的編輯。</source>
+        <translation>The recovery journal %1 was written by a newer editor; this version cannot replay its edits.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 在第 %2 行損壞，無法安全地重做其中的編輯。</source>
+        <translation>The recovery journal %1 is damaged at line %2, so its edits cannot be replayed safely.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 沒有保留編輯所根據的計畫內容。</source>
+        <translation>The recovery journal %1 holds no copy of the plan its edits apply to.</translation>
+    </message>
+    <message>
+        <source>「%1」已被修改，而編輯所根據的版本沒有留下副本，所以無法還原。</source>
+        <translation>"%1" was changed and no copy of the version the edits apply to was kept, so they cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>編輯所根據的「%1」無法讀取，所以無法還原。</source>
+        <translation>"%1", which the edits apply to, cannot be read, so they cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>還原紀錄 %1 正由另一個仍在執行的編輯器使用。</source>
+        <translation>The recovery journal %1 is being used by another editor that is still running.</translation>
+    </message>
+    <message>
+        <source>：磁碟已滿</source>
+        <translation>: the disk is full</translation>
+    </message>
+    <message>
+        <source>：沒有寫入的權限</source>
+        <translation>: no permission to write</translation>
+    </message>
+    <message>
+        <source>：磁碟是唯讀的</source>
+        <translation>: the disk is read-only</translation>
+    </message>
+    <message>
+        <source>：路徑中有同名的檔案，不是資料夾</source>
+        <translation>: a file is in the way where a folder should be</translation>
+    </message>
+    <message>
+        <source>：已有同名的檔案</source>
+        <translation>: a file of that name is in the way</translation>
+    </message>
+    <message>
+        <source>：找不到這個位置</source>
+        <translation>: the place does not exist</translation>
+    </message>
+    <message>
+        <source>還原紀錄無法使用。</source>
+        <translation>The recovery journal cannot be used.</translation>
+    </message>
 </context>
 <context>
     <name>files</name>
@@ -1359,6 +1435,10 @@
     <message>
         <source>不開啟</source>
         <translation>Don&apos;t open</translation>
+    </message>
+    <message>
+        <source>還原紀錄無法使用。</source>
+        <translation>The recovery journal cannot be used.</translation>
     </message>
     <message>
         <source>上次編輯「%1」的紀錄無法還原。</source>
