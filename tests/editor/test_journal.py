@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.ui.session import journal
+from editor.ui.session import journal_format, journal_replay
 from editor.ui.session.session import (
     EditSession,
     FileChangedOnDiskError,
@@ -75,11 +75,11 @@ def test_replay_reproduces_the_applied_edits_and_ignores_a_torn_last_line(qapp, 
         applied += 1
         states.append(session.document.content.model_dump())
     if applied == 0:
-        assert session.journal_path is None or journal.read_journal(session.journal_path).ops == []
+        assert session.journal_path is None or journal_replay.read_journal(session.journal_path).ops == []
         session.close()
         return
     path = crash(session)
-    contents = journal.read_journal(path)
+    contents = journal_replay.read_journal(path)
     assert len(contents.ops) == applied and not contents.torn  # rejected ops left no line
     # Cut the file anywhere inside the operations: only complete lines count.
     data = path.read_bytes()
@@ -87,17 +87,17 @@ def test_replay_reproduces_the_applied_edits_and_ignores_a_torn_last_line(qapp, 
     keep = header_end + cut % (len(data) - header_end + 1)
     path.write_bytes(data[:keep])
     complete = data[:keep].count(b"\n") - 1
-    contents = journal.read_journal(path)
+    contents = journal_replay.read_journal(path)
     assert len(contents.ops) == complete and contents.torn == (not data[:keep].endswith(b"\n"))
     doc = Document(load_plan(plan).draft.content)
-    assert journal.replay(doc, contents.ops) == 0
+    assert journal_replay.replay(doc, contents.ops) == 0
     assert doc.content.model_dump() == states[complete]
     if complete:
         restored = recover(find_recoverable(base / "rec")[0], journal_dir=base / "rec")
         assert restored.document.content.model_dump() == states[complete]
         # The torn line was cut off, so the next edit starts on a line of its own.
         restored.apply(SetField("g2", "title", "續"))
-        assert len(journal.read_journal(path).ops) == complete + 1 and not journal.read_journal(path).torn
+        assert len(journal_replay.read_journal(path).ops) == complete + 1 and not journal_replay.read_journal(path).torn
         restored.close()
 
 
@@ -171,7 +171,7 @@ def test_a_journal_whose_base_is_gone_is_not_recoverable(qapp, tmp_path):
     session = EditSession.open(plan, journal_dir=tmp_path / "rec")
     session.apply(SetField("g1", "title", "改"))
     path = crash(session)
-    journal.companion(path, ".base").unlink()
+    journal_format.companion(path, ".base").unlink()
     plan.write_text(plan.read_text("utf-8").replace("日誌測試", "別的"), "utf-8")
     [item] = find_recoverable(tmp_path / "rec")
     assert item.problem == (
@@ -301,7 +301,7 @@ def test_revision_commands_and_their_undo_are_journalled_and_recovered_exactly(q
     assert plan.read_bytes() == on_disk
     # Undo after recovery is not possible (a fresh stack), but further revision commands are journalled.
     commands.delete_revision(restored, "110年第1次修正版")
-    assert journal.read_journal(path).ops[-1] == RemoveRevision(expected["revisions"][0]["id"])
+    assert journal_replay.read_journal(path).ops[-1] == RemoveRevision(expected["revisions"][0]["id"])
     restored.close()
 
 
@@ -352,8 +352,8 @@ def test_a_torn_revision_line_is_ignored_like_a_torn_operation(qapp, tmp_path_fa
     assert data[last_start:].startswith(b'{"op":"RemoveRevision"')
     # At least its first byte, never its newline: a write cut anywhere in the middle.
     path.write_bytes(data[: last_start + 1 + int(fraction * (len(data) - 2 - last_start))])
-    contents = journal.read_journal(path)
-    assert contents.torn and journal.edit_count(contents.ops) == 11  # a compound edit is one entry of several operations
+    contents = journal_replay.read_journal(path)
+    assert contents.torn and journal_format.edit_count(contents.ops) == 11  # a compound edit is one entry of several operations
     restored = recover(find_recoverable(base / "rec")[0], journal_dir=base / "rec")
     assert restored.plan.model_dump(mode="json") == before
     assert [r.label for r in restored.plan.revisions] == ["110年第1次修正版", "111年修正版"]
@@ -366,7 +366,7 @@ def test_an_older_journal_with_plan_lines_is_still_recovered(qapp, tmp_path):
     session = EditSession.open(plan, journal_dir=tmp_path / "rec")
     session.apply(SetField("s2", "note", "預算調整"))
     snapshot = Revision(id="r110", label="110年修正版", date="2021-06-30", content=session.plan.draft.content)
-    session._journal.append(journal.PlanChange((snapshot,), "111年草案"))
+    session._journal.append(journal_format.PlanChange((snapshot,), "111年草案"))
     path = crash(session)
     restored = recover(find_recoverable(tmp_path / "rec")[0], journal_dir=tmp_path / "rec")
     assert [(r.id, r.label, r.date) for r in restored.plan.revisions] == [("r110", "110年修正版", "2021-06-30")]

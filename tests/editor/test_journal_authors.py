@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.ui.session import journal
+from editor.ui.session import journal_format
 from editor.ui.session.session import EditSession, find_recoverable, recover
 from editor.ui.session.undo_commands import execute
 from schema.operations import Insert, SetField
@@ -101,8 +101,8 @@ def test_unreadable_authors_are_a_damaged_line(qapp, tmp_path):
     [item] = find_recoverable(tmp_path / "rec")
     assert item.problem == f"{path} is damaged at line 2, so its edits cannot be replayed safely."
     line = {"op": "SetField", "node_id": "s1", "field": "title", "value": "x", "by": "甲"}
-    entry = journal.entry_from_json(line)
-    assert (entry, journal.authors_from_json(line, entry)) == (SetField("s1", "title", "x"), ("甲",))
+    entry = journal_format.entry_from_json(line)
+    assert (entry, journal_format.authors_from_json(line, entry)) == (SetField("s1", "title", "x"), ("甲",))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from editor.ui.files.file_errors import journal_error_text
-from editor.ui.session.journal import JournalError
+from editor.ui.session.journal_format import JournalError
 from editor.ui.session.session import EditSession, RecoveryError, find_recoverable, recover
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, ime_commit, make_window, write_plan

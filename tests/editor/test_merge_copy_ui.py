@@ -8,7 +8,7 @@ import shutil
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor.ui.session import journal
+from editor.ui.session import journal_format, journal_replay
 from editor.ui.session.undo_commands import execute
 from schema.fileio import save_plan
 from schema.model import Action
@@ -77,8 +77,8 @@ def test_a_bureaus_part_comes_back_into_the_open_plan_as_one_undoable_journalled
     assert session.plan.draft.content.goals == before.goals  # the goal edit was reported, not merged
     authors = session.plan.draft.authors
     assert (authors[qiaotou.id], authors["newaction01"], authors[startup.id], authors[other.id]) == ("經發局陳專員", "經發局陳專員", ME, ME)
-    contents = journal.read_journal(session.journal_path)
-    assert "經發局陳專員" in contents.authors[-1] and isinstance(contents.ops[-1], journal.Group)
+    contents = journal_replay.read_journal(session.journal_path)
+    assert "經發局陳專員" in contents.authors[-1] and isinstance(contents.ops[-1], journal_format.Group)
 
     assert window.actions.undo.text() == "復原 合併「經發局.plan.json」"
     focus_tree(qtbot, window)

@@ -211,7 +211,7 @@ if __name__ == "__main__":
 # --- the tests ----------------------------------------------------------------------------------
 import pytest  # noqa: E402
 
-from editor.ui.session.journal import read_journal  # noqa: E402
+from editor.ui.session.journal_replay import read_journal  # noqa: E402
 from editor.ui.session.session import EditSession, find_recoverable, recover  # noqa: E402
 from schema.fileio import save_plan  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from editor.ui.session import journal as journal_module
-from editor.ui.session.journal import JournalWriter, read_journal
+from editor.ui.session import journal_format
+from editor.ui.session.journal_replay import read_journal
 from editor.ui.session.journal_scan import scan
+from editor.ui.session.journal_writer import JournalWriter
 from editor.ui.session.locking import PlanLock
 from editor.ui.session.session import EditSession, FileChangedOnDiskError, find_recoverable, recover
 from editor.ui.session.undo_commands import execute
@@ -193,7 +194,7 @@ def test_a_kill_between_saving_and_removing_the_journal_offers_nothing(qapp, pla
         session.save()
     lock.unlock()  # the process is gone: its lock is stale
     assert load_plan(plan_file).draft.content.focus.focus_areas[0].strategies[0].title == "存好的修改"
-    assert isinstance(read_journal(journal_path).ops[-1], journal_module.SaveMarker)
+    assert isinstance(read_journal(journal_path).ops[-1], journal_format.SaveMarker)
     monkeypatch.undo()
     assert scan(jdir) == [] and not journal_path.exists()
 

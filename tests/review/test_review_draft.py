@@ -59,7 +59,7 @@ def walk_to(qtbot, view, wanted):
 
 
 def test_rejecting_a_removal_and_a_move_puts_the_revisions_item_back_journalled_and_undoable(qtbot, tmp_path):
-    from editor.ui.session.journal import read_journal
+    from editor.ui.session.journal_replay import read_journal
 
     path = tmp_path / "demo.plan.json"
     save_plan(load_plan(DEMO), path)

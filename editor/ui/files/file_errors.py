@@ -158,7 +158,7 @@ def lock_owner(lock_path: Path) -> str:
         return ""
 
 
-# Recovery journals (editor.ui.session.journal: JournalError; session: RecoveryError): each code's phrase,
+# Recovery journals (editor.ui.session.journal_format: JournalError; session: RecoveryError): each code's phrase,
 # %1 the journal (or folder, or plan file) and %2 the system's reason (磁碟已滿 …) where it has one.
 _JOURNAL_PHRASES = {
     "cannot_lock": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法鎖定，可能正由另一個編輯器使用。"),

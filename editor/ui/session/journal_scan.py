@@ -11,17 +11,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from editor.ui.session.journal import (
+from editor.ui.session.journal_format import (
     SUFFIX,
     JournalError,
     SaveMarker,
     edit_count,
-    load_base,
     new_lock,
-    read_journal,
     remove_files,
     unlink_quietly,
 )
+from editor.ui.session.journal_replay import load_base, read_journal
 from editor.ui.session.plan_file_state import sha256
 from schema.fileio import PlanFileError, read_plan_bytes
 

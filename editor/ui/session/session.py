@@ -1,7 +1,7 @@
 """One open plan: its file, the working draft's Document, the undo stack, the journal and the lock.
 
 The window edits a plan only through :meth:`EditSession.apply`, which writes the operation to
-the recovery journal (``editor.ui.session.journal``) before the document applies it, so a killed or
+the recovery journal (``editor.ui.session.journal_writer``) before the document applies it, so a killed or
 crashed editor loses no completed edit. Undo commands call ``apply`` for their inverses too,
 so undo and redo are journalled like any edit, and replaying the journal over the base plan
 always gives the state on screen. The revisions around the draft (修正版) change the same way:
@@ -19,10 +19,11 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from editor.ui.session import journal as _journal
+from editor.ui.session import journal_format, journal_replay
 from editor.ui.session.attribution import AuthorStamp
-from editor.ui.session.journal import JournalError, JournalWriter, PreparedBase
+from editor.ui.session.journal_format import JournalError
 from editor.ui.session.journal_scan import Recoverable, scan
+from editor.ui.session.journal_writer import JournalWriter, PreparedBase
 from editor.ui.session.locking import LockHolder, PlanLock
 from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file, sha256
 from editor.ui.session.undo_commands import push_recovered
@@ -186,12 +187,12 @@ class EditSession(QObject):
 
         ``authors``: who made each operation (a merge takes each change from its side's author);
         by default :attr:`author` made them all."""
-        ops = [_journal.pin_ids(op) for op in ops]
+        ops = [journal_format.pin_ids(op) for op in ops]
         who = list(authors) if authors is not None else [self.author] * len(ops)
         if len(who) != len(ops):
             raise ValueError("one author for each operation")
-        record = ops[0] if len(ops) == 1 else _journal.Group(tuple(ops))
-        return self._journalled(record, lambda: _journal.apply_group(self.document, ops, who, self._set_author), who)
+        record = ops[0] if len(ops) == 1 else journal_format.Group(tuple(ops))
+        return self._journalled(record, lambda: journal_replay.apply_group(self.document, ops, who, self._set_author), who)
 
     @property
     def author(self) -> str:
@@ -228,7 +229,7 @@ class EditSession(QObject):
                 try:
                     journal.rollback(mark)
                 except OSError as exc:
-                    # The line stays; replay skips it since it is rejected again (see journal.py).
+                    # The line stays; replay skips it since it is rejected again (see journal_replay.py).
                     self._journal_lost(_write_error(journal.path, exc))
             raise
         self._stamp.settle(True)
@@ -309,10 +310,10 @@ class EditSession(QObject):
 
     def _mark_save(self, payload: bytes) -> None:
         """Tell the journal what is about to be saved, so that a kill right after the save does not
-        leave these edits to be offered for recovery again (journal.SaveMarker)."""
+        leave these edits to be offered for recovery again (journal_format.SaveMarker)."""
         if self._journal is not None:
             try:
-                self._journal.append(_journal.SaveMarker(sha256(payload)))
+                self._journal.append(journal_format.SaveMarker(sha256(payload)))
             except OSError:
                 pass  # then recovery is offered once more: harmless
 
@@ -409,7 +410,7 @@ class EditSession(QObject):
         return self._journal
 
     def _prepare_base(self) -> None:
-        """Start writing the next journal's base copy now, so that the first edit need not (journal.py)."""
+        """Start writing the next journal's base copy now, so that the first edit need not (journal_writer.py)."""
         self._discard_prepared()
         if self._closed or self._base_bytes is None:
             return
@@ -479,18 +480,18 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
     The plan file itself is not touched until the user saves.
     """
     path = item.journal_path
-    lock = _journal.new_lock(path)
+    lock = journal_format.new_lock(path)
     if not lock.tryLock(0):
         raise RecoveryError(f"{path} is being used by another editor that is still running.", "in_use", path=path)
     try:
-        contents = _journal.read_journal(path)
-        plan, payload, fingerprint = _journal.load_base(path, contents.header)
+        contents = journal_replay.read_journal(path)
+        plan, payload, fingerprint = journal_replay.load_base(path, contents.header)
         plan_path = Path(contents.header["plan_path"]) if contents.header.get("plan_path") else None
         session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
         session._base_bytes = payload
         session._fingerprint = fingerprint
         applied: list = []
-        _journal.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied)
+        journal_replay.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied)
         session._stamp.author = session.author
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.
@@ -513,12 +514,12 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
 
 def discard_recoverable(item: Recoverable) -> None:
     """Delete a left-over journal (the user chose not to recover it)."""
-    lock = _journal.new_lock(item.journal_path)
+    lock = journal_format.new_lock(item.journal_path)
     if not lock.tryLock(0):
         raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.", "in_use",
                             path=item.journal_path)
     try:
-        _journal.remove_files(item.journal_path)
+        journal_format.remove_files(item.journal_path)
     except OSError as exc:
         raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.", "cannot_delete",
                             path=item.journal_path, errno=exc.errno) from None
