@@ -38,7 +38,7 @@ TRANSLATED_MODULES = (  # paths under editor/ui, without .py
     "review/items", "review/markup", "review/mode", "review/view", "revisions/commands", "revisions/dialog",
     "revisions/menu",
     "session/undo_commands", "summary_view", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
-    "tree/model", "tree/outline_views", "tree/view",
+    "tree/model", "tree/outline_views", "tree/view", "window_docks",
 )
 
 # Names of node kinds and fields as people read them (schema.tree.KINDS has the Chinese kind
