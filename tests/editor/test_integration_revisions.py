@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from editor.export.chart_layout import chart_data
 from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
-from editor.ui.session.session import EditSession, find_recoverable
+from editor.ui.session.recovery import find_recoverable
+from editor.ui.session.session import EditSession
 from schema.fileio import load_plan
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, ModalPoller, discard_on_close, ime_commit, make_window, write_plan

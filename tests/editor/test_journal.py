@@ -10,14 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.ui.session import journal_format, journal_replay
-from editor.ui.session.session import (
-    EditSession,
-    FileChangedOnDiskError,
-    RecoveryError,
-    discard_recoverable,
-    find_recoverable,
-    recover,
-)
+from editor.ui.session.plan_file_state import FileChangedOnDiskError
+from editor.ui.session.recovery import RecoveryError, discard_recoverable, find_recoverable, recover
+from editor.ui.session.session import EditSession
 from schema.document import Document
 from schema.fileio import load_plan, save_plan
 from schema.model import Period, PlanDocument, Revision

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.ui.session import journal_format
-from editor.ui.session.session import EditSession, find_recoverable, recover
+from editor.ui.session.recovery import find_recoverable, recover
+from editor.ui.session.session import EditSession
 from editor.ui.session.undo_commands import execute
 from schema.operations import Insert, SetField
 from tests.editor.test_journal import crash, make_plan, ops_

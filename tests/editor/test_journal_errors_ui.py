@@ -7,7 +7,8 @@ import json
 
 from editor.ui.files.file_errors import journal_error_text
 from editor.ui.session.journal_format import JournalError
-from editor.ui.session.session import EditSession, RecoveryError, find_recoverable, recover
+from editor.ui.session.recovery import RecoveryError, find_recoverable, recover
+from editor.ui.session.session import EditSession
 from schema.operations import SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, ime_commit, make_window, write_plan
 

@@ -212,7 +212,8 @@ if __name__ == "__main__":
 import pytest  # noqa: E402
 
 from editor.ui.session.journal_replay import read_journal  # noqa: E402
-from editor.ui.session.session import EditSession, find_recoverable, recover  # noqa: E402
+from editor.ui.session.recovery import find_recoverable, recover  # noqa: E402
+from editor.ui.session.session import EditSession  # noqa: E402
 from schema.fileio import save_plan  # noqa: E402
 from schema.model import Period, PlanDocument, Revision  # noqa: E402
 from tests.schema.plans import small_content  # noqa: E402

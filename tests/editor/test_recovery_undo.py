@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from editor.ui.session.session import EditSession, find_recoverable, recover
+from editor.ui.session.recovery import find_recoverable, recover
+from editor.ui.session.session import EditSession
 from schema.operations import Move, SetField
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window, write_plan
 

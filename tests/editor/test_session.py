@@ -9,15 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from editor.ui.session.session import (
-    EditSession,
-    FileChangedOnDiskError,
-    PlanLockedError,
-    discard_recoverable,
-    find_recoverable,
-    recover,
-    roc_year,
-)
+from editor.ui.session.locking import PlanLockedError
+from editor.ui.session.plan_file_state import FileChangedOnDiskError
+from editor.ui.session.recovery import discard_recoverable, find_recoverable, recover
+from editor.ui.session.session import EditSession, roc_year
 from schema.fileio import PlanFileError, load_plan, save_plan
 from schema.model import Period, PlanDocument
 from schema.operations import Insert, OperationError, Remove, SetField

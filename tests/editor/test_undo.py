@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.ui.session import undo_commands
-from editor.ui.session.session import EditSession, find_recoverable, recover
+from editor.ui.session.recovery import find_recoverable, recover
+from editor.ui.session.session import EditSession
 from schema.operations import Insert, Move, Remove, SetField
 from tests.editor.ui_support import small_plan
 

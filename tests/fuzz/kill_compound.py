@@ -56,7 +56,7 @@ def child(plan: Path, journal_dir: Path, seed: int) -> None:
 
 
 def notes_after_recovery(journal_dir: Path) -> set[str] | None:
-    from editor.ui.session.session import find_recoverable, recover
+    from editor.ui.session.recovery import find_recoverable, recover
     from schema.tree import walk
 
     items = find_recoverable(journal_dir)

@@ -60,7 +60,8 @@ def title_of(payload: bytes) -> str:
 def race(plan: Path, saves: int, seed: int, pause: float) -> dict:
     from PySide6.QtGui import QGuiApplication
 
-    from editor.ui.session.session import EditSession, FileChangedOnDiskError
+    from editor.ui.session.plan_file_state import FileChangedOnDiskError
+    from editor.ui.session.session import EditSession
     from schema.operations import SetField
 
     _app = QGuiApplication.instance() or QGuiApplication([])

@@ -16,7 +16,9 @@ from editor.ui.session.journal_replay import read_journal
 from editor.ui.session.journal_scan import scan
 from editor.ui.session.journal_writer import JournalWriter
 from editor.ui.session.locking import PlanLock
-from editor.ui.session.session import EditSession, FileChangedOnDiskError, find_recoverable, recover
+from editor.ui.session.plan_file_state import FileChangedOnDiskError
+from editor.ui.session.recovery import find_recoverable, recover
+from editor.ui.session.session import EditSession
 from editor.ui.session.undo_commands import execute
 from schema import atomic_write
 from schema.fileio import load_plan, save_plan

@@ -1,7 +1,8 @@
 """Decisions on proposals in the editor's session: one undo step each, journalled, recovered after a crash."""
 import shutil
 
-from editor.ui.session.session import EditSession, find_recoverable, recover
+from editor.ui.session.recovery import find_recoverable, recover
+from editor.ui.session.session import EditSession
 from editor.ui.session.undo_commands import execute
 from schema.fileio import load_plan, save_plan
 from schema.proposals import Proposal, Reply

@@ -110,7 +110,8 @@ def _validation_text(params: dict) -> tuple[str, str]:
 
 def file_error_text(error: Exception) -> str:
     """The sentence for a file error in the interface's language (its code's phrase, with its values)."""
-    from editor.ui.session.session import FileChangedOnDiskError, PlanLockedError
+    from editor.ui.session.locking import PlanLockedError
+    from editor.ui.session.plan_file_state import FileChangedOnDiskError
 
     if isinstance(error, FileChangedOnDiskError):
         if error.deleted:
@@ -158,7 +159,7 @@ def lock_owner(lock_path: Path) -> str:
         return ""
 
 
-# Recovery journals (editor.ui.session.journal_format: JournalError; session: RecoveryError): each code's phrase,
+# Recovery journals (editor.ui.session.journal_format: JournalError; editor.ui.session.recovery: RecoveryError): each code's phrase,
 # %1 the journal (or folder, or plan file) and %2 the system's reason (磁碟已滿 …) where it has one.
 _JOURNAL_PHRASES = {
     "cannot_lock": QT_TRANSLATE_NOOP("file_errors", "還原紀錄 %1 無法鎖定，可能正由另一個編輯器使用。"),

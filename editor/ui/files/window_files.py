@@ -14,14 +14,9 @@ from PySide6.QtCore import QTimer
 from editor.ui.files import dialogs
 from editor.ui.files.file_errors import file_error_text, journal_error_text
 from editor.ui.i18n import fill, translate
-from editor.ui.session.session import (
-    EditSession,
-    FileChangedOnDiskError,
-    RecoveryError,
-    discard_recoverable,
-    find_recoverable,
-    recover,
-)
+from editor.ui.session.plan_file_state import FileChangedOnDiskError
+from editor.ui.session.recovery import RecoveryError, discard_recoverable, find_recoverable, recover
+from editor.ui.session.session import EditSession
 from schema.fileio import PlanFileError
 
 MAX_RECENT = 8

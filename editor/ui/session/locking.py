@@ -24,6 +24,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from schema.fileio import PlanFileError
+
 
 @dataclass(frozen=True)
 class LockHolder:
@@ -39,6 +41,14 @@ class LockHolder:
         app = self.application or "another editor"
         where = f" on the computer {self.hostname}" if self.hostname else ""
         return f"{app} (process {self.pid}){where} has it open"
+
+
+class PlanLockedError(PlanFileError):
+    """Save As to a plan that another editor has open; ``holder`` says who (a LockHolder)."""
+
+    def __init__(self, message: str, holder: LockHolder | None = None, **params: object) -> None:
+        super().__init__(message, "locked", **params)
+        self.holder = holder
 
 
 def lock_path_beside(plan_path: Path) -> Path:

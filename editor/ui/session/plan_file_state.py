@@ -10,6 +10,19 @@ from pathlib import Path
 from schema.fileio import read_plan_bytes
 
 
+class FileChangedOnDiskError(Exception):
+    """Saving would overwrite changes made to the file by someone else; ``str()`` is one sentence."""
+
+    def __init__(self, path: Path, deleted: bool = False):
+        self.path = path
+        self.deleted = deleted
+        if deleted:
+            message = f"{path} was deleted or moved since it was opened; saving will create it again."
+        else:
+            message = f"{path} was changed on disk by another program since it was opened or last saved; saving would overwrite those changes."
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """What a plan file looked like when we last read or wrote it."""

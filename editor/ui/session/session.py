@@ -22,11 +22,9 @@ from PySide6.QtGui import QUndoStack
 from editor.ui.session import journal_format, journal_replay
 from editor.ui.session.attribution import AuthorStamp
 from editor.ui.session.journal_format import JournalError
-from editor.ui.session.journal_scan import Recoverable, scan
 from editor.ui.session.journal_writer import JournalWriter, PreparedBase
-from editor.ui.session.locking import LockHolder, PlanLock
-from editor.ui.session.plan_file_state import Fingerprint, disk_state, read_plan_file, sha256
-from editor.ui.session.undo_commands import push_recovered
+from editor.ui.session.locking import LockHolder, PlanLock, PlanLockedError
+from editor.ui.session.plan_file_state import FileChangedOnDiskError, Fingerprint, disk_state, read_plan_file, sha256
 from schema.atomic_write import remove_stale_temporaries
 from schema.document import Document
 from schema.fileio import (
@@ -43,52 +41,8 @@ from schema.roc_dates import roc_year as roc_year_of
 
 T = TypeVar("T")
 
-__all__ = [
-    "EditSession",
-    "FileChangedOnDiskError",
-    "LockHolder",
-    "PlanLockedError",
-    "Recoverable",
-    "RecoveryError",
-    "default_journal_dir",
-    "discard_recoverable",
-    "find_recoverable",
-    "recover",
-]
-
 UNTITLED = "未命名計畫"
 SYNC_DELAY_MS = 1000  # fsync the journal this long after the last edit (power cuts only; see JournalWriter.append)
-
-
-class FileChangedOnDiskError(Exception):
-    """Saving would overwrite changes made to the file by someone else; ``str()`` is one sentence."""
-
-    def __init__(self, path: Path, deleted: bool = False):
-        self.path = path
-        self.deleted = deleted
-        if deleted:
-            message = f"{path} was deleted or moved since it was opened; saving will create it again."
-        else:
-            message = f"{path} was changed on disk by another program since it was opened or last saved; saving would overwrite those changes."
-        super().__init__(message)
-
-
-class PlanLockedError(PlanFileError):
-    """Save As to a plan that another editor has open; ``holder`` says who (a LockHolder)."""
-
-    def __init__(self, message: str, holder: LockHolder | None = None, **params: object) -> None:
-        super().__init__(message, "locked", **params)
-        self.holder = holder
-
-
-class RecoveryError(Exception):
-    """A journal that cannot be recovered or discarded now; ``str()`` is one English sentence, ``code`` and
-    ``params`` what the window phrases (a JournalError's own, or "in_use", "cannot_recover", "cannot_delete")."""
-
-    def __init__(self, message: str, code: str = "", **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 def _write_error(path: Path, exc: OSError) -> JournalError:
@@ -461,67 +415,3 @@ class EditSession(QObject):
         self._journal = writer
         self._recovered = True
         self._update_dirty()
-
-
-# --- recovery ------------------------------------------------------------------------------
-def find_recoverable(journal_dir: Path | None = None) -> list[Recoverable]:
-    """Journals left by editors that did not close cleanly, newest first.
-
-    Items with a ``problem`` (damaged or foreign journal, base plan gone) are listed too, with
-    the reason, so the user can decide to discard them; nothing is deleted here except journals
-    that hold no edit at all. Journals of editors still running are not listed.
-    """
-    return scan(Path(journal_dir) if journal_dir is not None else default_journal_dir())
-
-
-def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
-    """Reload the base plan, replay the journal; the session is dirty and keeps writing that journal.
-
-    The plan file itself is not touched until the user saves.
-    """
-    path = item.journal_path
-    lock = journal_format.new_lock(path)
-    if not lock.tryLock(0):
-        raise RecoveryError(f"{path} is being used by another editor that is still running.", "in_use", path=path)
-    try:
-        contents = journal_replay.read_journal(path)
-        plan, payload, fingerprint = journal_replay.load_base(path, contents.header)
-        plan_path = Path(contents.header["plan_path"]) if contents.header.get("plan_path") else None
-        session = EditSession(plan, plan_path, journal_dir=journal_dir if journal_dir is not None else path.parent)
-        session._base_bytes = payload
-        session._fingerprint = fingerprint
-        applied: list = []
-        journal_replay.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied)
-        session._stamp.author = session.author
-        if contents.torn:
-            # Cut the half-written line off so that further edits start on a line of their own.
-            os.truncate(path, contents.valid_length)
-        writer = JournalWriter(path, lock, contents.valid_length)
-    except JournalError as exc:
-        lock.unlock()
-        raise RecoveryError(str(exc), exc.code, **exc.params) from None
-    except OSError as exc:
-        lock.unlock()
-        raise RecoveryError(f"{path} cannot be recovered: {exc.strerror or exc}.", "cannot_recover", path=path,
-                            errno=exc.errno) from None
-    except BaseException:
-        lock.unlock()
-        raise
-    session._adopt_journal(writer)
-    push_recovered(session, applied)  # Ctrl+Z undoes the recovered edits one by one, the last first
-    return session
-
-
-def discard_recoverable(item: Recoverable) -> None:
-    """Delete a left-over journal (the user chose not to recover it)."""
-    lock = journal_format.new_lock(item.journal_path)
-    if not lock.tryLock(0):
-        raise RecoveryError(f"{item.journal_path} is being used by another editor that is still running.", "in_use",
-                            path=item.journal_path)
-    try:
-        journal_format.remove_files(item.journal_path)
-    except OSError as exc:
-        raise RecoveryError(f"{item.journal_path} cannot be deleted: {exc.strerror or exc}.", "cannot_delete",
-                            path=item.journal_path, errno=exc.errno) from None
-    finally:
-        lock.unlock()
