@@ -51,13 +51,19 @@ def chart_filters() -> list[str]:
             translate("export", "PDF 文件 (*.pdf)")]
 
 
-def chart_path(path: str, chosen_filter: str) -> Path:
-    """The chart file to write: a typed .svg/.png/.pdf suffix is kept, otherwise the chosen filter's is added."""
+def path_in_format(path: str, chosen_filter: str, formats: tuple[str, ...]) -> Path:
+    """The file to write: a typed suffix among ``formats`` is kept, otherwise the chosen filter's
+    (or the first format's) is added."""
     target = Path(path)
-    if target.suffix.lower().lstrip(".") in CHART_FORMATS:
+    if target.suffix.lower().lstrip(".") in formats:
         return target
-    fmt = next((f for f in CHART_FORMATS if f"*.{f}" in chosen_filter), "svg")
+    fmt = next((f for f in formats if f"*.{f}" in chosen_filter), formats[0])
     return target.with_name(f"{target.name}.{fmt}")
+
+
+def chart_path(path: str, chosen_filter: str) -> Path:
+    """The chart file to write: .svg, .png or .pdf."""
+    return path_in_format(path, chosen_filter, CHART_FORMATS)
 
 
 def run_export(parent, title: str, path: Path, work: Callable[[Progress], object]) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.ui.files import dialogs
-from editor.ui.files.export_menu import ExportMenu, run_export, safe_file_name
+from editor.ui.files.export_menu import ExportMenu, path_in_format, run_export, safe_file_name
 from editor.ui.i18n import translate
 from schema.summary import BUDGET_TITLE, KPI_TITLE
 
@@ -29,12 +29,8 @@ def summary_filters() -> list[str]:
 
 
 def summary_path(path: str, chosen_filter: str) -> Path:
-    """The table file to write: a typed .docx/.xlsx/.csv suffix is kept, otherwise the chosen filter's is added."""
-    target = Path(path)
-    if target.suffix.lower().lstrip(".") in SUMMARY_FORMATS:
-        return target
-    fmt = next((f for f in SUMMARY_FORMATS if f"*.{f}" in chosen_filter), "docx")
-    return target.with_name(f"{target.name}.{fmt}")
+    """The table file to write: .docx, .xlsx or .csv."""
+    return path_in_format(path, chosen_filter, SUMMARY_FORMATS)
 
 
 class SummaryExports:
