@@ -19,7 +19,7 @@ SEVERITY_NAMES = {ERROR: "錯誤", WARNING: "警告", INFO: "提示"}
 
 def run(args) -> int:
     plan = load_plan(args.file)
-    findings = run_checks(plan.draft.content, plan.period)
+    findings = run_checks(plan.draft.content, plan.period, style=plan.numbering_style)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:

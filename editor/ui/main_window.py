@@ -142,7 +142,8 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
     def run_checks(self) -> None:
         from schema.checks import run_checks  # the first run is after the plan is on screen
 
-        findings = self._findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang)
+        findings = self._findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang,
+                                                 style=self.session.plan.numbering_style)
         self.check_marks.set_findings(findings)
         if self._docks:
             self._docks["checks"].set_findings(findings)

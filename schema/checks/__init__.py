@@ -56,7 +56,7 @@ from schema.checks import punctuation  # noqa: E402,F401  isort: skip
 from schema.checks import link_rules  # noqa: E402,F401  isort: skip
 from schema.checks.core import collect
 from schema.checks.text_rules import CHART_LABEL_LIMIT
-from schema.model import Period, PlanContent
+from schema.model import NumberingStyle, Period, PlanContent
 
 __all__ = [
     "CHART_LABEL_LIMIT",
@@ -73,6 +73,8 @@ __all__ = [
 ]
 
 
-def run_checks(content: PlanContent, period: Period | None = None, *, lang: str = "zh") -> list[Finding]:
-    """All findings on the plan's content, in document order (and rule order on one node)."""
-    return collect(content, period, lang)
+def run_checks(content: PlanContent, period: Period | None = None, *, lang: str = "zh",
+               style: NumberingStyle | None = None) -> list[Finding]:
+    """All findings on the plan's content, in document order (and rule order on one node); each names
+    its item by its number in ``style`` (the plan's numbering style; the default one when None)."""
+    return collect(content, period, lang, style)

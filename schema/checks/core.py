@@ -12,15 +12,8 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
-from schema.model import AnyNode, Period, PlanContent
-from schema.numbering import (
-    NUMBERED_SECTIONS,
-    action_number,
-    focus_area_number,
-    section_number,
-    strategy_number,
-    sub_action_number,
-)
+from schema.model import AnyNode, NumberingStyle, Period, PlanContent
+from schema.numbering import number_at
 from schema.tree import KINDS, children, sections, title_of, walk
 
 N = TypeVar("N", bound=AnyNode)
@@ -82,8 +75,9 @@ def rule(code: str, severity: str, *, zh: str, en: str, needs_period: bool = Fal
 class Context:
     """What every rule needs, computed once per run: the nodes in order, by kind, and the period."""
 
-    def __init__(self, content: PlanContent, period: Period | None, lang: str) -> None:
+    def __init__(self, content: PlanContent, period: Period | None, lang: str, style: NumberingStyle | None = None) -> None:
         self.content = content
+        self.style = style  # the plan's numbering style (編號格式): findings name items as the plan numbers them
         self.period = period
         self.lang = lang
         self.nodes: list[tuple[AnyNode, AnyNode | None]] = list(walk(content))
@@ -118,11 +112,11 @@ class Context:
         if node.id not in self._numbers:
             parent = self.parents.get(node.id)
             if parent is None:
-                self._numbers.update(all_numbers_of_sections(self.content))
+                self._numbers.update((section.id, number_at(section.kind, 0, "", self.style)) for section in sections(self.content))
             else:
                 # Number all siblings at once: a rule reporting one child often reports others.
                 for index, child in enumerate(children(parent)):
-                    self._numbers[child.id] = child_number(parent, child, index)
+                    self._numbers[child.id] = number_at(child.kind, index, parent.kind, self.style)
         return self._numbers.get(node.id, "")
 
     @cached_property
@@ -141,24 +135,6 @@ class Context:
         return "\n".join(text for _node, strings in self.texts for _field, text in strings)
 
 
-def all_numbers_of_sections(content: PlanContent) -> dict[str, str]:
-    return {section.id: section_number(NUMBERED_SECTIONS.index(section.kind))
-            for section in sections(content) if section.kind in NUMBERED_SECTIONS}
-
-
-def child_number(parent: AnyNode, child: AnyNode, index: int) -> str:
-    """The number of the ``index``-th child of ``parent``, as schema.numbering gives it."""
-    if parent.kind == "focus_section":
-        return focus_area_number(index)
-    if parent.kind == "focus_area":
-        return strategy_number(index)
-    if parent.kind == "strategy":
-        return action_number(index)
-    if parent.kind == "action":
-        return sub_action_number(index)
-    return ""
-
-
 def short_title(node: AnyNode) -> str:
     text = " ".join(node_title(node).split())  # a body's line breaks would break a one-line report
     return text if len(text) <= TITLE_LIMIT else text[: TITLE_LIMIT - 1] + "…"
@@ -169,10 +145,10 @@ def quote(text: str) -> str:
     return f"『{text}』" if "「" in text or "」" in text else f"「{text}」"
 
 
-def collect(content: PlanContent, period: Period | None, lang: str) -> list[Finding]:
+def collect(content: PlanContent, period: Period | None, lang: str, style: NumberingStyle | None = None) -> list[Finding]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    ctx = Context(content, period, lang)
+    ctx = Context(content, period, lang, style)
     raw: list[tuple[AnyNode, int, Rule, dict[str, Any]]] = []
     for order, r in enumerate(RULES):
         if r.needs_period and period is None:

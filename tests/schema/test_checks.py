@@ -14,6 +14,7 @@ from schema.model import (
     FocusSection,
     Goal,
     GoalsSection,
+    NumberingStyle,
     Paragraph,
     Period,
     PlanContent,
@@ -443,3 +444,12 @@ def test_kpi_targets_for_every_year_of_the_period_are_fine_and_no_period_means_n
     assert run_checks(_kpi_plan(KPI(name="服務人次", targets={100: "1"}))) == []
     unnamed = run_checks(_kpi_plan(KPI(name="服務人次", targets={y: "1" for y in PERIOD.years}), KPI(targets={108: "1"})), PERIOD)
     assert [f.message for f in unnamed] == ["關鍵績效指標第2項缺少109、110、111年度的目標值。"]
+
+
+def test_findings_number_their_items_in_the_plans_numbering_style():
+    """A plan imported with (一) strategies and 1、 actions is reported in its own ladder, as its documents are."""
+    content = plan({"拚經濟": [strategy("推動橋頭科學園區"), strategy("建構農漁高雄隊", chart_label="構建農漁高雄隊")]})
+    half_width = NumberingStyle(strategy="({一})", action="{1}、")
+    [finding] = run_checks(content, PERIOD, style=half_width)
+    assert (finding.number, finding.title) == ("(二)", "建構農漁高雄隊")
+    assert run_checks(content, PERIOD)[0].number == "（二）"  # the default ladder without a style

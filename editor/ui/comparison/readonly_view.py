@@ -38,7 +38,7 @@ class RevisionViewer(QWidget):
         self.setObjectName("revisionViewer")
         self.plan = plan
         self.revision = find_revision(plan, label)
-        self.numbers = all_numbers(self.revision.content)
+        self.numbers = all_numbers(self.revision.content, plan.numbering_style)
         self.goal_titles = {g.id: g.title for g in self.revision.content.goals.goals}
         self._nodes: dict[str, AnyNode] = {}
         self._kinds: dict[str, str] = {}

@@ -173,7 +173,7 @@ class DetailPane(QScrollArea):
         self._update_heading(node)
 
     def _update_heading(self, node) -> None:
-        number = number_of(self._session.document, node)
+        number = number_of(self._session.document, node, self._session.plan.numbering_style)
         title = (title_of(node) or "").split("\n", 1)[0]
         kind = node_kind_label(self._session.document, node)
         self.heading.setText(fill(self.tr("%1　%2%3"), kind, number, title))  # 「推動策略　（二）亞洲新灣區再啟航」

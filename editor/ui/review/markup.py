@@ -33,7 +33,7 @@ class Markup:
         self.items = items
         self.current = current
         self.root_id = root_id
-        self.numbers = all_numbers(document.content)
+        self.numbers = all_numbers(document.content, document.plan.numbering_style if document.plan is not None else None)
         self.authors = sorted({i.author for i in items})
         self.by_field: dict[tuple[str, str], list[int]] = {}
         self.by_node: dict[str, list[int]] = {}

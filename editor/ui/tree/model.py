@@ -123,6 +123,19 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
         self._parent_indexes: dict[int, QModelIndex] = {}
         self._doc.listeners.append(self)
 
+    def plan_changed(self) -> None:
+        """The plan's properties changed, perhaps its numbering style (編號格式): every row's number is
+        shown anew, in place (no reset: the open rows, the selection and an open editor stay)."""
+        self._numbers.clear()
+        role = [Qt.ItemDataRole.DisplayRole]
+        parents = [QModelIndex()]
+        while parents:
+            parent = parents.pop()
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent), role)
+                parents.extend(self.index(row, 0, parent) for row in range(rows))
+
     def detach(self) -> None:
         """Stop listening (the window is switching to another plan)."""
         if self in self._doc.listeners:
@@ -288,7 +301,8 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
         number = self._numbers.get(node.id)
         if number is None:
             parent = self._parent_of.get(node.id)
-            number = self._numbers[node.id] = number_at(node.kind, self._row(node), parent.kind if parent is not None else "")
+            number = self._numbers[node.id] = number_at(node.kind, self._row(node), parent.kind if parent is not None else "",
+                                                        self._session.plan.numbering_style)
         # Full-width numbers (一、 （一） （1）) join the title directly; 1. takes a space, as printed.
         return f"{number} {title}" if number.endswith(".") else f"{number}{title}"
 
