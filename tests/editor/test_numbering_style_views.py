@@ -32,6 +32,7 @@ def test_a_new_numbering_style_renumbers_the_tree_the_heading_and_the_checks(qtb
     assert execute(window.session, [SetPlanProperties({"numbering_style": CITY_LADDER})], "編號格式") is None
     assert [shown(window, i) for i in ("fa1", "s2", "a1", "a1x")] == ["一、拚經濟", "(二)亞洲新灣區再啟航", "1、成立專案推動小組。", "(1)細項。"]
     assert window.tree.isExpanded(window.tree.index_for_id("a1"))  # renumbered in place, nothing closed
+    assert window.detail.heading.text() == "具體作法　1、成立專案推動小組。"
     window.tree.select_node("s2")
     assert window.detail.heading.text() == "推動策略　(二)亞洲新灣區再啟航"
 

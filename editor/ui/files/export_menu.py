@@ -169,17 +169,20 @@ class ExportMenu:
             action.triggered.connect(lambda _checked=False, r=rid: self.set_revision(r))
 
     # --- the exports ----------------------------------------------------------------------------
+    def _ask_path(self, title: str, suffix: str, file_type: str) -> Path | None:
+        """The file chosen for an export of the official document (``.suffix`` added when typed without
+        it), suggested in the last export folder under the plan's title; None when cancelled."""
+        suggested = self._folder() / f"{safe_file_name(self.plan.full_title(self.revision()))}.{suffix}"
+        chosen = dialogs.choose_export_path(self.window, title, str(suggested), [file_type])
+        return None if chosen is None else path_in_format(chosen[0], "", (suffix,))
+
     def export_word(self) -> Path | None:
         """Ask for a file and write the official Word document there; the path written, or None."""
         plan, revision = self.plan, self.revision()
         title = translate("export", "匯出 Word 文件")
-        suggested = self._folder() / (safe_file_name(plan.full_title(revision)) + ".docx")
-        chosen = dialogs.choose_export_path(self.window, title, str(suggested), [translate("export", "Word 文件 (*.docx)")])
-        if chosen is None:
+        path = self._ask_path(title, "docx", translate("export", "Word 文件 (*.docx)"))
+        if path is None:
             return None
-        path = Path(chosen[0])
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
 
         def work(progress: Progress) -> None:
             from editor.export import official_docx
@@ -201,13 +204,9 @@ class ExportMenu:
             dialogs.show_error(self.window, title, translate(
                 "export", "找不到 LibreOffice，而 PDF 文件要由它轉成；請先安裝 LibreOffice，或改匯出 Word 文件。"))
             return None
-        suggested = self._folder() / (safe_file_name(plan.full_title(revision)) + ".pdf")
-        chosen = dialogs.choose_export_path(self.window, title, str(suggested), [translate("export", "PDF 文件 (*.pdf)")])
-        if chosen is None:
+        path = self._ask_path(title, "pdf", translate("export", "PDF 文件 (*.pdf)"))
+        if path is None:
             return None
-        path = Path(chosen[0])
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
 
         def work(progress: Progress) -> None:
             from editor.export import official_docx, pdf_export
