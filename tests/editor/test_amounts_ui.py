@@ -37,7 +37,8 @@ def test_budget_cells_take_amounts_and_say_why_they_refuse_one(qtbot, tmp_path):
     type_in_cell(qtbot, budget, 2, "abc")
     message = "預算必須是數字（千元），「abc」不是數字"
     assert window.statusBar().currentMessage() == message
-    assert QToolTip.isVisible() and QToolTip.text() == message
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)  # shown once the cell's editor has closed (the next turn of the event loop)
+    assert QToolTip.text() == message
     assert budget.item(0, 2).text() == "" and window.session.document.node("s1").budget == {108: 1234.5, 109: 12500.0}
     type_in_cell(qtbot, budget, 2, "-3")
     assert window.statusBar().currentMessage() == "預算不能是負數：「-3」"
