@@ -121,6 +121,8 @@ def test_a_whole_copy_needs_its_base_and_a_conflict_waits_in_review_mode(qtbot, 
     [pending] = [p for p in session.plan.proposals if p.status == "pending"]
     assert (pending.source, pending.node_id, pending.author, pending.new) == ("merge", youth.id, "李同仁", "同仁改的青年策略")
     assert window.review.dock.isVisible()
+    assert window.review.view.current_item().proposal.id == pending.id  # the first conflict is the current change
+    assert window.tree.current_node_id() == youth.id
     assert session.plan.draft.authors[bay.id] == "李同仁" and session.plan.draft.authors[youth.id] == ME
 
     focus_tree(qtbot, window)

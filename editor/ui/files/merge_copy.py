@@ -197,7 +197,8 @@ def merge_into_window(window) -> MergeOutcome | None:
     text, details = summary(path.name, outcome)
     window.show_status(text)
     if outcome.conflicts:
-        window.review.show()  # each conflict's other side waits there, in place
+        window.review.show()  # each conflict's other side waits there, in place, the first one current
+        window.review.view.go_to_proposal(outcome.conflicts[0].proposal_id)
     box = QMessageBox(QMessageBox.Icon.Information, translate("merge", "合併同仁版本"), text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("mergeSummary")
     box.button(QMessageBox.StandardButton.Ok).setText(translate("merge", "確定"))

@@ -183,6 +183,17 @@ class ReviewView(QWidget):
         """The revision the draft is compared with, or None while pending proposals are shown."""
         return self._base()
 
+    def go_to_proposal(self, proposal_id: str) -> bool:
+        """Show the pending proposals with ``proposal_id``'s the current change (False if the filters hide it)."""
+        self.show_draft_against(PROPOSALS)
+        self.refresh()
+        for index, item in enumerate(self.items):
+            if item.proposal is not None and item.proposal.id == proposal_id:
+                self.current = index
+                self._went()
+                return True
+        return False
+
     def go_to_node(self, node_id: str) -> None:
         """Make the first change on ``node_id`` (or below it) the current one."""
         self.refresh()
