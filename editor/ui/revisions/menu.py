@@ -249,7 +249,6 @@ class RevisionMenu(QObject):
             versions = {r.id: r for r in [*plan.revisions, plan.draft]}
             old, new = versions[old_id], versions[new_id]
             comparison = compare(old.content, new.content, new.authors)
-        export = amendment_export.export_amendment_table if what == "table" else amendment_export.export_tracked_document
         settings = self.window.settings
         last = settings.value(FOLDER_KEY)
         folder = str(last) if last and Path(str(last)).is_dir() else (str(self.session.path.parent) if self.session.path else None)
@@ -257,7 +256,7 @@ class RevisionMenu(QObject):
             written = amendment_export.export_amendment_table(self.window, plan, old, new, comparison, directory=folder,
                                                               authors=amendment_export.table_names_authors(settings))
         else:
-            written = export(self.window, plan, old, new, comparison, directory=folder)
+            written = amendment_export.export_tracked_document(self.window, plan, old, new, comparison, directory=folder)
         if written is not None:
             settings.setValue(FOLDER_KEY, str(written.parent))
         return written
