@@ -31,7 +31,7 @@ from schema.operations import (
     SetProposal,
     SetRevisionLabel,
 )
-from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, walk
+from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, subtree, walk
 
 _FIXED_FIELDS = {"id", "kind"}
 
@@ -220,7 +220,7 @@ class Document:
             raise OperationError(why)
         if not 0 <= op.index <= len(kids):
             raise OperationError(f"position {op.index} is outside 0…{len(kids)}")
-        new_ids = [n.id for n in _subtree(node)]
+        new_ids = [n.id for n in subtree(node)]
         clash = next((i for i in new_ids if i in self._nodes), None)
         if clash is not None or len(set(new_ids)) != len(new_ids):
             raise OperationError(f"the id {clash!r} is already in this plan")
@@ -241,7 +241,7 @@ class Document:
         for listener in self.listeners:
             listener.before_remove(parent, op.index)
         del kids[op.index]
-        for n in _subtree(node):
+        for n in subtree(node):
             del self._nodes[n.id]
             del self._parents[n.id]
         for listener in self.listeners:
@@ -391,13 +391,6 @@ def _check_labels(labels: list[str]) -> None:
     repeated = repeated_label(labels)
     if repeated is not None:
         raise OperationError(f"the revision label {repeated!r} is used twice")
-
-
-def _subtree(node: AnyNode) -> list[AnyNode]:
-    result = [node]
-    for child in children(node):
-        result.extend(_subtree(child))
-    return result
 
 
 def _short(node: AnyNode, limit: int = 12) -> str:

@@ -20,10 +20,10 @@ from diff_match_patch import diff_match_patch
 
 from schema.compare import Change
 from schema.document import Document
-from schema.model import AnyNode, PlanContent, PlanDocument
+from schema.model import PlanContent, PlanDocument
 from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, SetProposal, from_json
 from schema.proposals import Proposal, ProposalStatus, Reply
-from schema.tree import KINDS, children
+from schema.tree import KINDS, children, subtree
 
 TEXT_KINDS = ("insert", "delete", "replace")
 
@@ -170,7 +170,7 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
         if old.id in document:
             raise OperationError("the removed item is in the draft again")
         # the parts of it that the draft moved elsewhere stay there: rejecting their moves brings them back
-        data = _without(old.model_dump(mode="json"), {n.id for n in _subtree(old) if n.id in document})
+        data = _without(old.model_dump(mode="json"), {n.id for n in subtree(old) if n.id in document})
         return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), data)]
     ops: list[Operation] = []
     node = document.get(change.node_id)
@@ -217,12 +217,3 @@ def _without(data: dict, ids: set[str]) -> dict:
         if isinstance(value, list) and value and isinstance(value[0], dict) and "kind" in value[0]:
             data[key] = [_without(child, ids) for child in value if child.get("id") not in ids]
     return data
-
-
-def _subtree(node: AnyNode) -> list[AnyNode]:
-    found, stack = [], [node]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(children(current))
-    return found

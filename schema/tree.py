@@ -103,6 +103,14 @@ def action_depth(node: AnyNode) -> int:
     return 1 + max((action_depth(c) for c in node.actions), default=0)
 
 
+def subtree(node: AnyNode) -> list[AnyNode]:
+    """The node and everything below it, in document order."""
+    result = [node]
+    for child in children(node):
+        result.extend(subtree(child))
+    return result
+
+
 def subtree_size(node: AnyNode) -> int:
     return 1 + sum(subtree_size(c) for c in children(node))
 
