@@ -17,7 +17,7 @@ from diff_match_patch import diff_match_patch
 
 from editor.review.comments import comment_proposals
 from editor.review.expected import export_form
-from editor.review.locate import NUMBER, Located
+from editor.review.locate import NUMBER, Located, moved_here
 from editor.review.moves import pair_moves
 from editor.review.wordml import Change, Piece, WordDocument
 from schema.document import Document
@@ -244,7 +244,7 @@ class Builder:
             self.proposals.append(Proposal(kind="insert_node", node_id=parent_id, author=author, date=date, new=text,
                                            operation={"op": "Insert", "parent_id": parent_id, "index": index, "node": data},
                                            reason=f"新增{KINDS[data['kind']].label}"))
-            if all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if p.text.strip() and not p.is_mark):
+            if moved_here(para):
                 self.moved_to.append((self.proposals[-1], data))
 
     def _place(self, kind: str, previous: str | None, last) -> tuple[str, int, str] | None:

@@ -58,7 +58,7 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     seen: set[tuple[str, str]] = set()
     if doc.has_bookmarks:
         for i, para in enumerate(paras):
-            if not para.in_table and not (new_flags[i] and _moved_here(para)):
+            if not para.in_table and not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
                 # along: its item is where it was moved from (found by content, if not by bookmark)
                 label = _label_by_bookmarks(para, valid)
@@ -96,7 +96,8 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     return result
 
 
-def _moved_here(para: Para) -> bool:
+def moved_here(para: Para) -> bool:
+    """A paragraph whose text Word marks as moved here (w:moveTo) throughout."""
     return all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if not p.is_mark and p.text.strip())
 
 
