@@ -93,9 +93,9 @@ class ReviewMode(QObject):
         if not revisions:
             self.window.show_status(translate("review", "還沒有修正版可以對照"))
             return
-        self.view.show_draft_against(revision_id or revisions[-1].id)
+        rebuilt = self.view.show_draft_against(revision_id or revisions[-1].id)
         if node_id:
-            self.view.go_to_node(node_id)
+            self.view.go_to_node(node_id, refresh=not rebuilt)
 
     def export(self, what: str):
         """The 修正對照表 ('table') or tracked-changes document of the draft against the revision Review

@@ -169,10 +169,13 @@ class ReviewView(QWidget):
             self.source.addItem(fill(translate("review", "工作草稿對照 %1"), revision.label), revision.id)
         self.source.blockSignals(False)
 
-    def show_draft_against(self, revision_id: str) -> None:
+    def show_draft_against(self, revision_id: str) -> bool:
+        """Compare with ``revision_id`` (or PROPOSALS); whether the list was rebuilt for it (the source changed)."""
         index = self.source.findData(revision_id)
-        if index >= 0:
-            self.source.setCurrentIndex(index)
+        if index < 0 or index == self.source.currentIndex():
+            return False
+        self.source.setCurrentIndex(index)  # _source_changed rebuilds the list
+        return True
 
     def _source_changed(self, _index: int) -> None:
         self.kept.clear()
@@ -185,8 +188,8 @@ class ReviewView(QWidget):
 
     def go_to_proposal(self, proposal_id: str) -> bool:
         """Show the pending proposals with ``proposal_id``'s the current change (False if the filters hide it)."""
-        self.show_draft_against(PROPOSALS)
-        self.refresh()
+        if not self.show_draft_against(PROPOSALS):
+            self.refresh()
         for index, item in enumerate(self.items):
             if item.proposal is not None and item.proposal.id == proposal_id:
                 self.current = index
@@ -194,9 +197,10 @@ class ReviewView(QWidget):
                 return True
         return False
 
-    def go_to_node(self, node_id: str) -> None:
-        """Make the first change on ``node_id`` (or below it) the current one."""
-        self.refresh()
+    def go_to_node(self, node_id: str, *, refresh: bool = True) -> None:
+        """Make the first change on ``node_id`` (or below it) the current one (``refresh``: rebuild the list first)."""
+        if refresh:
+            self.refresh()
         document = self.session.document
         for index, item in enumerate(self.items):
             if in_branch(document, item, node_id):
