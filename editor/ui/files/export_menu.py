@@ -187,8 +187,7 @@ class ExportMenu:
         def work(progress: Progress) -> None:
             from editor.export import official_docx
 
-            options = self.official_options() if self.official_options else official_docx.OfficialOptions()
-            official_docx.write_official_docx(plan, revision, path, progress=progress, options=options)
+            official_docx.write_official_docx(plan, revision, path, progress=progress, options=self._official_options())
 
         return self._finish(title, path, run_export(self.window, title, path, work))
 
@@ -209,10 +208,9 @@ class ExportMenu:
             return None
 
         def work(progress: Progress) -> None:
-            from editor.export import official_docx, pdf_export
+            from editor.export import pdf_export
 
-            options = self.official_options() if self.official_options else official_docx.OfficialOptions()
-            pdf_export.write_official_pdf(plan, revision, path, options=options, soffice=soffice, progress=progress)
+            pdf_export.write_official_pdf(plan, revision, path, options=self._official_options(), soffice=soffice, progress=progress)
 
         return self._finish(title, path, run_export(self.window, title, path, work))
 
@@ -256,6 +254,12 @@ class ExportMenu:
         self.window.show_status(fill(translate("export", "已匯出 %1"), path))
         reveal(path, dialogs.ask_after_export(self.window, title, path))
         return path
+
+    def _official_options(self):
+        """The official document's options (含目錄, 附錄: set by files.summary_menu), else the writer's defaults."""
+        from editor.export.official_docx import OfficialOptions
+
+        return self.official_options() if self.official_options else OfficialOptions()
 
     def _folder(self) -> Path:
         """The last export's folder, else the plan's, else the user's documents."""
