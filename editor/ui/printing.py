@@ -206,7 +206,8 @@ class PlanPrinting:
 
             self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             a4_printer(self._printer)
-            self._printer.setDocName(self._window.session.plan.title)
+        # The plan open now (another may have been opened, or its title changed since the last print).
+        self._printer.setDocName(self._window.session.plan.title)
         return self._printer
 
     def preview(self):

@@ -115,3 +115,15 @@ def test_file_menu_print_preview_shows_the_pages_and_esc_closes_it(qtbot, tmp_pa
     qtbot.keyClick(QApplication.focusWidget() or preview, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     discard_on_close(window)
+
+
+def test_the_print_job_is_named_after_the_plan_as_it_is_now(qtbot, tmp_path):
+    """The printer is kept for the session, but its job name follows a retitled plan."""
+    from editor.ui.session.undo_commands import execute
+    from schema.operations import SetPlanProperties
+
+    window = make_window(qtbot, tmp_path)
+    assert window.printing.printer.docName() == "測試計畫"
+    assert execute(window.session, [SetPlanProperties({"title": "新的計畫名稱"})], "計畫屬性") is None
+    assert window.printing.printer.docName() == "新的計畫名稱"
+    discard_on_close(window)
