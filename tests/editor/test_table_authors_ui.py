@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
+from shiboken6 import isValid
 
 from editor.ui.files.amendment_export import table_names_authors
 from editor.ui.preferences import PreferencesDialog
@@ -29,7 +30,7 @@ class DialogKeys(ModalPoller):
         self.seen = True
         for step, (pressed, modifier) in enumerate(self.keys, start=1):
             QTimer.singleShot(150 * step, lambda p=pressed, m=modifier: QTest.keyClick(QApplication.focusWidget() or dialog, p, m))
-        QTimer.singleShot(150 * (len(self.keys) + 2), lambda: dialog.isVisible() and dialog.reject())  # never left open
+        QTimer.singleShot(150 * (len(self.keys) + 2), lambda: isValid(dialog) and dialog.isVisible() and dialog.reject())  # never left open
 
 
 def test_the_preference_names_the_authors_in_the_windows_amendment_table(qtbot, tmp_path, monkeypatch):
