@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.commands import UsageError
-from editor.commands.outputs import check_output, same_file
+from editor.commands.outputs import check_output, refuse_input, same_file
 from schema.fileio import PlanFileError, load_plan
 
 WHAT = ("plan-editor export: say what to write: --docx OUT.docx, --pdf OUT.pdf, --chart OUT.svg|OUT.png|OUT.pdf, "
@@ -32,8 +32,8 @@ def run(args) -> int:
         check_output("export", args.pdf, suffix=".pdf", what="the PDF (--pdf)", inputs=[args.file])
     _check_twice(outputs)
     for path in (args.chart, *tables.values()):
-        if path and same_file(Path(path), Path(args.file)):
-            raise UsageError(f"plan-editor export: {path} is an input file; choose another output file")
+        if path:  # their kinds are checked by _check_formats, below
+            refuse_input("export", path, [args.file])
     _check_formats(args.chart, [path for path in tables.values() if path])
     soffice = _soffice() if args.pdf else None
     plan = load_plan(args.file)

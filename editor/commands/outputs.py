@@ -15,10 +15,15 @@ def check_output(command: str, path: str | Path, *, suffix: str, what: str, inpu
         path.resolve()
     except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a loop, later ones OSError
         raise UsageError(f"plan-editor {command}: {path} is a symbolic link that loops (or cannot be followed); choose another output file") from None
-    for source in inputs:
-        if same_file(Path(source), path):
-            raise UsageError(f"plan-editor {command}: {path} is an input file; choose another output file")
+    refuse_input(command, path, inputs)
     return path
+
+
+def refuse_input(command: str, path: str | Path, inputs: list[str | Path]) -> None:
+    """Refuse an output that is one of the command's input files (by name, link or hard link)."""
+    for source in inputs:
+        if same_file(Path(source), Path(path)):
+            raise UsageError(f"plan-editor {command}: {path} is an input file; choose another output file")
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -46,3 +46,34 @@ def test_the_columns_of_another_citys_table_are_shown_and_edited(qtbot, tmp_path
     window.tree.select_node("s2")  # another strategy of the same plan has the column too
     assert kpis.headers()[0] == "策略績效目標"
     discard_on_close(window)
+
+
+def test_the_columns_follow_every_edit_of_another_strategys_kpis_with_one_scan_per_change(qtbot, tmp_path, monkeypatch):
+    """The plan-wide look for the optional columns runs once, not on every strategy shown, and again
+    only after a KPI list or the tree changed: an objective typed into s3, its undo, s3 deleted."""
+    from editor.ui.detail import pane as pane_module
+    from editor.ui.session import undo_commands
+    from schema.operations import Remove
+
+    scans = []
+    real = pane_module.kpi_columns_used
+    monkeypatch.setattr(pane_module, "kpi_columns_used", lambda content: scans.append(1) or real(content))
+    window = _window(qtbot, tmp_path, [KPI(id="k1", name="進駐率")])
+    session, kpis = window.session, window.detail.kpi_table
+    for strategy_id in ("s1", "s2", "s3", "s1", "s2"):
+        window.tree.select_node(strategy_id)
+    assert kpis.headers()[0] == "指標名稱" and len(scans) == 1
+    value = [{"id": "k3", "name": "創業家數", "objective": "青年創業", "targets": {}}]
+    assert undo_commands.execute_field(session, "s3", "kpis", value, "修改推動策略的關鍵績效指標") is None
+    window.tree.select_node("s1")
+    assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"] and len(scans) == 2
+    window.tree.select_node("s2")
+    assert kpis.headers()[0] == "策略績效目標" and len(scans) == 2
+    session.undo_stack.undo()
+    window.tree.select_node("s1")
+    assert kpis.headers()[0] == "指標名稱" and len(scans) == 3
+    session.undo_stack.redo()
+    assert undo_commands.execute(session, [Remove("fa2", 0)], "刪除推動策略") is None  # s3, the only one with it
+    window.tree.select_node("s2")
+    assert kpis.headers()[0] == "指標名稱"
+    discard_on_close(window)

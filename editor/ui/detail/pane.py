@@ -57,7 +57,15 @@ class _PaneListener(DocumentListener):
         self._pane = pane
 
     def field_changed(self, node, field) -> None:
+        if field == "kpis":
+            self._pane._kpi_columns = None
         self._pane._field_changed(node, field)
+
+    def after_insert(self, parent, index) -> None:
+        self._pane._kpi_columns = None  # the new subtree's strategies may fill an optional column
+
+    def after_remove(self, parent, index) -> None:
+        self._pane._kpi_columns = None
 
     def changed(self) -> None:
         self._pane._document_changed()
@@ -75,6 +83,9 @@ class DetailPane(QScrollArea):
         self._node_id: str | None = None
         self._loading = False
         self._goal_signature: tuple = ()
+        # The optional KPI columns the plan uses (kpi_columns_used), kept between strategies: a plan-wide
+        # scan only after a KPI list, or the tree, changed, not on every strategy shown.
+        self._kpi_columns: tuple[str, ...] | None = None
         self._undo_keys = _GlobalUndoKeys(self)
 
         body = QWidget()
@@ -140,6 +151,7 @@ class DetailPane(QScrollArea):
         if self._session is not None and self._listener in self._session.document.listeners:
             self._session.document.listeners.remove(self._listener)
         self._session = session
+        self._kpi_columns = None
         if session is not None:
             session.document.listeners.append(self._listener)
         self.show_node(None)
@@ -193,7 +205,9 @@ class DetailPane(QScrollArea):
         if field == "goal_ids":
             self._rebuild_goals(value)
         elif field == "kpis":
-            self.kpi_table.set_data(value, self._session.plan.period.years, kpi_columns_used(self._session.document.content))
+            if self._kpi_columns is None:
+                self._kpi_columns = kpi_columns_used(self._session.document.content)
+            self.kpi_table.set_data(value, self._session.plan.period.years, self._kpi_columns)
         elif field == "budget":
             self.budget_table.set_data(value, self._session.plan.period.years)
         else:

@@ -46,6 +46,17 @@ def safe_file_name(name: str) -> str:
     return _UNSAFE.sub("_", name).strip(" .") or "plan"
 
 
+def export_folder(window: MainWindow) -> Path:
+    """Where an export's save dialog opens: the last export's folder, else the plan's, else the user's
+    documents (every export of the window shares it: this menu, the summary tables, the amendment documents)."""
+    last = window.settings.value(FOLDER_KEY)
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    if window.session.path is not None:
+        return window.session.path.parent
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
 def chart_filters() -> list[str]:
     return [translate("export", "SVG 向量圖 (*.svg)"), translate("export", "PNG 圖片 (*.png)"),
             translate("export", "PDF 文件 (*.pdf)")]
@@ -262,10 +273,4 @@ class ExportMenu:
         return self.official_options() if self.official_options else OfficialOptions()
 
     def _folder(self) -> Path:
-        """The last export's folder, else the plan's, else the user's documents."""
-        last = self.window.settings.value(FOLDER_KEY)
-        if last and Path(str(last)).is_dir():
-            return Path(str(last))
-        if self.window.session.path is not None:
-            return self.window.session.path.parent
-        return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        return export_folder(self.window)

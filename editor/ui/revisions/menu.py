@@ -19,7 +19,6 @@ viewers' modules are imported when first opened.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -235,7 +234,7 @@ class RevisionMenu(QObject):
         """The 修正對照表 ('table') or tracked-changes document ('tracked') of the comparison's two versions,
         or of ``old_id`` → ``new_id`` (Review mode's); the path written, or None."""
         from editor.ui.files import amendment_export
-        from editor.ui.files.export_menu import FOLDER_KEY
+        from editor.ui.files.export_menu import FOLDER_KEY, export_folder
 
         plan = self.session.plan
         if old_id is None or new_id is None:
@@ -250,8 +249,7 @@ class RevisionMenu(QObject):
             old, new = versions[old_id], versions[new_id]
             comparison = compare(old.content, new.content, new.authors)
         settings = self.window.settings
-        last = settings.value(FOLDER_KEY)
-        folder = str(last) if last and Path(str(last)).is_dir() else (str(self.session.path.parent) if self.session.path else None)
+        folder = export_folder(self.window)
         if what == "table":
             written = amendment_export.export_amendment_table(self.window, plan, old, new, comparison, directory=folder,
                                                               authors=amendment_export.table_names_authors(settings))
