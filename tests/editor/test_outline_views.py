@@ -117,6 +117,32 @@ def test_find_inside_the_branch_filters_it_and_f3_to_a_match_outside_shows_the_w
     discard_on_close(window)
 
 
+def test_switching_the_branch_while_finding_moves_the_filter_to_the_new_branch_at_once(qtbot, tmp_path):
+    """The find filter keeps the branch's own row whatever the query; Ctrl+Shift+B with a query typed makes
+    it keep the new branch's row (or none), without the query having to change."""
+    window = make_window(qtbot, tmp_path)
+    window.tree.select_node("s1")
+    key(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # 一、拚經濟 alone
+    key(qtbot, Qt.Key.Key_F, CTRL)
+    ime_commit(QApplication.focusWidget(), "建")  # 建置青年創業資源網 (s3, in 二、衝就業) only
+    assert visible_texts(window.tree) == [] and QApplication.focusWidget() is window.find_bar.field
+    key(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # the whole plan, the query unchanged: 一、拚經濟 holds no match
+    assert not window.branch_focus.is_focused()
+    assert visible_texts(window.tree) == ["壹、施政重點與發展策略", "  二、衝就業", "    （一）建置青年創業資源網"]
+    assert window.find_bar.field.text() == "建" and window.find_bar.count_label.text() == "1 項符合"
+    window.tree.setFocus()
+    window.tree.select_node("s3")
+    key(qtbot, Qt.Key.Key_B, CTRL | SHIFT)  # 二、衝就業 alone, still filtered
+    assert window.branch_focus.label.text() == "只顯示：二、衝就業"
+    assert visible_texts(window.tree) == ["（一）建置青年創業資源網"] and window.tree.current_node_id() == "s3"
+    assert window.find_bar.proxy.kept == {"fa2", "fs"}
+    key(qtbot, Qt.Key.Key_Escape)  # Esc in the tree: the find bar keeps its query; the field's Esc clears it
+    window.find_bar.field.setFocus()
+    key(qtbot, Qt.Key.Key_Escape)
+    assert visible_texts(window.tree)[0] == "（一）建置青年創業資源網" and window.branch_focus.is_focused()
+    discard_on_close(window)
+
+
 def test_deleting_the_focus_areas_shows_the_whole_plan(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     window.tree.select_node("s3")

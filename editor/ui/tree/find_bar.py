@@ -107,6 +107,7 @@ class FindBar(QWidget):
         QWidget.setTabOrder(self.replace_field, self.replace_button)
         QWidget.setTabOrder(self.replace_button, self.replace_all_button)
         self.field.textChanged.connect(self._apply)
+        view.branch_changing.connect(self._keep_branch)
         self.field.returnPressed.connect(lambda: self.step(True))
         self.replace_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), False))
         self.replace_all_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), True))
@@ -172,10 +173,7 @@ class FindBar(QWidget):
             return
         current = self._view.current_node_id()
         if text.strip():
-            root = self._view.root_id
-            document = model._doc
-            branch = {root, *(a.id for a in document.ancestors(document.node(root)))} if root in document else set()
-            self._proxy.set_kept(branch)  # searching inside the branch shown alone (outline_views)
+            self._keep_branch(self._view.root_id)
             if not self.is_filtering():
                 self._expanded = self._view.expanded_ids()
                 self._proxy.setSourceModel(model)
@@ -190,6 +188,20 @@ class FindBar(QWidget):
             self.count_label.setText("")
         if current:
             self._view.select_node(current)
+
+    def _keep_branch(self, root_id: str | None) -> None:
+        """Keep the row of the branch shown alone (outline_views) and its ancestors, whatever the query, so
+        that a search inside it keeps the view's root; when the branch changes while filtering, filter again
+        at once, so that the old branch's row goes and the new one's stays."""
+        model = self._view.plan_model()
+        document = model._doc if model is not None else None
+        branch = {root_id, *(a.id for a in document.ancestors(document.node(root_id)))} \
+            if document is not None and root_id in document else set()
+        if branch == self._proxy.kept:
+            return
+        self._proxy.set_kept(branch)
+        if self.is_filtering():
+            self._proxy.set_query(self.field.text())
 
     def reset(self) -> None:
         """A new plan was opened: drop the filter without touching the new model."""

@@ -17,6 +17,9 @@ from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator and why a drop is refused
     current_node_changed = Signal(str)  # "" when nothing is current
     branch_left = Signal(str)  # the tree showed one branch and had to show all of it to reach this node
+    # The branch shown alone is about to be this node's (None: the whole plan), emitted before the view looks
+    # up its row, so that the find bar's filter keeps the new branch's row instead of the old one's.
+    branch_changing = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -44,9 +47,12 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
 
     def show_branch(self, node_id: str | None) -> bool:
         """Show only this node's subtree (its children at the top), or the whole plan for None."""
+        self.branch_changing.emit(node_id)
         index = self.index_for_id(node_id) if node_id is not None else QModelIndex()
         self.root_id = node_id if index.isValid() else None
         self.setRootIndex(index)
+        if isinstance(self.model(), QAbstractProxyModel):  # the find bar's filter: every match in view, as it opened them
+            self.expandAll()
         return index.isValid() or node_id is None
 
     def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
