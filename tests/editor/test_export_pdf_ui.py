@@ -50,7 +50,7 @@ class ProgressSeen:
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")  # CI installs it
 def test_the_pdf_is_chosen_by_keys_and_has_the_title_the_strategies_and_the_appendix(qtbot, window, tmp_path, monkeypatch):
     open_export_menu(qtbot, window)
-    key(qtbot, Qt.Key.Key_A)  # Word 文件附錄績效指標與經費總表: the PDF follows the Word document's options
+    key(qtbot, Qt.Key.Key_A)  # Word 與 PDF 文件附錄績效指標與經費總表: the PDF follows the same options as the Word document
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     out = tmp_path / "out" / "計畫"  # typed without a suffix
     out.parent.mkdir()

@@ -55,18 +55,20 @@ def open_export_menu(qtbot, window):
 def test_the_export_menu_offers_the_tables_and_the_word_options(window):
     assert [a.text() for a in window.menu("export").actions() if a.text()] == [
         "Word 文件(&W)…", "PDF 文件(&P)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…",
-        "Word 文件含目錄(&T)", "Word 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
+        "Word 與 PDF 文件含目錄(&T)", "Word 與 PDF 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
     options = window.summary_exports
+    assert options.toc_action.statusTip() == "在 Word 與 PDF 文件的標題之後加上目錄"  # they shape both exports
+    assert options.appendix_action.statusTip() == "在 Word 與 PDF 文件最後附上關鍵績效指標總表與經費需求表"
     assert options.toc_action.isCheckable() and not options.toc_action.isChecked()  # off, as published
     assert not options.appendix_action.isChecked()
 
 
 def test_toc_and_appendix_chosen_by_keys_shape_the_word_export_and_are_remembered(qtbot, window, tmp_path, monkeypatch, opened):
     open_export_menu(qtbot, window)
-    key(qtbot, Qt.Key.Key_T)  # Word 文件含目錄
+    key(qtbot, Qt.Key.Key_T)  # Word 與 PDF 文件含目錄
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     open_export_menu(qtbot, window)
-    key(qtbot, Qt.Key.Key_A)  # Word 文件附錄績效指標與經費總表
+    key(qtbot, Qt.Key.Key_A)  # Word 與 PDF 文件附錄績效指標與經費總表
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
     options = window.summary_exports
     assert options.toc_action.isChecked() and options.appendix_action.isChecked()

@@ -65,8 +65,8 @@ def test_the_file_menu_has_export_with_word_and_chart(window):
     assert texts[texts.index("列印(&L)…") + 1] == "匯出(&E)"
     assert window.menu("export") is window.export_menu.menu
     assert [a.text() for a in window.menu("export").actions() if a.text()] == [
-        "Word 文件(&W)…", "PDF 文件(&P)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…", "Word 文件含目錄(&T)",
-        "Word 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
+        "Word 文件(&W)…", "PDF 文件(&P)…", "架構圖(&C)…", "績效指標總表(&K)…", "經費需求表(&M)…", "Word 與 PDF 文件含目錄(&T)",
+        "Word 與 PDF 文件附錄績效指標與經費總表(&A)", "匯出的版本(&V)"]
 
 
 def test_word_export_writes_the_official_document_and_opens_it(window, tmp_path, monkeypatch, opened):
@@ -205,7 +205,10 @@ def test_the_english_interface_names_the_new_menus_in_english(qtbot, tmp_path):
         assert window.menu("export").title() == "&Export"
         assert [a.text() for a in window.menu("export").actions() if a.text()] == [
             "&Word document…", "&PDF document…", "Framework &chart…", "&KPI summary table…", "Budget require&ments table…",
-            "Word document with a &table of contents", "Word document with the summary tables &appended", "Export &version"]
+            "Word and PDF with a &table of contents", "Word and PDF with the summary tables &appended", "Export &version"]
+        assert window.summary_exports.toc_action.statusTip() == "Put a table of contents after the title of the Word and PDF documents"
+        assert window.summary_exports.appendix_action.statusTip() == \
+            "Append the KPI summary and budget requirements tables to the Word and PDF documents"
         assert [a.text() for a in window.menu("revisions").actions()] == ["&Manage revisions…", "&Compare…", "&View a past revision"]
         assert window.chart_dock.windowTitle() == "Framework chart preview"
         assert window.revisions.comparison_dock.windowTitle() == "Comparison"

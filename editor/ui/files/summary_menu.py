@@ -1,4 +1,4 @@
-"""File ▸ Export's summary tables and the official Word document's two options.
+"""File ▸ Export's summary tables and the two options of the official document (Word and PDF).
 
 - 績效指標總表… / 經費需求表…: one summary table (schema.summary) as a Word table, an Excel workbook or
   a CSV file, chosen by the file type in the save dialog, through the writers of
@@ -54,9 +54,9 @@ class SummaryExports:
         self.budget_action = add(translate("export", "經費需求表(&M)…"), translate("export", "匯出經費需求表（Word、Excel 或 CSV）"))
         self.budget_action.triggered.connect(lambda: self.export_table("budget"))
         menu.insertSeparator(following)
-        self.toc_action = add(translate("export", "Word 文件含目錄(&T)"), translate("export", "在 Word 文件的標題之後加上目錄"))
-        self.appendix_action = add(translate("export", "Word 文件附錄績效指標與經費總表(&A)"),
-                                   translate("export", "在 Word 文件最後附上關鍵績效指標總表與經費需求表"))
+        self.toc_action = add(translate("export", "Word 與 PDF 文件含目錄(&T)"), translate("export", "在 Word 與 PDF 文件的標題之後加上目錄"))
+        self.appendix_action = add(translate("export", "Word 與 PDF 文件附錄績效指標與經費總表(&A)"),
+                                   translate("export", "在 Word 與 PDF 文件最後附上關鍵績效指標總表與經費需求表"))
         settings = export_menu.window.settings
         for action, key in ((self.toc_action, TOC_KEY), (self.appendix_action, APPENDIX_KEY)):
             action.setCheckable(True)

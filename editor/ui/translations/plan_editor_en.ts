@@ -992,20 +992,20 @@
         <translation>Export the budget requirements per strategy and year (Word, Excel or CSV)</translation>
     </message>
     <message>
-        <source>Word 文件含目錄(&amp;T)</source>
-        <translation>Word document with a &amp;table of contents</translation>
+        <source>Word 與 PDF 文件含目錄(&amp;T)</source>
+        <translation>Word and PDF with a &amp;table of contents</translation>
     </message>
     <message>
-        <source>在 Word 文件的標題之後加上目錄</source>
-        <translation>Put a table of contents after the Word document&apos;s title</translation>
+        <source>在 Word 與 PDF 文件的標題之後加上目錄</source>
+        <translation>Put a table of contents after the title of the Word and PDF documents</translation>
     </message>
     <message>
-        <source>Word 文件附錄績效指標與經費總表(&amp;A)</source>
-        <translation>Word document with the summary tables &amp;appended</translation>
+        <source>Word 與 PDF 文件附錄績效指標與經費總表(&amp;A)</source>
+        <translation>Word and PDF with the summary tables &amp;appended</translation>
     </message>
     <message>
-        <source>在 Word 文件最後附上關鍵績效指標總表與經費需求表</source>
-        <translation>Append the KPI summary and budget requirements tables to the Word document</translation>
+        <source>在 Word 與 PDF 文件最後附上關鍵績效指標總表與經費需求表</source>
+        <translation>Append the KPI summary and budget requirements tables to the Word and PDF documents</translation>
     </message>
     <message>
         <source>匯出績效指標總表</source>
@@ -1331,11 +1331,11 @@
     </message>
     <message>
         <source>「%1」已被修改，而編輯所根據的版本沒有留下副本，所以無法還原。</source>
-        <translation>"%1" was changed and no copy of the version the edits apply to was kept, so they cannot be recovered.</translation>
+        <translation>&quot;%1&quot; was changed and no copy of the version the edits apply to was kept, so they cannot be recovered.</translation>
     </message>
     <message>
         <source>編輯所根據的「%1」無法讀取，所以無法還原。</source>
-        <translation>"%1", which the edits apply to, cannot be read, so they cannot be recovered.</translation>
+        <translation>&quot;%1&quot;, which the edits apply to, cannot be read, so they cannot be recovered.</translation>
     </message>
     <message>
         <source>還原紀錄 %1 正由另一個仍在執行的編輯器使用。</source>
