@@ -14,7 +14,7 @@ from lxml import etree
 from editor.export.amendments import write_amendment_table, write_tracked_document
 from editor.export.docx_package import PROPERTY_LIMIT, export_date
 from editor.export.official_docx import OfficialOptions, write_official_docx
-from editor.export.tracked_docx import title_diff, token_diff
+from editor.export.tracked_text import title_diff, token_diff
 from schema.compare import compare
 from schema.fileio import load_plan
 from schema.model import KPI, FocusArea, Period, PlanDocument, Revision, Strategy

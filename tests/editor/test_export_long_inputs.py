@@ -17,7 +17,7 @@ from lxml import etree
 
 from editor.cli import main
 from editor.export.official_docx import KPI_TARGETS_HEADING, KPI_YEAR_COLUMNS, kpi_table, write_official_docx
-from editor.export.tracked_docx import token_diff
+from editor.export.tracked_text import token_diff
 from schema.fileio import load_plan
 from schema.model import KPI, FocusArea, Period, PlanDocument, Revision, Strategy
 from schema.textdiff import DELETE, EQUAL, INSERT
