@@ -136,6 +136,9 @@ class TrackedWriter(OfficialWriter):
                bookmark: tuple[str, str] | None = None) -> None:
         """A multi-line field as paragraphs; a line break added or removed is a tracked paragraph mark;
         one ``bookmark`` from the first paragraph to the last."""
+        if old is not None and old == new:  # most fields: written as the official writer writes them
+            self.lines(new, style, bookmark)
+            return
         a = paragraphs_text(old) if old is not None else ""
         b = paragraphs_text(new) if new is not None else ""
         if not a and not b:
@@ -225,11 +228,19 @@ class TrackedWriter(OfficialWriter):
             self.children(old, new, "Plan Action")
             self.details(old, new)
         elif kind == "action":
+            if old is not None and new is not None and old.text == new.text and self.same_number(old, new):
+                self.close_bookmark(*self.open_para(new.text, action_style, mark=(new.id, "text"),
+                                                    prefix=self.numbers.get(new.id, "") + "\t"))
+                self.children(old, new, "Plan Sub-action")
+                return
             number = self.numbers_diff(old, new)
             text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
             side = _side_mark(old, new)
             self.tpara(text, action_style, side, bookmark=self.node_mark(old, new, "text"), prefix=number + [(side, "\t")])
             self.children(old, new, "Plan Sub-action")
+
+    def same_number(self, old: AnyNode, new: AnyNode) -> bool:
+        return self.old_numbers.get(old.id, "") == self.numbers.get(new.id, "")
 
     def numbers_diff(self, old: AnyNode | None, new: AnyNode | None) -> Diff:
         """A number's change as whole tokens: （三） → （二） shows 三 replaced, 10. → 9. the whole 10."""
@@ -241,6 +252,10 @@ class TrackedWriter(OfficialWriter):
 
     def theading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
         """A heading of both versions: its number's and its title's differences tracked."""
+        if old is not None and new is not None and old.title == new.title and (not numbered or self.same_number(old, new)):
+            prefix = self.numbers.get(new.id, "") if numbered else ""
+            self.close_bookmark(*self.open_para(new.title, style, mark=(new.id, "title"), prefix=prefix))
+            return
         number = self.numbers_diff(old, new) if numbered else []
         title = pick_diff(_one(old, "title"), _one(new, "title"), preferred)
         self.tpara(title, style, _side_mark(old, new), bookmark=self.node_mark(old, new, "title"), prefix=number)
@@ -265,6 +280,12 @@ class TrackedWriter(OfficialWriter):
         """A table whose rows are matched by key: kept rows show their cells' differences."""
         if not old_rows and not new_rows:
             return
+        if old_rows == new_rows:  # most tables: every row kept as it was
+            table = self.table(widths)
+            for key, cells in new_rows:
+                self.text_row(table, cells, [style_of(key, c) for c in range(len(widths))])
+            self.close_bookmark(*self.open_para("", "Table Text"))
+            return
         rows: list[tuple[str, list | None, list | None]] = []
         old_keys, new_keys = [k for k, _ in old_rows], [k for k, _ in new_rows]
         for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes():
@@ -275,6 +296,9 @@ class TrackedWriter(OfficialWriter):
                 rows += [(new_rows[j][0], None, new_rows[j][1]) for j in range(j1, j2)]
         table = self.table(widths)
         for key, old_cells, new_cells in rows:
+            if old_cells == new_cells:
+                self.text_row(table, new_cells, [style_of(key, c) for c in range(len(widths))])
+                continue
             tr = self.row(table)
             row_mark = _side_mark(old_cells, new_cells)
             if row_mark != EQUAL:
