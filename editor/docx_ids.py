@@ -17,6 +17,7 @@ PREFIX = "pe_"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 _ID = re.compile(r"^[A-Za-z0-9_]+$")
 _FIELD = re.compile(r"^[a-z]+$")
+_OURS = re.compile(r"pe_([A-Za-z0-9_]+)_([a-z]+)")  # pe_<id>_<field>: the field follows the last underscore
 
 
 def bookmark_name(node_id: str, field: str) -> str | None:
@@ -51,12 +52,9 @@ def parse_position_field(prefix: str, field: str) -> int | None:
 
 def parse_bookmark_name(name: str) -> tuple[str, str] | None:
     """(node id, field) of a bookmark the writers made, or None for any other bookmark (``_Toc…``, ``_GoBack``)."""
-    if not name.startswith(PREFIX) or not _NAME.fullmatch(name):
-        return None
-    node_id, _sep, field = name[len(PREFIX):].rpartition("_")
-    if not node_id or not _ID.fullmatch(node_id) or not _FIELD.fullmatch(field):
-        return None
-    return node_id, field
+    # One match instead of three: the same rules as _NAME, _ID and _FIELD after the last underscore.
+    match = _OURS.fullmatch(name) if len(name) <= 40 else None
+    return (match.group(1), match.group(2)) if match else None
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

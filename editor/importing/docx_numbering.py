@@ -21,7 +21,8 @@ _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 
 
-def _val(element, tag: str, default: str | None = None) -> str | None:
+def child_val(element, tag: str, default: str | None = None) -> str | None:
+    """The w:val of ``element``'s child ``tag`` ("w:numId"), or ``default`` when there is none."""
     child = element.find(qn(tag)) if element is not None else None
     return child.get(qn("w:val"), default) if child is not None else default
 
@@ -77,15 +78,15 @@ class Level:
 
 
 def _level(lvl) -> Level:
-    restart = _val(lvl, "w:lvlRestart")
+    restart = child_val(lvl, "w:lvlRestart")
     return Level(
-        start=int(_val(lvl, "w:start", "1") or 1),
-        fmt=_val(lvl, "w:numFmt", "decimal") or "decimal",
-        text=_val(lvl, "w:lvlText", "") or "",
+        start=int(child_val(lvl, "w:start", "1") or 1),
+        fmt=child_val(lvl, "w:numFmt", "decimal") or "decimal",
+        text=child_val(lvl, "w:lvlText", "") or "",
         restart=int(restart) if restart is not None else None,
-        suffix=_val(lvl, "w:suff", "tab") or "tab",
-        legal=lvl.find(qn("w:isLgl")) is not None and _val(lvl, "w:isLgl", "1") not in ("0", "false"),
-        style=_val(lvl, "w:pStyle"),
+        suffix=child_val(lvl, "w:suff", "tab") or "tab",
+        legal=lvl.find(qn("w:isLgl")) is not None and child_val(lvl, "w:isLgl", "1") not in ("0", "false"),
+        style=child_val(lvl, "w:pStyle"),
     )
 
 
@@ -119,19 +120,19 @@ class ListNumbering:
         for abstract in root.findall(qn("w:abstractNum")):
             aid = abstract.get(qn("w:abstractNumId"))
             abstracts[aid] = {int(lvl.get(qn("w:ilvl"), "0")): _level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
-            link = _val(abstract, "w:numStyleLink")
+            link = child_val(abstract, "w:numStyleLink")
             if link:
                 links[aid] = link
         nums: dict[str, str] = {}
         for num in root.findall(qn("w:num")):
-            nums[num.get(qn("w:numId"))] = _val(num, "w:abstractNumId") or ""
+            nums[num.get(qn("w:numId"))] = child_val(num, "w:abstractNumId") or ""
         for num in root.findall(qn("w:num")):
             aid = numbering._resolve_link(nums[num.get(qn("w:numId"))], links, nums, abstracts)
             levels = dict(abstracts.get(aid, {}))
             starts = {}
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl"), "0"))
-                start = _val(override, "w:startOverride")
+                start = child_val(override, "w:startOverride")
                 if start is not None:
                     starts[ilvl] = int(start)
                 lvl = override.find(qn("w:lvl"))
@@ -161,13 +162,13 @@ class ListNumbering:
         own: dict[str, tuple[str | None, int | None]] = {}
         for style in root.findall(qn("w:style")):
             sid = style.get(qn("w:styleId"))
-            parent = _val(style, "w:basedOn")
+            parent = child_val(style, "w:basedOn")
             if parent:
                 based[sid] = parent
             num_pr = style.find(qn("w:pPr") + "/" + qn("w:numPr"))
             if num_pr is not None:
-                ilvl = _val(num_pr, "w:ilvl")
-                own[sid] = (_val(num_pr, "w:numId"), int(ilvl) if ilvl is not None else None)
+                ilvl = child_val(num_pr, "w:ilvl")
+                own[sid] = (child_val(num_pr, "w:numId"), int(ilvl) if ilvl is not None else None)
         for sid in {*own, *based}:
             current, seen = sid, 0
             while current is not None and current not in own and seen < 20:
@@ -180,7 +181,7 @@ class ListNumbering:
         num_pr = paragraph.find(_NUM_PR)
         if num_pr is None:
             return self.label_of(None, None, style_id)
-        return self.label_of(_val(num_pr, "w:numId"), _val(num_pr, "w:ilvl"), style_id)
+        return self.label_of(child_val(num_pr, "w:numId"), child_val(num_pr, "w:ilvl"), style_id)
 
     def label_of(self, num_id: str | None, level: str | None, style_id: str | None) -> str:
         """The label of a paragraph whose w:numPr says ``num_id`` and ``level`` (w:ilvl; None where it does not say)."""

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from editor.docx_ids import parse_bookmark_name
-from editor.importing.docx_numbering import ListNumbering
+from editor.importing.docx_numbering import ListNumbering, child_val
 from editor.importing.docx_parts import DocxParts, read_parts
 from schema.importer_text import SourceLine
 
@@ -65,6 +65,8 @@ class _Reader:
         )
         self.style_names: dict[str | None, str] = {}
         self.style_levels: dict[str | None, int | None] = {}
+        # style id → (name, left out?, heading level): looked up once per style the document uses
+        self.style_facts: dict[str | None, tuple[str, bool, int | None]] = {}
         self.lines: list[SourceLine] = []
         self.text_boxes: list[str] = []
         self.pictures = 0
@@ -80,6 +82,11 @@ class _Reader:
         if name is None:
             name = self.style_names[sid] = _builtin_name(self.styles.get(sid, ("", None))[0] if sid else "")
         return name
+
+    def facts(self, sid: str | None) -> tuple[str, bool, int | None]:
+        name = self.style_name(sid)
+        facts = self.style_facts[sid] = (name, bool(_SKIPPED_STYLES.match(name)), self.style_level(sid, name))
+        return facts
 
     def style_level(self, sid: str | None, name: str) -> int | None:
         """The heading level a paragraph of style ``sid`` has by its style (Heading 2, or the style's outline level)."""
@@ -101,36 +108,102 @@ class _Reader:
             sid, seen = (parent.get(_VAL) if parent is not None else None), seen + 1
         return None
 
-    def read(self, element) -> None:
-        for child in element:
-            if child.tag == _P:
-                self.paragraph(child)
-            elif child.tag == _TBL:
-                self.table(child)
-            elif child.tag == _SDT:
-                gallery = child.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}")
-                if gallery is not None and "Contents" in (gallery.get(qn("w:val")) or ""):
-                    continue  # the table of contents
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    self.read(content)
+    def read(self, body) -> None:
+        """The body's paragraphs and tables, in reading order.
+
+        One pass of lxml's iterator over the few kinds of element that matter (its tag filter runs
+        in C, so runs, their properties and the rest are never seen by Python) gathers each plain
+        paragraph's style, list, outline level, text and ids. A paragraph holding anything else
+        (a text box, a picture, deleted text …) is read again whole by ``paragraph``, a table by
+        ``table``.
+        """
+        blocks, outside = _blocks(body)
+        if outside is None:  # something else between the paragraphs that may hold text: read block by block
+            for block in blocks:
+                (self.paragraph if block.tag == _P else self.table)(block)
+            return
+        following, k = blocks[0] if blocks else None, 0
+        p = None  # the paragraph being gathered; None in a table or outside any paragraph
+        special = toc = tab_stops = False
+        sid = num_id = ilvl = outline = None
+        parts: list[str] = []
+        ids: dict[str, str] = {}
+        what_of = _WHAT.__getitem__
+        for node in body.iter(*_WALKED):
+            what = what_of(node.tag)
+            if what <= _TBL_:
+                if p is not None:
+                    if special:
+                        self.paragraph(p)
+                    else:
+                        self.add(p, sid, num_id, ilvl, outline, "".join(parts), ids, toc)
+                    p = None
+                if node is not following:
+                    continue  # nested: in a table's cell, a text box or the table of contents
+                k += 1
+                following = blocks[k] if k < len(blocks) else None
+                if what == _TBL_:
+                    self.table(node)
+                    continue
+                p = node
+                special = toc = tab_stops = False
+                sid = num_id = ilvl = outline = None
+                parts, ids = [], {}
+            elif p is None or special:
+                continue
+            elif what == _T_:
+                parts.append(node.text or "")
+            elif what == _TAB_:
+                if not (tab_stops and node.getparent().tag == _TABS):  # a tab stop of the paragraph's properties
+                    parts.append("\t")
+            elif what == _MARK_:
+                if outside and node in outside:
+                    continue
+                parsed = parse_bookmark_name(node.get(_NAME, ""))
+                if parsed:
+                    ids.setdefault(parsed[1], parsed[0])
+            elif what == _STYLE_:
+                sid = sid or node.get(_VAL)
+            elif what == _BR_:
+                if node.get(_TYPE_BR) not in ("page", "column"):
+                    parts.append("\n")
+            elif what == _CR_:
+                parts.append("\n")
+            elif what == _NUMID_:
+                num_id = num_id or node.get(_VAL)
+            elif what == _ILVL_:
+                ilvl = ilvl or node.get(_VAL)
+            elif what == _OUTLINE_:
+                outline = outline or node.get(_VAL)
+            elif what == _INSTR_:
+                toc = toc or "TOC" in (node.text or "")
+            elif what == _TABS_:
+                tab_stops = True
+            else:
+                special = True
+        if p is not None:
+            if special:
+                self.paragraph(p)
+            else:
+                self.add(p, sid, num_id, ilvl, outline, "".join(parts), ids, toc)
 
     def paragraph(self, p) -> None:
-        plain = _scan(p)
-        if plain is not None:  # almost every paragraph: its style, list, outline level, text and ids in one pass
-            sid, num_id, ilvl, outline, text, ids, toc = plain
-            if sid is None:
-                sid = self.default_style
-            name = self.style_name(sid)
-        else:
-            sid, name = self.style_of(p)
-            num_pr = p.find(_NUM_PR)
-            num_id, ilvl = (_child_val(num_pr, _NUM_ID), _child_val(num_pr, _ILVL)) if num_pr is not None else (None, None)
-            level = p.find(_P_OUTLINE)
-            outline = level.get(_VAL) if level is not None else None
-            toc = any("TOC" in (i.text or "") for i in p.iter(_INSTR))
-            text, ids = None, self.ids_of(p)
-        if toc or _SKIPPED_STYLES.match(name):  # a TOC field, or a paragraph of the table of contents
+        """A paragraph read on its own, whatever it holds."""
+        sid, _name = self.style_of(p)
+        num_pr = p.find(_NUM_PR)
+        num_id, ilvl = (child_val(num_pr, "w:numId"), child_val(num_pr, "w:ilvl")) if num_pr is not None else (None, None)
+        level = p.find(_P_OUTLINE)
+        outline = level.get(_VAL) if level is not None else None
+        toc = any("TOC" in (i.text or "") for i in p.iter(_INSTR))
+        self.add(p, sid, num_id, ilvl, outline, None, self.ids_of(p), toc)
+
+    def add(self, p, sid: str | None, num_id: str | None, ilvl: str | None, outline: str | None,
+            text: str | None, ids: dict[str, str], toc: bool) -> None:
+        """The source line of paragraph ``p``, from what was read of it (``text`` None: read it now)."""
+        if sid is None:
+            sid = self.default_style
+        name, skipped, style_level = self.style_facts.get(sid) or self.facts(sid)
+        if toc or skipped:  # a TOC field, or a paragraph of the table of contents
             return
         if text is None:
             text = self.text_of(p)
@@ -151,7 +224,7 @@ class _Reader:
             if label.strip():
                 self.lines.append(SourceLine(label.strip(), len(self.lines) + 1, style=name, ids=ids))
             return
-        heading = _outline_value(outline) if outline is not None else self.style_level(sid, name)
+        heading = _outline_value(outline) if outline is not None else style_level
         self.lines.append(SourceLine(label + text, len(self.lines) + 1, heading=heading, style=name, ids=ids))
 
     def text_of(self, p) -> str:
@@ -162,7 +235,8 @@ class _Reader:
                 if tag == _T:
                     parts.append(node.text or "")
                 elif tag == _TAB:
-                    parts.append("\t")
+                    if node.getparent().tag != _TABS:  # not a tab stop of the paragraph's properties
+                        parts.append("\t")
                 elif tag == _CR or node.get(_TYPE_BR) not in ("page", "column"):
                     parts.append("\n")
             return "".join(parts)
@@ -184,7 +258,8 @@ class _Reader:
             elif node.tag == _T:
                 parts.append(node.text or "")
             elif node.tag == _TAB:
-                parts.append("\t")
+                if node.getparent().tag != _TABS:
+                    parts.append("\t")
             elif node.tag == _BR:
                 if node.get(_TYPE_BR) not in ("page", "column"):
                     parts.append("\n")
@@ -233,58 +308,53 @@ def _outline_value(value: str) -> int | None:
     return int(value) + 1 if value.isdigit() and int(value) < 9 else None
 
 
-def _child_val(element, tag: str) -> str | None:
-    child = element.find(tag)
-    return child.get(_VAL) if child is not None else None
-
-
-# What one pass over a paragraph's elements looks for; anything in _SPECIAL_TAGS sends it down the slow path.
-_T_, _TAB_, _BR_, _CR_, _MARK_, _INSTR_, _STYLE_, _NUMID_, _ILVL_, _OUTLINE_, _SPECIAL_ = range(11)
+# What the pass over the body looks for (``_Reader.read``); the first two end the paragraph before them,
+# anything in _SPECIAL_TAGS sends its paragraph to ``_Reader.paragraph``.
+_P_, _TBL_, _T_, _TAB_, _MARK_, _STYLE_, _BR_, _CR_, _NUMID_, _ILVL_, _OUTLINE_, _INSTR_, _TABS_, _SPECIAL_ = range(14)
+_TABS = qn("w:tabs")
 _SPECIAL_TAGS = (*(qn(f"w:{t}") for t in ("del", "txbxContent", "drawing", "pict", "pPrChange", "object")),
                  "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
-_SCAN = {_T: _T_, _TAB: _TAB_, _BR: _BR_, _CR: _CR_, qn("w:bookmarkStart"): _MARK_, _INSTR: _INSTR_,
-         qn("w:pStyle"): _STYLE_, qn("w:numId"): _NUMID_, qn("w:ilvl"): _ILVL_, qn("w:outlineLvl"): _OUTLINE_,
+_WHAT = {_P: _P_, _TBL: _TBL_, _T: _T_, _TAB: _TAB_, _BOOKMARK: _MARK_, qn("w:pStyle"): _STYLE_, _BR: _BR_, _CR: _CR_,
+         _NUM_ID: _NUMID_, _ILVL: _ILVL_, qn("w:outlineLvl"): _OUTLINE_, _INSTR: _INSTR_, _TABS: _TABS_,
          **dict.fromkeys(_SPECIAL_TAGS, _SPECIAL_)}
+_WALKED = tuple(_WHAT)
+_SECT_PR, _BOOKMARK_END, _SDT_CONTENT = qn("w:sectPr"), qn("w:bookmarkEnd"), qn("w:sdtContent")
+_GALLERY = f"{qn('w:sdtPr')}/{qn('w:docPartObj')}/{qn('w:docPartGallery')}"
 
 
-def _scan(p):
-    """(style id, numId, ilvl, outline level, text, ids, TOC field?) of a paragraph of plain runs, in one
-    pass over its elements; None when it holds deleted text, a text box, a picture or the like."""
-    sid = num_id = ilvl = outline = None
-    parts: list[str] = []
-    ids: dict[str, str] = {}
-    toc = False
-    get = _SCAN.get
-    for node in p.iter():  # all elements: lxml's filter by a list of tags is five times slower than this
-        what = get(node.tag)
-        if what is None:
-            continue
-        if what == _T_:
-            parts.append(node.text or "")
-        elif what == _TAB_:
-            parts.append("\t")
-        elif what == _BR_:
-            if node.get(_TYPE_BR) not in ("page", "column"):
-                parts.append("\n")
-        elif what == _CR_:
-            parts.append("\n")
-        elif what == _MARK_:
-            parsed = parse_bookmark(node.get(_NAME, ""))
-            if parsed:
-                ids.setdefault(parsed[1], parsed[0])
-        elif what == _STYLE_:
-            sid = sid or node.get(_VAL)
-        elif what == _NUMID_:
-            num_id = num_id or node.get(_VAL)
-        elif what == _ILVL_:
-            ilvl = ilvl or node.get(_VAL)
-        elif what == _OUTLINE_:
-            outline = outline or node.get(_VAL)
-        elif what == _INSTR_:
-            toc = toc or "TOC" in (node.text or "")
-        else:
-            return None
-    return sid, num_id, ilvl, outline, "".join(parts), ids, toc
+def _blocks(container) -> tuple[list, set | None]:
+    """The paragraphs and tables of ``container`` (the body) in reading order, with those of its content
+    controls but not of the table of contents; and the bookmark starts that lie between them, or None
+    when something else there might hold text (then ``_Reader.read`` reads the blocks one by one)."""
+    found: list = []
+    outside: set = set()
+    if _gather(container, found, outside):
+        return found, outside
+    found = []
+    _gather(container, found, None)
+    return found, None
+
+
+def _gather(container, found: list, outside: set | None) -> bool:
+    """Adds the blocks of ``container`` to ``found``; False when it holds more than blocks and bookmarks."""
+    simple = True
+    for child in container:
+        tag = child.tag
+        if tag == _P or tag == _TBL:
+            found.append(child)
+        elif tag == _SDT:  # a content control: its properties hold nothing the pass looks for
+            gallery = child.find(_GALLERY)
+            if gallery is not None and "Contents" in (gallery.get(_VAL) or ""):
+                continue  # the table of contents
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                simple = _gather(content, found, outside) and simple
+        elif tag == _BOOKMARK:
+            if outside is not None:
+                outside.add(child)
+        elif tag != _SECT_PR and tag != _BOOKMARK_END and (len(child) or tag in _WHAT):
+            simple = False
+    return simple
 
 
 def _inside(node, tags: tuple[str, ...], stop=None) -> bool:

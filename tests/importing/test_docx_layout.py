@@ -67,3 +67,41 @@ def test_the_pdf_of_our_export_drops_page_numbers_and_the_table_of_contents(mate
     assert result.unplaced == []
     assert "left out: the table of contents" in result.warnings
     assert any(w.startswith("left out: ") and "page-number line" in w for w in result.warnings), result.warnings
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_tab_stops_and_bookmarks_between_paragraphs_are_not_text_or_ids(tmp_path):
+    from editor.importing.docx_reader import read_docx
+
+    doc = Document()
+    first = doc.add_paragraph("一、宜居城市")
+    first._p.get_or_add_pPr().append(parse_xml(f'<w:tabs {W_NS}><w:tab w:val="left" w:pos="720"/></w:tabs>'))
+    first.add_run().add_tab()
+    first.add_run("（第一項）")
+    # A bookmark start between two paragraphs (Word writes them so): it marks neither paragraph.
+    first._p.addnext(parse_xml(f'<w:bookmarkStart {W_NS} w:id="7" w:name="pe_abc123_title"/>'))
+    second = doc.add_paragraph("（一）推動社會住宅")
+    second._p.append(parse_xml(f'<w:bookmarkStart {W_NS} w:id="8" w:name="pe_def456_title"/>'))
+    path = tmp_path / "tabs.docx"
+    doc.save(str(path))
+    lines = read_docx(path).lines
+    assert [(line.text, line.ids) for line in lines] == [
+        ("一、宜居城市\t（第一項）", {}),
+        ("（一）推動社會住宅", {"title": "def456"}),
+    ]
+
+
+def test_a_body_with_custom_xml_blocks_is_read_block_by_block(tmp_path):
+    from editor.importing.docx_reader import read_docx
+
+    doc = Document()
+    doc.add_paragraph("一、宜居城市")
+    wrapped = doc.add_paragraph("（一）推動社會住宅")
+    # Paragraphs wrapped in custom XML are not read (as before); those around it are, in order.
+    custom = parse_xml(f'<w:customXml {W_NS} w:element="plan"><w:p><w:r><w:t>不讀</w:t></w:r></w:p></w:customXml>')
+    wrapped._p.addprevious(custom)
+    path = tmp_path / "custom.docx"
+    doc.save(str(path))
+    assert [line.text for line in read_docx(path).lines] == ["一、宜居城市", "（一）推動社會住宅"]
