@@ -29,6 +29,7 @@ INS, DEL, MOVE_FROM, MOVE_TO, TBL = (_w(t) for t in ("ins", "del", "moveFrom", "
 BOOKMARK_START, BOOKMARK_END = _w("bookmarkStart"), _w("bookmarkEnd")
 COMMENT_START, COMMENT_END, COMMENT_REF = _w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference")
 VAL, ID, NAME, AUTHOR, DATE, TYPE = (_w(a) for a in ("val", "id", "name", "author", "date", "type"))
+STYLE, STYLE_NAME, STYLE_ID = _w("style"), _w("name"), _w("styleId")
 _CHANGE_TAGS = {INS: "ins", DEL: "del", MOVE_TO: "ins", MOVE_FROM: "del"}
 _MOVES = {MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
 _TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
@@ -159,30 +160,26 @@ def _parse(data: bytes):
 class StyleNames(dict):
     """Style id → its name in styles.xml, or the id itself when styles.xml has no such style.
 
-    Looked up when first asked: a document uses a handful of the hundreds of styles its styles.xml defines.
+    Filled in when first asked, from one pass over styles.xml's styles made at the first question (a
+    search per id walked the whole part each time: python-docx's template defines hundreds of styles).
     Where styles.xml defines an id twice the last one counts; a style without an id is the id "".
     """
 
     def __init__(self, root) -> None:
         super().__init__()
         self._root = root
+        self._defined: dict[str, str] | None = None
 
     def __missing__(self, style_id: str) -> str:
-        if self._root is None:
-            found = []
-        else:
-            found = _STYLE_BY_ID(self._root, id=style_id) if style_id else _STYLE_WITHOUT_ID(self._root)
-        if not found:
-            name = style_id
-        else:
-            element = found[-1].find(_w("name"))
-            name = element.get(VAL, "") if element is not None else ""
+        if self._defined is None:
+            self._defined = {}
+            if self._root is not None:
+                for style in self._root.iter(STYLE):
+                    element = style.find(STYLE_NAME)
+                    self._defined[style.get(STYLE_ID) or ""] = element.get(VAL, "") if element is not None else ""
+        name = self._defined.get(style_id, style_id)
         self[style_id] = name
         return name
-
-
-_STYLE_BY_ID = etree.XPath(".//w:style[@w:styleId=$id]", namespaces={"w": W})
-_STYLE_WITHOUT_ID = etree.XPath(".//w:style[not(@w:styleId) or @w:styleId='']", namespaces={"w": W})
 
 
 def _core(data: bytes | None) -> tuple[str, str]:
@@ -216,11 +213,12 @@ def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
     return result
 
 
-_WANTED = (P, PSTYLE, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF)
-_PARAGRAPH, _STYLE, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT = range(9)
+_WANTED = (P, PSTYLE, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF,
+           INS, DEL, MOVE_FROM, MOVE_TO, TBL)
+_PARAGRAPH, _STYLE, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT, _WRAPPER, _TABLE = range(11)
 _ACTION = {P: _PARAGRAPH, PSTYLE: _STYLE, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK,
            BOOKMARK_START: _MARK_START, BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT,
-           COMMENT_REF: _COMMENT}
+           COMMENT_REF: _COMMENT, INS: _WRAPPER, DEL: _WRAPPER, MOVE_FROM: _WRAPPER, MOVE_TO: _WRAPPER, TBL: _TABLE}
 
 
 def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
@@ -228,24 +226,29 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
 
     Each element met costs a Python object (lxml's proxy) and a few steps, so the pass touches only
     the elements it needs and does little with each: a paragraph's style from its ``w:pStyle`` as the
-    pass meets it (no look into ``w:pPr``), its tracked mark and whether it sits in a table from lookups
-    prepared from the few elements concerned. Untracked text under one bookmark, with no comment anchor
-    between, becomes one piece (every reader joins pieces' texts; only changes and anchors need their
-    own), so a plain paragraph is a piece or two. A paragraph's mark is added when the next paragraph
-    begins (or the body ends), so pieces are appended.
+    pass meets it (no look into ``w:pPr``); a tracked change's texts noted when its ``w:ins``/``w:del``
+    … is met (before them), a table's paragraphs when the table is — in the same pass, since every
+    walk of the tree costs a few milliseconds even when it meets little. Untracked text under one
+    bookmark, with no comment anchor between, becomes one piece (every reader joins pieces' texts;
+    only changes and anchors need their own), so a plain paragraph is a piece or two. A paragraph's
+    mark is added when the next paragraph begins (or the body ends), so pieces are appended.
     """
     paras = doc.paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
     bookmark: str | None = None  # the innermost open one's name
     para: Para | None = None  # the current paragraph
+    para_element = None  # its w:p
     pieces: list[Piece] | None = None  # its pieces (its mark added when it ends)
     plain: list[str] | None = None  # the untracked texts of the piece being gathered (its text set when it ends)
     plain_piece: Piece | None = None  # that piece, already in ``pieces``
     mark_change: Change | None = None  # the current paragraph's tracked mark
     styled = False  # the current paragraph's w:pStyle met (a later one is a w:pPrChange's old style)
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
-    changed, marks = _changed_texts(body)
-    in_tables = {p for table in body.iter(TBL) for p in table.iter(P)}  # kept alive: found by identity
+    # Each text element inside a tracked change → its Change, noted when the change's wrapper is met.
+    # The dict holds the elements themselves, which keeps their lxml proxies alive: the pass then
+    # meets the very same objects and finds them by identity. The same for the tables' paragraphs.
+    changed: dict = {}
+    in_tables: set = set()
     anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
     action_of = _ACTION.__getitem__
     get_change = changed.get
@@ -281,6 +284,15 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             para.changed = True
             pieces.append(new_piece(text, change, bookmark))
             continue
+        if action == _WRAPPER:  # not a piece: does not end the one being gathered
+            mark = _note_change(element, changed)
+            if mark is not None and mark[0] is para_element and para is not None:
+                mark_change = mark[1]
+                para.changed = True
+            continue
+        if action == _TABLE:
+            in_tables.update(element.iter(P))
+            continue
         if plain is not None:  # anything else met ends the untracked piece being gathered
             if len(plain) > 1:
                 plain_piece.text = "".join(plain)
@@ -289,8 +301,9 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             if para is not None:
                 pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
                 paras.append(para)
-            mark_change = marks.get(element)
-            para = Para("", element in in_tables, [], mark_change is not None)
+            mark_change = None  # set when its w:pPr/w:rPr/w:ins (…) is met, which comes first
+            para_element = element
+            para = Para("", element in in_tables, [], False)
             pieces = para.pieces
             styled = False
             for anchors, comment_id in pending:
@@ -325,35 +338,27 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
         anchors[comment_id] = Anchor(0, None)
 
 
-def _changed_texts(body) -> tuple[dict, dict]:
-    """Each text element inside a tracked insertion, deletion or move → its Change, and each paragraph
-    whose mark is tracked (``w:pPr/w:rPr/w:ins`` …) → that Change: the few, found first, so that the
-    pass over all of the body need not climb from every run, nor look into every paragraph's properties.
-
-    The dicts hold the elements themselves, which keeps their lxml proxies alive: the body pass then
-    meets the very same objects and finds them by identity.
-    """
-    changed: dict = {}
-    marks: dict = {}
-    for wrapper in body.iter(INS, DEL, MOVE_FROM, MOVE_TO):
-        kind = _CHANGE_TAGS[wrapper.tag]
-        move = _MOVES.get(wrapper.tag, "")
-        parent = wrapper.getparent()
-        if parent.tag == RPR and len(wrapper) == 0:
-            properties = parent.getparent()
-            if properties is not None and properties.tag == PPR:  # a paragraph's mark
-                paragraph = properties.getparent()
-                if paragraph is not None and paragraph.tag == P:
-                    marks[paragraph] = Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
-            continue
-        change = None
-        for text in wrapper.iter(_TEXT_TAGS):
-            if change is None:
-                change = Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
-            before = changed.get(text)
-            if before is None:
-                changed[text] = change
-            elif before.kind != kind:
-                # inserted, then deleted again (w:ins around w:del): in neither version
-                changed[text] = Change("gone", before.author, before.date, before.mark_id)
-    return changed, marks
+def _note_change(wrapper, changed: dict) -> tuple[object, Change] | None:
+    """Note a tracked change's texts in ``changed`` (text element → its Change); when the wrapper marks a
+    paragraph's mark (``w:pPr/w:rPr/w:ins`` …) return (that w:p, the Change) instead."""
+    kind = _CHANGE_TAGS[wrapper.tag]
+    move = _MOVES.get(wrapper.tag, "")
+    parent = wrapper.getparent()
+    if parent.tag == RPR and len(wrapper) == 0:
+        properties = parent.getparent()
+        if properties is not None and properties.tag == PPR:  # a paragraph's mark
+            paragraph = properties.getparent()
+            if paragraph is not None and paragraph.tag == P:
+                return paragraph, Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
+        return None
+    change = None
+    for text in wrapper.iter(_TEXT_TAGS):
+        if change is None:
+            change = Change(kind, wrapper.get(AUTHOR, ""), wrapper.get(DATE, ""), wrapper.get(ID, ""), move)
+        before = changed.get(text)
+        if before is None:
+            changed[text] = change
+        elif before.kind != kind:
+            # inserted, then deleted again (w:ins around w:del): in neither version
+            changed[text] = Change("gone", before.author, before.date, before.mark_id)
+    return None
