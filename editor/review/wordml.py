@@ -30,6 +30,7 @@ BOOKMARK_START, BOOKMARK_END = _w("bookmarkStart"), _w("bookmarkEnd")
 COMMENT_START, COMMENT_END, COMMENT_REF = _w("commentRangeStart"), _w("commentRangeEnd"), _w("commentReference")
 VAL, ID, NAME, AUTHOR, DATE, TYPE = (_w(a) for a in ("val", "id", "name", "author", "date", "type"))
 STYLE, STYLE_NAME, STYLE_ID = _w("style"), _w("name"), _w("styleId")
+_PARAGRAPH_STYLE = f"{PPR}/{PSTYLE}"
 _CHANGE_TAGS = {INS: "ins", DEL: "del", MOVE_TO: "ins", MOVE_FROM: "del"}
 _MOVES = {MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
 _TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
@@ -69,12 +70,31 @@ class Piece:
         return self.change is None or self.change.kind == "ins"
 
 
-@dataclass(slots=True)
 class Para:
-    style: str
-    in_table: bool
-    pieces: list[Piece] = field(default_factory=list)
-    changed: bool = False  # some piece (or the mark) is tracked: the reader sets it as it goes
+    """A paragraph: its pieces (the mark last), whether it sits in a table, whether anything in it is tracked.
+
+    Its style name is looked up when asked, from its ``w:p`` (kept): only the paragraphs no bookmark
+    places need it, and a ``w:pStyle`` met by the body pass for every paragraph cost a step each.
+    """
+
+    __slots__ = ("in_table", "pieces", "changed", "_element", "_styles", "_style")
+
+    def __init__(self, in_table: bool, element=None, styles: StyleNames | None = None, style: str = "") -> None:
+        self.in_table = in_table
+        self.pieces: list[Piece] = []
+        self.changed = False  # some piece (or the mark) is tracked: the reader sets it as it goes
+        self._element = element
+        self._styles = styles
+        self._style: str | None = None if element is not None else style
+
+    @property
+    def style(self) -> str:
+        """The name of the paragraph's style (its ``w:pPr/w:pStyle``), "" when it has none."""
+        if self._style is None:
+            found = self._element.find(_PARAGRAPH_STYLE)
+            style_id = found.get(VAL, "") if found is not None else None
+            self._style = "" if style_id is None or self._styles is None else self._styles[style_id]
+        return self._style
 
     @property
     def mark(self) -> Piece:
@@ -213,10 +233,10 @@ def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
     return result
 
 
-_WANTED = (P, PSTYLE, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF,
+_WANTED = (P, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF,
            INS, DEL, MOVE_FROM, MOVE_TO, TBL)
-_PARAGRAPH, _STYLE, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT, _WRAPPER, _TABLE = range(11)
-_ACTION = {P: _PARAGRAPH, PSTYLE: _STYLE, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK,
+_PARAGRAPH, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT, _WRAPPER, _TABLE = range(10)
+_ACTION = {P: _PARAGRAPH, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK,
            BOOKMARK_START: _MARK_START, BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT,
            COMMENT_REF: _COMMENT, INS: _WRAPPER, DEL: _WRAPPER, MOVE_FROM: _WRAPPER, MOVE_TO: _WRAPPER, TBL: _TABLE}
 
@@ -225,10 +245,10 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     """One pass over the body's elements of interest, in document order (hot: one step per run's text).
 
     Each element met costs a Python object (lxml's proxy) and a few steps, so the pass touches only
-    the elements it needs and does little with each: a paragraph's style from its ``w:pStyle`` as the
-    pass meets it (no look into ``w:pPr``); a tracked change's texts noted when its ``w:ins``/``w:del``
-    … is met (before them), a table's paragraphs when the table is — in the same pass, since every
-    walk of the tree costs a few milliseconds even when it meets little. Untracked text under one
+    the elements it needs and does little with each: a paragraph's style is looked up when asked
+    (Para.style); a tracked change's texts are noted when its ``w:ins``/``w:del`` … is met (before
+    them), a table's paragraphs when the table is — in the same pass, since every walk of the tree
+    costs a few milliseconds even when it meets little. Untracked text under one
     bookmark, with no comment anchor between, becomes one piece (every reader joins pieces' texts;
     only changes and anchors need their own), so a plain paragraph is a piece or two. A paragraph's
     mark is added when the next paragraph begins (or the body ends), so pieces are appended.
@@ -242,7 +262,6 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     plain: list[str] | None = None  # the untracked texts of the piece being gathered (its text set when it ends)
     plain_piece: Piece | None = None  # that piece, already in ``pieces``
     mark_change: Change | None = None  # the current paragraph's tracked mark
-    styled = False  # the current paragraph's w:pStyle met (a later one is a w:pPrChange's old style)
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
     # Each text element inside a tracked change → its Change, noted when the change's wrapper is met.
     # The dict holds the elements themselves, which keeps their lxml proxies alive: the pass then
@@ -303,17 +322,11 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                 paras.append(para)
             mark_change = None  # set when its w:pPr/w:rPr/w:ins (…) is met, which comes first
             para_element = element
-            para = Para("", element in in_tables, [], False)
+            para = Para(element in in_tables, element, styles)
             pieces = para.pieces
-            styled = False
             for anchors, comment_id in pending:
                 anchors[comment_id] = Anchor(len(paras), None)
             pending.clear()
-        elif action == _STYLE:
-            if para is not None and not styled:
-                style_id = element.get(VAL, "")
-                para.style = styles[style_id]
-                styled = True
         elif action == _MARK_START:
             name = element.get(NAME, "")
             if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
