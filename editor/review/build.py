@@ -11,26 +11,20 @@ were taken first).
 """
 from __future__ import annotations
 
-import re
-
-from diff_match_patch import diff_match_patch
-
 from editor.review.comments import comment_proposals
 from editor.review.expected import export_form
+from editor.review.field_text import change_groups, hunks, kind_of, normalise, render
 from editor.review.locate import NUMBER, Located, moved_here
 from editor.review.moves import pair_moves
-from editor.review.wordml import Change, Piece, WordDocument
+from editor.review.placing import BODY_STYLES, NEW_NODE_STYLES, TYPED_NUMBER, new_node
+from editor.review.placing import place as place_of
+from editor.review.wordml import Piece, WordDocument
 from schema.document import Document
 from schema.model import new_id
 from schema.operations import Remove, to_json
 from schema.proposals import Proposal
 from schema.review import rebase_text
 from schema.tree import KINDS, title_of
-
-_TYPED_NUMBER = re.compile(r"^\s*(?:[（(][0-9０-９一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、]|[一二三四五六七八九十百]+、|[壹貳參肆伍陸柒捌玖拾]+、)\s*")
-# by style name; Word's built-in headings are named in lower case in styles.xml ("heading 3"), shown capitalised
-_NEW_NODE_STYLES = {"Plan Action": "action", "Plan Sub-action": "sub_action", "Heading 3": "strategy", "heading 3": "strategy", "Plan Goal": "goal"}
-_BODY_STYLES = ("Strategy Body", "Plan Body")
 
 
 class Builder:
@@ -129,25 +123,25 @@ class Builder:
             if joined == raw:
                 return  # most fields of most documents: no normalising needed to see it
             form = export_form(node.kind, field, raw)
-            new = _normalise(node.kind, field, joined)
+            new = normalise(node.kind, field, joined)
             if new == form:
                 return
         else:
             form = export_form(node.kind, field, raw)
-            new = _render(node.kind, field, pieces, accept=None)
+            new = render(node.kind, field, pieces, accept=None)
             if new == form:
                 return
-        old = _render(node.kind, field, pieces, accept=set())
+        old = render(node.kind, field, pieces, accept=set())
         if old == form:
-            for group in _change_groups(pieces):
-                text = _render(node.kind, field, pieces, accept={id(p) for p in group})
+            for group in change_groups(pieces):
+                text = render(node.kind, field, pieces, accept={id(p) for p in group})
                 change = next(p.change for p in group if p.change is not None)
-                self._text_proposal(node_id, field, raw, form, text, _kind_of(group), change.author, change.date)
+                self._text_proposal(node_id, field, raw, form, text, kind_of(group), change.author, change.date)
             return
         marks = [p.change for p in pieces if p.change is not None and p.change.kind in ("ins", "del")]
         author = max(marks, key=lambda c: c.date).author if marks else self.fallback_author
         date = max(marks, key=lambda c: c.date).date if marks else self.fallback_date
-        for text, kind in _hunks(form, new):
+        for text, kind in hunks(form, new):
             self._text_proposal(node_id, field, raw, form, text, kind, author, date)
 
     def _text_proposal(self, node_id, field, raw, form, text, kind, author, date) -> None:
@@ -214,12 +208,12 @@ class Builder:
         last: tuple[str, int, dict] | None = None  # (parent id, index, node data) of the last new item
         for i in indexes:
             para = self.doc.paras[i]
-            text = _TYPED_NUMBER.sub("", para.new_text().strip(), count=1)
+            text = TYPED_NUMBER.sub("", para.new_text().strip(), count=1)
             change = next((p.change for p in para.pieces if p.change is not None), None)
             author = change.author if change else self.fallback_author
             date = change.date if change else self.fallback_date
-            kind = _NEW_NODE_STYLES.get(para.style)
-            if strategy is not None and para.style in _BODY_STYLES:
+            kind = NEW_NODE_STYLES.get(para.style)
+            if strategy is not None and para.style in BODY_STYLES:
                 strategy["body"] = "\n".join(filter(None, [strategy["body"], text]))
                 continue
             if strategy is not None and kind == "action":
@@ -228,7 +222,7 @@ class Builder:
             if strategy is not None and kind == "sub_action" and strategy["actions"]:
                 strategy["actions"][-1]["actions"].append({"id": new_id(), "kind": "action", "text": text, "actions": []})
                 continue
-            place = self._place(kind or para.style, previous, last)
+            place = place_of(self.document, kind or para.style, previous, last)
             if place is None:
                 self.unplaced.append(Proposal(kind="insert", author=author, date=date, new=text,
                                               reason=f"a new paragraph ({para.style or 'no style'}) that is not a place for one of the plan's items"))
@@ -237,7 +231,7 @@ class Builder:
             if node_kind == "body_line":
                 self._body_line(parent_id, text, author, date)
                 continue
-            data = _new_node(node_kind, text)
+            data = new_node(node_kind, text)
             if node_kind == "strategy":
                 strategy = data
             last = (parent_id, index, data)
@@ -247,61 +241,12 @@ class Builder:
             if moved_here(para):
                 self.moved_to.append((self.proposals[-1], data))
 
-    def _place(self, kind: str, previous: str | None, last) -> tuple[str, int, str] | None:
-        """(parent id, index, kind) of a new item of ``kind`` after ``previous``, or None."""
-        if last is not None and last[2]["kind"] == ("action" if kind in ("action", "sub_action") else kind):
-            return last[0], last[1] + 1, kind
-        node = self.document.get(previous) if previous else None
-        if node is None:
-            return None
-        doc = self.document
-        if kind in _BODY_STYLES:
-            if node.kind in ("strategy", "goal", "focus_area"):
-                return node.id, 0, "body_line"
-            if node.kind == "paragraph":
-                return doc.parent(node).id, doc.index_of(node) + 1, "paragraph"
-            if node.kind == "closing":
-                return node.id, 0, "paragraph"
-            return None
-        if kind == "action":
-            if node.kind == "strategy":
-                return node.id, 0, "action"
-            if node.kind == "action":
-                top = node if doc.parent(node).kind == "strategy" else doc.parent(node)
-                return doc.parent(top).id, doc.index_of(top) + 1, "action"
-        if kind == "sub_action" and node.kind == "action":
-            if doc.parent(node).kind == "strategy":
-                return node.id, 0, "sub_action"
-            return doc.parent(node).id, doc.index_of(node) + 1, "sub_action"
-        if kind == "strategy":
-            strategy = next((n for n in [node, *doc.ancestors(node)] if n.kind == "strategy"), None)
-            if strategy is not None:
-                return doc.parent(strategy).id, doc.index_of(strategy) + 1, "strategy"
-            if node.kind == "focus_area":
-                return node.id, 0, "strategy"
-        if kind == "goal":
-            if node.kind == "goal":
-                return doc.parent(node).id, doc.index_of(node) + 1, "goal"
-            if node.kind == "goals_section":
-                return node.id, 0, "goal"
-        return None
-
     def _body_line(self, node_id: str, text: str, author: str, date: str) -> None:
         node = self.document.node(node_id)
         raw = node.body
         form = export_form(node.kind, "body", raw)
         new = "\n".join(filter(None, [form, text]))
         self._text_proposal(node_id, "body", raw, form, new, "insert", author, date)
-
-def _visible(piece: Piece, accept) -> bool:
-    change = piece.change
-    if change is None:
-        return True
-    if change.kind == "gone":
-        return False
-    taken = accept is None or id(piece) in accept
-    return taken if change.kind == "ins" else not taken
-
 
 def _wholly_deleted(para) -> bool:
     """A paragraph whose text and mark a reviewer deleted (or moved away) entirely."""
@@ -317,88 +262,6 @@ def _marks_deleted(pieces: list[Piece]) -> bool:
                 return False
             found = True
     return found
-
-
-def _render(kind: str, field: str, pieces: list[Piece], accept) -> str:
-    """The field's text with the changes in ``accept`` taken (None: all) and the others not."""
-    return _normalise(kind, field, "".join(p.text for p in pieces if _visible(p, accept)))
-
-
-def _normalise(kind: str, field: str, text: str) -> str:
-    if kind == "paragraph" or field == "body":
-        return "\n".join(line.strip() for line in text.split("\n") if line.strip())
-    return text.rstrip("\n")
-
-
-def _change_groups(pieces: list[Piece]) -> list[list[Piece]]:
-    """Adjacent changed pieces by one author: what Word's Review pane shows as one change (a move's halves joined)."""
-    groups: list[list[Piece]] = []
-    current: list[Piece] = []
-    author = None
-    for piece in pieces:
-        change: Change | None = piece.change
-        if change is None or change.kind == "gone":
-            if piece.text.strip() or piece.is_mark:
-                if current:
-                    groups.append(current)
-                current = []
-            continue
-        if current and change.author != author:
-            groups.append(current)
-            current = []
-        current.append(piece)
-        author = change.author
-    if current:
-        groups.append(current)
-    moved_from = [g for g in groups if any(p.change.move == "moveFrom" for p in g)]
-    for group in [g for g in groups if any(p.change.move == "moveTo" for p in g)]:
-        text = "".join(p.text for p in group)
-        partner = next((g for g in moved_from if "".join(p.text for p in g) == text), None)
-        if partner is not None and partner in groups:
-            partner.extend(group)
-            groups.remove(group)
-    return [g for g in groups if any(not p.is_mark or p.change.kind in ("ins", "del") for p in g)]
-
-
-def _kind_of(group: list[Piece]) -> str:
-    kinds = {p.change.kind for p in group if p.change is not None and (not p.is_mark or True)}
-    texts = {p.change.kind for p in group if p.change is not None and not p.is_mark and p.text}
-    kinds = texts or kinds
-    return "replace" if kinds >= {"ins", "del"} else "insert" if "ins" in kinds else "delete"
-
-
-def _hunks(old: str, new: str) -> list[tuple[str, str]]:
-    """Each stretch where ``new`` differs from ``old``: (old with only that stretch changed, kind)."""
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 2.0
-    diffs = dmp.diff_main(old, new)
-    dmp.diff_cleanupSemantic(diffs)
-    hunks: list[list[int]] = []
-    for index, (op, _text) in enumerate(diffs):
-        if op == 0:
-            continue
-        if hunks and hunks[-1][-1] == index - 1:
-            hunks[-1].append(index)
-        else:
-            hunks.append([index])
-    result = []
-    for hunk in hunks:
-        members = set(hunk)
-        text = "".join(t for i, (op, t) in enumerate(diffs) if op == 0 or (op == 1) == (i in members))
-        ops = {diffs[i][0] for i in hunk}
-        result.append((text, "replace" if ops == {1, -1} else "insert" if 1 in ops else "delete"))
-    return result
-
-
-def _new_node(kind: str, text: str) -> dict:
-    node_id = new_id()
-    if kind in ("action", "sub_action"):
-        return {"id": node_id, "kind": "action", "text": text, "actions": []}
-    if kind == "strategy":
-        return {"id": node_id, "kind": "strategy", "title": text, "body": "", "actions": []}
-    if kind == "goal":
-        return {"id": node_id, "kind": "goal", "title": text, "body": ""}
-    return {"id": node_id, "kind": "paragraph", "text": text}
 
 
 def build(doc: WordDocument, located: Located, document: Document) -> tuple[list[Proposal], list[Proposal]]:

@@ -31,7 +31,7 @@ def pair_moves(proposals: list[Proposal], moved_from: dict[str, Proposal], moved
             node = document.node(node_id)
             if node.kind != data["kind"] or not _same_item(node, data):
                 continue
-            op = added.operation or {}
+            op = added.operation
             parent_id, index = op["parent_id"], op["index"]
             old_parent = document.parent(node)
             if old_parent is not None and old_parent.id == parent_id and document.index_of(node) < index:

@@ -10,7 +10,7 @@ places of comment anchors; the comments with their replies and done state; the s
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
