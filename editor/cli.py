@@ -118,8 +118,8 @@ def import_without_collector(name: str) -> ModuleType:
 
 
 def _run_command(argv: list[str]) -> int:
-    # The loader (pydantic and the models) is imported here, not at the top: so that a collector pause covers it.
-    PlanFileError = import_without_collector("schema.fileio").PlanFileError  # noqa: N806 - a class
+    # Not schema.fileio (pydantic and the models): a command imports the loader it uses, under a collector pause.
+    PlanFileError = import_without_collector("schema.file_reading").PlanFileError  # noqa: N806 - a class
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

@@ -5,16 +5,10 @@ the plan document holds, can build on it without importing the module that impor
 """
 from __future__ import annotations
 
-import uuid
-
 from pydantic import BaseModel, ConfigDict
 
 from schema.file_limits import MAX_TEXT_CHARS
-
-
-def new_id() -> str:
-    """A fresh node id: 12 hex digits, random, so that ids never collide across revisions."""
-    return uuid.uuid4().hex[:12]
+from schema.rules import new_id as new_id  # the models' ids, used from here
 
 
 class _Model(BaseModel):

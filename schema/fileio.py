@@ -7,20 +7,17 @@ leaves either the old file or the new one, never half of one.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from schema import file_limits
-from schema.file_limits import MAX_FILE_BYTES, MAX_OBJECTS, LimitError
+from schema.file_limits import MAX_OBJECTS, LimitError
+from schema.file_reading import CURRENT_HEADER, PlanFileError, collector_paused, read_plan_bytes
 from schema.model import FORMAT_VERSION, PlanDocument
-
-_CURRENT_HEADER = b'{\n  "format_version": %d,' % FORMAT_VERSION
 
 # Migrations: MIGRATIONS[n] turns raw data of format_version n into format_version n + 1.
 # Plain dict → dict functions, run before validation (never inside validators).
@@ -29,65 +26,15 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {
 }
 
 
-class PlanFileError(Exception):
-    """A plan file that cannot be read or written; ``str()`` is one English sentence (the CLI's).
-
-    ``code`` names the problem and ``params`` its values (``name`` the file, then e.g. ``offset``,
-    ``line``), so that the window says it in the interface's language (editor/ui/files/file_errors.py).
-    An error raised with a message only has the code "".
-    """
-
-    def __init__(self, message: str, code: str = "", **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
-
-
 def load_plan(path: str | os.PathLike) -> PlanDocument:
     path = Path(path)
     raw_bytes, _stat = read_plan_bytes(path)
     return parse_plan(raw_bytes, str(path))
 
 
-def read_plan_bytes(
-    path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES, what: str = "a plan", kind: str = "a plan file"
-) -> tuple[bytes, os.stat_result]:
-    """The bytes and stat of a plan file (or another input: ``what`` and ``kind`` name it), read once, at most
-    ``limit`` bytes, never from a device, FIFO or socket; PlanFileError with one sentence otherwise."""
-    path = Path(path)
-    name = str(path)
-    try:
-        return file_limits.read_bounded(path, limit, what, kind)
-    except LimitError as exc:
-        raise PlanFileError(f"{name} {exc}.", "is_folder" if path.is_dir() else "limit", name=name) from None
-    except FileNotFoundError:
-        raise PlanFileError(f"{name} does not exist.", "not_found", name=name) from None
-    except PermissionError:
-        raise PlanFileError(f"{name} cannot be read: permission denied.", "permission_denied", name=name) from None
-    except OSError as exc:
-        raise PlanFileError(f"{name} cannot be read: {exc.strerror or exc}.", "unreadable", name=name) from None
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a plan's objects are made.
-
-    Validating a big plan makes tens of thousands of objects, none of them garbage; meanwhile the
-    collector would run many times and walk every live object of the program (the whole of Qt's
-    and pydantic's modules) in its full passes: that was half of a 5,000-node plan's load time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_plan(raw_bytes: bytes, name: str) -> PlanDocument:
     """Parse the bytes of a plan file; ``name`` is used in messages."""
-    if raw_bytes.startswith(_CURRENT_HEADER) and raw_bytes.count(b"{") <= MAX_OBJECTS:
+    if raw_bytes.startswith(CURRENT_HEADER) and raw_bytes.count(b"{") <= MAX_OBJECTS:
         # Fast path for files this version wrote: pydantic parses the bytes directly (about 2.5×
         # faster than json.loads + validation). Any problem falls through to the careful path,
         # which finds the precise message.

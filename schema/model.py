@@ -13,15 +13,14 @@ Numbers are never stored: they are derived from position (see ``schema.numbering
 """
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from schema import rules
 from schema.base import _Model, new_id
-
-FORMAT_VERSION = 2  # 2: numbering_style and proposals
+from schema.rules import CHILDREN_FIELD, FORMAT_VERSION
+from schema.rules import repeated_label as repeated_label  # the file's rule, used from here by the document
 
 
 class _Node(_Model):
@@ -52,7 +51,7 @@ class Action(_Node):
     kind: Literal["action"] = "action"
     text: str = ""
     actions: list[Action] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "actions"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["action"]
 
 
 class KPI(_Model):
@@ -85,15 +84,8 @@ class Strategy(_Node):
     goal_ids: list[str] = Field(default_factory=list, description="ids of the goals (施政目標) it serves")
     kpis: list[KPI] = Field(default_factory=list)
     budget: dict[int, float] = Field(default_factory=dict, description="ROC year → budget in 千元")
-    children_field: ClassVar[str | None] = "actions"
-
-    @model_validator(mode="after")
-    def _actions_nest_two_levels(self) -> Strategy:
-        for action in self.actions:
-            for sub_action in action.actions:
-                if sub_action.actions:
-                    raise ValueError("actions nest at most two levels (1. and （1）), but a sub-action holds more")
-        return self
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["strategy"]
+    _actions_nest_two_levels = model_validator(mode="after")(rules.actions_nest_two_levels)
 
     @property
     def chart_text(self) -> str:
@@ -108,7 +100,7 @@ class FocusArea(_Node):
     title: str = ""
     body: str = ""
     strategies: list[Strategy] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "strategies"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["focus_area"]
 
 
 class Preface(_Node):
@@ -117,14 +109,14 @@ class Preface(_Node):
     kind: Literal["preface"] = "preface"
     title: str = "理念"
     paragraphs: list[Paragraph] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "paragraphs"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["preface"]
 
 
 class GoalsSection(_Node):
     kind: Literal["goals_section"] = "goals_section"
     title: str = "施政目標"
     goals: list[Goal] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "goals"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["goals_section"]
 
 
 class FocusSection(_Node):
@@ -133,7 +125,7 @@ class FocusSection(_Node):
     kind: Literal["focus_section"] = "focus_section"
     title: str = "施政重點與發展策略"
     focus_areas: list[FocusArea] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "focus_areas"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["focus_section"]
 
 
 class Closing(_Node):
@@ -142,7 +134,7 @@ class Closing(_Node):
     kind: Literal["closing"] = "closing"
     title: str = "未來施政藍圖與結語"
     paragraphs: list[Paragraph] = Field(default_factory=list)
-    children_field: ClassVar[str | None] = "paragraphs"
+    children_field: ClassVar[str | None] = CHILDREN_FIELD["closing"]
 
 
 AnyNode = Paragraph | Goal | Action | Strategy | FocusArea | Preface | GoalsSection | FocusSection | Closing
@@ -162,37 +154,7 @@ class PlanContent(_Model):
     focus: FocusSection = Field(default_factory=FocusSection)
     closing: Closing = Field(default_factory=Closing)
 
-    @model_validator(mode="after")
-    def _ids_are_unique(self) -> PlanContent:
-        # Level by level in list comprehensions (a big plan is validated on every open); the
-        # document-order walk only runs to name the first duplicate.
-        ids: list[str] = []
-        level: list[AnyNode] = [self.preface, self.goals, self.focus, self.closing]
-        while level:
-            ids += [node.id for node in level]
-            below: list[AnyNode] = []
-            for node in level:
-                field = node.children_field
-                if field:
-                    below += getattr(node, field)
-            level = below
-        if len(set(ids)) == len(ids):
-            return self
-        seen: set[str] = set()
-        for walked in _document_order([self.preface, self.goals, self.focus, self.closing]):
-            if walked.id in seen:
-                raise ValueError(f"the id {walked.id!r} is used by more than one item")
-            seen.add(walked.id)
-        return self  # not reached: a repeated id is found in the walk
-
-
-def _document_order(nodes: list[AnyNode]) -> Iterator[AnyNode]:
-    """The nodes and everything below them, pre-order (schema.tree.walk, without the parents)."""
-    for node in nodes:
-        yield node
-        field = node.children_field
-        if field:
-            yield from _document_order(getattr(node, field))
+    _ids_are_unique = model_validator(mode="after")(rules.ids_are_unique)
 
 
 class Revision(_Model):
@@ -215,15 +177,14 @@ class Period(_Model):
     start: int = Field(ge=1, le=999)
     end: int = Field(ge=1, le=999)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise ValueError(f"the period ends ({self.end}) before it starts ({self.start})")
-        return self
+    _ordered = model_validator(mode="after")(rules.period_ordered)
 
     @property
     def years(self) -> list[int]:
         return list(range(self.start, self.end + 1))
+
+
+_Template = Annotated[str, AfterValidator(rules.one_placeholder)]
 
 
 class NumberingStyle(_Model):
@@ -235,25 +196,11 @@ class NumberingStyle(_Model):
     actions as ``{1}、`` or strategies with half-width parentheses ``({一})``.
     """
 
-    section: str = "{壹}、"
-    focus_area: str = "{一}、"
-    strategy: str = "（{一}）"
-    action: str = "{1}."
-    sub_action: str = "（{1}）"
-
-    @field_validator("section", "focus_area", "strategy", "action", "sub_action")
-    @classmethod
-    def _one_placeholder(cls, value: str) -> str:
-        count = sum(value.count(p) for p in ("{壹}", "{一}", "{1}"))
-        if count != 1 or len(value) > 12:
-            raise ValueError(f"a numbering template holds exactly one of {{壹}}, {{一}} or {{1}} and is short, not {value!r}")
-        return value
-
-
-def repeated_label(labels: list[str]) -> str | None:
-    """The first label used twice among a plan's revisions, or None (the file's rule: labels name revisions)."""
-    counts = Counter(labels)
-    return next((label for label in labels if counts[label] > 1), None)
+    section: _Template = "{壹}、"
+    focus_area: _Template = "{一}、"
+    strategy: _Template = "（{一}）"
+    action: _Template = "{1}."
+    sub_action: _Template = "（{1}）"
 
 
 class HandOut(_Model):
@@ -269,7 +216,7 @@ class HandOut(_Model):
 class PlanDocument(_Model):
     """A plan file: the plan's identity, its revisions (oldest first) and the working draft."""
 
-    format_version: int = FORMAT_VERSION
+    format_version: Annotated[int, AfterValidator(rules.current_format)] = FORMAT_VERSION
     title: str = Field(min_length=1, description="e.g. 高雄市政府108至111年度中程施政計畫理念")
     organisation: str = ""
     period: Period
@@ -281,19 +228,7 @@ class PlanDocument(_Model):
     handed_out: HandOut | None = Field(None, exclude_if=lambda v: v is None,
                                        description="set in a part handed out to a bureau: what it was cut from")
 
-    @field_validator("format_version")
-    @classmethod
-    def _current(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"format_version must be {FORMAT_VERSION} once migrated, not {value}")
-        return value
-
-    @model_validator(mode="after")
-    def _labels_are_unique(self) -> PlanDocument:
-        repeated = repeated_label([r.label for r in self.revisions])
-        if repeated is not None:
-            raise ValueError(f"the revision label {repeated!r} is used twice")
-        return self
+    _labels_are_unique = model_validator(mode="after")(rules.labels_are_unique)
 
     def revision(self, label: str) -> Revision:
         """The revision with that label; the draft answers to its own label too."""
@@ -308,10 +243,8 @@ class PlanDocument(_Model):
     def full_title(self, revision: Revision | None = None) -> str:
         """The cover title, e.g. 高雄市政府108至111年度中程施政計畫理念（109年修正版）."""
         revision = revision or self.draft
-        label = revision.label
-        if not label and revision is self.draft and self.revisions:
-            label = self.revisions[-1].label
-        return f"{self.title}（{label}）" if label else self.title
+        latest = self.revisions[-1].label if revision is self.draft and self.revisions else ""
+        return rules.full_title(self.title, revision.label, latest)
 
 
 from schema.proposals import Proposal  # noqa: E402 - proposals build on this module's base model

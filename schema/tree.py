@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from schema import rules
 from schema.model import (
     TEXT_NODES,
     Action,
@@ -117,4 +118,4 @@ def subtree_size(node: AnyNode) -> int:
 
 def item_count(content: PlanContent) -> int:
     """How many items (paragraphs, goals, focus areas, strategies, actions) a version holds; the four sections are not items."""
-    return sum(1 for _node, parent in walk(content) if parent is not None)
+    return rules.item_count(content)
