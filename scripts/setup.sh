@@ -11,7 +11,7 @@ qt_runtime="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
 cjk_fonts="fonts-arphic-ukai fonts-noto-cjk"
 x11_window="xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 docx_to_pdf="libreoffice-writer-nogui poppler-utils fonts-liberation"
-icu_build="libicu-dev pkg-config g++ python3-dev"  # PyICU (the chart's word breaks) builds against the system ICU
+icu_build="libicu-dev pkg-config g++ python3-dev"  # PyICU (the chart's word breaks, the icu extra) builds against the system ICU
 uno_reviewer="python3-uno"  # the review tests let LibreOffice edit a document over UNO (system /usr/bin/python3)
 real_keys="xvfb xdotool"  # tests/editor/test_x11_keys.py: the real window on X11, keys from xdotool
 
@@ -47,9 +47,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
-  echo "setup: installing the editor and its test tools into .venv (PySide6-Essentials, pydantic, python-docx, diff-match-patch, pytest, pytest-qt, hypothesis, ruff, mypy, import-linter)"
+  echo "setup: installing the editor and its test tools into .venv (PySide6-Essentials, pydantic, python-docx, diff-match-patch, PyICU, pytest, pytest-qt, hypothesis, ruff, mypy, import-linter)"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,icu]'
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

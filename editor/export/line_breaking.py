@@ -2,7 +2,8 @@
 
 Chinese has no spaces, so a label breaks where a reader would: after punctuation (，、；…) first,
 then between words, never inside one — a box grows a line rather than split 「窗口」 into
-「窗｜口」. Words come from ICU's dictionary-based word break iterator (PyICU): judged on every
+「窗｜口」. Words come from ICU's dictionary-based word break iterator (PyICU; without it, the fallback
+of ``word_breaks``, which cuts the samples' texts alike): judged on every
 label of both samples against jieba and rjieba, it was the only one that segments Traditional
 Chinese (jieba's and rjieba's dictionaries are Simplified: without their HMM they cut 「產業」,
 「計畫」 and 「服務」 into single characters, and with it jieba cuts 「捷運」 as 「興建捷｜運輕軌」),
@@ -18,7 +19,8 @@ beyond which (a pathological megabyte label) the first-fit lines are kept.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+
+from editor.export.word_breaks import word_ends
 
 # Characters that must not start a line (Chinese line-breaking rules, 避頭點) and must not end one.
 NO_LINE_START = frozenset("，。、；：！？）」』》〉】〕…,.;:!?)]}%")
@@ -36,39 +38,14 @@ _BALANCE_LIMIT = 400  # pieces; the programme is quadratic in them
 Advance = Callable[[str], float]
 
 
-@lru_cache(maxsize=1)
-def _word_iterator():
-    """ICU's word break iterator, made on the first chart that needs one (loading costs ~2 ms)."""
-    import icu
-
-    return icu.BreakIterator.createWordInstance(icu.Locale("zh_TW"))
-
-
 def words(text: str) -> list[str]:
-    """``text`` cut into words, punctuation and spaces (ICU), with the plan's own terms kept whole."""
-    if not text:
-        return []
-    iterator = _word_iterator()
-    iterator.setText(text)
-    ends = list(iterator)  # UTF-16 offsets, the same as str indexes only without astral characters
-    if max(text) > "\uffff":
-        ends = _python_offsets(text, ends)
+    """``text`` cut into words, punctuation and spaces (word_breaks: ICU, or its fallback without PyICU),
+    with the plan's own terms kept whole."""
     pieces, start = [], 0
-    for end in ends:
+    for end in word_ends(text):
         pieces.append(text[start:end])
         start = end
     return _join_terms(pieces)
-
-
-def _python_offsets(text: str, utf16_ends: list[int]) -> list[int]:
-    out, units, index, wanted = [], 0, 0, iter(utf16_ends)
-    target = next(wanted, None)
-    for index, ch in enumerate(text, 1):
-        units += 2 if ord(ch) > 0xFFFF else 1
-        while target is not None and target <= units:
-            out.append(index)
-            target = next(wanted, None)
-    return out
 
 
 def _join_terms(pieces: list[str]) -> list[str]:
