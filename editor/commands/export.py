@@ -46,7 +46,14 @@ def run(args) -> int:
 
     from editor.export.fonts import NoChineseFontError, ensure_gui_application
 
-    if args.docx or args.pdf or args.chart:  # the chart is measured and painted by Qt; the tables need no Qt
+    # The Word document's chart is painted beside the writing of its text (in a child process where
+    # it may fork: editor.export.chart_picture); anything else drawn here needs Qt in this process.
+    pending_chart = None
+    if args.docx:
+        from editor.export.chart_picture import start_chart_picture
+
+        pending_chart = start_chart_picture(plan, revision)
+    if args.pdf or args.chart:  # the chart is measured and painted by Qt; the tables need no Qt
         ensure_gui_application()
     try:
         if args.docx or args.pdf:
@@ -54,7 +61,7 @@ def run(args) -> int:
 
             options = OfficialOptions(toc=args.toc, summary_tables=args.appendix)
             if args.docx:
-                print(write_official_docx(plan, revision, args.docx, options=options))
+                print(write_official_docx(plan, revision, args.docx, options=options, chart=pending_chart))
             if args.pdf:
                 print(_pdf(plan, revision, Path(args.pdf), options, soffice))
         if args.chart:
@@ -68,6 +75,9 @@ def run(args) -> int:
                 print(write_summary_table(kind, plan, revision, path))
     except NoChineseFontError as exc:
         raise PlanFileError(f"plan-editor export: {exc}") from None
+    finally:
+        if pending_chart is not None:
+            pending_chart.close()
     return 0
 
 

@@ -19,12 +19,13 @@ from pathlib import Path
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
 from editor.docx_ids import position_field
 from editor.export import styles as st
 from editor.export import wordxml as wx
+from editor.export.chart_picture import ChartPicture, PendingChart, chart_room, render_picture
 from editor.export.docx_package import DocumentInfo, docx_bytes, export_date, new_document
 from editor.export.output import save_bytes
 from editor.export.textclean import clean_text
@@ -37,9 +38,7 @@ from schema.numbering import all_numbers
 from schema.tree import walk
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # sections, focus areas and the chart: one page, like a plan's 目錄
-CHART_DPI = 300
 CHART_HEADING = "架構圖"
-CHART_HEADING_ROOM = 36  # points: the chart heading's line and spacing above the picture
 HEADING_LEVELS = {"Heading 1": 0, "Heading 2": 1, "Heading 3": 2, "Chart Heading": 0}
 
 
@@ -108,11 +107,12 @@ class OfficialWriter(WordWriter):
     """Writes the official document of one revision of a plan (see the module docstring)."""
 
     def __init__(self, plan: PlanDocument, revision: Revision, progress: Progress | None,
-                 options: OfficialOptions = OfficialOptions()):
+                 options: OfficialOptions = OfficialOptions(), chart: PendingChart | None = None):
         self.plan = plan
         self.revision = revision
         self.content = revision.content
         self.options = options
+        self.pending_chart = chart  # the chart picture, when it is being made already (chart_picture)
         self.numbers = all_numbers(self.content, plan.numbering_style)
         super().__init__(new_official_document(), progress, sum(1 for _ in walk(self.content)) + 2)  # nodes, chart, saving
         self.headings: list[tuple[int, str]] = []  # (outline level, text) of each heading, for the TOC
@@ -241,13 +241,16 @@ class OfficialWriter(WordWriter):
 
     def chart_page(self) -> None:
         """The framework chart on a landscape A4 page under its heading (in the TOC and the navigation pane)."""
-        from editor.export.chart_layout import layout_chart
-
         section = self.chart_section()
         self.heading(CHART_HEADING, "Chart Heading")
         paragraph = self.para("", "Chart")
         self.chart_goal_marks(paragraph._p)
-        self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
+        if self.pending_chart is not None:
+            self.place_chart_picture(paragraph.add_run(), self.pending_chart.result())
+        else:
+            from editor.export.chart_layout import layout_chart
+
+            self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
 
     def chart_goal_marks(self, p) -> None:
         """The ids of the goals shown only in the chart, as empty bookmarks before its picture:
@@ -270,18 +273,13 @@ class OfficialWriter(WordWriter):
     def add_chart_picture(self, run, layout, section, plan: PlanDocument | None = None, revision: Revision | None = None) -> None:
         """The chart of ``plan``'s ``revision`` (by default the document's) as a picture in ``run``, as
         large as the section's page allows below its heading."""
-        from editor.export.chart_paint import png_bytes, render_image
+        room = chart_room(*st.content_size(section))
+        self.place_chart_picture(run, render_picture(layout, room), plan, revision)
 
-        width, height = st.content_size(section)
-        height = height - Pt(24 + CHART_HEADING_ROOM)  # the picture's paragraph and the heading need room
-        if layout.width / layout.height >= width / height:
-            shown_w, shown_h = width, int(width * layout.height / layout.width)
-        else:
-            shown_w, shown_h = int(height * layout.width / layout.height), height
-        pixels = round(Emu(shown_w).inches * CHART_DPI)
-        image = png_bytes(render_image(layout, pixels, dpi=CHART_DPI))
-        shape = run.add_picture(io.BytesIO(image), width=Emu(shown_w), height=Emu(shown_h))
-        # The chart's text as the picture's description: screen readers say it, and an import reads it back.
+    def place_chart_picture(self, run, picture: ChartPicture, plan: PlanDocument | None = None,
+                            revision: Revision | None = None) -> None:
+        """``picture`` in ``run``, described by the chart's text: screen readers say it, and an import reads it back."""
+        shape = run.add_picture(io.BytesIO(picture.png), width=Emu(picture.width), height=Emu(picture.height))
         description = chart_description(plan or self.plan, revision or self.revision)
         shape._inline.docPr.set("descr", clean_text(description))
 
@@ -383,14 +381,16 @@ def write_official_docx(
     *,
     progress: Progress | None = None,
     options: OfficialOptions = OfficialOptions(),
+    chart: PendingChart | None = None,
 ) -> Path:
     """Write the official Word document of ``revision`` (None: the working draft) to ``path``.
 
     ``progress(done, total)`` is called as the work advances (for a progress bar). The file is
     written atomically: on any error an existing file at ``path`` is left as it was. The same plan
-    gives the same bytes.
+    gives the same bytes. ``chart``: the chart picture of the same revision, already started
+    (``chart_picture.start_chart_picture``: the command line paints it beside the writing).
     """
-    writer = OfficialWriter(plan, revision or plan.draft, progress, options)
+    writer = OfficialWriter(plan, revision or plan.draft, progress, options, chart)
     doc = writer.write()
     path = Path(path)
     save_bytes(path, docx_bytes(doc, writer.info()))

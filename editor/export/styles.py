@@ -11,14 +11,14 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 
-from editor.export import wordxml
+from editor.export import page_size, wordxml
 from editor.export.fonts import DOCX_EAST_ASIAN_FONT, DOCX_LATIN_FONT
 
-A4_WIDTH = Cm(21.0)
-A4_HEIGHT = Cm(29.7)
-MARGIN = Cm(2.5)
+A4_WIDTH = Emu(page_size.A4_WIDTH)
+A4_HEIGHT = Emu(page_size.A4_HEIGHT)
+MARGIN = Emu(page_size.MARGIN)
 
 BODY_PT = 16
 TITLE_PT = 20

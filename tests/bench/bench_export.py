@@ -43,10 +43,12 @@ from tests.synthetic import generate_plan  # noqa: E402
 # Generated plan shapes: focus areas × 50 strategies × 4 actions (about 5 nodes per strategy).
 SIZES = {"1k": 4, "5k": 20, "20k": 80}
 
-# The same command with the chart page left out, in the same kind of process.
+# The same command with the chart page left out, in the same kind of process (no chart painted
+# beside the document either: editor.export.chart_picture).
 WITHOUT_CHART = r"""
 import sys
-from editor.export import official_docx
+from editor.export import chart_picture, official_docx
+chart_picture.start_chart_picture = lambda plan, revision: None
 official_docx.OfficialWriter.chart_page = lambda self: None
 from editor.cli import main
 sys.exit(main(sys.argv[1:]))
