@@ -25,9 +25,10 @@ editor asks the reason for a removal.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not, itemgetter, ne, or_
 from typing import Any
 
 from schema.amounts import format_amount  # the unit (千元) is in every label of this field
@@ -42,6 +43,9 @@ KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
 _CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
 _COMPARED = {kind: spec.compared for kind, spec in KINDS.items()}  # the fields that make a change, apart from goal links
 _GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}
+_CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
+_ID = attrgetter("id")
+_GOAL_IDS = attrgetter("goal_ids")
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,8 @@ class Comparison:
 def compare(old: PlanContent, new: PlanContent, authors: Mapping[str, str] | None = None) -> Comparison:
     """``authors``: node id → who changed it (``Revision.authors`` of the newer version), named on each change."""
     a, b = _Tree(old), _Tree(new)
-    shared = a.nodes.keys() & b.nodes.keys()
-    if shared:
-        matched, how = match_by_id(a, b, shared), "id"
+    if not a.nodes.keys().isdisjoint(b.nodes.keys()):
+        matched, how = match_by_id(a, b), "id"
     else:
         matched, how = match_by_content(a, b), "content"
     changes = _changes(a, b, matched)
@@ -167,53 +170,70 @@ def _kpi_line(kpi: KPI) -> str:
 
 
 class _Tree:
-    """One version's nodes with their parent, place, depth and document order."""
+    """One version's nodes with their parent and place, built level by level.
+
+    Each level's nodes of one kind are recorded with a few C-level calls (``map``, ``zip``,
+    ``chain``, ``dict.update``) rather than a Python step per node: this runs on every node of
+    both plans, and most nodes never change. ``nodes``, ``parents``, ``parent_ids`` and ``index``
+    hold their ids in the same order (level by level).
+    """
 
     def __init__(self, content: PlanContent) -> None:
         self.content = content
-        self.nodes: dict[str, AnyNode] = {}
-        self.parents: dict[str, AnyNode | None] = {}
-        self.index: dict[str, int] = {}
-        self.order: dict[str, int] = {}
-        self.end: dict[str, int] = {}  # order of the last node of the subtree
-        self.depth: dict[str, int] = {}
-        self.families: list[tuple[AnyNode, list[AnyNode]]] = []  # (parent, children) for every parent with children
-        self._levels: list[list[AnyNode]] | None = None
-        # An explicit stack rather than recursion: this runs on every node of both plans.
-        nodes, parents, index, order, end, depth = self.nodes, self.parents, self.index, self.order, self.end, self.depth
-        stack: list[tuple[AnyNode, AnyNode | None, int, int, bool]] = [
-            (section, None, i, 0, False) for i, section in reversed(list(enumerate(sections(content))))
-        ]
-        while stack:
-            node, parent, i, level, closing = stack.pop()
-            nid = node.id
-            if closing:
-                end[nid] = len(order) - 1
-                continue
-            nodes[nid] = node
-            parents[nid] = parent
-            index[nid] = i
-            order[nid] = len(order)
-            depth[nid] = level
-            stack.append((node, parent, i, level, True))
-            field_name = _CHILDREN[node.kind]
-            kids: list[AnyNode] | None = getattr(node, field_name) if field_name else None
-            if kids:
-                self.families.append((node, kids))
-                stack.extend((kid, node, j, level + 1, False) for j, kid in reversed(list(enumerate(kids))))
+        top: list[AnyNode] = list(sections(content))
+        ids = list(map(_ID, top))
+        self.nodes: dict[str, AnyNode] = dict(zip(ids, top))
+        self.parents: dict[str, AnyNode | None] = dict.fromkeys(ids)
+        self.parent_ids: dict[str, str | None] = dict.fromkeys(ids)
+        self.index: dict[str, int] = dict(zip(ids, range(len(ids))))
+        self.of_kind: dict[str, tuple[list[str], list[AnyNode]]] = {}  # kind → (ids, nodes)
+        for nid, node in zip(ids, top):
+            self.of_kind[node.kind] = ([nid], [node])
+        self.levels: list[list[AnyNode]] = []  # the nodes of each depth, in document order
+        self._position: dict[str, tuple[int, ...]] = {}
+        groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
+        while groups:
+            self.levels.append(list(chain.from_iterable(group for _kind, group in groups)))
+            below: list[tuple[str, list[AnyNode]]] = []
+            for kind, group in groups:
+                field_name = _CHILDREN[kind]
+                if field_name is None:
+                    continue
+                lists = list(map(attrgetter(field_name), group))
+                kids: list[AnyNode] = list(chain.from_iterable(lists))
+                if not kids:
+                    continue
+                kid_ids = list(map(_ID, kids))
+                sizes = list(map(len, lists))
+                self.nodes.update(zip(kid_ids, kids))
+                self.parents.update(zip(kid_ids, chain.from_iterable(map(repeat, group, sizes))))
+                self.parent_ids.update(zip(kid_ids, chain.from_iterable(map(repeat, map(_ID, group), sizes))))
+                self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
+                child_kind = _CHILD_KIND[kind]
+                ids_of_kind, nodes_of_kind = self.of_kind.setdefault(child_kind, ([], []))
+                ids_of_kind += kid_ids
+                nodes_of_kind += kids
+                below.append((child_kind, kids))
+            groups = below
         self.goal_titles = {g.id: g.title for g in content.goals.goals}
 
-    @property
-    def levels(self) -> list[list[AnyNode]]:
-        """The nodes of each depth, in document order (only content matching needs them)."""
-        if self._levels is None:
-            self._levels = []
-            for nid, node in self.nodes.items():
-                level = self.depth[nid]
-                while len(self._levels) <= level:
-                    self._levels.append([])
-                self._levels[level].append(node)
-        return self._levels
+    def position(self, nid: str) -> tuple[int, ...]:
+        """A key that sorts as document order: the indices from the section down to the node."""
+        found = self._position.get(nid)
+        if found is None:
+            parent = self.parent_ids[nid]
+            found = (self.index[nid],) if parent is None else (*self.position(parent), self.index[nid])
+            self._position[nid] = found
+        return found
+
+    def end(self, nid: str) -> tuple[int, ...]:
+        """The position of the last node of ``nid``'s subtree."""
+        node = self.nodes[nid]
+        kids = children(node)
+        while kids:
+            node = kids[-1]
+            kids = children(node)
+        return self.position(node.id)
 
     # the two methods schema.numbering.number_of needs of a document
     def parent(self, node: AnyNode) -> AnyNode | None:
@@ -255,53 +275,103 @@ def _short(text: str, limit: int = 24) -> str:
 
 # --- the list of changes ------------------------------------------------------------------------
 def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
-    back = {new: old for old, new in matched.items()}
+    back = dict(zip(matched.values(), matched.keys()))
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
-    reordered = _out_of_order(a, b, matched, back)
-    keyed: list[tuple[tuple[int, int, int], Change]] = []
-    a_nodes, a_parents, b_parents = a.nodes, a.parents, b.parents
-    for nid, node in b.nodes.items():
-        parent = b_parents[nid]
-        old_id = back.get(nid)
-        if old_id is None:
-            if parent is not None and parent.id in back:  # the top of an added subtree
-                inside = {n for n in _descendants(node) if n not in back}
-                side = b.side(node, inside)
-                fields = {f: [(1, v)] for f, v in _own_values(node, side).items()}
-                keyed.append(((b.order[nid], 0, 0), Change("added", node.kind, nid, None, side, fields, None, node.note)))
-            continue
-        old_node = a_nodes[old_id]
+    keyed: list[tuple[tuple[tuple[int, ...], int, tuple[int, ...]], Change]] = []
+    for nid in b.nodes.keys() - back.keys():
+        node, parent = b.nodes[nid], b.parents[nid]
+        if parent is not None and parent.id in back:  # the top of an added subtree
+            inside = {n for n in _descendants(node) if n not in back}
+            side = b.side(node, inside)
+            fields = {f: [(1, v)] for f, v in _own_values(node, side).items()}
+            keyed.append(((b.position(nid), 0, ()), Change("added", node.kind, nid, None, side, fields, None, node.note)))
+    if len(back) == len(matched):  # one to one, as every matcher makes it
+        suspects = _suspects(a, b, matched, back)
+        disturbed = _disturbed(a, b, matched, back, suspects)
+    else:  # look at every node and family
+        disturbed, suspects = set(b.nodes), set(back)
+    reordered = _out_of_order(a, b, matched, back, disturbed)
+    for nid in (suspects | reordered) & back.keys():
+        node, parent, old_id = b.nodes[nid], b.parents[nid], back[nid]
+        old_node = a.nodes[old_id]
         getter = _GETTERS[node.kind]
         if getter(old_node) == getter(node) and not _linked(old_node, node):
-            fields = {}  # the usual case, decided without a call
+            fields = {}
         else:
             fields = _field_diffs(old_node, node, a, b, goal_map)
-        old_parent = a_parents[old_id]
+        old_parent = a.parents[old_id]
         moved = parent is not None and (nid in reordered or old_parent is None or matched.get(old_parent.id) != parent.id)
         if moved or fields:
             change = Change(
                 "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
                 a.label(old_parent) if moved else None, node.note,
             )
-            keyed.append(((b.order[nid], 0, 0), change))
-    for oid, node in a.nodes.items():
-        parent = a.parents[oid]
-        if oid in matched or parent is None or parent.id not in matched:
+            keyed.append(((b.position(nid), 0, ()), change))
+    for oid in a.nodes.keys() - matched.keys():
+        node, parent = a.nodes[oid], a.parents[oid]
+        if parent is None or parent.id not in matched:
             continue
         inside = {n for n in _descendants(node) if n not in matched}
         side = a.side(node, inside)
         new_parent = b.nodes[matched[parent.id]]
-        anchor = b.order[new_parent.id]
+        anchor = b.position(new_parent.id)
         for sibling in reversed(children(parent)[: a.index[oid]]):
             twin = matched.get(sibling.id)
             if twin is not None and b.parents[twin] is new_parent:
-                anchor = b.end[twin]
+                anchor = b.end(twin)
                 break
         fields = {f: [(-1, v)] for f, v in _own_values(node, side).items()}
         change = Change("removed", node.kind, oid, side, None, fields, None, new_parent.note)
-        keyed.append(((anchor, 1, a.order[oid]), change))
-    keyed.sort(key=lambda kc: kc[0])
+        keyed.append(((anchor, 1, a.position(oid)), change))
+    # Document order of the newer version; a removal right after what preceded it there.
+    keyed.sort(key=itemgetter(0))
     return [change for _key, change in keyed]
+
+
+def _suspects(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
+    """New ids whose compared fields differ from their old node's, or that link goals (compared
+    through the goal matching): kind by kind, with C-level maps, since most nodes are unchanged."""
+    suspects: set[str] = set()
+    a_nodes = a.nodes
+    for kind, (ids, nodes) in b.of_kind.items():
+        getter = _GETTERS[kind]
+        old_ids = list(map(back.get, ids))
+        is_matched = list(map(is_not, old_ids, repeat(None)))
+        olds = map(a_nodes.__getitem__, compress(old_ids, is_matched))  # type: ignore[arg-type]  # None is left out
+        differs = map(ne, map(getter, olds), map(getter, compress(nodes, is_matched)))
+        suspects.update(compress(compress(ids, is_matched), differs))
+    if "strategy" in b.of_kind:
+        ids, nodes = b.of_kind["strategy"]
+        suspects.update(compress(ids, map(_GOAL_IDS, nodes)))
+    if "strategy" in a.of_kind:
+        ids, nodes = a.of_kind["strategy"]
+        suspects.update(filter(None, map(matched.get, compress(ids, map(_GOAL_IDS, nodes)))))
+    return suspects
+
+
+def _disturbed(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str], suspects: set[str]) -> set[str]:
+    """The new ids of the parents whose children are not exactly their old node's children in
+    the same places (only there can a child be out of order); adds to ``suspects`` the new ids
+    under another parent. Compared id by id with C-level maps, no tuple per node."""
+    # Lookups that also answer None for None (an unmatched node has no counterpart, a section no parent).
+    new_id: Callable[[Any], Any] = matched.get
+    old_id: Callable[[Any], Any] = back.get
+    a_parent: Callable[[Any], Any] = a.parent_ids.get
+    a_index: Callable[[Any], Any] = a.index.get
+    b_parent: Callable[[Any], Any] = b.parent_ids.get
+    b_index: Callable[[Any], Any] = b.index.get
+    old_ids = list(map(old_id, b.parent_ids.keys()))
+    other_parent = list(map(ne, map(new_id, map(a_parent, old_ids)), b.parent_ids.values()))
+    suspects.update(compress(b.parent_ids.keys(), other_parent))
+    other_place = map(or_, other_parent, map(ne, map(a_index, old_ids), b.index.values()))
+    disturbed: set[Any] = set(compress(b.parent_ids.values(), other_place))
+    # and the old children that are not in their place in the newer version (removed, moved, shifted)
+    new_ids = list(map(new_id, a.parent_ids.keys()))
+    expected_parent = list(map(new_id, a.parent_ids.values()))
+    elsewhere = map(or_, map(ne, map(b_parent, new_ids), expected_parent), map(ne, map(b_index, new_ids), a.index.values()))
+    disturbed.update(compress(expected_parent, elsewhere))
+    disturbed.discard(None)
+    return disturbed
 
 
 def _linked(x: AnyNode, y: AnyNode) -> bool:
@@ -345,21 +415,20 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
     return {name: diff for name, diff in diffs.items() if any(op != 0 for op, _text in diff)}
 
 
-def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
-    """New ids of nodes that kept their parent but not their order: those off a longest increasing run."""
+def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str], disturbed: set[str]) -> set[str]:
+    """New ids of nodes that kept their parent but not their order: those off a longest increasing run.
+
+    Only the children of ``disturbed`` parents can be out of order: the parents (new ids) whose
+    children are not exactly their old node's children in the same places."""
     result: set[str] = set()
     a_parents, a_index = a.parents, a.index
-    for parent, kids in b.families:
-        old_id = back.get(parent.id)
-        old_kids = children(a.nodes[old_id]) if old_id is not None else []
-        if len(old_kids) == len(kids) and all(back.get(k.id) == o.id for k, o in zip(kids, old_kids)):
-            continue  # the usual case: the same children in the same order
+    for parent_id in disturbed:
         seq: list[tuple[int, str]] = []
-        for child in kids:
+        for child in children(b.nodes[parent_id]):
             old_child = back.get(child.id)
             if old_child is not None:
                 old_parent = a_parents[old_child]
-                if old_parent is not None and matched.get(old_parent.id) == parent.id:
+                if old_parent is not None and matched.get(old_parent.id) == parent_id:
                     seq.append((a_index[old_child], child.id))
         if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
             continue  # only insertions and removals here

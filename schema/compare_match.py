@@ -42,6 +42,13 @@ class IndexedTree(Protocol):
     def levels(self) -> list[list[AnyNode]]: ...
 
 
+class KindIndexedTree(Protocol):
+    """What matching by id needs of one version: its content and, per kind, its ids and nodes."""
+
+    content: PlanContent
+    of_kind: dict[str, tuple[list[str], list[AnyNode]]]
+
+
 Pair = tuple[AnyNode, AnyNode]
 Scored = tuple[float, int, int, int]  # likeness, nearness (minus the distance), index in xs, index in ys
 
@@ -55,9 +62,13 @@ def own_text(node: AnyNode) -> tuple[str, str]:
     return node.title, ""
 
 
-def match_by_id(a: IndexedTree, b: IndexedTree, shared: set[str]) -> dict[str, str]:
-    """The shared ids of the same kind, and the four sections by kind."""
-    matched = {nid: nid for nid in shared if a.nodes[nid].kind == b.nodes[nid].kind}
+def match_by_id(a: KindIndexedTree, b: KindIndexedTree) -> dict[str, str]:
+    """The ids both versions give to a node of the same kind, and the four sections by kind."""
+    matched: dict[str, str] = {}
+    for kind, (ids, _nodes) in b.of_kind.items():
+        if kind in a.of_kind:
+            same = set(ids).intersection(a.of_kind[kind][0])
+            matched.update(zip(same, same))
     for sa, sb in zip(sections(a.content), sections(b.content)):
         matched[sa.id] = sb.id
     return matched
