@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not, itemgetter, ne, or_
 from typing import Any
@@ -34,7 +35,7 @@ from typing import Any
 from schema.amounts import format_amount  # the unit (千元) is in every label of this field
 from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
-from schema.numbering import number_of
+from schema.numbering import number_at
 from schema.sequences import longest_increasing
 from schema.textdiff import Diff, text_diff
 from schema.tree import KINDS, children, sections
@@ -46,6 +47,7 @@ _GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}
 _CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
 _ID = attrgetter("id")
 _GOAL_IDS = attrgetter("goal_ids")
+_number_at = lru_cache(maxsize=4096)(number_at)  # (kind, index, parent kind) → number, in the default style
 
 
 @dataclass(frozen=True)
@@ -191,6 +193,7 @@ class _Tree:
             self.of_kind[node.kind] = ([nid], [node])
         self.levels: list[list[AnyNode]] = []  # the nodes of each depth, in document order
         self._position: dict[str, tuple[int, ...]] = {}
+        self._labels: dict[str, str] = {}
         groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
         while groups:
             self.levels.append(list(chain.from_iterable(group for _kind, group in groups)))
@@ -235,18 +238,20 @@ class _Tree:
             kids = children(node)
         return self.position(node.id)
 
-    # the two methods schema.numbering.number_of needs of a document
-    def parent(self, node: AnyNode) -> AnyNode | None:
-        return self.parents[node.id]
-
-    def index_of(self, node: AnyNode) -> int:
-        return self.index[node.id]
+    def number(self, node: AnyNode) -> str:
+        """The node's official number (``schema.numbering.number_of``), from a cache of the few there are."""
+        parent = self.parents[node.id]
+        return _number_at(node.kind, self.index[node.id], parent.kind if parent is not None else "")
 
     def label(self, node: AnyNode | None) -> str:
+        """Number and title, e.g. 二、衝就業 (a parent's, named by each change below it: computed once)."""
         if node is None:
             return ""
-        title, text = own_text(node)
-        return number_of(self, node) + (title or _short(text))
+        found = self._labels.get(node.id)
+        if found is None:
+            title, text = own_text(node)
+            found = self._labels[node.id] = self.number(node) + (title or _short(text))
+        return found
 
     def side(self, node: AnyNode, with_children: set[str] | None = None) -> NodeSide:
         """The NodeSide of a node; ``with_children``: ids of the descendants to include."""
@@ -256,7 +261,7 @@ class _Tree:
         if with_children is not None:
             kids = tuple(self.side(c, with_children) for c in children(node) if c.id in with_children)
         return NodeSide(
-            number=number_of(self, node),
+            number=self.number(node),
             title=title,
             text=text,
             parent_id=parent.id if parent is not None else None,

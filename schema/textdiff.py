@@ -254,6 +254,19 @@ def _likeness(a: str, b: str) -> float:
 def _char_diff(a: str, b: str, work: _Work) -> Diff:
     if len(a) + len(b) > _MAX_CHAR_DIFF or not work.take("myers", len(a) + len(b)):
         return _replaced_whole(a, b)
+    start = _dmp.diff_commonPrefix(a, b)
+    end = _dmp.diff_commonSuffix(a[start:], b[start:])
+    old_middle, new_middle = a[start : len(a) - end], b[start : len(b) - end]
+    if old_middle and new_middle and set(old_middle).isdisjoint(new_middle):
+        # The usual edit, a word replaced by another with no character in common: what the
+        # general path below returns too (Myers finds no shared character, and no cleanup
+        # moves a replacement standing between two kept parts), without its Python steps.
+        return _replaced_whole(a, b)
+    return _myers_char_diff(a, b)
+
+
+def _myers_char_diff(a: str, b: str) -> Diff:
+    """Myers' character diff, its semantic cleanup, lone kept characters absorbed."""
     diffs = _dmp.diff_main(a, b, False)
     _dmp.diff_cleanupSemantic(diffs)
     return _absorb_lone_characters(diffs)

@@ -116,3 +116,22 @@ def test_long_rewrites_stay_exact_and_a_small_edit_in_a_long_text_stays_small():
     diffs = text_diff(no_punctuation, changed)
     assert old_text(diffs) == no_punctuation and new_text(diffs) == changed
     assert sum(len(t) for op, t in diffs if op != 0) == 2
+
+
+WORDS = st.text(alphabet="推動產業轉型就業交通建設改善的市區", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, WORDS, WORDS, WORDS)
+def test_a_replaced_word_takes_the_short_way_only_where_myers_would_give_the_same(head, old_word, new_word, tail):
+    """Replacing a word by one with no character in common skips diff-match-patch (the usual edit,
+    and most of a comparison's time): for any texts, the character diff is what Myers' diff with
+    its cleanups gives."""
+    from schema.textdiff import _char_diff, _myers_char_diff, _Work
+
+    old, new = head + old_word + tail, head + new_word + tail
+    assert _char_diff(old, new, _Work()) == _myers_char_diff(old, new)
+
+
+def test_a_word_replaced_by_one_without_a_shared_character():
+    assert text_diff("推動產業轉型，改善交通。", "推動觀光發展，改善交通。") == [(0, "推動"), (-1, "產業轉型"), (1, "觀光發展"), (0, "，改善交通。")]
