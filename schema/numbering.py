@@ -11,6 +11,7 @@ one, the published ladder.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Protocol
 
 from schema.model import AnyNode, NumberingStyle, PlanContent
@@ -22,6 +23,7 @@ _LOWER_UNITS = ("", "十", "百", "千")
 _UPPER_UNITS = ("", "拾", "佰", "仟")
 
 
+@lru_cache(maxsize=20_000)  # every view, export and check numbers the same few items again and again
 def chinese_numeral(n: int, *, formal: bool = False) -> str:
     """1 → 一 (or 壹), 10 → 十 (拾), 11 → 十一 (拾壹), 20 → 二十 (貳拾), 101 → 一百零一 (壹佰零壹).
 

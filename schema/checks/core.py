@@ -7,14 +7,17 @@ format strings filled from ``params``). The registry turns what rules yield into
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from schema.model import AnyNode, NumberingStyle, Period, PlanContent
 from schema.numbering import number_at
-from schema.tree import KINDS, children, sections, title_of, walk
+from schema.tree import KINDS, sections, title_of, walk
 
 N = TypeVar("N", bound=AnyNode)
 Found = Iterator[tuple[AnyNode, dict[str, Any]]]  # what a rule yields: a node and its message's parameters
@@ -73,21 +76,57 @@ def rule(code: str, severity: str, *, zh: str, en: str, needs_period: bool = Fal
 
 
 class Context:
-    """What every rule needs, computed once per run: the nodes in order, by kind, and the period."""
+    """What every rule needs, computed once per run: the nodes by kind, their parents, the period.
+
+    The plan is indexed level by level, each level's nodes of one kind with a few C-level calls
+    (``map``, ``zip``, ``chain``) rather than a Python step per node, since the editor runs the
+    checks on every edit; the texts are read field by field the same way.
+    """
 
     def __init__(self, content: PlanContent, period: Period | None, lang: str, style: NumberingStyle | None = None) -> None:
         self.content = content
         self.style = style  # the plan's numbering style (編號格式): findings name items as the plan numbers them
         self.period = period
         self.lang = lang
-        self.nodes: list[tuple[AnyNode, AnyNode | None]] = list(walk(content))
-        self.by_kind: dict[str, list[AnyNode]] = {}
-        self.parents: dict[str, AnyNode | None] = {}
-        for node, parent in self.nodes:
-            self.by_kind.setdefault(node.kind, []).append(node)
-            self.parents[node.id] = parent
+        top: list[AnyNode] = list(sections(content))
+        top_ids = list(map(_ID, top))
+        self.parents: dict[str, AnyNode | None] = dict.fromkeys(top_ids)
+        self.index: dict[str, int] = dict(zip(top_ids, range(len(top))))
+        # (parent, children) for every parent with children, level by level
+        self.families: list[tuple[AnyNode, list[AnyNode]]] = []
+        by_level: dict[str, list[list[AnyNode]]] = {}  # kind → its nodes on each level where it occurs
+        groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
+        while groups:
+            below: list[tuple[str, list[AnyNode]]] = []
+            for kind, group in groups:
+                by_level.setdefault(kind, []).append(group)
+                field_name = _CHILDREN[kind]
+                if field_name is None:
+                    continue
+                lists = list(map(attrgetter(field_name), group))
+                kids: list[AnyNode] = list(chain.from_iterable(lists))
+                if not kids:
+                    continue
+                self.families += compress(zip(group, lists), lists)
+                kid_ids = list(map(_ID, kids))
+                sizes = list(map(len, lists))
+                self.parents.update(zip(kid_ids, chain.from_iterable(map(repeat, group, sizes))))
+                self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
+                below.append((_CHILD_KIND[kind], kids))
+            groups = below
+        self.by_kind: dict[str, list[AnyNode]] = {}  # kind → its nodes in document order
+        for kind, levels in by_level.items():
+            if len(levels) == 1:
+                self.by_kind[kind] = levels[0]  # one level: level order is document order
+            else:  # sub-actions: put each after its action
+                self.by_kind[kind] = [node for node, _parent in walk(content) if node.kind == kind]
         self._numbers: dict[str, str] = {}
         self._of_type: dict[type, list[Any]] = {}
+
+    @cached_property
+    def nodes(self) -> list[tuple[AnyNode, AnyNode | None]]:
+        """Every node with its parent, in document order."""
+        return list(walk(self.content))
 
     def of_kind(self, kind: str) -> list[AnyNode]:
         return self.by_kind.get(kind, [])
@@ -109,19 +148,30 @@ class Context:
 
     def number(self, node: AnyNode) -> str:
         """The official number of a node (\"\" for unnumbered kinds), without numbering the whole plan."""
-        if node.id not in self._numbers:
-            parent = self.parents.get(node.id)
-            if parent is None:
-                self._numbers.update((section.id, number_at(section.kind, 0, "", self.style)) for section in sections(self.content))
+        found = self._numbers.get(node.id)
+        if found is None:
+            if node.id in self.index:
+                parent = self.parents[node.id]
+                found = number_at(node.kind, self.index[node.id], parent.kind if parent is not None else "", self.style)
             else:
-                # Number all siblings at once: a rule reporting one child often reports others.
-                for index, child in enumerate(children(parent)):
-                    self._numbers[child.id] = number_at(child.kind, index, parent.kind, self.style)
-        return self._numbers.get(node.id, "")
+                found = ""
+            self._numbers[node.id] = found
+        return found
+
+    def position(self, node_id: str) -> tuple[int, ...]:
+        """A key that sorts as document order: the indices from the section down to the node (() if not in the plan)."""
+        path: list[int] = []
+        while node_id in self.index:
+            path.append(self.index[node_id])
+            parent = self.parents[node_id]
+            if parent is None:
+                return tuple(reversed(path))
+            node_id = parent.id
+        return ()
 
     @cached_property
     def texts(self) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
-        """Every node with the texts typed into it (fields that are empty are left out)."""
+        """Every node with the texts typed into it (fields that are empty are left out), in document order."""
         result: list[tuple[AnyNode, list[tuple[str, str]]]] = []
         for node, _parent in self.nodes:
             strings = list(iter_strings(node))
@@ -129,10 +179,41 @@ class Context:
                 result.append((node, strings))
         return result
 
+    def _field_texts(self) -> Iterator[tuple[str, list[AnyNode], Iterable[str]]]:
+        """(kind, nodes, texts): each typed field of each kind, read with C-level maps."""
+        for kind, nodes in self.by_kind.items():
+            for field_name in _STRING_FIELDS[kind]:
+                yield kind, nodes, map(attrgetter(field_name), nodes)
+
+    @cached_property
+    def _strategy_extras(self) -> str:
+        """The texts of strategies that are not one field each, joined: agencies and the KPIs' cells."""
+        strategies = self.by_kind.get("strategy", [])
+        kpis = list(chain.from_iterable(map(_KPIS, strategies)))
+        return "\n".join(chain(
+            chain.from_iterable(map(_LEAD, strategies)),
+            chain.from_iterable(map(_SUPPORTING, strategies)),
+            *(map(attrgetter(field_name), kpis) for field_name in _KPI_FIELDS),
+            chain.from_iterable(map(dict.values, map(_TARGETS, kpis))),
+        ))
+
     @cached_property
     def all_text(self) -> str:
-        """All texts joined: one C-speed scan answers "is X anywhere in the plan?"."""
-        return "\n".join(text for _node, strings in self.texts for _field, text in strings)
+        """All texts joined (in no particular order): one C-speed scan answers "is X anywhere in the plan?"."""
+        return "\n".join(chain(chain.from_iterable(texts for _kind, _nodes, texts in self._field_texts()), [self._strategy_extras]))
+
+    def texts_with(self, pattern: re.Pattern[str]) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
+        """The nodes with a text the pattern finds, each with all its texts (as in ``texts``).
+
+        Found field by field with C-level maps, so a rule looking for something rare does not
+        walk every node's texts. In no particular order: findings are sorted afterwards."""
+        found: dict[str, AnyNode] = {}
+        for _kind, nodes, texts in self._field_texts():
+            found.update((node.id, node) for node in compress(nodes, map(pattern.search, texts)))
+        if pattern.search(self._strategy_extras):
+            found.update((node.id, node) for node in self.by_kind.get("strategy", [])
+                         if any(pattern.search(text) for _field, text in iter_strings(node)))
+        return [(node, list(iter_strings(node))) for node in found.values()]
 
 
 def short_title(node: AnyNode) -> str:
@@ -157,8 +238,7 @@ def collect(content: PlanContent, period: Period | None, lang: str, style: Numbe
             raw.append((node, order, r, params))
     if not raw:
         return []
-    position = {node.id: i for i, (node, _parent) in enumerate(ctx.nodes)}
-    raw.sort(key=lambda item: (position.get(item[0].id, -1), item[1]))
+    raw.sort(key=lambda item: (ctx.position(item[0].id), item[1]))  # document order, then rule order
     return [
         Finding(r.code, r.severity, node.id, ctx.number(node), short_title(node), r.messages[lang].format(**params))
         for node, _order, r, params in raw
@@ -181,6 +261,11 @@ def worst_severity(findings: Iterable[Finding]) -> str | None:
 
 # The fields a person types, per kind (asking a pydantic model for a field it lacks is slow).
 _STRING_FIELDS = {kind: spec.string_fields for kind, spec in KINDS.items()}
+_CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
+_CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
+_ID = attrgetter("id")
+_LEAD, _SUPPORTING, _KPIS, _TARGETS = (attrgetter(name) for name in ("lead_agencies", "supporting_agencies", "kpis", "targets"))
+_KPI_FIELDS = ("name", "measurement", "unit", "objective", "assessment")
 
 
 def node_title(node: AnyNode) -> str:
@@ -200,7 +285,7 @@ def iter_strings(node: AnyNode) -> Iterator[tuple[str, str]]:
         for value in getattr(node, field):
             yield field, value
     for kpi in node.kpis:
-        for field in ("name", "measurement", "unit", "objective", "assessment"):
+        for field in _KPI_FIELDS:
             value = getattr(kpi, field)
             if value:
                 yield f"kpis.{field}", value

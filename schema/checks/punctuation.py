@@ -25,6 +25,7 @@ MARKS = {
     "colon": (":", "："),
     "parentheses": ("()", "（）"),
 }
+_FULL = {kind: re.compile(f"[{full}]") for kind, (_half, full) in MARKS.items()}  # where the full-width forms are
 _KIND_OF = {",": "comma", ";": "semicolon", ":": "colon", "(": "parentheses", ")": "parentheses"}
 
 
@@ -70,7 +71,7 @@ def mixed_punctuation(ctx: Context) -> Found:
         return
     half_by_node: list[tuple[AnyNode, dict[str, int]]] = []
     half_total: dict[str, int] = {}
-    for node, strings in ctx.texts:
+    for node, strings in ctx.texts_with(_ANY_HALF):
         counts: dict[str, int] = {}
         for _field, text in strings:
             for kind, n in half_width_in_chinese(text).items():
@@ -96,7 +97,7 @@ def mixed_punctuation(ctx: Context) -> Found:
                         "other_form": full_name, "other_marks": _show(full_marks), "elsewhere": fulls,
                     }
         else:
-            for node, strings in ctx.texts:
+            for node, strings in ctx.texts_with(_FULL[kind]):
                 here = sum(full_width(text, kind) for _field, text in strings)
                 if here:
                     yield node, {

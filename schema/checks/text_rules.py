@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
+from operator import attrgetter, ne
 
-from schema.checks.core import ERROR, INFO, WARNING, Context, Found, node_title, quote, rule
+from schema.checks.core import ERROR, INFO, WARNING, Context, Found, quote, rule
 from schema.model import (
     Action,
     AnyNode,
@@ -18,7 +20,7 @@ from schema.model import (
     TextNode,
     TitledNode,
 )
-from schema.tree import KINDS, children
+from schema.tree import KINDS
 from schema.xml_chars import INVALID_XML  # python-docx raises on these half-way through a write
 
 CHART_LABEL_LIMIT = 14  # characters of a chart box before the chart must wrap (half-width counts ½)
@@ -39,6 +41,7 @@ _TITLED: tuple[type[TitledNode], ...] = (Preface, GoalsSection, FocusSection, Cl
 # Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
 _NOT_WORD = re.compile(r"[\W_]+")
 _FINAL_MARKS = "。．.，,；;：:、 \t\n"
+_CHART_LABEL, _TITLE = attrgetter("chart_label"), attrgetter("title")
 
 
 def bare(text: str) -> str:
@@ -59,7 +62,7 @@ def kind_name(ctx: Context, kind: str) -> str:
 def invalid_characters(ctx: Context) -> Found:
     if not INVALID_XML.search(ctx.all_text):
         return
-    for node, strings in ctx.texts:
+    for node, strings in ctx.texts_with(INVALID_XML):
         for field, text in strings:
             found = sorted(set(INVALID_XML.findall(text)))
             if found:
@@ -127,6 +130,13 @@ def _duplicate_key(kind: str, text: str) -> str:
     return bare(text)
 
 
+def _duplicate_keys(kind: str, texts: list[str]) -> list[str]:
+    """``_duplicate_key`` of each text, with C-level maps."""
+    if kind in ("paragraph", "action"):
+        return list(map(str.rstrip, map(str.rstrip, map(str.strip, texts), repeat(_FINAL_MARKS))))
+    return list(map(_NOT_WORD.sub, repeat(""), texts))
+
+
 @rule(
     "duplicate-title",
     WARNING,
@@ -134,16 +144,18 @@ def _duplicate_key(kind: str, text: str) -> str:
     en="Same title as {other} at the same level: {title}.",
 )
 def duplicate_titles(ctx: Context) -> Found:
-    for parent, _grandparent in ctx.nodes:
-        kids = children(parent)
+    for _parent, kids in ctx.families:
         if len(kids) < 2:
             continue
+        kind = kids[0].kind  # a family is of one kind
+        texts = list(map(attrgetter(KINDS[kind].title_field), kids))
+        keys = _duplicate_keys(kind, texts)
+        if len(set(keys)) == len(keys):
+            continue  # the usual case: no two alike (empty keys are the empty-title rule's business)
         first: dict[str, tuple[int, AnyNode]] = {}
-        for index, node in enumerate(kids):
-            text = node_title(node)
-            key = _duplicate_key(node.kind, text)
+        for index, (node, text, key) in enumerate(zip(kids, texts, keys)):
             if not key:
-                continue  # empty titles are the empty-title rule's business
+                continue
             if key in first:
                 other_index, other = first[key]
                 number = ctx.number(other)
@@ -160,10 +172,10 @@ def duplicate_titles(ctx: Context) -> Found:
     en="The chart label {label} differs from the title {title}.",
 )
 def chart_label_mismatches(ctx: Context) -> Found:
-    for node in ctx.of_type(Strategy):
-        label = node.chart_label
-        if label and bare(label) != bare(node.title):
-            yield node, {"label": quote(label), "title": quote(node.title)}
+    strategies = [node for node in ctx.of_type(Strategy) if node.chart_label]
+    differ = map(ne, map(bare, map(_CHART_LABEL, strategies)), map(bare, map(_TITLE, strategies)))
+    for node in compress(strategies, differ):
+        yield node, {"label": quote(node.chart_label), "title": quote(node.title)}
 
 
 def label_width(label: str) -> float:
