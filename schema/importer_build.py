@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from schema.importer_chart import Chart, goals_from_preface, match_labels
 from schema.importer_tables import apply_table
 from schema.importer_text import Item, Outline, Section
-from schema.model import Action, FocusArea, FocusSection, Goal, Period, Strategy, new_id
+from schema.model import FocusSection, Goal, Period, new_id
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _LABEL = re.compile(r"^(?P<title>.*?)\s*[(（](?P<label>[^()（）]+)[)）]\s*$")
@@ -141,39 +142,40 @@ def focus_section(
     pool: IdPool,
     unplaced: list[str],
     warnings: list[str],
-) -> FocusSection:
+) -> dict[str, Any]:
+    """The focus section's data (FocusSection's fields, every id set), validated with the rest of the plan."""
     if focus is None:
-        return FocusSection()
+        return {"id": new_id()}
     goal_ids = {g.title: g.id for g in goals}
     section_id = pool.take(focus.block.ids if focus.block else {}, "title")  # ids are handed out in document order
+    take = pool.take
     areas = []
     for area, labels in zip(focus.focus_areas, chart_labels):
-        area_id = pool.take(area.block.ids, "title")
+        area_id = take(area.block.ids, "title")
         strategies = []
         for strategy, chart_label in zip(area.strategies, labels):
             if not strategy.title:
                 warnings.append(f"line {strategy.block.line}: a strategy heading without a title")
-            strategy_id = pool.take(strategy.block.ids, "title")
-            node = Strategy(
-                id=strategy_id,
-                title=strategy.title,
-                chart_label=chart_label,
-                body="\n".join(p.text for p in strategy.body),
-                actions=[
-                    Action(id=pool.take(a.ids, "text"), text=a.text, actions=[Action(id=pool.take(s.ids, "text"), text=s.text) for s in a.subs])
+            node: dict[str, Any] = {
+                "id": take(strategy.block.ids, "title"),
+                "title": strategy.title,
+                "chart_label": chart_label,
+                "body": "\n".join([p.text for p in strategy.body]),
+                "actions": [
+                    {"id": take(a.ids, "text"), "text": a.text, "actions": [{"id": take(s.ids, "text"), "text": s.text} for s in a.subs]}
                     for a in strategy.actions
                 ],
-            )
+            }
             for table in strategy.tables:
                 found = apply_table(node, table.table or [], table.line, period.years)
                 unplaced.extend(found.unplaced)
                 warnings.extend(found.warnings)
                 for title in found.goal_titles:
                     if title in goal_ids:
-                        node.goal_ids = [*node.goal_ids, goal_ids[title]]
+                        node.setdefault("goal_ids", []).append(goal_ids[title])
                     else:
                         warnings.append(f"line {table.line}: 「{strategy.title}」 serves the goal 「{title}」, which the plan does not list")
                         unplaced.append(f"line {table.line}: goal of 「{strategy.title}」: {title}")
             strategies.append(node)
-        areas.append(FocusArea(title=area.title, body="\n".join(p.text for p in area.body), strategies=strategies, id=area_id))
-    return FocusSection(title=focus.title or FocusSection().title, focus_areas=areas, id=section_id)
+        areas.append({"id": area_id, "title": area.title, "body": "\n".join([p.text for p in area.body]), "strategies": strategies})
+    return {"title": focus.title or FocusSection().title, "focus_areas": areas, "id": section_id}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from schema.model import KPI, Strategy
+from schema.base import new_id
 
 _YEAR = re.compile(r"^\s*(\d{2,3})\s*年(?:度)?(?:目標值)?\s*$")
 _BUDGET = re.compile(r"(\d{2,3})\s*年(?:度)?\s*[：:]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
@@ -36,8 +37,9 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]], line: int, years: list[int]) -> TableResult:
-    """Put the table's content into ``strategy``'s fields; what has no field is reported."""
+def apply_table(strategy: dict[str, Any], rows: list[tuple[list[str], dict[str, str]]], line: int, years: list[int]) -> TableResult:
+    """Put the table's content into the fields of ``strategy`` (a Strategy's data, validated with the plan
+    once it is whole: one pydantic pass instead of one per assignment); what has no field is reported."""
     result = TableResult()
     cells = [[c.strip() for c in r] for r, _ in rows]
     if not cells:
@@ -48,7 +50,7 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
     head = [_squash(c) for c in cells[0]]
     name_at = next((i for i, h in enumerate(head) if h in _KPI_NAME), None)
     if name_at is None:
-        result.warnings.append(f"line {line}: a table under 「{strategy.title}」 is neither a KPI nor an agency table")
+        result.warnings.append(f"line {line}: a table under 「{strategy['title']}」 is neither a KPI nor an agency table")
         result.unplaced.extend(f"line {line}: table row: {'｜'.join(r)}" for r in cells)
         return result
     columns: dict[int, tuple[str, int | str | None]] = {}
@@ -76,39 +78,38 @@ def apply_table(strategy: Strategy, rows: list[tuple[list[str], dict[str, str]]]
     for (_row, ids), texts in zip(rows[1:], cells[1:]):
         if not any(texts):
             continue
-        kpi = KPI(id=ids["name"]) if ids.get("name") else KPI()
+        kpi: dict[str, Any] = {"id": ids.get("name") or new_id(), "targets": {}}
         for i, text in enumerate(texts):
             what, extra = columns.get(i, ("other", f"column {i + 1}"))
             if what == "year":
                 if text and isinstance(extra, int):
-                    kpi.targets[extra] = text
+                    kpi["targets"][extra] = text
             elif what == "targets":
                 found = _YEAR_TARGET.findall(text)
                 if "；".join(f"{year}年 {value}" for year, value in found) == text:
-                    kpi.targets.update((int(year), value) for year, value in found)
+                    kpi["targets"].update((int(year), value) for year, value in found)
                 else:  # not the export's own list: kept for the reader, never dropped
                     result.unplaced.append(f"line {line}: KPI {texts[name_at]}: {cells[0][i]}: {text}")
             elif what == "other":
                 if text:
                     result.unplaced.append(f"line {line}: KPI {texts[name_at]}: {extra}: {text}")
             else:
-                setattr(kpi, what, text)
-        kpi.targets = dict(kpi.targets)
-        strategy.kpis = [*strategy.kpis, kpi]
+                kpi[what] = text
+        strategy.setdefault("kpis", []).append(kpi)
     return result
 
 
-def _info(strategy: Strategy, cells: list[list[str]], line: int, result: TableResult) -> None:
+def _info(strategy: dict[str, Any], cells: list[list[str]], line: int, result: TableResult) -> None:
     for row in cells:
         what, value = _INFO[_squash(row[0])], " ".join(c for c in row[1:] if c).strip()
         if what == "lead":
-            strategy.lead_agencies = [a for a in _LIST.split(value) if a]
+            strategy["lead_agencies"] = [a for a in _LIST.split(value) if a]
         elif what == "supporting":
-            strategy.supporting_agencies = [a for a in _LIST.split(value) if a]
+            strategy["supporting_agencies"] = [a for a in _LIST.split(value) if a]
         elif what == "goals":
             result.goal_titles.extend(g for g in _LIST.split(value) if g)
         else:
             budget = {int(y): float(v.replace(",", "")) for y, v in _BUDGET.findall(value)}
             if not budget and value:
-                result.unplaced.append(f"line {line}: budget of 「{strategy.title}」: {value}")
-            strategy.budget = budget
+                result.unplaced.append(f"line {line}: budget of 「{strategy['title']}」: {value}")
+            strategy["budget"] = budget

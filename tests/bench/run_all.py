@@ -35,6 +35,7 @@ BENCHMARKS = {
     "bench_comparison_view": [],
     "bench_review": [],
     "bench_merge": [],
+    "bench_import": ["--docx"],
 }
 
 FLOORS = ROOT / "tests" / "bench" / "floors.md"
