@@ -17,11 +17,13 @@ from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from schema import plain_schema_make
 from schema.fileio import PlanFileError, dump_plan, load_plan
 from schema.model import PlanDocument
 from schema.plain_read import plan_validator, read_plan_data
+from schema.tree import walk
 from tests.fuzz.mutants import PLAN_MUTATIONS, base_plan, dump
 from tests.paths import ROOT
 from tests.schema.plans import plan_documents
@@ -44,21 +46,27 @@ def test_reading_a_valid_plan_imports_neither_pydantic_nor_the_models(tmp_path):
     assert out == f"{BASE['title']} 1 []\n"
 
 
-def outcome(read, path: Path):
-    """What one path makes of the file: ("ok", plain data) or ("refused", the sentence, its code)."""
+def outcome(read, source):
+    """What one path makes of the file: ("ok", plain data) or ("refused", the sentence or pydantic's error type)."""
     ids = count()
     fresh = mock.Mock(side_effect=lambda: mock.Mock(hex=f"{next(ids):032x}"))  # new ids, the same on both paths
     try:
         with mock.patch("uuid.uuid4", fresh):
-            result = read(path)
+            result = read(source)
     except PlanFileError as exc:
         return "refused", str(exc), exc.code
+    except ValidationError:
+        return ("refused",)
     if isinstance(result, PlanDocument):
         return "ok", plan_validator().validate_python(result.model_dump())
     return "ok", result
 
 
 def assert_agree(raw: bytes) -> tuple:
+    # The two validators alone: the plain one accepts exactly what the models' accept, and reads the same data
+    # (so the fast path never hands a file to the careful path that the models would have read directly).
+    assert outcome(plan_validator().validate_json, raw) == outcome(PlanDocument.model_validate_json, raw)
+    # The two readers, end to end: the same data, or the same sentence naming the file.
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mutant.plan.json"
         path.write_bytes(raw)
@@ -85,6 +93,13 @@ def test_valid_plans_give_the_same_data_on_both_paths(plan, older_format):
 @given(kind=st.sampled_from(sorted(PLAN_MUTATIONS)), seed=st.integers(0, 2**32))
 def test_mutated_plans_are_accepted_or_refused_alike(kind, seed):
     assert_agree(PLAN_MUTATIONS[kind](random.Random(seed), BASE))
+
+
+def test_fixed_mutants_hold_both_accepted_and_refused_files():
+    """The mutants above are no vacuous test: a fixed sample of them holds files of both kinds."""
+    rng = random.Random(17)
+    results = [assert_agree(PLAN_MUTATIONS[kind](rng, BASE))[0] for kind in sorted(PLAN_MUTATIONS) for _ in range(3)]
+    assert (results.count("ok"), results.count("refused")) == (11, 31)
 
 
 def _broken(change) -> bytes:
@@ -121,3 +136,26 @@ def test_each_rule_refuses_alike_with_the_same_sentence():
         "str_max_length": "at organisation: String should have at most 100000 characters.",
         "extra_fields": "at draft.colour: Extra inputs are not permitted.",
     }
+
+
+def test_plan_editor_revisions_reads_an_older_format_and_words_a_broken_file_as_before(tmp_path, capsys):
+    from editor.cli import main
+
+    current, older, broken = tmp_path / "a.plan.json", tmp_path / "b.plan.json", tmp_path / "c.plan.json"
+    current.write_bytes(dump(BASE))
+    older.write_bytes(dump(BASE).replace(b'"format_version": 2,', b'"format_version": 1,', 1))
+    broken.write_bytes(_broken(_nest_three_levels))
+    assert main(["revisions", str(current)]) == 0
+    listing = capsys.readouterr().out
+    # 18 items in each version, as the models count them (every node below the four sections)
+    plan = load_plan(current)
+    assert [sum(1 for _node, parent in walk(rev.content) if parent is not None) for rev in (*plan.revisions, plan.draft)] == [18, 18]
+    assert [line.split("\t")[:3] for line in listing.splitlines()] == [
+        [plan.full_title(), plan.organisation, "ROC 108–111"], ["109年修正版", "revision", "18 items"],
+        ["110年修正草案（示範）", "working draft", plan.draft.author]]
+    assert (plan.draft.date, plan.draft.author, listing.splitlines()[2].split("\t")[3]) == ("", "示範", "18 items")
+    assert main(["revisions", str(older)]) == 0
+    assert capsys.readouterr().out == listing
+    assert main(["revisions", str(broken)]) == 2
+    assert capsys.readouterr().err == (f"{broken} is not a valid plan: at draft.content.focus.focus_areas[0]."
+                                       "strategies[0]: actions nest at most two levels (1. and （1）), but a sub-action holds more.\n")
