@@ -23,7 +23,6 @@ from schema import plain_schema_make
 from schema.fileio import PlanFileError, dump_plan, load_plan
 from schema.model import PlanDocument
 from schema.plain_read import plan_validator, read_plan_data
-from schema.tree import walk
 from tests.fuzz.mutants import PLAN_MUTATIONS, base_plan, dump
 from tests.paths import ROOT
 from tests.schema.plans import plan_documents
@@ -137,25 +136,3 @@ def test_each_rule_refuses_alike_with_the_same_sentence():
         "extra_fields": "at draft.colour: Extra inputs are not permitted.",
     }
 
-
-def test_plan_editor_revisions_reads_an_older_format_and_words_a_broken_file_as_before(tmp_path, capsys):
-    from editor.cli import main
-
-    current, older, broken = tmp_path / "a.plan.json", tmp_path / "b.plan.json", tmp_path / "c.plan.json"
-    current.write_bytes(dump(BASE))
-    older.write_bytes(dump(BASE).replace(b'"format_version": 2,', b'"format_version": 1,', 1))
-    broken.write_bytes(_broken(_nest_three_levels))
-    assert main(["revisions", str(current)]) == 0
-    listing = capsys.readouterr().out
-    # 18 items in each version, as the models count them (every node below the four sections)
-    plan = load_plan(current)
-    assert [sum(1 for _node, parent in walk(rev.content) if parent is not None) for rev in (*plan.revisions, plan.draft)] == [18, 18]
-    assert [line.split("\t")[:3] for line in listing.splitlines()] == [
-        [plan.full_title(), plan.organisation, "ROC 108–111"], ["109年修正版", "revision", "18 items"],
-        ["110年修正草案（示範）", "working draft", plan.draft.author]]
-    assert (plan.draft.date, plan.draft.author, listing.splitlines()[2].split("\t")[3]) == ("", "示範", "18 items")
-    assert main(["revisions", str(older)]) == 0
-    assert capsys.readouterr().out == listing
-    assert main(["revisions", str(broken)]) == 2
-    assert capsys.readouterr().err == (f"{broken} is not a valid plan: at draft.content.focus.focus_areas[0]."
-                                       "strategies[0]: actions nest at most two levels (1. and （1）), but a sub-action holds more.\n")
