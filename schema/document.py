@@ -2,8 +2,9 @@
 
 :class:`Document` keeps an id → node and id → parent index up to date as operations are
 applied, checks every operation against the hierarchy of ``schema.tree.KINDS`` before touching
-anything, and tells its listeners before and after each change. The editor's Qt model is such a
-listener: it turns these calls into begin/end signals and holds no copy of the plan.
+anything, and tells its listeners (``schema.document_listeners``) before and after each change.
+The editor's Qt model is such a listener: it turns these calls into begin/end signals and holds
+no copy of the plan.
 
 A document made with :meth:`Document.of_plan` also applies the operations on the plan's
 revisions (修正版: InsertRevision, RemoveRevision, SetRevisionLabel), so that a revision is made,
@@ -11,11 +12,12 @@ renamed and deleted on the same path as an edit of the text (docs/architecture.m
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 from pydantic import ValidationError
 
+from schema.document_listeners import DocumentListener
 from schema.file_limits import lone_surrogate_place
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision, new_id, repeated_label
 from schema.operations import (
@@ -34,58 +36,6 @@ from schema.operations import (
 from schema.tree import KINDS, MAX_ACTION_DEPTH, action_depth, children, subtree, walk
 
 _FIXED_FIELDS = {"id", "kind"}
-
-
-class DocumentListener:
-    """Override what you need; every method is called with the document already consistent."""
-
-    def before_insert(self, parent: AnyNode, index: int) -> None: ...
-    def after_insert(self, parent: AnyNode, index: int) -> None: ...
-    def before_remove(self, parent: AnyNode, index: int) -> None: ...
-    def after_remove(self, parent: AnyNode, index: int) -> None: ...
-    def before_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
-    def after_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None: ...
-    def field_changed(self, node: AnyNode, field: str) -> None: ...
-    def revisions_changed(self) -> None:
-        """The plan's list of revisions, or a revision's or the draft's label, changed."""
-
-    def proposals_changed(self) -> None:
-        """A proposal was added, decided, replied to or removed (schema.review)."""
-
-    def plan_changed(self) -> None:
-        """The plan's own properties (title, organisation, period, numbering style) changed."""
-
-    def changed(self) -> None:
-        """Called once after every applied operation, whatever it was."""
-
-
-class OnChange(DocumentListener):
-    """A listener that only wants to know that something changed (previews, live checks)."""
-
-    def __init__(self, callback: Callable[[], object]) -> None:
-        self.callback = callback
-        self.document: Document | None = None
-
-    def watch(self, document: Document | None) -> None:
-        """Listen to ``document`` (None: to nothing) instead of the one watched before."""
-        if self.document is not None and self in self.document.listeners:
-            self.document.listeners.remove(self)
-        self.document = document
-        if document is not None:
-            document.listeners.append(self)
-
-    def changed(self) -> None:
-        self.callback()
-
-
-class OnRevisionsChange(OnChange):
-    """A listener that only wants to know that the revisions or their labels changed (menus, viewers)."""
-
-    def revisions_changed(self) -> None:
-        self.callback()
-
-    def changed(self) -> None:
-        pass
 
 
 class Document:

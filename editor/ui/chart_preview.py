@@ -20,7 +20,8 @@ from editor.export.chart_paint import paint_chart
 from editor.export.fonts import NoChineseFontError
 from editor.ui.i18n import translate
 from editor.ui.lazy_refresh import LazyRefresh
-from schema.document import Document, OnChange
+from schema.document import Document
+from schema.document_listeners import OnChange
 from schema.model import PlanDocument
 
 DELAY_MS = 300  # after the last edit: a typing burst is laid out once

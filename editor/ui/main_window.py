@@ -42,7 +42,7 @@ from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 from editor.ui.tree.outline_views import BranchFocus, expand_to_level
 from editor.ui.tree.view import PlanTreeView
 from editor.ui.window_docks import WindowDocks
-from schema.document import OnChange
+from schema.document_listeners import OnChange
 
 STATUS_TIMEOUT_MS = 8000
 OPEN_STRATEGIES_LIMIT = 300  # above this, a thousand rows would open at once: focus areas start closed

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from editor.ui.files import dialogs
 from editor.ui.i18n import fill, translate
 from editor.ui.session import undo_commands
-from schema.document import DocumentListener
+from schema.document_listeners import DocumentListener
 from schema.model import Period, PlanDocument
 from schema.operations import SetPlanProperties
 from schema.plan_properties import ACTION_STYLES, STRATEGY_STYLES, Drop, drop_ops, period_drops, written

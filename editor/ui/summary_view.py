@@ -3,7 +3,7 @@
 Two tabs show the working draft's 關鍵績效指標總表 and 經費需求表 exactly as the exports compute them
 (``schema.summary``): the same lines, the same totals, amounts in 千元 as ``schema.amounts`` writes
 them. Like the chart preview, the tables are computed again only while the dock is visible and
-:data:`DELAY_MS` after the last edit (``schema.document.OnChange``); a hidden overview remembers it is
+:data:`DELAY_MS` after the last edit (``schema.document_listeners.OnChange``); a hidden overview remembers it is
 out of date. Double-clicking a line (or Enter on it) selects its strategy in the tree.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from editor.ui.i18n import fill, translate
 from editor.ui.lazy_refresh import LazyRefresh
 from schema.amounts import format_amount
-from schema.document import Document, OnChange
+from schema.document import Document
+from schema.document_listeners import OnChange
 from schema.model import PlanDocument
 from schema.summary import BudgetSummary, KpiSummary, budget_summary, kpi_summary
 

@@ -16,7 +16,7 @@ from editor.ui.revisions.commands import date_problem, label_problem
 from editor.ui.revisions.dialog import RevisionForm, RevisionsDialog
 from editor.ui.session import undo_commands
 from editor.ui.session.session import EditSession
-from schema.document import OnRevisionsChange
+from schema.document_listeners import OnRevisionsChange
 from schema.fileio import load_plan
 from schema.revisions import RevisionError, rename_operations
 from schema.tree import walk

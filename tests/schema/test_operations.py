@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schema.document import Document, DocumentListener, with_new_ids
+from schema.document import Document, with_new_ids
+from schema.document_listeners import DocumentListener
 from schema.model import Period, PlanContent, PlanDocument, Revision
 from schema.operations import (
     Insert,

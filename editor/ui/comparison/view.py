@@ -46,7 +46,8 @@ from editor.ui.comparison.change_list_menu import ChangeListMenu
 from editor.ui.i18n import counted, translate, version_name
 from editor.ui.lazy_refresh import LazyRefresh
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
-from schema.document import Document, OnChange
+from schema.document import Document
+from schema.document_listeners import OnChange
 from schema.model import PlanDocument, Revision
 from schema.tree import walk
 

@@ -26,7 +26,7 @@ from editor.ui.detail.kpi_table import BudgetTable, KpiTable, kpi_columns_used
 from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
-from schema.document import DocumentListener
+from schema.document_listeners import DocumentListener
 from schema.numbering import number_of
 from schema.tree import KINDS, SECTION_KINDS, title_of
 

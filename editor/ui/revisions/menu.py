@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 from editor.ui.i18n import dated, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
-from schema.document import OnRevisionsChange
+from schema.document_listeners import OnRevisionsChange
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow

@@ -14,7 +14,8 @@ import getpass
 
 from PySide6.QtCore import QSettings
 
-from schema.document import Document, DocumentListener
+from schema.document import Document
+from schema.document_listeners import DocumentListener
 from schema.model import AnyNode, Revision
 from schema.tree import children
 

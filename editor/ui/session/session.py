@@ -1,8 +1,9 @@
 """One open plan: its file, the working draft's Document, the undo stack, the journal and the lock.
 
 The window edits a plan only through :meth:`EditSession.apply`, which writes the operation to
-the recovery journal (``editor.ui.session.journal_writer``) before the document applies it, so a killed or
-crashed editor loses no completed edit. Undo commands call ``apply`` for their inverses too,
+the recovery journal (``editor.ui.session.journal_writer``; made, synced and given up by
+``journal_keeping``) before the document applies it, so a killed or crashed editor loses no
+completed edit. Undo commands call ``apply`` for their inverses too,
 so undo and redo are journalled like any edit, and replaying the journal over the base plan
 always gives the state on screen. The revisions around the draft (修正版) change the same way:
 their operations are applied by the same document (``Document.of_plan``), see docs/architecture.md.
@@ -22,6 +23,7 @@ from PySide6.QtGui import QUndoStack
 from editor.ui.session import journal_format, journal_replay
 from editor.ui.session.attribution import AuthorStamp
 from editor.ui.session.journal_format import JournalError
+from editor.ui.session.journal_keeping import JournalKeeping, write_error
 from editor.ui.session.journal_writer import JournalWriter, PreparedBase
 from editor.ui.session.locking import LockHolder, PlanLock, PlanLockedError
 from editor.ui.session.plan_file_state import FileChangedOnDiskError, Fingerprint, disk_state, read_plan_file, sha256
@@ -45,11 +47,6 @@ UNTITLED = "未命名計畫"
 SYNC_DELAY_MS = 1000  # fsync the journal this long after the last edit (power cuts only; see JournalWriter.append)
 
 
-def _write_error(path: Path, exc: OSError) -> JournalError:
-    return JournalError(f"the recovery journal {path} cannot be written: {exc.strerror or exc}.", "cannot_write",
-                        path=path, errno=exc.errno)
-
-
 def default_journal_dir() -> Path:
     """The recovery folder under the user's application data (Qt standard paths)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -61,7 +58,7 @@ def roc_year(today: _dt.date | None = None) -> int:
     return roc_year_of((today or _dt.date.today()).year)
 
 
-class EditSession(QObject):
+class EditSession(JournalKeeping, QObject):
     """One open plan: its file, the working draft's Document, the undo stack, the recovery journal and the lock."""
 
     dirty_changed = Signal(bool)
@@ -170,7 +167,7 @@ class EditSession(QObject):
             try:
                 mark = journal.append(record, authors)
             except OSError as exc:
-                self._journal_lost(_write_error(journal.path, exc))
+                self._journal_lost(write_error(journal.path, exc))
                 journal = None
         try:
             try:
@@ -184,7 +181,7 @@ class EditSession(QObject):
                     journal.rollback(mark)
                 except OSError as exc:
                     # The line stays; replay skips it since it is rejected again (see journal_replay.py).
-                    self._journal_lost(_write_error(journal.path, exc))
+                    self._journal_lost(write_error(journal.path, exc))
             raise
         self._stamp.settle(True)
         if journal is not None and not self._sync_timer.isActive():
@@ -262,15 +259,6 @@ class EditSession(QObject):
             self.path_changed.emit(target)
         self._update_dirty()
 
-    def _mark_save(self, payload: bytes) -> None:
-        """Tell the journal what is about to be saved, so that a kill right after the save does not
-        leave these edits to be offered for recovery again (journal_format.SaveMarker)."""
-        if self._journal is not None:
-            try:
-                self._journal.append(journal_format.SaveMarker(sha256(payload)))
-            except OSError:
-                pass  # then recovery is offered once more: harmless
-
     def _unchanged_since_read(self, target: Path):
         fingerprint = self._fingerprint
 
@@ -298,11 +286,6 @@ class EditSession(QObject):
     @property
     def holds_lock(self) -> bool:
         return self._lock is not None and self._lock.held
-
-    @property
-    def journal_path(self) -> Path | None:
-        """The journal being written (None before the first edit and after a save)."""
-        return self._journal.path if self._journal is not None else None
 
     def close(self, *, keep_journal: bool = False) -> None:
         """A clean close (after Save or Discard): remove the journal, release the lock.
@@ -333,72 +316,6 @@ class EditSession(QObject):
             self._lock = None
 
     # --- internals ---------------------------------------------------------------------------
-    def _journal_for_edit(self) -> JournalWriter | None:
-        if self._journal is not None or self._journal_broken or self._closed:
-            return self._journal
-        try:
-            if self._fingerprint is None:
-                # A never-saved plan, or one given with a path but not read by open(): the
-                # journal carries the whole base plan (still unedited: every edit comes here first).
-                if self._base_plan_json is None:
-                    self._base_plan_json = self.plan.model_dump_json()
-                self._journal = JournalWriter.create(
-                    self.journal_dir, plan_path=self.path, title=self.plan.title, base_plan_json=self._base_plan_json
-                )
-            else:
-                prepared, self._prepared = self._prepared, None
-                self._journal = JournalWriter.create(
-                    self.journal_dir,
-                    plan_path=self.path,
-                    title=self.plan.title,
-                    base=self._fingerprint,
-                    base_bytes=self._base_bytes if prepared is None else None,
-                    prepared=prepared,
-                )
-        except (JournalError, OSError) as exc:
-            self._journal_lost(
-                exc if isinstance(exc, JournalError)
-                else JournalError(f"the recovery journal cannot be created in {self.journal_dir}: {exc.strerror or exc}.",
-                                  "cannot_create", path=self.journal_dir, errno=exc.errno)
-            )
-        return self._journal
-
-    def _prepare_base(self) -> None:
-        """Start writing the next journal's base copy now, so that the first edit need not (journal_writer.py)."""
-        self._discard_prepared()
-        if self._closed or self._base_bytes is None:
-            return
-        try:
-            self._prepared = PreparedBase(self.journal_dir, self.path, self._base_bytes)
-        except (JournalError, OSError):
-            self._prepared = None  # the first edit tries again, and reports a failure then
-
-    def _discard_prepared(self) -> None:
-        if self._prepared is not None:
-            self._prepared.discard()
-            self._prepared = None
-
-    def _journal_lost(self, error: JournalError) -> None:
-        """Editing goes on without protection rather than being refused; the window is told once (the
-        English sentence by ``journal_failed``; ``journal_error`` keeps the error for the window's phrase)."""
-        self.journal_error = error
-        message = str(error)
-        if self._journal is not None:
-            try:
-                self._journal.close(delete=False)
-            except OSError:
-                pass
-            self._journal = None
-        self._journal_broken = True
-        self.journal_failed.emit(message[0].upper() + message[1:])
-
-    def _sync_journal(self) -> None:
-        if self._journal is not None:
-            try:
-                self._journal.sync()
-            except OSError:
-                pass  # the data is still in the OS cache; a power cut is the only risk left
-
     def _update_dirty(self, *_args) -> None:
         dirty = self.is_dirty()
         if dirty != self._dirty:
@@ -410,8 +327,3 @@ class EditSession(QObject):
             return "same"
         state, self._fingerprint = disk_state(self.path, self._fingerprint, thorough=thorough)
         return state
-
-    def _adopt_journal(self, writer: JournalWriter) -> None:
-        self._journal = writer
-        self._recovered = True
-        self._update_dirty()

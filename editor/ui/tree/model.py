@@ -1,8 +1,9 @@
 """The plan tree as a Qt item model, without a copy of the plan (docs/architecture.md, "The one edit path").
 
-:class:`PlanTreeModel` is a :class:`schema.document.DocumentListener`: the document tells it
+:class:`PlanTreeModel` is a :class:`schema.document_listeners.DocumentListener`: the document tells it
 before and after every insert, remove, move and field change, and it translates those calls
-into Qt's begin/end signals and ``dataChanged``. Indexes carry a small integer (``internalId``)
+into Qt's begin/end signals and ``dataChanged`` (the structural ones in
+``editor.ui.tree.document_signals``, which also keeps the numbers shown true). Indexes carry a small integer (``internalId``)
 that maps to a node id; every question (rows, parent, text) is answered from the schema nodes.
 Edits made through the model (rename in place, drag and drop: ``editor.ui.tree.drag_drop``) become
 undo undo_commands.
@@ -28,8 +29,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import first_line, removed_note, strip_controls
+from editor.ui.tree.document_signals import DocumentSignals
 from editor.ui.tree.drag_drop import TreeDragAndDrop
-from schema.document import DocumentListener
 from schema.model import AnyNode
 from schema.numbering import number_at
 from schema.tree import KINDS, SECTION_KINDS, children, title_of
@@ -93,7 +94,7 @@ _KIND = KIND_ROLE.value if hasattr(KIND_ROLE, "value") else int(KIND_ROLE)
 _SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROLE)
 
 
-class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
+class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
     status_message = Signal(str)
 
     def __init__(self, session: EditSession, parent: QObject | None = None):
@@ -122,19 +123,6 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
         # serial → the index of its parent; forgotten when that parent's row changes (see _renumber).
         self._parent_indexes: dict[int, QModelIndex] = {}
         self._doc.listeners.append(self)
-
-    def plan_changed(self) -> None:
-        """The plan's properties changed, perhaps its numbering style (編號格式): every row's number is
-        shown anew, in place (no reset: the open rows, the selection and an open editor stay)."""
-        self._numbers.clear()
-        role = [Qt.ItemDataRole.DisplayRole]
-        parents = [QModelIndex()]
-        while parents:
-            parent = parents.pop()
-            rows = self.rowCount(parent)
-            if rows:
-                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent), role)
-                parents.extend(self.index(row, 0, parent) for row in range(rows))
 
     def detach(self) -> None:
         """Stop listening (the window is switching to another plan)."""
@@ -328,111 +316,8 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentListener):
             self.status_message.emit(error)
         return error is None
 
-    # --- DocumentListener: document changes → Qt signals ---------------------------------------
-    # Qt asks parent() and index() inside the end*() calls: the row cache is made right first.
-    def before_insert(self, parent: AnyNode, index: int) -> None:
-        self.beginInsertRows(self.index_of_node(parent), index, index)
-
-    def after_insert(self, parent: AnyNode, index: int) -> None:
-        node = children(parent)[index]
-        self._forget_subtree(node)  # an undone removal comes back as new objects with the old ids
-        self._renumber(parent, index, announce=False)
-        self.endInsertRows()
-        self._announce(parent, index + 1)
-
-    def before_remove(self, parent: AnyNode, index: int) -> None:
-        self.beginRemoveRows(self.index_of_node(parent), index, index)
-        self._forget_parents(children(parent)[index])  # its subtree's indexes are stale from now on
-
-    def after_remove(self, parent: AnyNode, index: int) -> None:
-        self._renumber(parent, index, announce=False)
-        self.endRemoveRows()
-        self._announce(parent, index)
-
-    def before_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
-        # Qt counts the destination before the row leaves: one more when moving down in one parent.
-        destination = new_index + 1 if new_parent is old_parent and new_index > old_index else new_index
-        ok = self.beginMoveRows(
-            self.index_of_node(old_parent), old_index, old_index, self.index_of_node(new_parent), destination
-        )
-        self._moving_with_reset = not ok
-        self._parent_indexes.pop(self._serial(node), None)  # its parent changes (its children's: see _renumber)
-        if not ok:  # never expected (the document refuses no-op and cyclic moves); stay correct anyway
-            self.beginResetModel()
-
-    def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
-        if new_parent is old_parent:
-            starts = [(old_parent, min(old_index, new_index))]
-        else:
-            starts = [(old_parent, old_index), (new_parent, new_index)]
-        for parent, start in starts:
-            self._renumber(parent, start, announce=False)
-        if self._moving_with_reset:
-            self._moving_with_reset = False
-            self._numbers.clear()
-            self._child_indexes.clear()
-            self._parent_indexes.clear()
-            self._rows = {section.id: row for row, section in enumerate(self._sections)}
-            self.endResetModel()
-            return
-        self.endMoveRows()
-        for parent, start in starts:
-            self._announce(parent, start)
-
+    # --- DocumentListener: see DocumentSignals for the structural changes -----------------------
     def field_changed(self, node: AnyNode, field: str) -> None:
         if field in _SEARCH_FIELDS[node.kind]:
             index = self.index_of_node(node)
             self.dataChanged.emit(index, index)
-
-    def _forget_parents(self, node: AnyNode) -> None:
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            serial = self._serials.get(current.id)
-            if serial is not None:
-                self._parent_indexes.pop(serial, None)
-            stack.extend(children(current))
-
-    def _forget_subtree(self, node: AnyNode) -> None:
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            serial = self._serials.get(current.id)
-            if serial is not None:
-                self._lists.pop(serial, None)
-                self._child_indexes.pop(serial, None)
-                self._parent_indexes.pop(serial, None)
-            self._numbers.pop(current.id, None)
-            kids = children(current)
-            for i, kid in enumerate(kids):
-                self._rows[kid.id] = i
-            stack.extend(kids)
-
-    def _renumber(self, parent: AnyNode, start: int, *, announce: bool = True) -> None:
-        """Set the rows of the children from ``start`` on (their shown numbers stay until announced).
-
-        Their own indexes change, so the remembered parent index of each of their children goes.
-        """
-        self._child_indexes.pop(self._serial(parent), None)
-        kids = children(parent)
-        rows, serials, parents = self._rows, self._serials, self._parent_indexes
-        for row in range(start, len(kids)):
-            kid = kids[row]
-            rows[kid.id] = row
-            for grandchild in children(kid):
-                serial = serials.get(grandchild.id)
-                if serial is not None:
-                    parents.pop(serial, None)
-        if announce:
-            self._announce(parent, start)
-
-    def _announce(self, parent: AnyNode, start: int) -> None:
-        """Forget the numbers from ``start`` on and say so in one dataChanged (to the last child)."""
-        kids = children(parent)
-        numbers = self._numbers
-        for row in range(start, len(kids)):
-            numbers.pop(kids[row].id, None)
-        if start < len(kids):
-            first = self.createIndex(start, 0, self._serial(kids[start]))
-            last = self.createIndex(len(kids) - 1, 0, self._serial(kids[-1]))
-            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
