@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -27,14 +28,14 @@ class DocxParts:
     numbering: etree._Element | None  # w:numbering
 
 
-def _relationships(archive: zipfile.ZipFile, names: set[str], part: str) -> dict[str, str]:
+def _relationships(read: Callable[[str], bytes], names: Collection[str], part: str) -> dict[str, str]:
     """Relationship type (its last word: officeDocument, styles, numbering) → the target part's name."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
     if rels not in names:
         return {}
     found: dict[str, str] = {}
-    for rel in etree.fromstring(archive.read(rels), _PARSER).iter(_RELS):
+    for rel in etree.fromstring(read(rels), _PARSER).iter(_RELS):
         kind, target = rel.get("Type", ""), rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not kind.startswith(_TYPES) or not target:
             continue
@@ -43,17 +44,40 @@ def _relationships(archive: zipfile.ZipFile, names: set[str], part: str) -> dict
     return found
 
 
-def read_parts(path) -> DocxParts:
-    """The parts of the .docx at ``path``; zipfile's and lxml's errors for a damaged file, KeyError without a body."""
+def read_parts(path, members: Mapping[str, bytes] | None = None) -> DocxParts:
+    """The parts of the .docx at ``path``; zipfile's and lxml's errors for a damaged file, KeyError without a body.
+
+    ``members``: the package's XML parts already unpacked (name → bytes), as ``unpack_checked`` gives them.
+    """
+    if members is not None:
+        return _parts(members.__getitem__, members.keys())
     with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        main = _relationships(archive, names, "").get("officeDocument", "word/document.xml")
-        related = _relationships(archive, names, main)
+        return _parts(archive.read, set(archive.namelist()))
 
-        def parse(name: str | None) -> etree._Element | None:
-            return etree.fromstring(archive.read(name), _PARSER) if name and name in names else None
 
-        document = parse(main)
-        if document is None:
-            raise KeyError(main)
-        return DocxParts(document, parse(related.get("styles")), parse(related.get("numbering")))
+def _parts(read: Callable[[str], bytes], names: Collection[str]) -> DocxParts:
+    main = _relationships(read, names, "").get("officeDocument", "word/document.xml")
+    related = _relationships(read, names, main)
+
+    def parse(name: str | None) -> etree._Element | None:
+        return etree.fromstring(read(name), _PARSER) if name and name in names else None
+
+    document = parse(main)
+    if document is None:
+        raise KeyError(main)
+    return DocxParts(document, parse(related.get("styles")), parse(related.get("numbering")))
+
+
+def unpack_checked(archive: zipfile.ZipFile) -> dict[str, bytes]:
+    """Every member of ``archive`` read whole, so that its checksum is verified (zipfile raises BadZipFile,
+    zlib.error on a damaged one), the pictures included; the XML parts and relationships are kept for
+    ``read_parts``, so the body is unpacked once, not once to check and once to read."""
+    kept: dict[str, bytes] = {}
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            kept[info.filename] = archive.read(info)
+        else:
+            with archive.open(info) as member:
+                while member.read(1 << 20):
+                    pass
+    return kept

@@ -9,6 +9,7 @@ table of contents, deleted text of tracked changes, headers and footers.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
@@ -375,9 +376,10 @@ def _builtin_name(name: str) -> str:
     return name
 
 
-def read_docx(path) -> DocxSource:
-    """The source lines of the Word document at ``path`` (raises zipfile's and lxml's errors on a bad file)."""
-    parts = read_parts(path)
+def read_docx(path, members: Mapping[str, bytes] | None = None) -> DocxSource:
+    """The source lines of the Word document at ``path`` (raises zipfile's and lxml's errors on a bad file);
+    ``members``: its XML parts already unpacked (``docx_parts.unpack_checked``)."""
+    parts = read_parts(path, members)
     reader = _Reader(parts)
     body = parts.document.find(qn("w:body"))
     if body is not None:

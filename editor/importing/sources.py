@@ -123,6 +123,8 @@ def import_file(path: str | Path, *, label: str | None = None, title: str | None
 
 
 def _docx_lines(path: Path):
+    from editor.importing.docx_parts import unpack_checked
+
     _check_size(path, MAX_DOCUMENT_BYTES, "a plan")
     try:
         with zipfile.ZipFile(path) as archive:
@@ -133,8 +135,7 @@ def _docx_lines(path: Path):
                     f"{path} holds a part that unpacks to {largest // (1024 * 1024)} MB, more than the "
                     f"{MAX_PART_BYTES // (1024 * 1024)} MB any plan's Word document needs, so it was not read."
                 )
-            if archive.testzip() is not None:  # every member, also the pictures we do not read, is whole
-                raise zipfile.BadZipFile("a damaged member")
+            members = unpack_checked(archive)  # every member, also the pictures we do not read, is whole
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error):  # zlib.error: a member's compressed data damaged
         raise ImportSourceError(f"{path} is damaged: it looks like a Word document but its zip archive cannot be read.") from None
     if "word/document.xml" not in names:
@@ -143,7 +144,7 @@ def _docx_lines(path: Path):
     from editor.importing.docx_reader import read_docx
 
     try:
-        source = read_docx(path)
+        source = read_docx(path, members)
     except Exception:  # lxml raises many kinds on a broken part
         raise ImportSourceError(f"{path} is damaged: its Word content cannot be read.") from None
     return source.lines, source.ignored

@@ -35,7 +35,7 @@ BENCHMARKS = {
     "bench_comparison_view": [],
     "bench_review": [],
     "bench_merge": [],
-    "bench_import": ["--docx"],
+    "bench_import": ["--docx", "--pdf"],
 }
 
 FLOORS = ROOT / "tests" / "bench" / "floors.md"
