@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from schema.amounts import DECIMALS, UNIT, normalise
+from schema.importer_tables import YEAR_COLUMNS
 from schema.model import PlanDocument, Revision
 from schema.numbering import all_numbers
 
@@ -29,7 +30,6 @@ NO_KPI = "（未訂指標）"
 SUBTOTAL = "小計"
 TOTAL = "總計"
 LINE_TOTAL = "合計"
-YEAR_COLUMNS = 12  # a longer period shows only its years that hold a figure
 _SCALE = 10**DECIMALS  # amounts are summed as integers of this fraction of 千元 (one NT$)
 
 

@@ -32,7 +32,7 @@ from editor.export.textclean import clean_text
 from editor.export.wordxml import Progress, WordWriter
 from schema.amounts import LABEL, format_amount
 from schema.importer_chart import chart_as_text
-from schema.importer_tables import KPI_TARGETS_HEADING
+from schema.importer_tables import KPI_TARGETS_HEADING, YEAR_COLUMNS
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
 from schema.tree import walk
@@ -328,12 +328,9 @@ def info_rows(strategy: Strategy, content) -> list[tuple[str, str]]:
     return rows
 
 
-KPI_YEAR_COLUMNS = 12  # more year columns would not fit a page (and a Word table holds at most 63 columns)
-
-
 def kpi_table(strategy: Strategy, years: list[int]):
     """(header, [(kpi id, cells)], column widths) of a strategy's KPI table: a column per year of
-    the period. A period of more than KPI_YEAR_COLUMNS years shows only the years some KPI has a
+    the period. A period of more than YEAR_COLUMNS years (as in the summary tables) shows only the years some KPI has a
     target for, and when those are too many still, one column listing each target with its year
     (so the table stays linear in the KPIs' targets, never in the period's length).
 
@@ -349,10 +346,10 @@ def kpi_table(strategy: Strategy, years: list[int]):
             columns[:0] = [("策略績效目標", "objective", Cm(2.4))]
     head = [label for label, _name, _width in columns]
     fixed = [width for _label, _name, width in columns]
-    if len(years) > KPI_YEAR_COLUMNS:
+    if len(years) > YEAR_COLUMNS:
         period = set(years)
         years = sorted({y for kpi in strategy.kpis for y in kpi.targets if y in period})
-        if len(years) > KPI_YEAR_COLUMNS:
+        if len(years) > YEAR_COLUMNS:
             rows = [(kpi.id, [*(getattr(kpi, name) for _label, name, _width in columns),
                               "；".join(f"{y}年 {kpi.targets[y]}" for y in sorted(kpi.targets) if y in period)])
                     for kpi in strategy.kpis]

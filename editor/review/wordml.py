@@ -297,8 +297,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                     pieces.append(plain_piece)
                 continue
             if plain is not None:
-                if len(plain) > 1:
-                    plain_piece.text = "".join(plain)
+                _end_plain_piece(plain, plain_piece)
                 plain = None
             para.changed = True
             pieces.append(new_piece(text, change, bookmark))
@@ -313,8 +312,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             in_tables.update(element.iter(P))
             continue
         if plain is not None:  # anything else met ends the untracked piece being gathered
-            if len(plain) > 1:
-                plain_piece.text = "".join(plain)
+            _end_plain_piece(plain, plain_piece)
             plain = None
         if action == _PARAGRAPH:
             if para is not None:
@@ -342,13 +340,19 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                 pending.append((anchors, element.get(ID, "")))
             else:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
-    if plain is not None and len(plain) > 1:
-        plain_piece.text = "".join(plain)
+    if plain is not None:
+        _end_plain_piece(plain, plain_piece)
     if para is not None:
         pieces.append(new_piece("\n", mark_change, None, True))
         paras.append(para)
     for anchors, comment_id in pending:  # a document without paragraphs
         anchors[comment_id] = Anchor(0, None)
+
+
+def _end_plain_piece(plain: list[str], piece) -> None:
+    """An untracked piece ends: its text is the texts gathered for it (a single one is its text already)."""
+    if len(plain) > 1:
+        piece.text = "".join(plain)
 
 
 def _note_change(wrapper, changed: dict) -> tuple[object, Change] | None:

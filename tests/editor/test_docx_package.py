@@ -184,7 +184,7 @@ def _plan_with_kpis(kpis: int, years: int) -> PlanDocument:
 def test_big_kpi_tables_are_written_whole(tmp_path, kpis, years):
     """500 KPIs, or a 999-year period: every row and every target written (tables are built row by
     row, linear in rows × years; tests/bench/bench_kpi_table.py measures it). Past 12 years with
-    targets the years are one column listing each target with its year (KPI_YEAR_COLUMNS)."""
+    targets the years are one column listing each target with its year (schema.importer_tables.YEAR_COLUMNS)."""
     path = write_official_docx(_plan_with_kpis(kpis, years), None, tmp_path / "kpis.docx", options=OfficialOptions(chart=False))
     table = part(path, "word/document.xml").find(f".//{W}tbl")
     rows = table.findall(f"{W}tr")

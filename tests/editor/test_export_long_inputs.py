@@ -16,9 +16,10 @@ import docx
 from lxml import etree
 
 from editor.cli import main
-from editor.export.official_docx import KPI_TARGETS_HEADING, KPI_YEAR_COLUMNS, kpi_table, write_official_docx
+from editor.export.official_docx import KPI_TARGETS_HEADING, kpi_table, write_official_docx
 from editor.export.tracked_text import token_diff
 from schema.fileio import load_plan
+from schema.importer_tables import YEAR_COLUMNS
 from schema.model import KPI, FocusArea, Period, PlanDocument, Revision, Strategy
 from schema.textdiff import DELETE, EQUAL, INSERT
 from tests.fuzz.mutants import base_plan, dump
@@ -57,7 +58,7 @@ def test_a_period_of_999_years_shows_only_the_years_with_targets(tmp_path):
 def test_years_without_a_target_of_any_kpi_are_left_out_only_past_twelve_years():
     a = KPI(id="a", name="甲", targets={101: "1", 105: "5"})
     b = KPI(id="b", name="乙", targets={103: "3", 200: "outside the period"})
-    twelve = kpi_table(Strategy(kpis=[a, b]), list(range(101, 101 + KPI_YEAR_COLUMNS)))
+    twelve = kpi_table(Strategy(kpis=[a, b]), list(range(101, 101 + YEAR_COLUMNS)))
     assert twelve[0] == [*HEAD, *(f"{y}年" for y in range(101, 113))]  # an ordinary period: every year
     thirteen = kpi_table(Strategy(kpis=[a, b]), list(range(101, 114)))
     assert thirteen[0] == [*HEAD, "101年", "103年", "105年"]
@@ -66,7 +67,7 @@ def test_years_without_a_target_of_any_kpi_are_left_out_only_past_twelve_years()
 
 
 def test_more_years_with_targets_than_columns_become_one_column_of_targets(tmp_path):
-    targets = {year: str(year * 10) for year in range(1, KPI_YEAR_COLUMNS + 2)}  # 13 years with targets
+    targets = {year: str(year * 10) for year in range(1, YEAR_COLUMNS + 2)}  # 13 years with targets
     plan = plan_with_kpis(1, 999, KPI(name="指標", measurement="標準", unit="件", targets=targets))
     path = write_official_docx(plan, plan.draft, tmp_path / "many.docx")
     listed = "；".join(f"{year}年 {year * 10}" for year in range(1, 14))
