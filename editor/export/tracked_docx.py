@@ -79,7 +79,8 @@ class TrackedWriter(OfficialWriter):
         self.authors = {nid: clean_text(who).strip() for nid, who in new_rev.authors.items()}  # 修改者 of each node
         self.date = revision_date(new_rev, new_plan)
         self.new_ids = {node.id for node, _parent in walk(self.content)}
-        self.total = sum(1 for _ in walk(self.old_content)) + sum(1 for _ in walk(self.content)) + 2
+        self.total = len(self.new_ids) + sum(1 for _ in walk(self.old_content)) + 2
+        self.number_diffs: dict[tuple[str, str], Diff] = {}  # renumbering repeats: （三） → （四） in many strategies
 
     # --- markup ---------------------------------------------------------------------------------
     def mark(self, op: int):
@@ -248,7 +249,10 @@ class TrackedWriter(OfficialWriter):
         b = self.numbers.get(new.id, "") if new is not None else None
         if a is None or b is None:
             return pick_diff(a, b)
-        return token_diff(a, b)
+        diff = self.number_diffs.get((a, b))
+        if diff is None:
+            diff = self.number_diffs[a, b] = token_diff(a, b)
+        return list(diff)
 
     def theading(self, old, new, style: str, *, numbered: bool = True, preferred: Diff | None = None) -> None:
         """A heading of both versions: its number's and its title's differences tracked."""
