@@ -197,12 +197,10 @@ class TrackedWriter(OfficialWriter):
     def node(self, old: AnyNode | None, new: AnyNode | None, action_style: str = "Plan Action") -> None:
         """One item on both sides (kept), on the new side only (inserted) or the old only (deleted);
         its marks name the person who changed it (Revision.authors), else the revision's author."""
-        outer = self.author
+        outer = self.author  # an error abandons the whole document, so no try/finally is needed to restore it
         self.author = self.authors.get((new or old).id) or self.default_author
-        try:
-            self._node(old, new, action_style)
-        finally:
-            self.author = outer
+        self._node(old, new, action_style)
+        self.author = outer
 
     def _node(self, old: AnyNode | None, new: AnyNode | None, action_style: str) -> None:
         kind = (new or old).kind
@@ -232,7 +230,8 @@ class TrackedWriter(OfficialWriter):
             if old is not None and new is not None and old.text == new.text and self.same_number(old, new):
                 self.close_bookmark(*self.open_para(new.text, action_style, mark=(new.id, "text"),
                                                     prefix=self.numbers.get(new.id, "") + "\t"))
-                self.children(old, new, "Plan Sub-action")
+                if old.actions or new.actions:
+                    self.children(old, new, "Plan Sub-action")
                 return
             number = self.numbers_diff(old, new)
             text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
