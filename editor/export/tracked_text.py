@@ -24,10 +24,6 @@ def token_diff(old: str, new: str) -> Diff:
     if old == new:  # most numbers and titles: nothing to match
         return [(EQUAL, old)] if old else []
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    if len(a) * len(b) <= _TOKEN_PAIRS:
-        return _matched_tokens(a, b)
-    # Long texts (a megabyte title): SequenceMatcher is quadratic in repeated tokens, so the common
-    # ends are kept and what lies between is matched only when it is short, else replaced whole.
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
         head += 1
@@ -35,12 +31,25 @@ def token_diff(old: str, new: str) -> Diff:
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     a_mid, b_mid = a[head:len(a) - tail], b[head:len(b) - tail]
-    if len(a_mid) * len(b_mid) <= _TOKEN_PAIRS:
+    if len(set(a)) == len(a) and len(set(b)) == len(b) and not set(a_mid) & set(b_mid):
+        # Numbers (（三） → （四）, 10. → 9.): no token repeats on either side and the middles share
+        # none, so the only matches SequenceMatcher could find are the common ends; the diff it
+        # would give, without running it.
+        middle = _replaced(a_mid, b_mid)
+    elif len(a) * len(b) <= _TOKEN_PAIRS:
+        return _matched_tokens(a, b)
+    # Long texts (a megabyte title): SequenceMatcher is quadratic in repeated tokens, so the common
+    # ends are kept and what lies between is matched only when it is short, else replaced whole.
+    elif len(a_mid) * len(b_mid) <= _TOKEN_PAIRS:
         middle = _matched_tokens(a_mid, b_mid)
     else:
-        middle = [(op, "".join(part)) for op, part in ((DELETE, a_mid), (INSERT, b_mid)) if part]
+        middle = _replaced(a_mid, b_mid)
     ends = [(EQUAL, "".join(a[:head]))], middle, [(EQUAL, "".join(a[len(a) - tail:]))]
     return [(op, text) for part in ends for op, text in part if text]
+
+
+def _replaced(a: list[str], b: list[str]) -> Diff:
+    return [(op, "".join(part)) for op, part in ((DELETE, a), (INSERT, b)) if part]
 
 
 _TOKEN_PAIRS = 250_000  # tokens of one side × the other's: up to here SequenceMatcher takes a few ms
