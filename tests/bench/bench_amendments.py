@@ -42,7 +42,7 @@ from schema.model import Period, PlanDocument, Revision  # noqa: E402
 from tests.bench import report  # noqa: E402
 from tests.bench.bench_compare import amend, corpus, generate  # noqa: E402
 
-ROUNDS = 5
+ROUNDS = 7  # the loaded machine scatters the largest document most: more rounds steady its median
 
 def main() -> int:
     ensure_gui_application()
