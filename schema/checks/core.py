@@ -94,12 +94,16 @@ class Context:
         self.index: dict[str, int] = dict(zip(top_ids, range(len(top))))
         # (parent, children) for every parent with children, level by level
         self.families: list[tuple[AnyNode, list[AnyNode]]] = []
-        by_level: dict[str, list[list[AnyNode]]] = {}  # kind → its nodes on each level where it occurs
+        self.sibling_lists: dict[str, list[list[AnyNode]]] = {}  # kind → the children lists holding that kind
+        self.by_kind: dict[str, list[AnyNode]] = {}  # kind → its nodes in document order
+        levels_of: dict[str, set[int]] = {}
         groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
+        level = 0
         while groups:
             below: list[tuple[str, list[AnyNode]]] = []
             for kind, group in groups:
-                by_level.setdefault(kind, []).append(group)
+                self.by_kind.setdefault(kind, []).extend(group)
+                levels_of.setdefault(kind, set()).add(level)
                 field_name = _CHILDREN[kind]
                 if field_name is None:
                     continue
@@ -108,19 +112,19 @@ class Context:
                 if not kids:
                     continue
                 self.families += compress(zip(group, lists), lists)
+                self.sibling_lists.setdefault(_CHILD_KIND[kind], []).extend(filter(None, lists))
                 kid_ids = list(map(_ID, kids))
                 sizes = list(map(len, lists))
                 self.parents.update(zip(kid_ids, chain.from_iterable(map(repeat, group, sizes))))
                 self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
                 below.append((_CHILD_KIND[kind], kids))
             groups = below
-        self.by_kind: dict[str, list[AnyNode]] = {}  # kind → its nodes in document order
-        for kind, levels in by_level.items():
-            if len(levels) == 1:
-                self.by_kind[kind] = levels[0]  # one level: level order is document order
-            else:  # sub-actions: put each after its action
+            level += 1
+        for kind, levels in levels_of.items():
+            if len(levels) > 1:  # sub-actions: level order is not document order, which puts each after its action
                 self.by_kind[kind] = [node for node, _parent in walk(content) if node.kind == kind]
         self._numbers: dict[str, str] = {}
+        self.cache: dict[str, Any] = {}  # what rules derive and share within one run (e.g. bare titles)
         self._of_type: dict[type, list[Any]] = {}
 
     @cached_property

@@ -6,8 +6,14 @@ every goal should be served. A link to a goal that does not exist is always an e
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain, compress, repeat
+from operator import attrgetter, not_, or_
+
 from schema.checks.core import ERROR, WARNING, Context, Found, quote, rule
 from schema.model import KPI, Goal, Strategy
+
+_KPIS, _TARGETS = attrgetter("kpis"), attrgetter("targets")
 
 
 def _goal_ids(ctx: Context) -> set[str]:
@@ -80,14 +86,14 @@ def kpi_years_outside_period(ctx: Context) -> Found:
     period = ctx.period
     if period is None:  # not reached: the registry skips rules that need a period without one
         return
-    for strategy in ctx.of_type(Strategy):
-        for index, kpi in enumerate(strategy.kpis):
-            outside = sorted(year for year in kpi.targets if not period.start <= year <= period.end)
-            if outside:
-                yield strategy, {
-                    "kpi": _kpi_name(ctx, kpi, index), "start": period.start, "end": period.end,
-                    "years": ctx.join(outside),
-                }
+    strategies, indexes, kpis = _all_kpis(ctx)
+    inside = map(set(period.years).issuperset, map(_TARGETS, kpis))  # the usual case, with C-level maps
+    for strategy, index, kpi in compress(zip(strategies, indexes, kpis), map(not_, inside)):
+        outside = sorted(year for year in kpi.targets if not period.start <= year <= period.end)
+        yield strategy, {
+            "kpi": _kpi_name(ctx, kpi, index), "start": period.start, "end": period.end,
+            "years": ctx.join(outside),
+        }
 
 
 @rule(
@@ -101,8 +107,28 @@ def kpi_years_missing(ctx: Context) -> Found:
     if ctx.period is None:  # not reached: the registry skips rules that need a period without one
         return
     years = ctx.period.years
-    for strategy in ctx.of_type(Strategy):
-        for index, kpi in enumerate(strategy.kpis):
-            missing = [year for year in years if not kpi.targets.get(year, "").strip()]
-            if missing:
-                yield strategy, {"kpi": _kpi_name(ctx, kpi, index), "years": ctx.join(missing)}
+    strategies, indexes, kpis = _all_kpis(ctx)
+    targets = list(map(_TARGETS, kpis))
+    # whether a year's target is missing or blank, year by year over all KPIs with C-level maps
+    lacking: Iterable[bool] = repeat(False, len(kpis))
+    for year in years:
+        lacking = list(map(or_, lacking, map(not_, map(str.strip, map(dict.get, targets, repeat(year), repeat(""))))))
+    for strategy, index, kpi in compress(zip(strategies, indexes, kpis), lacking):
+        missing = [year for year in years if not kpi.targets.get(year, "").strip()]
+        if missing:
+            yield strategy, {"kpi": _kpi_name(ctx, kpi, index), "years": ctx.join(missing)}
+
+
+def _all_kpis(ctx: Context) -> tuple[list[Strategy], list[int], list[KPI]]:
+    """Every KPI of the plan with its strategy and its index there, in document order."""
+    found: tuple[list[Strategy], list[int], list[KPI]] | None = ctx.cache.get("kpis")
+    if found is None:
+        strategies = ctx.of_type(Strategy)
+        lists = list(map(_KPIS, strategies))
+        sizes = list(map(len, lists))
+        found = ctx.cache["kpis"] = (
+            list(chain.from_iterable(map(repeat, strategies, sizes))),
+            list(chain.from_iterable(map(range, sizes))),
+            list(chain.from_iterable(lists)),
+        )
+    return found

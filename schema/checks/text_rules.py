@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, ne
 
 from schema.checks.core import ERROR, INFO, WARNING, Context, Found, quote, rule
@@ -37,6 +37,7 @@ _KIND_EN = {
     "action": "action",
 }
 _TITLED: tuple[type[TitledNode], ...] = (Preface, GoalsSection, FocusSection, Closing, Goal, FocusArea, Strategy)
+_TITLED_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.cls in _TITLED)
 
 # Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -130,6 +131,14 @@ def _duplicate_key(kind: str, text: str) -> str:
     return bare(text)
 
 
+def _bare_titles(ctx: Context, titles: list[str]) -> list[str]:
+    """``bare`` of each title, remembered for the run (two rules compare strategies' bare titles)."""
+    known: dict[str, str] = ctx.cache.setdefault("bare", {})
+    missing = [title for title in dict.fromkeys(titles) if title not in known]
+    known.update(zip(missing, map(bare, missing)))
+    return list(map(known.__getitem__, titles))
+
+
 def _duplicate_keys(kind: str, texts: list[str]) -> list[str]:
     """``_duplicate_key`` of each text, with C-level maps."""
     if kind in ("paragraph", "action"):
@@ -144,25 +153,32 @@ def _duplicate_keys(kind: str, texts: list[str]) -> list[str]:
     en="Same title as {other} at the same level: {title}.",
 )
 def duplicate_titles(ctx: Context) -> Found:
-    for _parent, kids in ctx.families:
-        if len(kids) < 2:
-            continue
-        kind = kids[0].kind  # a family is of one kind
-        texts = list(map(attrgetter(KINDS[kind].title_field), kids))
-        keys = _duplicate_keys(kind, texts)
+    for kind, sibling_lists in ctx.sibling_lists.items():
+        title = attrgetter(KINDS[kind].title_field)
+        texts = list(map(title, chain.from_iterable(sibling_lists)))
+        keys = _bare_titles(ctx, texts) if kind in _TITLED_KINDS else _duplicate_keys(kind, texts)
         if len(set(keys)) == len(keys):
-            continue  # the usual case: no two alike (empty keys are the empty-title rule's business)
-        first: dict[str, tuple[int, AnyNode]] = {}
-        for index, (node, text, key) in enumerate(zip(kids, texts, keys)):
-            if not key:
-                continue
-            if key in first:
-                other_index, other = first[key]
-                number = ctx.number(other)
-                other_name = number or ctx.word(f"第{other_index + 1}項", f"item {other_index + 1}")
-                yield node, {"other": other_name, "title": quote(" ".join(text.split()))}
-            else:
-                first[key] = (index, node)
+            continue  # the usual case: no two alike anywhere (empty keys are the empty-title rule's business)
+        family = chain.from_iterable(map(repeat, range(len(sibling_lists)), map(len, sibling_lists)))
+        if len(set(zip(family, keys))) == len(keys):
+            continue  # alike only under different parents
+        for kids in sibling_lists:
+            yield from _duplicates(ctx, kind, kids)
+
+
+def _duplicates(ctx: Context, kind: str, kids: list[AnyNode]) -> Found:
+    texts = list(map(attrgetter(KINDS[kind].title_field), kids))
+    first: dict[str, tuple[int, AnyNode]] = {}
+    for index, (node, text, key) in enumerate(zip(kids, texts, _duplicate_keys(kind, texts))):
+        if not key:
+            continue
+        if key in first:
+            other_index, other = first[key]
+            number = ctx.number(other)
+            other_name = number or ctx.word(f"第{other_index + 1}項", f"item {other_index + 1}")
+            yield node, {"other": other_name, "title": quote(" ".join(text.split()))}
+        else:
+            first[key] = (index, node)
 
 
 @rule(
@@ -173,7 +189,8 @@ def duplicate_titles(ctx: Context) -> Found:
 )
 def chart_label_mismatches(ctx: Context) -> Found:
     strategies = [node for node in ctx.of_type(Strategy) if node.chart_label]
-    differ = map(ne, map(bare, map(_CHART_LABEL, strategies)), map(bare, map(_TITLE, strategies)))
+    titles = list(map(_TITLE, strategies))
+    differ = map(ne, map(bare, map(_CHART_LABEL, strategies)), _bare_titles(ctx, titles))
     for node in compress(strategies, differ):
         yield node, {"label": quote(node.chart_label), "title": quote(node.title)}
 
