@@ -8,16 +8,18 @@ format strings filled from ``params``). The registry turns what rules yield into
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import cached_property
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 from typing import Any, TypeVar
 
 from schema.model import AnyNode, NumberingStyle, Period, PlanContent
 from schema.numbering import number_at
 from schema.tree import KINDS, sections, title_of, walk
+from schema.xml_chars import INVALID_XML
 
 N = TypeVar("N", bound=AnyNode)
 Found = Iterator[tuple[AnyNode, dict[str, Any]]]  # what a rule yields: a node and its message's parameters
@@ -206,14 +208,28 @@ class Context:
         """All texts joined (in no particular order): one C-speed scan answers "is X anywhere in the plan?"."""
         return "\n".join(chain(chain.from_iterable(texts for _kind, _nodes, texts in self._field_texts()), [self._strategy_extras]))
 
-    def texts_with(self, pattern: re.Pattern[str]) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
-        """The nodes with a text the pattern finds, each with all its texts (as in ``texts``).
+    @cached_property
+    def rare_characters(self) -> str:
+        """Which of the characters rules look for and plans seldom hold (Word-unsafe ones, the
+        half-width marks ,;:()) the plan's texts hold: one scan of the whole text for all rules."""
+        return "".join(set(_RARE_CHARACTERS.findall(self.all_text)))
 
-        Found field by field with C-level maps, so a rule looking for something rare does not
-        walk every node's texts. In no particular order: findings are sorted afterwards."""
+    def texts_with(self, pattern: re.Pattern[str]) -> list[tuple[AnyNode, list[tuple[str, str]]]]:
+        """The nodes with a text where ``pattern`` (one character: a character class) is found,
+        each with all its texts (as in ``texts``).
+
+        Each kind's field is searched as one text, so a rule looking for something rare does
+        not visit every node. In no particular order: findings are sorted afterwards."""
         found: dict[str, AnyNode] = {}
-        for _kind, nodes, texts in self._field_texts():
-            found.update((node.id, node) for node in compress(nodes, map(pattern.search, texts)))
+        for _kind, nodes, field_texts in self._field_texts():
+            texts = list(field_texts)
+            joined = "".join(texts)  # one-character matches cannot straddle two texts
+            ends = list(accumulate(map(len, texts)))
+            match = pattern.search(joined)
+            while match:
+                k = bisect_right(ends, match.start())  # the text holding the match
+                found[nodes[k].id] = nodes[k]
+                match = pattern.search(joined, ends[k])  # on from the next text
         if pattern.search(self._strategy_extras):
             found.update((node.id, node) for node in self.by_kind.get("strategy", [])
                          if any(pattern.search(text) for _field, text in iter_strings(node)))
@@ -270,6 +286,7 @@ _CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.chi
 _ID = attrgetter("id")
 _LEAD, _SUPPORTING, _KPIS, _TARGETS = (attrgetter(name) for name in ("lead_agencies", "supporting_agencies", "kpis", "targets"))
 _KPI_FIELDS = ("name", "measurement", "unit", "objective", "assessment")
+_RARE_CHARACTERS = re.compile(f"[{INVALID_XML.pattern[1:-1]},;:()]")
 
 
 def node_title(node: AnyNode) -> str:

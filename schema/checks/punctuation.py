@@ -67,7 +67,7 @@ def _show(marks: str) -> str:
     "while the plan uses {other_form} {other_marks} {elsewhere} time(s).",
 )
 def mixed_punctuation(ctx: Context) -> Found:
-    if not _ANY_HALF.search(ctx.all_text):  # the usual case, answered in one C-speed scan
+    if not _ANY_HALF.search(ctx.rare_characters):  # the usual case, answered by one C-speed scan
         return
     half_by_node: list[tuple[AnyNode, dict[str, int]]] = []
     half_total: dict[str, int] = {}
@@ -86,21 +86,24 @@ def mixed_punctuation(ctx: Context) -> Found:
     half_name, full_name = ctx.word("半形", "half-width"), ctx.word("全形", "full-width")
     for kind, (half_marks, full_marks) in MARKS.items():
         halves = half_total.get(kind, 0)
+        if not halves:
+            continue  # full-width only (or neither): consistent
         fulls = full_width(everything, kind)
-        if not halves or not fulls:
-            continue  # one form only: consistent, whichever it is
+        if not fulls:
+            continue  # half-width only: consistent
+        half_shown, full_shown = _show(half_marks), _show(full_marks)
         if halves <= fulls:
             for node, counts in half_by_node:
                 if kind in counts:
                     yield node, {
-                        "form": half_name, "here_marks": _show(half_marks), "here": counts[kind],
-                        "other_form": full_name, "other_marks": _show(full_marks), "elsewhere": fulls,
+                        "form": half_name, "here_marks": half_shown, "here": counts[kind],
+                        "other_form": full_name, "other_marks": full_shown, "elsewhere": fulls,
                     }
         else:
             for node, strings in ctx.texts_with(_FULL[kind]):
                 here = sum(full_width(text, kind) for _field, text in strings)
                 if here:
                     yield node, {
-                        "form": full_name, "here_marks": _show(full_marks), "here": here,
-                        "other_form": half_name, "other_marks": _show(half_marks), "elsewhere": halves,
+                        "form": full_name, "here_marks": full_shown, "here": here,
+                        "other_form": half_name, "other_marks": half_shown, "elsewhere": halves,
                     }

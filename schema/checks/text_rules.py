@@ -61,7 +61,7 @@ def kind_name(ctx: Context, kind: str) -> str:
     en="The {field} holds characters that cannot go into a Word document: {codes}.",
 )
 def invalid_characters(ctx: Context) -> Found:
-    if not INVALID_XML.search(ctx.all_text):
+    if not INVALID_XML.search(ctx.rare_characters):
         return
     for node, strings in ctx.texts_with(INVALID_XML):
         for field, text in strings:

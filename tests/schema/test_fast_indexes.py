@@ -1,0 +1,104 @@
+"""The indexes that make the checks and the comparison fast say what a plain walk of the plan says.
+
+The checks' context and the comparison index a plan level by level with C-level maps instead of
+walking it node by node, and look for rare characters in each field as one text: on random
+plans (sub-actions, KPIs, half-width marks, Word-unsafe characters), what they find is what the
+walk finds, in the same order where order matters.
+"""
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from schema.checks.core import Context, iter_strings
+from schema.checks.punctuation import _ANY_HALF, _FULL
+from schema.compare import _Tree
+from schema.model import KPI, Action, FocusArea, Goal, Paragraph, PlanContent, Strategy
+from schema.tree import walk
+from schema.xml_chars import INVALID_XML
+
+words = st.text(alphabet="推動產業轉型，。,;:()（）：\x07 a", max_size=10)
+
+
+def _actions(depth):
+    if depth == 0:
+        return st.just([])
+    return st.lists(st.builds(Action, text=words, note=words, actions=_actions(depth - 1)), max_size=2)
+
+
+@st.composite
+def plans(draw) -> PlanContent:
+    kpis = st.lists(st.builds(KPI, name=words, unit=words, targets=st.dictionaries(st.integers(107, 112), words, max_size=3)), max_size=2)
+    content = PlanContent()
+    content.preface.paragraphs = draw(st.lists(st.builds(Paragraph, text=words), max_size=2))
+    content.goals.goals = draw(st.lists(st.builds(Goal, title=words, body=words), max_size=2))
+    content.focus.focus_areas = draw(st.lists(st.builds(
+        FocusArea, title=words, strategies=st.lists(st.builds(
+            Strategy, title=words, chart_label=words, body=words, actions=_actions(2), kpis=kpis,
+            lead_agencies=st.lists(words, max_size=2),
+        ), max_size=3),
+    ), max_size=3))
+    content.closing.paragraphs = draw(st.lists(st.builds(Paragraph, text=words), max_size=2))
+    return content
+
+
+@settings(max_examples=150, deadline=None)
+@given(plans())
+def test_the_checks_context_indexes_the_plan_as_a_walk_does(content):
+    ctx = Context(content, None, "zh")
+    walked = list(walk(content))
+    by_kind: dict[str, list] = {}
+    for node, _parent in walked:
+        by_kind.setdefault(node.kind, []).append(node)
+    assert {kind: [n.id for n in nodes] for kind, nodes in ctx.by_kind.items()} == {
+        kind: [n.id for n in nodes] for kind, nodes in by_kind.items()}  # document order, sub-actions too
+    assert {nid: p and p.id for nid, p in ctx.parents.items()} == {n.id: p and p.id for n, p in walked}
+    assert sorted((n.id for n, _p in walked), key=ctx.position) == [n.id for n, _p in walked]
+    assert ctx.position("not-in-the-plan") == ()
+    # every text, whatever the order
+    naive = "\n".join(text for _n, strings in ctx.texts for _f, text in strings)
+    assert Counter(ctx.all_text.replace("\n", "")) == Counter(naive.replace("\n", ""))
+    assert set(ctx.rare_characters) == set(re.findall(f"[{INVALID_XML.pattern[1:-1]},;:()]", naive))
+
+
+@settings(max_examples=150, deadline=None)
+@given(plans(), st.sampled_from([_ANY_HALF, INVALID_XML, *_FULL.values()]))
+def test_the_nodes_with_a_character_are_those_a_walk_finds(content, pattern):
+    ctx = Context(content, None, "zh")
+    expected = {node.id: strings for node, strings in ctx.texts if any(pattern.search(text) for _f, text in strings)}
+    found = ctx.texts_with(pattern)
+    assert {node.id: strings for node, strings in found} == expected
+    assert len(found) == len(expected)
+    assert all(strings == list(iter_strings(node)) for node, strings in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(plans())
+def test_the_comparison_indexes_the_plan_as_a_walk_does(content):
+    tree = _Tree(content)
+    walked = list(walk(content))
+    assert {nid: p and p.id for nid, p in tree.parents.items()} == {n.id: p and p.id for n, p in walked}
+    assert tree.parent_ids == {n.id: p and p.id for n, p in walked}
+    assert sorted(tree.nodes, key=tree.position) == [n.id for n, _p in walked]
+    depth: dict[str, int] = {}
+    levels: list[list[str]] = []
+    for node, parent in walked:
+        level = depth[node.id] = 0 if parent is None else depth[parent.id] + 1
+        while len(levels) <= level:
+            levels.append([])
+        levels[level].append(node.id)
+    assert [[n.id for n in level] for level in tree.levels] == levels
+    for node, _parent in walked:  # the end of a subtree: its last node in document order
+        below = [n.id for n, _p in walk(content)]
+        start = below.index(node.id)
+        inside = [nid for nid in below[start + 1:] if _is_below(tree, nid, node.id)]
+        assert tree.end(node.id) == tree.position(inside[-1] if inside else node.id)
+
+
+def _is_below(tree, nid, ancestor):
+    while nid is not None:
+        nid = tree.parent_ids[nid]
+        if nid == ancestor:
+            return True
+    return False
