@@ -34,6 +34,7 @@ from typing import Any
 
 from schema.amounts import format_amount  # the unit (千元) is in every label of this field
 from schema.compare_match import match_by_content, match_by_id, own_text
+from schema.file_reading import collector_paused
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
 from schema.numbering import number_at
 from schema.sequences import longest_increasing
@@ -94,12 +95,13 @@ class Comparison:
 # --- the public entry points ----------------------------------------------------------------
 def compare(old: PlanContent, new: PlanContent, authors: Mapping[str, str] | None = None) -> Comparison:
     """``authors``: node id → who changed it (``Revision.authors`` of the newer version), named on each change."""
-    a, b = _Tree(old), _Tree(new)
-    if not a.nodes.keys().isdisjoint(b.nodes.keys()):
-        matched, how = match_by_id(a, b), "id"
-    else:
-        matched, how = match_by_content(a, b), "content"
-    changes = _changes(a, b, matched)
+    with collector_paused():  # many short-lived objects, no cycles: nothing for the collector's passes to find
+        a, b = _Tree(old), _Tree(new)
+        if not a.nodes.keys().isdisjoint(b.nodes.keys()):
+            matched, how = match_by_id(a, b), "id"
+        else:
+            matched, how = match_by_content(a, b), "content"
+        changes = _changes(a, b, matched)
     if authors:
         for change in changes:
             change.author = authors.get(change.node_id, "")

@@ -56,6 +56,7 @@ from schema.checks import punctuation  # noqa: E402,F401  isort: skip
 from schema.checks import link_rules  # noqa: E402,F401  isort: skip
 from schema.checks.core import collect
 from schema.checks.text_rules import CHART_LABEL_LIMIT
+from schema.file_reading import collector_paused
 from schema.model import NumberingStyle, Period, PlanContent
 
 __all__ = [
@@ -77,4 +78,5 @@ def run_checks(content: PlanContent, period: Period | None = None, *, lang: str 
                style: NumberingStyle | None = None) -> list[Finding]:
     """All findings on the plan's content, in document order (and rule order on one node); each names
     its item by its number in ``style`` (the plan's numbering style; the default one when None)."""
-    return collect(content, period, lang, style)
+    with collector_paused():  # many short-lived objects, no cycles: nothing for the collector's passes to find
+        return collect(content, period, lang, style)

@@ -142,7 +142,8 @@ class Context:
         found: list[N] | None = self._of_type.get(cls)
         if found is None:
             kind = next(k for k, spec in KINDS.items() if spec.cls is cls)
-            found = self._of_type[cls] = [node for node in self.of_kind(kind) if isinstance(node, cls)]
+            nodes = self.of_kind(kind)
+            found = self._of_type[cls] = list(compress(nodes, map(isinstance, nodes, repeat(cls))))
         return found
 
     def word(self, zh: str, en: str) -> str:

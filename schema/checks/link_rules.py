@@ -13,15 +13,18 @@ from operator import attrgetter, not_, or_
 from schema.checks.core import ERROR, WARNING, Context, Found, quote, rule
 from schema.model import KPI, Goal, Strategy
 
-_KPIS, _TARGETS = attrgetter("kpis"), attrgetter("targets")
+_KPIS, _TARGETS, _GOAL_IDS = attrgetter("kpis"), attrgetter("targets"), attrgetter("goal_ids")
 
 
 def _goal_ids(ctx: Context) -> set[str]:
-    return {goal.id for goal in ctx.of_type(Goal)}
+    found: set[str] | None = ctx.cache.get("goal ids")
+    if found is None:
+        found = ctx.cache["goal ids"] = {goal.id for goal in ctx.of_type(Goal)}
+    return found
 
 
 def _links_used(ctx: Context, goal_ids: set[str]) -> bool:
-    return any(gid in goal_ids for s in ctx.of_type(Strategy) for gid in s.goal_ids)
+    return not goal_ids.isdisjoint(chain.from_iterable(map(_GOAL_IDS, ctx.of_type(Strategy))))
 
 
 @rule(
@@ -32,10 +35,10 @@ def _links_used(ctx: Context, goal_ids: set[str]) -> bool:
 )
 def unknown_goals(ctx: Context) -> Found:
     goal_ids = _goal_ids(ctx)
-    for strategy in ctx.of_type(Strategy):
+    strategies = ctx.of_type(Strategy)
+    for strategy in compress(strategies, map(not_, map(goal_ids.issuperset, map(_GOAL_IDS, strategies)))):
         missing = [gid for gid in strategy.goal_ids if gid not in goal_ids]
-        if missing:
-            yield strategy, {"ids": ctx.join(dict.fromkeys(missing))}
+        yield strategy, {"ids": ctx.join(dict.fromkeys(missing))}
 
 
 @rule(
@@ -49,7 +52,8 @@ def strategies_without_goal(ctx: Context) -> Found:
     goal_ids = _goal_ids(ctx)
     if not _links_used(ctx, goal_ids):
         return
-    unlinked = [s for s in ctx.of_type(Strategy) if not any(gid in goal_ids for gid in s.goal_ids)]
+    strategies = ctx.of_type(Strategy)
+    unlinked = list(compress(strategies, map(goal_ids.isdisjoint, map(_GOAL_IDS, strategies))))
     if unlinked:
         yield unlinked[0], {"count": len(unlinked)}
 
@@ -64,7 +68,7 @@ def unserved_goals(ctx: Context) -> Found:
     goal_ids = _goal_ids(ctx)
     if not _links_used(ctx, goal_ids):
         return
-    served = {gid for s in ctx.of_type(Strategy) for gid in s.goal_ids}
+    served = set(chain.from_iterable(map(_GOAL_IDS, ctx.of_type(Strategy))))
     for goal in ctx.of_type(Goal):
         if goal.id not in served:
             yield goal, {}

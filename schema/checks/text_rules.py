@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain, compress, repeat
-from operator import attrgetter, ne
+from operator import attrgetter, ne, not_
 
 from schema.checks.core import ERROR, INFO, WARNING, Context, Found, quote, rule
 from schema.model import (
@@ -42,7 +42,8 @@ _TITLED_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.cls in _T
 # Punctuation, spaces and symbols: what a chart label may drop from its title (「」, ，, ：, …).
 _NOT_WORD = re.compile(r"[\W_]+")
 _FINAL_MARKS = "。．.，,；;：:、 \t\n"
-_CHART_LABEL, _TITLE = attrgetter("chart_label"), attrgetter("title")
+_CHART_LABEL, _TITLE, _TEXT = attrgetter("chart_label"), attrgetter("title"), attrgetter("text")
+_QUOTES = str.maketrans("", "", "「」『』")  # punctuation too, so dropping them never changes a bare text
 
 
 def bare(text: str) -> str:
@@ -97,18 +98,18 @@ def field_name(ctx: Context, field: str) -> str:
 @rule("empty-title", ERROR, zh="{kind}的標題是空白的。", en="This {kind} has no title.")
 def empty_titles(ctx: Context) -> Found:
     for cls in _TITLED:
-        for node in ctx.of_type(cls):
-            if not node.title.strip():
-                yield node, {"kind": kind_name(ctx, node.kind)}
+        nodes = ctx.of_type(cls)
+        for node in compress(nodes, map(not_, map(str.strip, map(_TITLE, nodes)))):
+            yield node, {"kind": kind_name(ctx, node.kind)}
 
 
 @rule("empty-text", ERROR, zh="{kind}沒有文字。", en="This {kind} is empty.")
 def empty_texts(ctx: Context) -> Found:
     text_kinds: tuple[type[TextNode], ...] = (Paragraph, Action)
     for cls in text_kinds:
-        for node in ctx.of_type(cls):
-            if not node.text.strip():
-                yield node, {"kind": kind_name(ctx, node.kind)}
+        nodes = ctx.of_type(cls)
+        for node in compress(nodes, map(not_, map(str.strip, map(_TEXT, nodes)))):
+            yield node, {"kind": kind_name(ctx, node.kind)}
 
 
 @rule(
@@ -188,9 +189,11 @@ def _duplicates(ctx: Context, kind: str, kids: list[AnyNode]) -> Found:
     en="The chart label {label} differs from the title {title}.",
 )
 def chart_label_mismatches(ctx: Context) -> Found:
-    strategies = [node for node in ctx.of_type(Strategy) if node.chart_label]
-    titles = list(map(_TITLE, strategies))
-    differ = map(ne, map(bare, map(_CHART_LABEL, strategies)), _bare_titles(ctx, titles))
+    labelled = [node for node in ctx.of_type(Strategy) if node.chart_label]
+    # A label that is its title without 「」 (the usual one) is the same once punctuation is dropped.
+    unquoted = map(str.translate, map(_TITLE, labelled), repeat(_QUOTES))
+    strategies = list(compress(labelled, map(ne, map(_CHART_LABEL, labelled), unquoted)))
+    differ = map(ne, map(bare, map(_CHART_LABEL, strategies)), _bare_titles(ctx, list(map(_TITLE, strategies))))
     for node in compress(strategies, differ):
         yield node, {"label": quote(node.chart_label), "title": quote(node.title)}
 
