@@ -89,6 +89,32 @@ def text_diff(old: str, new: str) -> Diff:
     if not new:
         return [(DELETE, old)]
     work = _Work()
+    old_clauses, new_clauses = clauses(old), clauses(new)
+    head = _common_head(old_clauses, new_clauses)
+    tail = _common_head(old_clauses[head:][::-1], new_clauses[head:][::-1])
+    if len(old_clauses) - head - tail == 1 == len(new_clauses) - head - tail:
+        # The usual edit: one clause changed, the others kept. The clause pass finds just that
+        # (the kept start and end, the one clause deleted and inserted), then diffs its characters.
+        return _merge([
+            (EQUAL, "".join(old_clauses[:head])),
+            *_char_diff(old_clauses[head], new_clauses[head], work),
+            (EQUAL, "".join(old_clauses[head + 1 :])),
+        ])
+    return _merge(_clause_passes(old, new, work))
+
+
+def _common_head(a: list[str], b: list[str]) -> int:
+    """How many items the two lists share at their start."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _clause_passes(old: str, new: str, work: _Work) -> Diff:
+    """Clauses diffed as tokens, then characters within each run of changed clauses (not yet merged)."""
     result: Diff = []
     pending_old: list[str] = []
     pending_new: list[str] = []
@@ -102,7 +128,7 @@ def text_diff(old: str, new: str) -> Diff:
         else:
             pending_new.extend(parts)
     result.extend(_changed_run(pending_old, pending_new, work))
-    return _merge(result)
+    return result
 
 
 def old_text(diffs: Diff) -> str:

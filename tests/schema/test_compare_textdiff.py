@@ -135,3 +135,17 @@ def test_a_replaced_word_takes_the_short_way_only_where_myers_would_give_the_sam
 
 def test_a_word_replaced_by_one_without_a_shared_character():
     assert text_diff("推動產業轉型，改善交通。", "推動觀光發展，改善交通。") == [(0, "推動"), (-1, "產業轉型"), (1, "觀光發展"), (0, "，改善交通。")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["推動產業，", "轉型就業。", "改善空污；", "交通建設、", "a, b", "\n"]), max_size=6),
+       st.text(alphabet="推動產業轉型，。ab", max_size=8), st.text(alphabet="推動產業轉型，。ab", max_size=8),
+       st.lists(st.sampled_from(["推動產業，", "轉型就業。", "改善空污；", "\n"]), max_size=6))
+def test_one_changed_clause_takes_the_short_way_only_where_the_clause_pass_gives_the_same(head, old_part, new_part, tail):
+    """A text with one clause changed is diffed without the clause pass (most edits are such):
+    for any texts, the result is what the clause pass and the character pass give."""
+    from schema.textdiff import _clause_passes, _merge, _Work
+
+    old, new = "".join(head) + old_part + "".join(tail), "".join(head) + new_part + "".join(tail)
+    if old and new:
+        assert text_diff(old, new) == _merge(_clause_passes(old, new, _Work()))
