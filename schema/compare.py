@@ -178,7 +178,7 @@ class _Tree:
 
     Each level's nodes of one kind are recorded with a few C-level calls (``map``, ``zip``,
     ``chain``, ``dict.update``) rather than a Python step per node: this runs on every node of
-    both plans, and most nodes never change. ``nodes``, ``parents``, ``parent_ids`` and ``index``
+    both plans, and most nodes never change. ``nodes``, ``parent_ids`` and ``index``
     hold their ids in the same order (level by level).
     """
 
@@ -187,7 +187,6 @@ class _Tree:
         top: list[AnyNode] = list(sections(content))
         ids = list(map(_ID, top))
         self.nodes: dict[str, AnyNode] = dict(zip(ids, top))
-        self.parents: dict[str, AnyNode | None] = dict.fromkeys(ids)
         self.parent_ids: dict[str, str | None] = dict.fromkeys(ids)
         self.index: dict[str, int] = dict(zip(ids, range(len(ids))))
         self.of_kind: dict[str, tuple[list[str], list[AnyNode]]] = {}  # kind → (ids, nodes)
@@ -211,7 +210,6 @@ class _Tree:
                 kid_ids = list(map(_ID, kids))
                 sizes = list(map(len, lists))
                 self.nodes.update(zip(kid_ids, kids))
-                self.parents.update(zip(kid_ids, chain.from_iterable(map(repeat, group, sizes))))
                 self.parent_ids.update(zip(kid_ids, chain.from_iterable(map(repeat, map(_ID, group), sizes))))
                 self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
                 child_kind = _CHILD_KIND[kind]
@@ -221,6 +219,10 @@ class _Tree:
                 below.append((child_kind, kids))
             groups = below
         self.goal_titles = {g.id: g.title for g in content.goals.goals}
+
+    def parent(self, nid: str) -> AnyNode | None:
+        parent_id = self.parent_ids[nid]
+        return None if parent_id is None else self.nodes[parent_id]
 
     def position(self, nid: str) -> tuple[int, ...]:
         """A key that sorts as document order: the indices from the section down to the node."""
@@ -242,7 +244,7 @@ class _Tree:
 
     def number(self, node: AnyNode) -> str:
         """The node's official number (``schema.numbering.number_of``), from a cache of the few there are."""
-        parent = self.parents[node.id]
+        parent = self.parent(node.id)
         return _number_at(node.kind, self.index[node.id], parent.kind if parent is not None else "")
 
     def label(self, node: AnyNode | None) -> str:
@@ -258,7 +260,7 @@ class _Tree:
     def side(self, node: AnyNode, with_children: set[str] | None = None) -> NodeSide:
         """The NodeSide of a node; ``with_children``: ids of the descendants to include."""
         title, text = own_text(node)
-        parent = self.parents[node.id]
+        parent = self.parent(node.id)
         kids: tuple[NodeSide, ...] = ()
         if with_children is not None:
             kids = tuple(self.side(c, with_children) for c in children(node) if c.id in with_children)
@@ -286,7 +288,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
     keyed: list[tuple[tuple[tuple[int, ...], int, tuple[int, ...]], Change]] = []
     for nid in b.nodes.keys() - back.keys():
-        node, parent = b.nodes[nid], b.parents[nid]
+        node, parent = b.nodes[nid], b.parent(nid)
         if parent is not None and parent.id in back:  # the top of an added subtree
             inside = {n for n in _descendants(node) if n not in back}
             side = b.side(node, inside)
@@ -299,14 +301,14 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         disturbed, suspects = set(b.nodes), set(back)
     reordered = _out_of_order(a, b, matched, back, disturbed)
     for nid in (suspects | reordered) & back.keys():
-        node, parent, old_id = b.nodes[nid], b.parents[nid], back[nid]
+        node, parent, old_id = b.nodes[nid], b.parent(nid), back[nid]
         old_node = a.nodes[old_id]
         getter = _GETTERS[node.kind]
         if getter(old_node) == getter(node) and not _linked(old_node, node):
             fields = {}
         else:
             fields = _field_diffs(old_node, node, a, b, goal_map)
-        old_parent = a.parents[old_id]
+        old_parent = a.parent(old_id)
         moved = parent is not None and (nid in reordered or old_parent is None or matched.get(old_parent.id) != parent.id)
         if moved or fields:
             change = Change(
@@ -315,7 +317,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
             )
             keyed.append(((b.position(nid), 0, ()), change))
     for oid in a.nodes.keys() - matched.keys():
-        node, parent = a.nodes[oid], a.parents[oid]
+        node, parent = a.nodes[oid], a.parent(oid)
         if parent is None or parent.id not in matched:
             continue
         inside = {n for n in _descendants(node) if n not in matched}
@@ -324,7 +326,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         anchor = b.position(new_parent.id)
         for sibling in reversed(children(parent)[: a.index[oid]]):
             twin = matched.get(sibling.id)
-            if twin is not None and b.parents[twin] is new_parent:
+            if twin is not None and b.parent_ids[twin] == new_parent.id:
                 anchor = b.end(twin)
                 break
         fields = {f: [(-1, v)] for f, v in _own_values(node, side).items()}
@@ -428,14 +430,14 @@ def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, s
     Only the children of ``disturbed`` parents can be out of order: the parents (new ids) whose
     children are not exactly their old node's children in the same places."""
     result: set[str] = set()
-    a_parents, a_index = a.parents, a.index
+    a_parent_ids, a_index = a.parent_ids, a.index
     for parent_id in disturbed:
         seq: list[tuple[int, str]] = []
         for child in children(b.nodes[parent_id]):
             old_child = back.get(child.id)
             if old_child is not None:
-                old_parent = a_parents[old_child]
-                if old_parent is not None and matched.get(old_parent.id) == parent_id:
+                old_parent = a_parent_ids[old_child]
+                if old_parent is not None and matched.get(old_parent) == parent_id:
                     seq.append((a_index[old_child], child.id))
         if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
             continue  # only insertions and removals here

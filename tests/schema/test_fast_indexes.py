@@ -78,7 +78,7 @@ def test_the_nodes_with_a_character_are_those_a_walk_finds(content, pattern):
 def test_the_comparison_indexes_the_plan_as_a_walk_does(content):
     tree = _Tree(content)
     walked = list(walk(content))
-    assert {nid: p and p.id for nid, p in tree.parents.items()} == {n.id: p and p.id for n, p in walked}
+    assert {nid: (p := tree.parent(nid)) and p.id for nid in tree.nodes} == {n.id: p and p.id for n, p in walked}
     assert tree.parent_ids == {n.id: p and p.id for n, p in walked}
     assert sorted(tree.nodes, key=tree.position) == [n.id for n, _p in walked]
     depth: dict[str, int] = {}
