@@ -17,6 +17,7 @@ _GOAL_SEPARATORS = re.compile(r"[、，,；;\s]+")
 _QUOTE = re.compile(r"「([^「」]+)」")
 _QUOTE_JOINERS = {"、", "，", "及", "以及", "與", "和", "暨", "、以及"}
 _FINAL = set("。！？：；!?:;")
+_NO_QUOTES = str.maketrans("", "", "「」『』")
 
 
 @dataclass
@@ -32,8 +33,10 @@ class Chart:
 
 def is_chart_title(text: str) -> bool:
     """A short heading line naming the framework chart, not a sentence that mentions one."""
+    if "架構圖" not in text:
+        return False
     text = text.strip()
-    return "架構圖" in text and len(text) <= 80 and text[-1:] not in _FINAL
+    return len(text) <= 80 and text[-1:] not in _FINAL
 
 
 def parse_chart(lines: list[tuple[int, str]]) -> Chart:
@@ -76,11 +79,11 @@ def parse_chart(lines: list[tuple[int, str]]) -> Chart:
 
 def _box_header(lines: list[tuple[int, str]], i: int) -> tuple[str | None, int]:
     """The box a header line (or a header split over two lines) opens, and how many lines it takes."""
-    first = re.sub(r"\s+", "", lines[i][1])
+    first = "".join(lines[i][1].split())  # without any whitespace
     if first in BOXES:
         return BOXES[first], 1
     if i + 1 < len(lines):
-        both = first + re.sub(r"\s+", "", lines[i + 1][1])
+        both = first + "".join(lines[i + 1][1].split())
         if first and both in BOXES:
             return BOXES[both], 2
     return None, 0
@@ -92,7 +95,7 @@ def same_label(label: str, title: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"[「」『』\s]", "", text)
+    return "".join(text.translate(_NO_QUOTES).split())
 
 
 def match_labels(

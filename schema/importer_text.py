@@ -25,6 +25,7 @@ LEVELS = ("focus", "strategy", "action", "subaction")
 HEADINGS = ("section", "focus", "strategy")
 _BY_HEADING_LEVEL = ("section", "focus", "strategy", "action")  # Heading 1–4 when no number says otherwise
 _FINAL = set("。！？：；!?:;")
+_HEADING_COLON = re.compile(r"\s*[：:]\s*$")
 _CLOSERS = "」』）)〕】\"'”’"
 
 
@@ -197,7 +198,9 @@ def blocks_of(lines: list[SourceLine], classifier: Classifier, *, join: bool = T
 
 def strip_heading_colon(text: str) -> str:
     """(一) 推動橋頭科學園區： → 推動橋頭科學園區 (the colon introduces the items, it is not the title's)."""
-    return re.sub(r"\s*[：:]\s*$", "", text)
+    if text.rstrip()[-1:] not in ("：", ":"):  # most headings: no colon to take off
+        return text
+    return _HEADING_COLON.sub("", text)
 
 
 @dataclass
