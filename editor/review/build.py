@@ -54,9 +54,14 @@ class Builder:
             node = nodes.get(node_id)
             for label in labels:
                 if label not in changed:  # most fields of most documents: the same text, seen without building anything
-                    if node is not None and "".join([p.text for p in by_label[label]]).rstrip("\n") == getattr(node, label[1], None):
+                    pieces = by_label[label]
+                    if len(pieces) == 2:  # one piece and the mark (most paragraphs: the reader joins untracked text)
+                        text = pieces[0].text + pieces[1].text
+                    else:
+                        text = "".join([p.text for p in pieces])
+                    if node is not None and text.rstrip("\n") == getattr(node, label[1], None):
                         continue
-                    self._field(label, by_label[label], False)
+                    self._field(label, pieces, False)
                 else:
                     self._field(label, by_label[label], True)
         for entry in self.located.missing:

@@ -21,8 +21,15 @@ def visible(piece: Piece, accept) -> bool:
 
 
 def render(kind: str, field: str, pieces: list[Piece], accept) -> str:
-    """The field's text with the changes in ``accept`` taken (None: all) and the others not."""
-    return normalise(kind, field, "".join(p.text for p in pieces if visible(p, accept)))
+    """The field's text with the changes in ``accept`` taken (None: all) and the others not (as ``visible``)."""
+    texts = []
+    for piece in pieces:
+        change = piece.change
+        if change is None:
+            texts.append(piece.text)
+        elif change.kind != "gone" and (accept is None or id(piece) in accept) == (change.kind == "ins"):
+            texts.append(piece.text)
+    return normalise(kind, field, "".join(texts))
 
 
 def normalise(kind: str, field: str, text: str) -> str:

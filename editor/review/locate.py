@@ -66,7 +66,7 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                     result.para_label[i] = label
                     seen.add(label)
     paragraphs: list[Expected] = []
-    if any(label not in seen for label in labels):
+    if not seen.issuperset(labels):
         paragraphs = expected()
         unseen = [e for e in paragraphs if (e.node_id, e.field) not in seen]
         _match_content(paras, new_flags, unseen, result)
@@ -80,17 +80,24 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
         if (i > first or new_flags[i]) and para.new_text().strip():
             result.added[i] = True
     by_label = result.by_label
-    for i, para in enumerate(paras):
-        label = result.para_label[i]
+    changed = result.changed
+    matched = 0
+    for para, label in zip(paras, result.para_label):
         if label is not None:
-            result.matched += 1
-            target = by_label.setdefault(label, [])
+            matched += 1
+            target = by_label.get(label)
+            if target is None:
+                target = by_label[label] = []
             for piece in para.pieces:
                 if piece.label is not NUMBER:
                     piece.label = label
                     target.append(piece)
-                    if piece.change is not None:
-                        result.changed.add(label)
+            if para.changed:  # a tracked piece or mark: the label's text has a change in it
+                for piece in para.pieces:
+                    if piece.change is not None and piece.label is label:
+                        changed.add(label)
+                        break
+    result.matched = matched
     placed = set(by_label)
     result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]
     return result

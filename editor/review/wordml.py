@@ -235,10 +235,6 @@ def _comments(data: bytes | None, extended: bytes | None) -> dict[str, Comment]:
 
 _WANTED = (P, *_TEXT_TAGS, BOOKMARK_START, BOOKMARK_END, COMMENT_START, COMMENT_END, COMMENT_REF,
            INS, DEL, MOVE_FROM, MOVE_TO, TBL)
-_PARAGRAPH, _TEXT, _DELETED_TEXT, _TAB, _BREAK, _MARK_START, _MARK_END, _COMMENT, _WRAPPER, _TABLE = range(10)
-_ACTION = {P: _PARAGRAPH, T: _TEXT, DEL_TEXT: _DELETED_TEXT, TAB: _TAB, BR: _BREAK,
-           BOOKMARK_START: _MARK_START, BOOKMARK_END: _MARK_END, COMMENT_START: _COMMENT, COMMENT_END: _COMMENT,
-           COMMENT_REF: _COMMENT, INS: _WRAPPER, DEL: _WRAPPER, MOVE_FROM: _WRAPPER, MOVE_TO: _WRAPPER, TBL: _TABLE}
 
 
 def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
@@ -259,8 +255,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     para: Para | None = None  # the current paragraph
     para_element = None  # its w:p
     pieces: list[Piece] | None = None  # its pieces (its mark added when it ends)
-    plain: list[str] | None = None  # the untracked texts of the piece being gathered (its text set when it ends)
-    plain_piece: Piece | None = None  # that piece, already in ``pieces``
+    plain: Piece | None = None  # the untracked piece being gathered (texts met are added to it)
     mark_change: Change | None = None  # the current paragraph's tracked mark
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
     # Each text element inside a tracked change → its Change, noted when the change's wrapper is met.
@@ -269,19 +264,19 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     changed: dict = {}
     in_tables: set = set()
     anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
-    action_of = _ACTION.__getitem__
     get_change = changed.get
     new_piece = Piece
+    # the tests go from the most frequent element to the least (a run's text first)
     for element in body.iter(_WANTED):
-        action = action_of(element.tag)
-        if action >= _TEXT and action <= _BREAK:
+        tag = element.tag
+        if tag == T or tag == TAB or tag == DEL_TEXT or tag == BR:
             if pieces is None:
                 continue
-            if action <= _DELETED_TEXT:
+            if tag == T or tag == DEL_TEXT:
                 text = element.text
                 if not text:
                     continue
-            elif action == _TAB:
+            elif tag == TAB:
                 text = "\t"
             else:
                 if element.get(TYPE) in ("page", "column"):
@@ -290,31 +285,28 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             change = get_change(element)
             if change is None:
                 if plain is not None:
-                    plain.append(text)
+                    plain.text += text
                 else:
-                    plain = [text]
-                    plain_piece = new_piece(text, None, bookmark)
-                    pieces.append(plain_piece)
+                    plain = new_piece(text, None, bookmark)
+                    pieces.append(plain)
                 continue
-            if plain is not None:
-                _end_plain_piece(plain, plain_piece)
-                plain = None
+            plain = None
             para.changed = True
             pieces.append(new_piece(text, change, bookmark))
             continue
-        if action == _WRAPPER:  # not a piece: does not end the one being gathered
-            mark = _note_change(element, changed)
-            if mark is not None and mark[0] is para_element and para is not None:
-                mark_change = mark[1]
-                para.changed = True
-            continue
-        if action == _TABLE:
-            in_tables.update(element.iter(P))
-            continue
-        if plain is not None:  # anything else met ends the untracked piece being gathered
-            _end_plain_piece(plain, plain_piece)
+        if tag == BOOKMARK_START:
             plain = None
-        if action == _PARAGRAPH:
+            name = element.get(NAME, "")
+            if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
+                open_marks[element.get(ID, "")] = name
+                bookmark = name
+                doc.has_bookmarks = True
+        elif tag == BOOKMARK_END:
+            plain = None
+            if open_marks.pop(element.get(ID, ""), None) is not None:
+                bookmark = next(reversed(open_marks.values())) if open_marks else None
+        elif tag == P:
+            plain = None
             if para is not None:
                 pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
                 paras.append(para)
@@ -322,37 +314,29 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             para_element = element
             para = Para(element in in_tables, element, styles)
             pieces = para.pieces
-            for anchors, comment_id in pending:
-                anchors[comment_id] = Anchor(len(paras), None)
-            pending.clear()
-        elif action == _MARK_START:
-            name = element.get(NAME, "")
-            if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
-                open_marks[element.get(ID, "")] = name
-                bookmark = name
-                doc.has_bookmarks = True
-        elif action == _MARK_END:
-            if open_marks.pop(element.get(ID, ""), None) is not None:
-                bookmark = next(reversed(open_marks.values()), None)
-        else:
-            anchors = anchors_of[element.tag]
+            if pending:
+                for anchors, comment_id in pending:
+                    anchors[comment_id] = Anchor(len(paras), None)
+                pending.clear()
+        elif tag == TBL:  # not a piece: does not end the one being gathered
+            in_tables.update(element.iter(P))
+        elif tag in _CHANGE_TAGS:  # the same
+            mark = _note_change(element, changed)
+            if mark is not None and mark[0] is para_element and para is not None:
+                mark_change = mark[1]
+                para.changed = True
+        else:  # a comment's anchor
+            plain = None
+            anchors = anchors_of[tag]
             if pieces is None:
                 pending.append((anchors, element.get(ID, "")))
             else:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
-    if plain is not None:
-        _end_plain_piece(plain, plain_piece)
     if para is not None:
         pieces.append(new_piece("\n", mark_change, None, True))
         paras.append(para)
     for anchors, comment_id in pending:  # a document without paragraphs
         anchors[comment_id] = Anchor(0, None)
-
-
-def _end_plain_piece(plain: list[str], piece) -> None:
-    """An untracked piece ends: its text is the texts gathered for it (a single one is its text already)."""
-    if len(plain) > 1:
-        piece.text = "".join(plain)
 
 
 def _note_change(wrapper, changed: dict) -> tuple[object, Change] | None:
