@@ -87,18 +87,15 @@ class TrackedWriter(OfficialWriter):
         """A new w:ins / w:del element with its id, author and date."""
         return wx.tracked("ins" if op == INSERT else "del", self.ids(), self.author, self.date)
 
+    def add_mark(self, parent, op: int):
+        """``mark(op)`` made as the last child of ``parent``."""
+        return wx.add_tracked(parent, "ins" if op == INSERT else "del", self.ids(), self.author, self.date)
+
     def runs(self, p, diff: Diff) -> None:
         """Append one run per part of ``diff`` to ``p`` (a paragraph), wrapped in w:ins / w:del."""
         for op, text in coalesce(diff):
-            if not text:
-                continue
-            run = wx.run(text.replace(LINE_BREAK, "\n"), deleted=op == DELETE)
-            if op == EQUAL:
-                p.append(run)
-            else:
-                wrapper = self.mark(op)
-                wrapper.append(run)
-                p.append(wrapper)
+            if text:
+                wx.add_run(p if op == EQUAL else self.add_mark(p, op), text.replace(LINE_BREAK, "\n"), deleted=op == DELETE)
 
     def tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
               prefix: Diff = ()):
@@ -122,7 +119,7 @@ class TrackedWriter(OfficialWriter):
     def paragraph_mark(self, p, mark: int) -> None:
         """Track ``p``'s paragraph mark as inserted or deleted (so no empty paragraph is left behind)."""
         if mark != EQUAL:
-            wx.sub(p.find(wx.w("pPr")), "rPr").append(self.mark(mark))
+            self.add_mark(wx.sub(p.find(wx.w("pPr")), "rPr"), mark)
 
     def node_mark(self, old: AnyNode | None, new: AnyNode | None, field: str) -> tuple[str, str] | None:
         """The bookmark of a field in the merged document: the new node's id; a deleted node's only
@@ -309,7 +306,7 @@ class TrackedWriter(OfficialWriter):
                 # cantSplit off is the default, so the row is drawn as without it.
                 tr_pr = wx.sub(tr, "trPr")
                 wx.sub(tr_pr, "cantSplit", val="off")
-                tr_pr.append(self.mark(row_mark))
+                self.add_mark(tr_pr, row_mark)
             for c, width in enumerate(widths):
                 a = one_paragraph(old_cells[c]) if old_cells is not None else None
                 b = one_paragraph(new_cells[c]) if new_cells is not None else None

@@ -84,6 +84,18 @@ def indent(p, left_pt: float, hanging_pt: float) -> None:
 def run(text: str, *, deleted: bool = False, style_id: str | None = None):
     """A ``w:r`` holding ``text``: tabs as ``w:tab``, "\\n" as ``w:br``; ``deleted`` writes ``w:delText``."""
     r = element("r")
+    _fill_run(r, text, deleted, style_id)
+    return r
+
+
+def add_run(parent, text: str, *, deleted: bool = False, style_id: str | None = None):
+    """``run(text)`` made as the last child of ``parent`` (a w:p, w:ins or w:del), in its tree."""
+    r = SubElement(parent, _W + "r")
+    _fill_run(r, text, deleted, style_id)
+    return r
+
+
+def _fill_run(r, text: str, deleted: bool, style_id: str | None) -> None:
     if style_id is not None:
         sub(sub(r, "rPr"), "rStyle", val=style_id)
     tag = "delText" if deleted else "t"
@@ -97,7 +109,6 @@ def run(text: str, *, deleted: bool = False, style_id: str | None = None):
             t.text = piece
             if piece != piece.strip():
                 t.set(XML_SPACE, "preserve")
-    return r
 
 
 def page_break():
@@ -109,6 +120,11 @@ def page_break():
 def tracked(kind: str, change_id: int, author: str, date: str):
     """A ``w:ins`` (kind "ins") or ``w:del`` (kind "del") revision mark (§17.13.5)."""
     return element(kind, id=str(change_id), author=author, date=date)
+
+
+def add_tracked(parent, kind: str, change_id: int, author: str, date: str):
+    """``tracked(…)`` made as the last child of ``parent``, in its tree."""
+    return sub(parent, kind, id=str(change_id), author=author, date=date)
 
 
 def bookmark_start(bookmark_id: int, name: str):
@@ -211,11 +227,11 @@ class WordWriter:
         """Append a paragraph like ``para`` whose bookmark stays open: (the w:p, the bookmark id or None)."""
         p = paragraph(self.style_ids[style])
         if prefix:
-            p.append(run(clean_text(prefix)))
+            add_run(p, clean_text(prefix))
         bookmark = self.open_bookmark(p, mark)
         text = clean_text(text)
         if text:
-            p.append(run(text))
+            add_run(p, text)
         self.append(p)
         return p, bookmark
 
@@ -294,7 +310,7 @@ class WordWriter:
             bookmark = self.open_bookmark(p, mark) if k == 0 else None
             text = clean_text(text)
             if text:
-                p.append(run(text))
+                add_run(p, text)
             self.close_bookmark(p, bookmark)
         return tr
 
