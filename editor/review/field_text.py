@@ -10,18 +10,9 @@ from diff_match_patch import diff_match_patch
 from editor.review.wordml import Change, Piece
 
 
-def visible(piece: Piece, accept) -> bool:
-    change = piece.change
-    if change is None:
-        return True
-    if change.kind == "gone":
-        return False
-    taken = accept is None or id(piece) in accept
-    return taken if change.kind == "ins" else not taken
-
-
 def render(kind: str, field: str, pieces: list[Piece], accept) -> str:
-    """The field's text with the changes in ``accept`` taken (None: all) and the others not (as ``visible``)."""
+    """The field's text with the changes in ``accept`` (ids of pieces; None: all) taken and the others not: an
+    insertion taken and a deletion not taken show, text inserted and deleted again ("gone") never does."""
     texts = []
     for piece in pieces:
         change = piece.change
@@ -69,7 +60,7 @@ def change_groups(pieces: list[Piece]) -> list[list[Piece]]:
 
 
 def kind_of(group: list[Piece]) -> str:
-    kinds = {p.change.kind for p in group if p.change is not None and (not p.is_mark or True)}
+    kinds = {p.change.kind for p in group if p.change is not None}
     texts = {p.change.kind for p in group if p.change is not None and not p.is_mark and p.text}
     kinds = texts or kinds
     return "replace" if kinds >= {"ins", "del"} else "insert" if "ins" in kinds else "delete"
