@@ -186,11 +186,15 @@ class Context:
                 result.append((node, strings))
         return result
 
-    def _field_texts(self) -> Iterator[tuple[str, list[AnyNode], Iterable[str]]]:
-        """(kind, nodes, texts): each typed field of each kind, read with C-level maps."""
+    @cached_property
+    def _fields(self) -> list[tuple[list[AnyNode], list[str], str]]:
+        """(nodes, their texts, the texts joined) for each typed field of each kind, read with C-level maps."""
+        result = []
         for kind, nodes in self.by_kind.items():
             for field_name in _STRING_FIELDS[kind]:
-                yield kind, nodes, map(attrgetter(field_name), nodes)
+                texts = list(map(attrgetter(field_name), nodes))
+                result.append((nodes, texts, "".join(texts)))
+        return result
 
     @cached_property
     def _strategy_extras(self) -> str:
@@ -206,8 +210,9 @@ class Context:
 
     @cached_property
     def all_text(self) -> str:
-        """All texts joined (in no particular order): one C-speed scan answers "is X anywhere in the plan?"."""
-        return "\n".join(chain(chain.from_iterable(texts for _kind, _nodes, texts in self._field_texts()), [self._strategy_extras]))
+        """All texts joined, in no particular order and mostly without separators: for scans and
+        counts of one character (is X anywhere in the plan? how many times?), at C speed."""
+        return "\n".join([*(joined for _nodes, _texts, joined in self._fields), self._strategy_extras])
 
     @cached_property
     def rare_characters(self) -> str:
@@ -222,11 +227,10 @@ class Context:
         Each kind's field is searched as one text, so a rule looking for something rare does
         not visit every node. In no particular order: findings are sorted afterwards."""
         found: dict[str, AnyNode] = {}
-        for _kind, nodes, field_texts in self._field_texts():
-            texts = list(field_texts)
-            joined = "".join(texts)  # one-character matches cannot straddle two texts
-            ends = list(accumulate(map(len, texts)))
+        for nodes, texts, joined in self._fields:  # one-character matches cannot straddle two texts
             match = pattern.search(joined)
+            if match:
+                ends = list(accumulate(map(len, texts)))
             while match:
                 k = bisect_right(ends, match.start())  # the text holding the match
                 found[nodes[k].id] = nodes[k]
