@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, itemgetter, ne, or_
+from operator import attrgetter, eq, is_not, itemgetter, lt, ne, or_
 from typing import Any
 
 from schema.amounts import format_amount  # the unit (千元) is in every label of this field
@@ -430,17 +430,18 @@ def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, s
     Only the children of ``disturbed`` parents can be out of order: the parents (new ids) whose
     children are not exactly their old node's children in the same places."""
     result: set[str] = set()
-    a_parent_ids, a_index = a.parent_ids, a.index
+    old_parent_of: Callable[[Any], Any] = a.parent_ids.get
+    new_id: Callable[[Any], Any] = matched.get
+    old_place: Callable[[Any], int] = a.index.__getitem__
     for parent_id in disturbed:
-        seq: list[tuple[int, str]] = []
-        for child in children(b.nodes[parent_id]):
-            old_child = back.get(child.id)
-            if old_child is not None:
-                old_parent = a_parent_ids[old_child]
-                if old_parent is not None and matched.get(old_parent) == parent_id:
-                    seq.append((a_index[old_child], child.id))
-        if all(seq[k][0] < seq[k + 1][0] for k in range(len(seq) - 1)):
+        kid_ids = list(map(_ID, children(b.nodes[parent_id])))
+        old_ids = list(map(back.get, kid_ids))
+        # the children that were children of this parent's old node, with their old places
+        stayed = list(map(eq, map(new_id, map(old_parent_of, old_ids)), repeat(parent_id)))
+        places = list(map(old_place, compress(old_ids, stayed)))
+        if all(map(lt, places, places[1:])):
             continue  # only insertions and removals here
+        seq = list(zip(places, compress(kid_ids, stayed)))
         keep = {nid for _i, nid in longest_increasing(seq, key=lambda item: item[0])}
         result.update(nid for _i, nid in seq if nid not in keep)
     return result

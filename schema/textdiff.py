@@ -287,7 +287,7 @@ def _char_diff(a: str, b: str, work: _Work) -> Diff:
         # The usual edit, a word replaced by another with no character in common: what the
         # general path below returns too (Myers finds no shared character, and no cleanup
         # moves a replacement standing between two kept parts), without its Python steps.
-        return _replaced_whole(a, b)
+        return _merge([(EQUAL, a[:start]), (DELETE, old_middle), (INSERT, new_middle), (EQUAL, a[len(a) - end :])])
     return _myers_char_diff(a, b)
 
 
