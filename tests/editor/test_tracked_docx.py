@@ -177,6 +177,22 @@ def test_all_amendments_at_once_and_the_demo_sample(tmp_path):
     assert [el.tag for el in chart[0] if el.tag in (INS, DEL)] == [DEL, INS]
 
 
+def test_a_revision_against_itself_is_its_official_document_without_a_mark(tmp_path):
+    # Every item kept as it was goes through the official writer's own paragraphs: the same
+    # paragraphs, runs and bookmarks, and not one revision mark.
+    plan = load_plan(SAMPLE)
+    revision = plan.revisions[-1]
+    tracked = body_of(write_tracked_document(compare(revision.content, revision.content), plan, revision, plan, revision,
+                                             tmp_path / "tracked.docx"))
+    assert list(tracked.iter(INS, DEL, f"{W}delText")) == []
+    assert blocks(tracked) == official(plan, revision, tmp_path / "official.docx")
+    paragraphs = [p for p in tracked.iter(f"{W}p") if p.find(f"{W}bookmarkStart") is not None]
+    expected = [p for p in body_of(tmp_path / "official.docx").iter(f"{W}p") if p.find(f"{W}bookmarkStart") is not None]
+    assert len(paragraphs) == len(expected) == 89
+    shape = lambda p: [(el.tag, text_of(el), el.get(f"{W}name")) for el in p if el.tag != f"{W}pPr"]  # noqa: E731
+    assert [shape(p) for p in paragraphs] == [shape(p) for p in expected]
+
+
 def test_a_renumbered_heading_tracks_its_number(tmp_path):
     plan = amended(AMENDMENTS["delete"])
     tracked = check_accept_and_reject(plan, plan.revisions[-1], plan, plan.draft, tmp_path)
