@@ -7,9 +7,9 @@ QUndoGroup, so their menu texts name the command they undo (「復原 重新命�
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QStyle
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QToolButton, QWidgetAction
 
 from editor.ui.i18n import translate
 
@@ -160,12 +160,48 @@ class WindowActions:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addActions([self.new, self.open, self.save])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo, self.redo])
+        for action, name in ((self.undo, "undoButton"), (self.redo, "redoButton")):
+            holder = QWidgetAction(toolbar)
+            holder.setText(action.text())  # 「復原」: what the toolbar's overflow menu and accessibility name
+            holder.setDefaultWidget(StackToolButton(action, toolbar, name))
+            toolbar.addAction(holder)
         toolbar.addSeparator()
         toolbar.addActions([self.add_sibling, self.add_child, self.delete, self.move_up, self.move_down])
         toolbar.addSeparator()
         toolbar.addAction(self.find)
         return toolbar
+
+
+class StackToolButton(QToolButton):
+    """The toolbar's undo or redo button, following its action without relaying the window out.
+
+    The undo and redo actions change on every edit and every undo (their text names the command,
+    their enabled state follows the stack). A QToolBar relays itself and the main window out whenever
+    one of its own actions changes, so the toolbar holds this button instead of the action; the button
+    takes the action's enabled state and tooltip (neither changes its size) and triggers it."""
+
+    def __init__(self, action: QAction, toolbar: QToolBar, name: str):
+        super().__init__(toolbar)
+        self._action = action
+        self.setObjectName(name)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the toolbar's own buttons
+        self.setIcon(action.icon())
+        self.setIconSize(toolbar.iconSize())
+        toolbar.iconSizeChanged.connect(self.setIconSize)
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self._follow)
+        self._follow()
+
+    def _follow(self) -> None:
+        self.setEnabled(self._action.isEnabled())
+        self.setToolTip(self._action.toolTip())  # 「復原 重新命名推動策略」
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
+        # The QWidgetAction holding the button enables it whenever that action changes: the stack decides.
+        if event.type() == QEvent.Type.EnabledChange and self.isEnabled() != self._action.isEnabled():
+            self.setEnabled(self._action.isEnabled())
+        super().changeEvent(event)
 
 
 def _import_into(window) -> None:

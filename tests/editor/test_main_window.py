@@ -2,8 +2,9 @@
 indent and outdent, with numbers following at once, undo and redo of each, and the title's `*`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolButton
 
 from tests.editor.ui_support import (
     DialogAnswerer,
@@ -322,4 +323,41 @@ def test_a_title_holding_a_placeholder_reads_as_typed_in_the_question(qtbot, tmp
     with DialogAnswerer("取消") as answers:
         press(qtbot, window, Qt.Key.Key_Delete)
     assert answers.texts == ["刪除推動策略「第%3期園區」會一併刪除其下 3 個項目，共 4 個項目。確定要刪除嗎？"]
+    discard_on_close(window)
+
+
+class _LayoutRequests(QObject):
+    """Counts the relayouts asked of one widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_the_toolbar_undo_button_follows_the_stack_without_relaying_out_the_toolbar(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    undo_button = window.toolbar.findChild(QToolButton, "undoButton")
+    redo_button = window.toolbar.findChild(QToolButton, "redoButton")
+    assert (undo_button.isEnabled(), redo_button.isEnabled()) == (False, False)
+    requests = _LayoutRequests()
+    window.toolbar.installEventFilter(requests)
+    window.tree.select_node("s2")
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = inline_editor(window)
+    editor.selectAll()
+    ime_commit(editor, "亞洲新灣區2.0")
+    finish_inline(qtbot, window, editor)
+    assert undo_button.isEnabled() and undo_button.toolTip() == "復原 重新命名推動策略"
+    QTest.mouseClick(undo_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(20)  # the toolbar's posted relayout, if an edit asked for one
+    assert window.session.document.node("s2").title == "亞洲新灣區再啟航"
+    assert (undo_button.isEnabled(), redo_button.isEnabled()) == (False, True)
+    assert redo_button.toolTip() == "取消復原 重新命名推動策略"
+    assert requests.count == 0  # the buttons change, the toolbar's actions do not
+    QTest.mouseClick(redo_button, Qt.MouseButton.LeftButton)
+    assert window.tree.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
     discard_on_close(window)
