@@ -91,3 +91,15 @@ def test_the_combined_checksum_is_the_checksum_of_the_pieces_joined(first, secon
 def test_a_long_piece_of_one_byte_still_checks_out():
     first, second = b"\xff" * 200_000, b"\xff" * 300_001  # sums past the modulus many times over
     assert _adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
+
+
+def test_the_command_line_s_document_with_its_forked_chart_is_the_window_s_byte_for_byte(qapp, tmp_path):
+    from editor.export.official_docx import write_official_docx
+    from schema.fileio import load_plan
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-m", "editor", "export", str(SAMPLE), "--docx", str(tmp_path / "cli.docx")],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"{tmp_path / 'cli.docx'}\n", "")
+    in_process = write_official_docx(load_plan(SAMPLE), None, tmp_path / "window.docx")  # Qt loaded here: no child
+    assert (tmp_path / "cli.docx").read_bytes() == in_process.read_bytes()
