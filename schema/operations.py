@@ -11,7 +11,7 @@ SetRevisionLabel (the draft's label too, named by the draft's id). See docs/arch
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 
@@ -111,8 +111,14 @@ _BY_NAME: dict[str, type[Operation]] = {
 }
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _BY_NAME.values()}
+
+
 def to_json(op: Operation) -> dict[str, Any]:
-    return {"op": type(op).__name__, **asdict(op)}
+    """The operation as JSON data. Its values are the operation's own (shared, not copied): they are
+    plain JSON data that nobody changes, and every edit and undo is journalled through this, so a deep
+    copy of an inserted subtree (dataclasses.asdict) would be paid on each."""
+    return {"op": type(op).__name__, **{name: getattr(op, name) for name in _FIELD_NAMES[type(op)]}}
 
 
 def from_json(data: dict[str, Any]) -> Operation:
