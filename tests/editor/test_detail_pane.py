@@ -3,7 +3,7 @@ undo step that merges while typing, control characters refused, undo and redo sh
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from editor.ui.session import undo_commands
@@ -248,3 +248,45 @@ def test_the_pane_follows_edits_made_elsewhere(qtbot, window):
     window.tree.select_node("s2")
     window.tree_editor.delete()
     assert window.detail.node_id == window.tree.current_node_id()
+
+
+class _LayoutRequests(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
+
+
+def test_the_heading_follows_a_rename_without_laying_the_form_out_again(qtbot, window):
+    window.tree.select_node("s2")
+    qtbot.wait(20)  # the pane laid out for a strategy's fields (its scroll bar, its width)
+    pane = window.detail
+    box = pane.heading.parentWidget()
+    fitted = box.height()
+    assert fitted == pane.heading.heightForWidth(box.width()) == pane.heading.height()
+    requests = _LayoutRequests()
+    pane.widget().installEventFilter(requests)  # the pane's body, which holds the form
+    title = pane.fields["title"]
+    focus(qtbot, window, title)
+    title.selectAll()
+    ime_commit(title, "新灣區")
+    qtbot.wait(20)  # the posted relayouts, if any were asked for
+    assert pane.heading.text() == "推動策略　（二）新灣區"
+    assert (requests.count, box.height()) == (0, fitted)
+    long_title = "亞洲新灣區再啟航暨高雄港埠與產業園區整體發展計畫之推動與跨局處協調機制" * 2
+    title.selectAll()
+    ime_commit(title, long_title)
+    qtbot.wait(20)
+    grown = box.height()
+    assert grown > fitted and pane.heading.height() == grown  # more lines: the form moves down
+    assert requests.count >= 1
+    title.selectAll()
+    ime_commit(title, "新灣區")
+    qtbot.wait(20)
+    assert box.height() == grown  # while the node is shown the heading does not shrink back and forth
+    window.tree.select_node("s1")
+    assert pane.heading.text() == "推動策略　（一）推動橋頭科學園區"
+    assert box.height() == fitted  # another node: fitted again

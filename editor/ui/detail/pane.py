@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.detail.heading import HeadingBox
 from editor.ui.detail.kpi_table import BudgetTable, KpiTable, kpi_columns_used
 from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
@@ -90,14 +91,14 @@ class DetailPane(QScrollArea):
 
         body = QWidget()
         outer = QVBoxLayout(body)
-        self.heading = QLabel(body)
+        self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
-        self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
-        outer.addWidget(self.heading)
+        self._heading_box = HeadingBox(self.heading, body)
+        outer.addWidget(self._heading_box)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(self.form)
@@ -165,7 +166,8 @@ class DetailPane(QScrollArea):
         return doc.node(self._node_id) if doc is not None and self._node_id in doc else None
 
     def show_node(self, node_id: str | None) -> None:
-        if (node_id or None) != self._node_id:
+        another = (node_id or None) != self._node_id
+        if another:
             self.verticalScrollBar().setValue(0)  # another item: its title is in view, not the last one's scroll place
         self._node_id = node_id or None
         node = self._node()
@@ -174,6 +176,7 @@ class DetailPane(QScrollArea):
             self.form.setRowVisible(widget, field in shown)
         if node is None:
             self.heading.setText(self.tr("請在左側選擇一個項目"))
+            self._heading_box.refit()
             return
         self._loading = True
         try:
@@ -183,6 +186,8 @@ class DetailPane(QScrollArea):
             self._loading = False
         self.fields["title"].setReadOnly(node.kind in SECTION_KINDS)
         self._update_heading(node)
+        if another:
+            self._heading_box.refit()  # the last node's longer title leaves no empty line
 
     def _update_heading(self, node) -> None:
         number = number_of(self._session.document, node, self._session.plan.numbering_style)
