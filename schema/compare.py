@@ -264,7 +264,10 @@ class _Tree:
         kids: tuple[NodeSide, ...] = ()
         if with_children is not None:
             kids = tuple(self.side(c, with_children) for c in children(node) if c.id in with_children)
-        return NodeSide(
+        # Every field given, as NodeSide(...) would set them: one dict update instead of a frozen
+        # dataclass's setattr per field (a comparison makes two sides per change).
+        made = object.__new__(NodeSide)
+        made.__dict__.update(
             number=self.number(node),
             title=title,
             text=text,
@@ -275,6 +278,7 @@ class _Tree:
             values=node_values(node, self.goal_titles),
             children=kids,
         )
+        return made
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -102,3 +102,25 @@ def _is_below(tree, nid, ancestor):
         if nid == ancestor:
             return True
     return False
+
+
+def test_a_change_side_is_a_whole_node_side():
+    """The comparison makes its NodeSides without their constructor: each has every field, and equals the constructed one."""
+    import dataclasses
+
+    from schema.compare import NodeSide
+
+    content = PlanContent()
+    content.focus.focus_areas = [FocusArea(title="拚經濟", strategies=[Strategy(title="推動產業", actions=[Action(text="設立園區")])])]
+    tree = _Tree(content)
+    action = content.focus.focus_areas[0].strategies[0].actions[0]
+    side = tree.side(action)
+    assert side == NodeSide(**{f.name: getattr(side, f.name) for f in dataclasses.fields(NodeSide)})
+    assert (side.number, side.text, side.parent, side.index, side.values) == ("1.", "設立園區", "（一）推動產業", 0, {"text": "設立園區"})
+    assert vars(side).keys() == {f.name for f in dataclasses.fields(NodeSide)}
+    try:
+        side.text = "改"  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a NodeSide must stay frozen")
