@@ -35,8 +35,10 @@ def half_width_in_chinese(text: str) -> dict[str, int]:
     for match in _ANY_HALF.finditer(text):
         mark, start = match.group(), match.start()
         before = _neighbour(text, start, -1)
-        after = _neighbour(text, start, 1)
-        in_chinese = (before and after) if mark in ",;:" else (before or after)
+        if mark in ",;:":  # between two Chinese characters
+            in_chinese = before and _neighbour(text, start, 1)
+        else:  # a parenthesis next to one
+            in_chinese = before or _neighbour(text, start, 1)
         if in_chinese:
             kind = _KIND_OF[mark]
             counts[kind] = counts.get(kind, 0) + 1

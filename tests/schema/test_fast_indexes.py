@@ -124,3 +124,24 @@ def test_a_change_side_is_a_whole_node_side():
         pass
     else:
         raise AssertionError("a NodeSide must stay frozen")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="推動，,;:()（） \tab5", max_size=20))
+def test_half_width_marks_count_where_the_docstring_says(text):
+    """A comma, semicolon or colon counts between two Chinese characters, a parenthesis next to
+    one, spaces and tabs aside (the rule's definition, written out plainly)."""
+    from schema.checks.punctuation import _CJK_CHAR, half_width_in_chinese
+
+    def chinese(i: int, step: int) -> bool:
+        i += step
+        while 0 <= i < len(text) and text[i] in " \t":
+            i += step
+        return 0 <= i < len(text) and bool(_CJK_CHAR.match(text[i]))
+
+    expected: dict[str, int] = {}
+    for i, mark in enumerate(text):
+        kind = {",": "comma", ";": "semicolon", ":": "colon", "(": "parentheses", ")": "parentheses"}.get(mark)
+        if kind and ((chinese(i, -1) and chinese(i, 1)) if mark in ",;:" else (chinese(i, -1) or chinese(i, 1))):
+            expected[kind] = expected.get(kind, 0) + 1
+    assert half_width_in_chinese(text) == expected
