@@ -43,7 +43,7 @@ def plans(draw) -> PlanContent:
     return content
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(plans())
 def test_the_checks_context_indexes_the_plan_as_a_walk_does(content):
     ctx = Context(content, None, "zh")
@@ -62,7 +62,7 @@ def test_the_checks_context_indexes_the_plan_as_a_walk_does(content):
     assert set(ctx.rare_characters) == set(re.findall(f"[{INVALID_XML.pattern[1:-1]},;:()]", naive))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(plans(), st.sampled_from([_ANY_HALF, INVALID_XML, *_FULL.values()]))
 def test_the_nodes_with_a_character_are_those_a_walk_finds(content, pattern):
     ctx = Context(content, None, "zh")
@@ -73,7 +73,7 @@ def test_the_nodes_with_a_character_are_those_a_walk_finds(content, pattern):
     assert all(strings == list(iter_strings(node)) for node, strings in found)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(plans())
 def test_the_comparison_indexes_the_plan_as_a_walk_does(content):
     tree = _Tree(content)
