@@ -30,7 +30,6 @@ from schema.model import (
     GoalsSection,
     NumberingStyle,
     Period,
-    PlanContent,
     PlanDocument,
     Preface,
     Revision,
@@ -141,18 +140,21 @@ def import_lines(
             "id": pool.take(sections.closing.block.ids if sections.closing and sections.closing.block else {}, "title"),
         },
     }
-    content = _content(data)
     revision_label = found_label if label is None else label
     if label is None and not revision_label:
         warnings.append("no revision label such as (109年修正版) was found; the revision is unlabelled")
+    # Each revision validated whole from the data (a Revision built around a validated content runs the
+    # content's rules again: a second walk of every node).
+    imported = _revision({"label": revision_label, "note": note + (f"（{source_name}）" if source_name else ""), "content": data})
+    draft = _revision({"label": "", "content": data})
     try:
         plan = PlanDocument(
             title=title,
             organisation=organisation,
             period=period,
             numbering_style=_numbering_style(ladder),
-            revisions=[Revision(label=revision_label, note=note + (f"（{source_name}）" if source_name else ""), content=content)],
-            draft=Revision(label="", content=_content(data)),
+            revisions=[imported],
+            draft=draft,
         )
     except ValidationError as exc:  # pragma: no cover - every field above is already checked
         raise TextImportError(f"the imported plan is not valid: {exc.errors()[0]['msg']}.") from None
@@ -179,11 +181,11 @@ def _goals_section(goals_list: GoalsList | None, chart_goals: list[str], pool: I
     )
 
 
-def _content(data: dict[str, Any]) -> PlanContent:
-    """The plan's content validated from ``data``. A text too long for its field (schema.file_limits) is
-    named by its field alone (at text: …), as when each node was built on its own."""
+def _revision(data: dict[str, Any]) -> Revision:
+    """A revision validated from ``data``. A text too long for its field (schema.file_limits) is named by
+    its field alone (at text: …), as when each node was built on its own."""
     try:
-        return PlanContent.model_validate(data)
+        return Revision.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         fields = [part for part in first["loc"] if isinstance(part, str)]
