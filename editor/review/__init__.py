@@ -20,7 +20,6 @@ from schema.document import Document
 from schema.fileio import collector_paused
 from schema.model import PlanDocument
 from schema.proposals import Proposal
-from schema.tree import KINDS
 
 MIN_MATCHED_SHARE = 0.2  # below this share of the plan's paragraphs found, the document is not this plan's
 
@@ -52,8 +51,7 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     content = plan.draft.content
     document = Document(content)
     labels = expected_labels(content)
-    valid = {(node_id, name) for node_id, node in document.nodes_by_id.items() for name in KINDS[node.kind].string_fields}
-    located = label_pieces(doc, lambda: expected_paragraphs(content), labels, valid)
+    located = label_pieces(doc, lambda: expected_paragraphs(content), labels, document.nodes_by_id)
     if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
         raise ReviewError(
             f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "

@@ -42,12 +42,27 @@ class Builder:
     # --- text fields ------------------------------------------------------------------------
     def fields(self) -> None:
         removed: set[str] = set()
-        by_node: dict[str, list[tuple[str, str]]] = {}
-        for label in self.located.by_label:
-            by_node.setdefault(label[0], []).append(label)
         changed = self.located.changed
         by_label = self.located.by_label
         nodes = self.document.nodes_by_id
+        # First the items with something to see: a tracked change, or a field whose text is not the
+        # plan's. Most fields of most documents are neither, and are passed over without more.
+        busy: set[str] = set()
+        for label, pieces in by_label.items():
+            if label in changed:
+                busy.add(label[0])
+                continue
+            node = nodes.get(label[0])
+            if len(pieces) == 2:  # one piece and the mark (most paragraphs: the reader joins untracked text)
+                text = pieces[0].text + pieces[1].text
+            else:
+                text = "".join([p.text for p in pieces])
+            if node is None or text.rstrip("\n") != getattr(node, label[1], None):
+                busy.add(label[0])
+        by_node: dict[str, list[tuple[str, str]]] = {}  # in the order of each item's first field
+        for label in by_label:
+            if label[0] in busy:
+                by_node.setdefault(label[0], []).append(label)
         for node_id, labels in by_node.items():
             if not changed.isdisjoint(labels) and self._removed(node_id, labels, removed):
                 continue

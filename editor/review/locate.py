@@ -14,16 +14,19 @@ table of contents, the tables, a paragraph a reviewer added).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from editor.docx_ids import PREFIX as BOOKMARK_PREFIX
 from editor.review.expected import Expected
 from editor.review.wordml import Para, Piece, WordDocument
+from schema.tree import KINDS
 
 NUMBER = "number"
 EXPORT_LAYOUT_STYLES = frozenset({"Chart Heading", "TOC Heading", "TOC 1", "TOC 2", "TOC 3"})
 SIMILAR_ENOUGH = 0.5  # a changed paragraph is taken for the plan's one when at least this alike
+_STRING_FIELDS = {kind: frozenset(spec.string_fields) for kind, spec in KINDS.items()}  # what a bookmark can name
 
 @dataclass
 class Located:
@@ -48,22 +51,41 @@ def wholly_new(paras: list[Para], i: int) -> bool:
 
 
 def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labels: list[tuple[str, str]],
-                 valid: set[tuple[str, str]]) -> Located:
+                 nodes: Mapping[str, Any]) -> Located:
     """Label every piece; ``labels`` are the fields the export writes, ``expected()`` their paragraphs
-    (made only when bookmarks do not find them all: numbering a big plan is not free)."""
+    (made only when bookmarks do not find them all: numbering a big plan is not free); ``nodes`` the
+    plan's items by id (a bookmark names one of their text fields, or nothing of the plan)."""
     paras = doc.paras
     result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
     # only a paragraph with tracked changes, or an empty one after an inserted break, can be new
     new_flags = [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
     seen: set[tuple[str, str]] = set()
     if doc.has_bookmarks:
+        para_label = result.para_label
+        start = len(BOOKMARK_PREFIX)
         for i, para in enumerate(paras):
-            if not para.in_table and not (new_flags[i] and moved_here(para)):
+            if para.in_table:
+                continue
+            first = para.first_marked
+            if first >= 0 and not para.changed:
+                # most paragraphs: untracked, their first bookmarked piece names the field and the
+                # pieces before it are the number (what _label_by_bookmarks finds, without its loop)
+                pieces = para.pieces
+                node_id, _sep, name = pieces[first].bookmark[start:].rpartition("_")
+                node = nodes.get(node_id)
+                if node is not None and name in _STRING_FIELDS[node.kind]:
+                    label = (node_id, name)
+                    for piece in pieces[:first]:
+                        piece.label = NUMBER
+                    para_label[i] = label
+                    seen.add(label)
+                    continue
+            if not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
                 # along: its item is where it was moved from (found by content, if not by bookmark)
-                label = _label_by_bookmarks(para, valid)
+                label = _label_by_bookmarks(para, nodes)
                 if label is not None:
-                    result.para_label[i] = label
+                    para_label[i] = label
                     seen.add(label)
     paragraphs: list[Expected] = []
     if not seen.issuperset(labels):
@@ -108,31 +130,31 @@ def moved_here(para: Para) -> bool:
     return all(p.change is not None and p.change.move == "moveTo" for p in para.pieces if not p.is_mark and p.text.strip())
 
 
-def _bookmark_label(name: str, valid: set[tuple[str, str]]) -> tuple[str, str] | None:
+def _bookmark_label(name: str, nodes: Mapping[str, Any]) -> tuple[str, str] | None:
     """The (node id, field) a ``pe_<id>_<field>`` bookmark names, when it is one of the plan's fields.
 
-    ``valid`` holds only real ids and fields, so membership is the whole check (what
+    A real id and one of its kind's text fields is the whole check (what
     ``editor.docx_ids.parse_bookmark_name`` checks with patterns, once per paragraph, costs more).
     """
     node_id, _sep, field = name[len(BOOKMARK_PREFIX):].rpartition("_")
-    label = (node_id, field)
-    return label if label in valid else None
+    node = nodes.get(node_id)
+    return (node_id, field) if node is not None and field in _STRING_FIELDS[node.kind] else None
 
 
-def _label_by_bookmarks(para: Para, valid: set[tuple[str, str]]) -> tuple[str, str] | None:
+def _label_by_bookmarks(para: Para, nodes: Mapping[str, Any]) -> tuple[str, str] | None:
     """The field a paragraph's bookmark names; the unmarked pieces before it are its number."""
     label = None
     first = None
     for index, piece in enumerate(para.pieces):
         if piece.bookmark is not None and not piece.is_mark:
-            label = _bookmark_label(piece.bookmark, valid)
+            label = _bookmark_label(piece.bookmark, nodes)
             if label is not None:
                 first = index
                 break
     if label is None:
         # an emptied field keeps its bookmark on the mark alone
         mark = para.mark
-        return _bookmark_label(mark.bookmark, valid) if mark.bookmark else None
+        return _bookmark_label(mark.bookmark, nodes) if mark.bookmark else None
     number_edited = False
     for piece in para.pieces[:first]:
         inserted = piece.change is not None and piece.change.kind == "ins"

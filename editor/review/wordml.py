@@ -77,12 +77,13 @@ class Para:
     places need it, and a ``w:pStyle`` met by the body pass for every paragraph cost a step each.
     """
 
-    __slots__ = ("in_table", "pieces", "changed", "_element", "_styles", "_style")
+    __slots__ = ("in_table", "pieces", "changed", "first_marked", "_element", "_styles", "_style")
 
     def __init__(self, in_table: bool, element=None, styles: StyleNames | None = None, style: str = "") -> None:
         self.in_table = in_table
         self.pieces: list[Piece] = []
         self.changed = False  # some piece (or the mark) is tracked: the reader sets it as it goes
+        self.first_marked = -1  # the index of its first piece under a pe_ bookmark (the reader notes it), -1: none
         self._element = element
         self._styles = styles
         self._style: str | None = None if element is not None else style
@@ -287,11 +288,15 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                 if plain is not None:
                     plain.text += text
                 else:
+                    if bookmark is not None and para.first_marked < 0:
+                        para.first_marked = len(pieces)
                     plain = new_piece(text, None, bookmark)
                     pieces.append(plain)
                 continue
             plain = None
             para.changed = True
+            if bookmark is not None and para.first_marked < 0:
+                para.first_marked = len(pieces)
             pieces.append(new_piece(text, change, bookmark))
             continue
         if tag == BOOKMARK_START:
