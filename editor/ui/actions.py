@@ -7,7 +7,7 @@ QUndoGroup, so their menu texts name the command they undo (「復原 重新命�
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QToolButton, QWidgetAction
 
@@ -53,6 +53,7 @@ class WindowActions:
         self.shortcuts = make(translate("actions", "快速鍵(&K)…"), lambda: w.show_help("shortcuts"), [], translate("actions", "所有指令的按鍵"))
         self.quit = make(translate("actions", "結束(&X)"), w.close, [QKeySequence.StandardKey.Quit])
 
+        self._undo_group = undo_group
         self.undo = undo_group.createUndoAction(window, translate("actions", "復原"))
         self.undo.setShortcuts([QKeySequence.StandardKey.Undo])
         self.undo.setIcon(icon(pixmaps.SP_ArrowBack))
@@ -160,10 +161,15 @@ class WindowActions:
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addActions([self.new, self.open, self.save])
         toolbar.addSeparator()
-        for action, name in ((self.undo, "undoButton"), (self.redo, "redoButton")):
-            holder = QWidgetAction(toolbar)
+        group = self._undo_group
+        for action, name, enabled, text in ((self.undo, "undoButton", group.canUndoChanged, group.undoTextChanged),
+                                            (self.redo, "redoButton", group.canRedoChanged, group.redoTextChanged)):
+            holder = QWidgetAction(toolbar)  # set up once: a change of it would enable the button (QWidgetAction)
             holder.setText(action.text())  # 「復原」: what the toolbar's overflow menu and accessibility name
-            holder.setDefaultWidget(StackToolButton(action, toolbar, name))
+            button = StackToolButton(action, toolbar, name)
+            enabled.connect(button.setEnabled)  # Qt to Qt, as the action itself is connected
+            text.connect(button.follow_text)
+            holder.setDefaultWidget(button)
             toolbar.addAction(holder)
         toolbar.addSeparator()
         toolbar.addActions([self.add_sibling, self.add_child, self.delete, self.move_up, self.move_down])
@@ -178,7 +184,8 @@ class StackToolButton(QToolButton):
     The undo and redo actions change on every edit and every undo (their text names the command,
     their enabled state follows the stack). A QToolBar relays itself and the main window out whenever
     one of its own actions changes, so the toolbar holds this button instead of the action; the button
-    takes the action's enabled state and tooltip (neither changes its size) and triggers it."""
+    follows the undo group as the action does (enabled state, and the action's tooltip; neither changes
+    its size) and triggers the action."""
 
     def __init__(self, action: QAction, toolbar: QToolBar, name: str):
         super().__init__(toolbar)
@@ -190,18 +197,11 @@ class StackToolButton(QToolButton):
         self.setIconSize(toolbar.iconSize())
         toolbar.iconSizeChanged.connect(self.setIconSize)
         self.clicked.connect(action.trigger)
-        action.changed.connect(self._follow)
-        self._follow()
+        self.setEnabled(action.isEnabled())
+        self.follow_text()
 
-    def _follow(self) -> None:
-        self.setEnabled(self._action.isEnabled())
-        self.setToolTip(self._action.toolTip())  # 「復原 重新命名推動策略」
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt name
-        # The QWidgetAction holding the button enables it whenever that action changes: the stack decides.
-        if event.type() == QEvent.Type.EnabledChange and self.isEnabled() != self._action.isEnabled():
-            self.setEnabled(self._action.isEnabled())
-        super().changeEvent(event)
+    def follow_text(self, _command: str = "") -> None:
+        self.setToolTip(self._action.toolTip())  # 「復原 重新命名推動策略」, the action's text already updated
 
 
 def _import_into(window) -> None:

@@ -60,13 +60,24 @@ class _PaneListener(DocumentListener):
     def field_changed(self, node, field) -> None:
         if field == "kpis":
             self._pane._kpi_columns = None
+        elif field in ("title", "text"):
+            self._pane._heading_stale = True
         self._pane._field_changed(node, field)
 
+    # The heading (kind, number, title) changes only with a title, the tree or the numbering style.
     def after_insert(self, parent, index) -> None:
         self._pane._kpi_columns = None  # the new subtree's strategies may fill an optional column
+        self._pane._heading_stale = True
 
     def after_remove(self, parent, index) -> None:
         self._pane._kpi_columns = None
+        self._pane._heading_stale = True
+
+    def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
+        self._pane._heading_stale = True
+
+    def plan_changed(self) -> None:
+        self._pane._heading_stale = True
 
     def changed(self) -> None:
         self._pane._document_changed()
@@ -84,6 +95,7 @@ class DetailPane(QScrollArea):
         self._node_id: str | None = None
         self._loading = False
         self._goal_signature: tuple = ()
+        self._heading_stale = True  # an edit since the heading was written may have changed it
         # The optional KPI columns the plan uses (kpi_columns_used), kept between strategies: a plan-wide
         # scan only after a KPI list, or the tree, changed, not on every strategy shown.
         self._kpi_columns: tuple[str, ...] | None = None
@@ -190,6 +202,7 @@ class DetailPane(QScrollArea):
             self._heading_box.refit()  # the last node's longer title leaves no empty line
 
     def _update_heading(self, node) -> None:
+        self._heading_stale = False
         number = number_of(self._session.document, node, self._session.plan.numbering_style)
         title = (title_of(node) or "").split("\n", 1)[0]
         kind = node_kind_label(self._session.document, node)
@@ -355,7 +368,8 @@ class DetailPane(QScrollArea):
             if self._node_id is not None:
                 self.show_node(None)
             return
-        self._update_heading(node)
+        if self._heading_stale:
+            self._update_heading(node)
         if node.kind == "strategy" and tuple((g.id, g.title) for g in self._goals()) != self._goal_signature:
             self._loading = True
             try:
