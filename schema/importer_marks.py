@@ -140,9 +140,9 @@ def detect_ladder(marks: list[tuple[int, Mark]], *, bracket_width_known: bool = 
         order.append(chosen)
         remaining.remove(chosen)
     templates = {}
+    written = Counter((m.family, m.template) for _, m in marks)  # one pass; first seen first among equals
     for family in order:
-        counts = Counter(m.template for _, m in marks if m.family == family)
-        template = counts.most_common(1)[0][0]
+        template = max((t for f, t in written if f == family), key=lambda t: written[(family, t)])
         if family.startswith("paren") and not bracket_width_known:
             template = "（" + template[1:-1] + "）"
         templates[family] = template
