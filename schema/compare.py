@@ -25,30 +25,21 @@ editor asks the reason for a removal.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import chain, compress, repeat
-from operator import attrgetter, eq, is_not, itemgetter, lt, ne, or_
+from operator import itemgetter
 from typing import Any
 
 from schema.amounts import format_amount  # the unit (千元) is in every label of this field
+from schema.compare_index import GETTERS, VersionIndex, disturbed, out_of_order, suspects
 from schema.compare_match import match_by_content, match_by_id, own_text
 from schema.file_reading import collector_paused
 from schema.model import BODY_NODES, KPI, TEXT_NODES, AnyNode, PlanContent, Strategy
-from schema.numbering import number_at
-from schema.sequences import longest_increasing
 from schema.textdiff import Diff, text_diff
-from schema.tree import KINDS, children, sections
+from schema.tree import KINDS, children
 
 KINDS_OF_CHANGE = ("added", "removed", "modified", "moved")
-_CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
 _COMPARED = {kind: spec.compared for kind, spec in KINDS.items()}  # the fields that make a change, apart from goal links
-_GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}
-_CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
-_ID = attrgetter("id")
-_GOAL_IDS = attrgetter("goal_ids")
-_number_at = lru_cache(maxsize=4096)(number_at)  # (kind, index, parent kind) → number, in the default style
 
 
 @dataclass(frozen=True)
@@ -96,7 +87,7 @@ class Comparison:
 def compare(old: PlanContent, new: PlanContent, authors: Mapping[str, str] | None = None) -> Comparison:
     """``authors``: node id → who changed it (``Revision.authors`` of the newer version), named on each change."""
     with collector_paused():  # many short-lived objects, no cycles: nothing for the collector's passes to find
-        a, b = _Tree(old), _Tree(new)
+        a, b = VersionIndex(old), VersionIndex(new)
         if not a.nodes.keys().isdisjoint(b.nodes.keys()):
             matched, how = match_by_id(a, b), "id"
         else:
@@ -173,121 +164,32 @@ def _kpi_line(kpi: KPI) -> str:
     return f"{kpi.name}{details}{targets}"
 
 
-class _Tree:
-    """One version's nodes with their parent and place, built level by level.
-
-    Each level's nodes of one kind are recorded with a few C-level calls (``map``, ``zip``,
-    ``chain``, ``dict.update``) rather than a Python step per node: this runs on every node of
-    both plans, and most nodes never change. ``nodes``, ``parent_ids`` and ``index``
-    hold their ids in the same order (level by level).
-    """
-
-    def __init__(self, content: PlanContent) -> None:
-        self.content = content
-        top: list[AnyNode] = list(sections(content))
-        ids = list(map(_ID, top))
-        self.nodes: dict[str, AnyNode] = dict(zip(ids, top))
-        self.parent_ids: dict[str, str | None] = dict.fromkeys(ids)
-        self.index: dict[str, int] = dict(zip(ids, range(len(ids))))
-        self.of_kind: dict[str, tuple[list[str], list[AnyNode]]] = {}  # kind → (ids, nodes)
-        for nid, node in zip(ids, top):
-            self.of_kind[node.kind] = ([nid], [node])
-        self.levels: list[list[AnyNode]] = []  # the nodes of each depth, in document order
-        self._position: dict[str, tuple[int, ...]] = {}
-        self._labels: dict[str, str] = {}
-        groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
-        while groups:
-            self.levels.append(list(chain.from_iterable(group for _kind, group in groups)))
-            below: list[tuple[str, list[AnyNode]]] = []
-            for kind, group in groups:
-                field_name = _CHILDREN[kind]
-                if field_name is None:
-                    continue
-                lists = list(map(attrgetter(field_name), group))
-                kids: list[AnyNode] = list(chain.from_iterable(lists))
-                if not kids:
-                    continue
-                kid_ids = list(map(_ID, kids))
-                sizes = list(map(len, lists))
-                self.nodes.update(zip(kid_ids, kids))
-                self.parent_ids.update(zip(kid_ids, chain.from_iterable(map(repeat, map(_ID, group), sizes))))
-                self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
-                child_kind = _CHILD_KIND[kind]
-                ids_of_kind, nodes_of_kind = self.of_kind.setdefault(child_kind, ([], []))
-                ids_of_kind += kid_ids
-                nodes_of_kind += kids
-                below.append((child_kind, kids))
-            groups = below
-        self.goal_titles = {g.id: g.title for g in content.goals.goals}
-
-    def parent(self, nid: str) -> AnyNode | None:
-        parent_id = self.parent_ids[nid]
-        return None if parent_id is None else self.nodes[parent_id]
-
-    def position(self, nid: str) -> tuple[int, ...]:
-        """A key that sorts as document order: the indices from the section down to the node."""
-        found = self._position.get(nid)
-        if found is None:
-            parent = self.parent_ids[nid]
-            found = (self.index[nid],) if parent is None else (*self.position(parent), self.index[nid])
-            self._position[nid] = found
-        return found
-
-    def end(self, nid: str) -> tuple[int, ...]:
-        """The position of the last node of ``nid``'s subtree."""
-        node = self.nodes[nid]
-        kids = children(node)
-        while kids:
-            node = kids[-1]
-            kids = children(node)
-        return self.position(node.id)
-
-    def number(self, node: AnyNode) -> str:
-        """The node's official number (``schema.numbering.number_of``), from a cache of the few there are."""
-        parent = self.parent(node.id)
-        return _number_at(node.kind, self.index[node.id], parent.kind if parent is not None else "")
-
-    def label(self, node: AnyNode | None) -> str:
-        """Number and title, e.g. 二、衝就業 (a parent's, named by each change below it: computed once)."""
-        if node is None:
-            return ""
-        found = self._labels.get(node.id)
-        if found is None:
-            title, text = own_text(node)
-            found = self._labels[node.id] = self.number(node) + (title or _short(text))
-        return found
-
-    def side(self, node: AnyNode, with_children: set[str] | None = None) -> NodeSide:
-        """The NodeSide of a node; ``with_children``: ids of the descendants to include."""
-        title, text = own_text(node)
-        parent = self.parent(node.id)
-        kids: tuple[NodeSide, ...] = ()
-        if with_children is not None:
-            kids = tuple(self.side(c, with_children) for c in children(node) if c.id in with_children)
-        # Every field given, as NodeSide(...) would set them: one dict update instead of a frozen
-        # dataclass's setattr per field (a comparison makes two sides per change).
-        made = object.__new__(NodeSide)
-        made.__dict__.update(
-            number=self.number(node),
-            title=title,
-            text=text,
-            parent_id=parent.id if parent is not None else None,
-            index=self.index[node.id],
-            node_id=node.id,
-            parent=self.label(parent),
-            values=node_values(node, self.goal_titles),
-            children=kids,
-        )
-        return made
-
-
-def _short(text: str, limit: int = 24) -> str:
-    line = text.split("\n", 1)[0]
-    return line if len(line) <= limit else line[:limit] + "…"
+def _side(tree: VersionIndex, node: AnyNode, with_children: set[str] | None = None) -> NodeSide:
+    """The NodeSide of a node; ``with_children``: ids of the descendants to include."""
+    title, text = own_text(node)
+    parent = tree.parent(node.id)
+    kids: tuple[NodeSide, ...] = ()
+    if with_children is not None:
+        kids = tuple(_side(tree, c, with_children) for c in children(node) if c.id in with_children)
+    # Every field given, as NodeSide(...) would set them: one dict update instead of a frozen
+    # dataclass's setattr per field (a comparison makes two sides per change).
+    made = object.__new__(NodeSide)
+    made.__dict__.update(
+        number=tree.number(node),
+        title=title,
+        text=text,
+        parent_id=parent.id if parent is not None else None,
+        index=tree.index[node.id],
+        node_id=node.id,
+        parent=tree.label(parent),
+        values=node_values(node, tree.goal_titles),
+        children=kids,
+    )
+    return made
 
 
 # --- the list of changes ------------------------------------------------------------------------
-def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
+def _changes(a: VersionIndex, b: VersionIndex, matched: dict[str, str]) -> list[Change]:
     back = dict(zip(matched.values(), matched.keys()))
     goal_map = {g: matched.get(g, "") for g in a.goal_titles}
     keyed: list[tuple[tuple[tuple[int, ...], int, tuple[int, ...]], Change]] = []
@@ -295,19 +197,19 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         node, parent = b.nodes[nid], b.parent(nid)
         if parent is not None and parent.id in back:  # the top of an added subtree
             inside = {n for n in _descendants(node) if n not in back}
-            side = b.side(node, inside)
+            side = _side(b, node, inside)
             fields = {f: [(1, v)] for f, v in _own_values(node, side).items()}
             keyed.append(((b.position(nid), 0, ()), Change("added", node.kind, nid, None, side, fields, None, node.note)))
     if len(back) == len(matched):  # one to one, as every matcher makes it
-        suspects = _suspects(a, b, matched, back)
-        disturbed = _disturbed(a, b, matched, back, suspects)
+        looked_at = suspects(a, b, matched, back)
+        families = disturbed(a, b, matched, back, looked_at)
     else:  # look at every node and family
-        disturbed, suspects = set(b.nodes), set(back)
-    reordered = _out_of_order(a, b, matched, back, disturbed)
-    for nid in (suspects | reordered) & back.keys():
+        families, looked_at = set(b.nodes), set(back)
+    reordered = out_of_order(a, b, matched, back, families)
+    for nid in (looked_at | reordered) & back.keys():
         node, parent, old_id = b.nodes[nid], b.parent(nid), back[nid]
         old_node = a.nodes[old_id]
-        getter = _GETTERS[node.kind]
+        getter = GETTERS[node.kind]
         if getter(old_node) == getter(node) and not _linked(old_node, node):
             fields = {}
         else:
@@ -316,7 +218,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         moved = parent is not None and (nid in reordered or old_parent is None or matched.get(old_parent.id) != parent.id)
         if moved or fields:
             change = Change(
-                "moved" if moved else "modified", node.kind, nid, a.side(old_node), b.side(node), fields,
+                "moved" if moved else "modified", node.kind, nid, _side(a, old_node), _side(b, node), fields,
                 a.label(old_parent) if moved else None, node.note,
             )
             keyed.append(((b.position(nid), 0, ()), change))
@@ -325,7 +227,7 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
         if parent is None or parent.id not in matched:
             continue
         inside = {n for n in _descendants(node) if n not in matched}
-        side = a.side(node, inside)
+        side = _side(a, node, inside)
         new_parent = b.nodes[matched[parent.id]]
         anchor = b.position(new_parent.id)
         for sibling in reversed(children(parent)[: a.index[oid]]):
@@ -339,52 +241,6 @@ def _changes(a: _Tree, b: _Tree, matched: dict[str, str]) -> list[Change]:
     # Document order of the newer version; a removal right after what preceded it there.
     keyed.sort(key=itemgetter(0))
     return [change for _key, change in keyed]
-
-
-def _suspects(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str]) -> set[str]:
-    """New ids whose compared fields differ from their old node's, or that link goals (compared
-    through the goal matching): kind by kind, with C-level maps, since most nodes are unchanged."""
-    suspects: set[str] = set()
-    a_nodes = a.nodes
-    for kind, (ids, nodes) in b.of_kind.items():
-        getter = _GETTERS[kind]
-        old_ids = list(map(back.get, ids))
-        is_matched = list(map(is_not, old_ids, repeat(None)))
-        olds = map(a_nodes.__getitem__, compress(old_ids, is_matched))  # type: ignore[arg-type]  # None is left out
-        differs = map(ne, map(getter, olds), map(getter, compress(nodes, is_matched)))
-        suspects.update(compress(compress(ids, is_matched), differs))
-    if "strategy" in b.of_kind:
-        ids, nodes = b.of_kind["strategy"]
-        suspects.update(compress(ids, map(_GOAL_IDS, nodes)))
-    if "strategy" in a.of_kind:
-        ids, nodes = a.of_kind["strategy"]
-        suspects.update(filter(None, map(matched.get, compress(ids, map(_GOAL_IDS, nodes)))))
-    return suspects
-
-
-def _disturbed(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str], suspects: set[str]) -> set[str]:
-    """The new ids of the parents whose children are not exactly their old node's children in
-    the same places (only there can a child be out of order); adds to ``suspects`` the new ids
-    under another parent. Compared id by id with C-level maps, no tuple per node."""
-    # Lookups that also answer None for None (an unmatched node has no counterpart, a section no parent).
-    new_id: Callable[[Any], Any] = matched.get
-    old_id: Callable[[Any], Any] = back.get
-    a_parent: Callable[[Any], Any] = a.parent_ids.get
-    a_index: Callable[[Any], Any] = a.index.get
-    b_parent: Callable[[Any], Any] = b.parent_ids.get
-    b_index: Callable[[Any], Any] = b.index.get
-    old_ids = list(map(old_id, b.parent_ids.keys()))
-    other_parent = list(map(ne, map(new_id, map(a_parent, old_ids)), b.parent_ids.values()))
-    suspects.update(compress(b.parent_ids.keys(), other_parent))
-    other_place = map(or_, other_parent, map(ne, map(a_index, old_ids), b.index.values()))
-    disturbed: set[Any] = set(compress(b.parent_ids.values(), other_place))
-    # and the old children that are not in their place in the newer version (removed, moved, shifted)
-    new_ids = list(map(new_id, a.parent_ids.keys()))
-    expected_parent = list(map(new_id, a.parent_ids.values()))
-    elsewhere = map(or_, map(ne, map(b_parent, new_ids), expected_parent), map(ne, map(b_index, new_ids), a.index.values()))
-    disturbed.update(compress(expected_parent, elsewhere))
-    disturbed.discard(None)
-    return disturbed
 
 
 def _linked(x: AnyNode, y: AnyNode) -> bool:
@@ -404,11 +260,11 @@ def _descendants(node: AnyNode) -> Iterator[str]:
         yield from _descendants(child)
 
 
-def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str, str]) -> dict[str, Diff]:
+def _field_diffs(x: AnyNode, y: AnyNode, a: VersionIndex, b: VersionIndex, goal_map: dict[str, str]) -> dict[str, Diff]:
     kind = x.kind
     if kind != y.kind:
         return {}
-    getter = _GETTERS[kind]
+    getter = GETTERS[kind]
     changed: list[str]
     if getter(x) == getter(y):
         changed = []
@@ -428,24 +284,3 @@ def _field_diffs(x: AnyNode, y: AnyNode, a: _Tree, b: _Tree, goal_map: dict[str,
     return {name: diff for name, diff in diffs.items() if any(op != 0 for op, _text in diff)}
 
 
-def _out_of_order(a: _Tree, b: _Tree, matched: dict[str, str], back: dict[str, str], disturbed: set[str]) -> set[str]:
-    """New ids of nodes that kept their parent but not their order: those off a longest increasing run.
-
-    Only the children of ``disturbed`` parents can be out of order: the parents (new ids) whose
-    children are not exactly their old node's children in the same places."""
-    result: set[str] = set()
-    old_parent_of: Callable[[Any], Any] = a.parent_ids.get
-    new_id: Callable[[Any], Any] = matched.get
-    old_place: Callable[[Any], int] = a.index.__getitem__
-    for parent_id in disturbed:
-        kid_ids = list(map(_ID, children(b.nodes[parent_id])))
-        old_ids = list(map(back.get, kid_ids))
-        # the children that were children of this parent's old node, with their old places
-        stayed = list(map(eq, map(new_id, map(old_parent_of, old_ids)), repeat(parent_id)))
-        places = list(map(old_place, compress(old_ids, stayed)))
-        if all(map(lt, places, places[1:])):
-            continue  # only insertions and removals here
-        seq = list(zip(places, compress(kid_ids, stayed)))
-        keep = {nid for _i, nid in longest_increasing(seq, key=lambda item: item[0])}
-        result.update(nid for _i, nid in seq if nid not in keep)
-    return result

@@ -33,7 +33,7 @@ _LOCAL_PAIRS = 400  # beyond this many sibling pairs, leave the rest to the shin
 
 
 class IndexedTree(Protocol):
-    """What matching needs of one version (``schema.compare._Tree`` is one)."""
+    """What matching needs of one version (``schema.compare_index.VersionIndex`` is one)."""
 
     content: PlanContent
     nodes: dict[str, AnyNode]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from schema.checks.core import Context, iter_strings
 from schema.checks.punctuation import _ANY_HALF, _FULL
-from schema.compare import _Tree
+from schema.compare_index import VersionIndex
 from schema.model import KPI, Action, FocusArea, Goal, Paragraph, PlanContent, Strategy
 from schema.tree import walk
 from schema.xml_chars import INVALID_XML
@@ -76,7 +76,7 @@ def test_the_nodes_with_a_character_are_those_a_walk_finds(content, pattern):
 @settings(max_examples=80, deadline=None)
 @given(plans())
 def test_the_comparison_indexes_the_plan_as_a_walk_does(content):
-    tree = _Tree(content)
+    tree = VersionIndex(content)
     walked = list(walk(content))
     assert {nid: (p := tree.parent(nid)) and p.id for nid in tree.nodes} == {n.id: p and p.id for n, p in walked}
     assert tree.parent_ids == {n.id: p and p.id for n, p in walked}
@@ -108,13 +108,13 @@ def test_a_change_side_is_a_whole_node_side():
     """The comparison makes its NodeSides without their constructor: each has every field, and equals the constructed one."""
     import dataclasses
 
-    from schema.compare import NodeSide
+    from schema.compare import NodeSide, _side
 
     content = PlanContent()
     content.focus.focus_areas = [FocusArea(title="拚經濟", strategies=[Strategy(title="推動產業", actions=[Action(text="設立園區")])])]
-    tree = _Tree(content)
+    tree = VersionIndex(content)
     action = content.focus.focus_areas[0].strategies[0].actions[0]
-    side = tree.side(action)
+    side = _side(tree, action)
     assert side == NodeSide(**{f.name: getattr(side, f.name) for f in dataclasses.fields(NodeSide)})
     assert (side.number, side.text, side.parent, side.index, side.values) == ("1.", "設立園區", "（一）推動產業", 0, {"text": "設立園區"})
     assert vars(side).keys() == {f.name for f in dataclasses.fields(NodeSide)}
