@@ -21,11 +21,9 @@ import gc
 import os
 import random
 import statistics
-import struct
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from editor.export.amendments import write_amendment_table, write_tracked_document  # noqa: E402
 from editor.export.chart_layout import clear_layout_caches, layout_chart  # noqa: E402
-from editor.export.chart_paint import png_bytes, render_image  # noqa: E402
+from editor.export.chart_picture import landscape_chart_room, render_picture  # noqa: E402
 from editor.export.fonts import ensure_gui_application  # noqa: E402
 from editor.export.official_docx import write_official_docx  # noqa: E402
 from schema.compare import compare  # noqa: E402
@@ -57,13 +55,12 @@ def main() -> int:
     comparison = compare(old, new)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        write_official_docx(plan, new_rev, tmp / "official.docx")
-        pixels = picture_width(tmp / "official.docx")  # the older chart is painted as wide as the document shows it
 
         def newer_and_older_chart() -> None:
             clear_layout_caches()
             write_official_docx(plan, new_rev, tmp / "official.docx")
-            png_bytes(render_image(layout_chart(plan, old_rev), pixels, dpi=300))  # layouts shared, as the tracked document's
+            # The older chart as the document shows it; its layout shares the line breaks, as the tracked document's.
+            render_picture(layout_chart(plan, old_rev), landscape_chart_room())
 
         # Each call lays its charts out from nothing (clear_layout_caches), as one export process does.
         wall, cpu = interleaved_wall_and_cpu({
@@ -115,13 +112,6 @@ def interleaved_wall_and_cpu(functions: dict, rounds: int) -> tuple[dict[str, fl
             cpu[name].append(time.process_time() - start_cpu)
     return ({name: statistics.median(values) for name, values in wall.items()},
             {name: statistics.median(values) for name, values in cpu.items()})
-
-
-def picture_width(path: Path) -> int:
-    """The pixel width of the (one) chart picture of a .docx: its PNG header's."""
-    with zipfile.ZipFile(path) as archive:
-        name = next(n for n in archive.namelist() if n.startswith("word/media/") and n.endswith(".png"))
-        return struct.unpack(">I", archive.read(name)[16:20])[0]
 
 
 if __name__ == "__main__":
