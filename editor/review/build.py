@@ -11,6 +11,11 @@ were taken first).
 """
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+
+from pydantic import TypeAdapter
+
 from editor.review.comments import comment_proposals
 from editor.review.expected import export_form
 from editor.review.field_text import change_groups, hunks, kind_of, normalise, render
@@ -32,7 +37,10 @@ class Builder:
         self.doc = doc
         self.located = located
         self.document = document
-        self.proposals: list[Proposal] = []
+        # Text proposals (nearly all of them) are kept as their fields until build() validates them in one
+        # call (one Proposal each costs more); the structural ones are objects, which moves.py pairs.
+        self.proposals: list[Proposal | dict] = []
+        self.next_id = _id_maker()
         self.unplaced: list[Proposal] = []
         self.fallback_author = doc.last_modified_by
         self.fallback_date = doc.modified
@@ -105,19 +113,21 @@ class Builder:
             removed.add(node_id)
             return True
         change = marks[0].change
-        self._remove_node(node, change.author, change.date)
+        proposal = self._remove_node(node, change.author, change.date)
         if all(m.change.move == "moveFrom" for m in marks):
-            self.moved_from[node_id] = self.proposals[-1]
+            self.moved_from[node_id] = proposal
         removed.add(node_id)
         return True
 
-    def _remove_node(self, node, author: str, date: str) -> None:
+    def _remove_node(self, node, author: str, date: str) -> Proposal:
         parent = self.document.parent(node)
         op = Remove(parent.id, self.document.index_of(node))
-        self.proposals.append(Proposal(
+        proposal = Proposal(
             kind="remove_node", node_id=node.id, author=author, date=date, old=title_of(node) or "",
             operation=to_json(op), reason=f"刪除{KINDS[node.kind].label}",
-        ))
+        )
+        self.proposals.append(proposal)
+        return proposal
 
     def _missing(self, node, field: str, removed: set[str]) -> None:
         """A paragraph of the plan that the document no longer has (re-saved without tracking)."""
@@ -153,8 +163,11 @@ class Builder:
                 return
         old = render(node.kind, field, pieces, accept=set())
         if old == form:
-            for group in change_groups(pieces):
-                text = render(node.kind, field, pieces, accept={id(p) for p in group})
+            groups = change_groups(pieces)
+            for group in groups:
+                # one group holding every change (most fields): taking it alone is taking them all
+                alone = len(groups) == 1 and len(group) == sum(1 for p in pieces if p.change is not None and p.change.kind != "gone")
+                text = new if alone else render(node.kind, field, pieces, accept={id(p) for p in group})
                 change = next(p.change for p in group if p.change is not None)
                 self._text_proposal(node_id, field, raw, form, text, kind_of(group), change.author, change.date)
             return
@@ -166,7 +179,8 @@ class Builder:
 
     def _text_proposal(self, node_id, field, raw, form, text, kind, author, date) -> None:
         value = text if raw == form else (rebase_text(form, text, raw) or text)
-        self.proposals.append(Proposal(kind=kind, node_id=node_id, field=field, author=author, date=date, old=raw, new=value))
+        self.proposals.append({"id": self.next_id(), "kind": kind, "node_id": node_id, "field": field, "author": author,
+                               "date": date, "old": raw, "new": value})
 
     # --- what cannot be applied ----------------------------------------------------------------
     def numbers_and_joins(self) -> None:
@@ -255,11 +269,12 @@ class Builder:
             if node_kind == "strategy":
                 strategy = data
             last = (parent_id, index, data)
-            self.proposals.append(Proposal(kind="insert_node", node_id=parent_id, author=author, date=date, new=text,
-                                           operation={"op": "Insert", "parent_id": parent_id, "index": index, "node": data},
-                                           reason=f"新增{KINDS[data['kind']].label}"))
+            proposal = Proposal(kind="insert_node", node_id=parent_id, author=author, date=date, new=text,
+                                operation={"op": "Insert", "parent_id": parent_id, "index": index, "node": data},
+                                reason=f"新增{KINDS[data['kind']].label}")
+            self.proposals.append(proposal)
             if moved_here(para):
-                self.moved_to.append((self.proposals[-1], data))
+                self.moved_to.append((proposal, data))
 
     def _body_line(self, node_id: str, text: str, author: str, date: str) -> None:
         node = self.document.node(node_id)
@@ -284,11 +299,29 @@ def _marks_deleted(pieces: list[Piece]) -> bool:
     return found
 
 
+_PROPOSALS = TypeAdapter(list[Proposal])  # every field's limits checked, as Proposal(...) checks them
+
+
+def _id_maker() -> Callable[[], str]:
+    """Fresh proposal ids for one reading: 12 hex digits like ``new_id``'s, a random 8 and a count (a uuid4
+    each costs more); past 65,536 proposals, random ones."""
+    prefix = new_id()[:8]
+    count = itertools.count()
+
+    def make() -> str:
+        n = next(count)
+        return f"{prefix}{n:04x}" if n < 0x10000 else new_id()
+
+    return make
+
+
 def build(doc: WordDocument, located: Located, document: Document) -> tuple[list[Proposal], list[Proposal]]:
     builder = Builder(doc, located, document)
     builder.fields()
     builder.added()
     builder.numbers_and_joins()
-    proposals = pair_moves(builder.proposals, builder.moved_from, builder.moved_to, document)
+    made = iter(_PROPOSALS.validate_python([p for p in builder.proposals if isinstance(p, dict)]))
+    validated = [next(made) if isinstance(p, dict) else p for p in builder.proposals]
+    proposals = pair_moves(validated, builder.moved_from, builder.moved_to, document)
     placed, unplaced = comment_proposals(doc, located)
     return proposals + placed, builder.unplaced + unplaced
