@@ -12,6 +12,7 @@ picture is made in process, which raises the real error (e.g. NoChineseFontError
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -111,11 +112,16 @@ def start_chart_picture(plan: PlanDocument, revision: Revision, room: tuple[int,
         return PendingChart(plan, revision, room, None)
     sys.stdout.flush()
     sys.stderr.flush()
+    # Parent and child share the memory until either writes to a page; the cyclic collector writes
+    # to every object it visits. Frozen, the plan and the modules are no longer visited by the
+    # parent's collector, and the short-lived child runs without one: neither copies what it only reads.
+    gc.freeze()
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: paint, send the picture, leave without running the parent's exit handlers
         status = 1
         try:
+            gc.disable()
             os.close(read_end)
             data = pickle.dumps(_paint_in_child(plan, revision, room), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
