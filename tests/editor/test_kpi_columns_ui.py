@@ -77,3 +77,34 @@ def test_the_columns_follow_every_edit_of_another_strategys_kpis_with_one_scan_p
     window.tree.select_node("s2")
     assert kpis.headers()[0] == "指標名稱"
     discard_on_close(window)
+
+
+def test_an_insert_adds_its_own_columns_and_a_delete_rescans_only_when_columns_were_in_use(qtbot, tmp_path, monkeypatch):
+    """A structural edit does not look through the whole plan: an inserted subtree's KPIs are added to the
+    columns known, and a delete asks for a new look only when some optional column was in use."""
+    from editor.ui.detail import pane as pane_module
+    from editor.ui.session import undo_commands
+    from schema.operations import Remove
+
+    scans = []
+    real = pane_module.kpi_columns_used
+    monkeypatch.setattr(pane_module, "kpi_columns_used", lambda content: scans.append(1) or real(content))
+    window = _window(qtbot, tmp_path, [KPI(id="k1", name="進駐率")])
+    session, kpis = window.session, window.detail.kpi_table
+    window.tree.select_node("s1")
+    assert len(scans) == 1
+    assert undo_commands.execute(session, [Remove("fa1", 1)], "刪除推動策略") is None  # s2: no column was in use
+    session.undo_stack.undo()
+    window.tree.select_node("s1")
+    assert kpis.headers()[0] == "指標名稱" and len(scans) == 1
+    value = [{"id": "k3", "name": "創業家數", "objective": "青年創業", "targets": {}}]
+    assert undo_commands.execute_field(session, "s3", "kpis", value, "修改推動策略的關鍵績效指標") is None
+    window.tree.select_node("s1")
+    assert kpis.headers()[0] == "策略績效目標" and len(scans) == 2
+    assert undo_commands.execute(session, [Remove("fa2", 0)], "刪除推動策略") is None  # s3 takes the column away
+    window.tree.select_node("s2")
+    assert kpis.headers()[0] == "指標名稱" and len(scans) == 3
+    session.undo_stack.undo()  # s3 comes back with its objective: added from s3 alone
+    window.tree.select_node("s1")
+    assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"] and len(scans) == 3
+    discard_on_close(window)

@@ -34,8 +34,18 @@ OPTIONAL_COLUMNS = ("objective", "assessment")  # other cities' 策略績效目�
 
 def kpi_columns_used(content) -> tuple[str, ...]:
     """Which of OPTIONAL_COLUMNS a KPI anywhere in the plan's ``content`` fills."""
-    used = {column for area in content.focus.focus_areas for strategy in area.strategies for kpi in strategy.kpis
-            for column in OPTIONAL_COLUMNS if getattr(kpi, column)}
+    return _filled([strategy for area in content.focus.focus_areas for strategy in area.strategies])
+
+
+def kpi_columns_with(columns: tuple[str, ...], node) -> tuple[str, ...]:
+    """``columns`` and those the KPIs under ``node`` (just inserted) fill: no plan-wide scan for an insert."""
+    strategies = node.strategies if node.kind == "focus_area" else [node] if node.kind == "strategy" else []
+    added = _filled(strategies)
+    return tuple(column for column in OPTIONAL_COLUMNS if column in columns or column in added)
+
+
+def _filled(strategies) -> tuple[str, ...]:
+    used = {column for strategy in strategies for kpi in strategy.kpis for column in OPTIONAL_COLUMNS if getattr(kpi, column)}
     return tuple(column for column in OPTIONAL_COLUMNS if column in used)
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.detail.heading import HeadingBox
-from editor.ui.detail.kpi_table import BudgetTable, KpiTable, kpi_columns_used
+from editor.ui.detail.kpi_table import BudgetTable, KpiTable, kpi_columns_used, kpi_columns_with
 from editor.ui.i18n import capitalised, field_name, fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
 from editor.ui.text import removed_note, strip_controls
@@ -66,11 +66,14 @@ class _PaneListener(DocumentListener):
 
     # The heading (kind, number, title) changes only with a title, the tree or the numbering style.
     def after_insert(self, parent, index) -> None:
-        self._pane._kpi_columns = None  # the new subtree's strategies may fill an optional column
+        if self._pane._kpi_columns is not None:  # the new subtree's strategies may fill an optional column
+            node = getattr(parent, KINDS[parent.kind].children)[index]
+            self._pane._kpi_columns = kpi_columns_with(self._pane._kpi_columns, node)
         self._pane._heading_stale = True
 
     def after_remove(self, parent, index) -> None:
-        self._pane._kpi_columns = None
+        if self._pane._kpi_columns:  # a column in use may have gone with the subtree; none stays none
+            self._pane._kpi_columns = None
         self._pane._heading_stale = True
 
     def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
@@ -96,8 +99,8 @@ class DetailPane(QScrollArea):
         self._loading = False
         self._goal_signature: tuple = ()
         self._heading_stale = True  # an edit since the heading was written may have changed it
-        # The optional KPI columns the plan uses (kpi_columns_used), kept between strategies: a plan-wide
-        # scan only after a KPI list, or the tree, changed, not on every strategy shown.
+        # The optional KPI columns the plan uses, kept between strategies: looked up plan-wide again only after a
+        # KPI list changed or a delete took a subtree while a column was in use (an insert adds its own; _PaneListener).
         self._kpi_columns: tuple[str, ...] | None = None
         self._undo_keys = _GlobalUndoKeys(self)
 
