@@ -23,6 +23,7 @@ from schema.document import Document
 from schema.model import PlanContent, PlanDocument
 from schema.operations import Insert, Move, Operation, OperationError, Remove, SetField, SetProposal, from_json
 from schema.proposals import Proposal, ProposalStatus, Reply
+from schema.sequences import longest_increasing
 from schema.tree import KINDS, children, subtree
 
 TEXT_KINDS = ("insert", "delete", "replace")
@@ -195,16 +196,23 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
 def _place_in(document: Document, base_doc: Document, node_id: str, parent_id: str) -> int:
     """Where ``node_id`` goes back under ``parent_id`` of the draft: right after the nearest sibling
     it followed in the revision that is still there, else before the nearest one it preceded, else last.
-    Counted without the node itself (a Move's index counts after the node left its place)."""
+    Counted without the node itself (a Move's index counts after the node left its place).
+
+    Only siblings that kept their order count as landmarks (a longest run of them in the revision's
+    order, as the comparison finds what moved): a sibling that is itself out of place would put the
+    node back beside it, out of place again, and rejecting the move would change nothing."""
     base_parent = base_doc.parent(base_doc.node(node_id))
     siblings = [n.id for n in children(base_parent)] if base_parent is not None else [node_id]
     at = siblings.index(node_id)
     kids = [n.id for n in children(document.node(parent_id)) if n.id != node_id]
+    base_place = {sibling: place for place, sibling in enumerate(siblings)}
+    in_order = longest_increasing([kid for kid in kids if kid in base_place], key=base_place.__getitem__)
+    landmarks = set(in_order)
     for before in reversed(siblings[:at]):
-        if before in kids:
+        if before in landmarks:
             return kids.index(before) + 1
     for after in siblings[at + 1:]:
-        if after in kids:
+        if after in landmarks:
             return kids.index(after)
     return len(kids)
 

@@ -1,7 +1,7 @@
 """Property: whatever a draft did to a revision (items removed, moved, added, fields retyped), rejecting
 its changes one by one (schema.review.restore_operations, as Review mode and the comparison's change
 list do) gives back the revision's content exactly: the same items, ids, texts and order."""
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from schema.compare import compare
@@ -50,6 +50,9 @@ def edit(document, edits):
 
 @settings(max_examples=60, deadline=None)
 @given(edits=draft_edits())
+# three paragraphs moved to the front, then the one after the first removed: the first paragraph's
+# old successor is gone and the next one is itself out of place (found by Hypothesis)
+@example(edits=[("move", 633, 0), ("move", 634, 0), ("move", 635, 0), ("remove", 634, 0)])
 def test_rejecting_every_change_gives_back_the_revision(edits):
     document = Document(BASE.model_copy(deep=True))
     edit(document, edits)
@@ -57,7 +60,16 @@ def test_rejecting_every_change_gives_back_the_revision(edits):
         changes = compare(BASE, document.content).changes
         if not changes:
             break
-        document.apply_all(restore_operations(document, changes[0], BASE))
+        refused = []
+        for change in changes:  # the first change that can be rejected now, as a user would take them
+            try:
+                operations = restore_operations(document, change, BASE)
+            except OperationError as exc:  # e.g. a move back into an item whose removal is not rejected yet
+                refused.append(str(exc))
+                continue
+            document.apply_all(operations)
+            break
+        assert len(refused) < len(changes), refused  # some change can always be rejected
     assert document.content.model_dump() == BASE.model_dump()
 
 
