@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from schema.compare import Comparison, compare
 from schema.compare_match import match_by_content
 from schema.document import Document
+from schema.file_reading import collector_paused
 from schema.merge_fields import merge_mapping, merge_value
 from schema.merge_tree import OURS, THEIRS, TreeConflict, Version, merge_versions
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision
@@ -86,6 +87,11 @@ class MergeResult:
 def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *, date: str = "") -> MergeResult:
     """Merge ``theirs`` into ``ours``, both descended from ``base``; no argument is changed."""
     date = date or datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with collector_paused():  # many short-lived objects, no cycles (as loading and the comparison do)
+        return _merge_plans(base, ours, theirs, date)
+
+
+def _merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, date: str) -> MergeResult:
     base_content = base.draft.content
     b = Version(base_content)
     o, t = (_aligned(b, Version(side.draft.content)) for side in (ours, theirs))
@@ -119,12 +125,11 @@ def _merge_authors(b: Version, o: Version, t: Version, ours: Revision, theirs: R
     """Who made each change (修改者): for a node a side changed, that side's author of it (or, when none was
     recorded, as for an edit made outside the editor, the side's own author); ours last, since where both
     changed a node ours is what the merge applied. Earlier attributions of unchanged nodes are kept."""
-    def changed(v: Version, n: str) -> bool:
-        return n not in b.nodes or v.parent[n] != b.parent[n] or v.values(n) != b.values(n)
-
     authors: dict[str, str] = {}
     for side, version in ((theirs, t), (ours, o)):
-        touched = [n for n in version.nodes if changed(version, n)] + [n for n in b.nodes if n not in version.nodes]
+        if not (side.author or side.authors):
+            continue  # no name to give
+        touched = sorted(version.changed_since(b), key=version.position) + sorted(b.nodes.keys() - version.nodes.keys(), key=b.position)
         for n in touched:
             who = side.authors.get(n) or side.author
             if who:

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, is_not, itemgetter, ne, not_
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from schema.compare_index import VersionIndex, disturbed
+from schema.file_reading import collector_paused
 from schema.merge_fields import merge_value
 from schema.model import AnyNode, PlanContent
 from schema.tree import KINDS, MAX_ACTION_DEPTH, SECTION_FIELDS, sections
@@ -64,25 +67,17 @@ class TreeConflict:
 
 
 class Version:
-    """One version's nodes: id → node, parent id, child ids."""
+    """One version's nodes: id → node, parent id, child ids (``kids``, made when asked for), indexed
+    level by level as the comparison indexes them (``index``: ``schema.compare_index.VersionIndex``)."""
 
     def __init__(self, content: PlanContent):
         self.content = content
-        self.nodes: dict[str, AnyNode] = {}
-        self.parent: dict[str, str | None] = {}
-        self.kids: dict[str, list[str]] = {}
-        stack: list[tuple[AnyNode, str | None]] = [(s, None) for s in reversed(sections(content))]
-        nodes, parents, family, child_fields = self.nodes, self.parent, self.kids, _CHILD_FIELDS
-        while stack:
-            node, parent = stack.pop()
-            nid = node.id
-            nodes[nid] = node
-            parents[nid] = parent
-            field = child_fields[node.kind]
-            if field:
-                kids = getattr(node, field)
-                family[nid] = [k.id for k in kids]
-                stack.extend((k, nid) for k in reversed(kids))
+        self.index = VersionIndex(content)
+        self.nodes = self.index.nodes
+        self.parent = self.index.parent_ids
+        self.of_kind = self.index.of_kind
+        self.position = self.index.position  # a key that sorts as document order
+        self.kids = _Kids(self.nodes)
 
     def values(self, nid: str) -> tuple:
         node = self.nodes[nid]
@@ -96,6 +91,42 @@ class Version:
             out.append(n)
             stack.extend(self.kids.get(n, ()))
         return out
+
+    def changed_since(self, base: Version) -> set[str]:
+        """Ids of the nodes that are new, under another parent or with other own fields than in ``base``:
+        kind by kind with C-level maps, since most nodes are unchanged."""
+        changed = set(self.nodes.keys() - base.nodes.keys())
+        common = list(self.nodes.keys() & base.nodes.keys())
+        changed.update(compress(common, map(ne, map(self.parent.__getitem__, common), map(base.parent.__getitem__, common))))
+        base_nodes = base.nodes
+        for kind, (ids, nodes) in self.of_kind.items():
+            getter = _GETTERS[kind]
+            olds = list(map(base_nodes.get, ids))
+            present = list(map(is_not, olds, [None] * len(olds)))
+            differs = map(ne, map(getter, compress(olds, present)), map(getter, compress(nodes, present)))
+            changed.update(compress(compress(ids, present), differs))
+        return changed
+
+
+class _Kids:
+    """A node's child ids, listed the first time they are asked for (a merge looks at few families)."""
+
+    def __init__(self, nodes: dict[str, AnyNode]):
+        self.nodes = nodes
+        self.found: dict[str, list[str]] = {}
+
+    def get(self, nid: str, default: Any = None) -> Any:
+        found = self.found.get(nid)
+        if found is None:
+            node = self.nodes.get(nid)
+            field = _CHILD_FIELDS[node.kind] if node is not None else None
+            if field is None:
+                return default
+            found = self.found[nid] = list(map(_ID, getattr(node, field)))
+        return found
+
+
+_ID = attrgetter("id")
 
 
 def merge_contents(base: PlanContent, ours: PlanContent, theirs: PlanContent) -> tuple[PlanContent, list[TreeConflict]]:
@@ -116,34 +147,85 @@ class _Merge:
         self.section_ids = [s.id for s in sections(b.content)]
 
     def run(self) -> tuple[PlanContent, list[TreeConflict]]:
+        with collector_paused():  # many short-lived objects, no cycles (as loading and the comparison do)
+            return self._run()
+
+    def _run(self) -> tuple[PlanContent, list[TreeConflict]]:
+        """Most nodes are where they were, with the fields they had: sets and C-level maps find the
+        few that are not, and only those (and their families) are decided one by one."""
+        b, o, t = self.b, self.o, self.t
         self.alive = self._existence()
         self.parent, self.placed_by = self._parents()
-        self.members: dict[str, list[str]] = {}
-        for n, q in self.parent.items():
-            if q is not None:
-                self.members.setdefault(q, []).append(n)
+        loose = self._loose(self.parent)
+        families: set[Any] = set(map(self.parent.__getitem__, loose)) | set(map(o.parent.get, loose))
+        families.update(map(o.parent.__getitem__, o.nodes.keys() - self.alive))
+        for side in (o, t):
+            same = dict(zip(*([list(b.nodes.keys() & side.nodes.keys())] * 2)))
+            families |= disturbed(b.index, side.index, same, same, set())
+        families |= self.alive - (t.nodes.keys() & b.nodes.keys())  # new, or kept against a removal
+        families &= self.alive
+        under: dict[str, list[str]] = {}
+        for n in loose:
+            under.setdefault(self.parent[n] or "", []).append(n)
+        members: dict[str, list[str]] = {}
+        for p in families:
+            found = [k for k in o.kids.get(p, []) if self.parent.get(k) == p] + under.get(p, [])
+            if found:
+                members[p] = sorted(found, key=self._key)
+        # decided in the order the families first appear in the document, as conflicts are numbered
+        self.members = dict(sorted(members.items(), key=lambda item: self._key(item[1][0])))
         self.order = {p: self._order(p) for p in self.members}
-        values = {nid: self._fields(nid) for nid in self.ordered}
-        content = PlanContent.model_validate({
-            name: self._build(sid, values) for name, sid in zip(SECTION_FIELDS, self.section_ids)
-        })
-        return content, self.conflicts
+        values = {nid: self._fields(nid) for nid in sorted(self._differing(), key=self._key)}
+        return self._content(values, families), self.conflicts
+
+    def _key(self, n: str) -> tuple:
+        """Where ``n`` comes in the merge's order: ours' document order, then what only theirs has, in theirs'."""
+        return (0, self.o.position(n)) if n in self.o.nodes else (1, self.t.position(n))
+
+    def _loose(self, parent: dict[str, str | None]) -> list[str]:
+        """The nodes the merge puts under another parent than ours has them (or that ours lacks)."""
+        rest = list(parent)[len(self.section_ids):]
+        return list(compress(rest, map(ne, map(parent.__getitem__, rest), map(self.o.parent.get, rest))))
+
+    def _differing(self) -> set[str]:
+        """Nodes whose fields the two sides have differently, and those only theirs has."""
+        o, t = self.o, self.t
+        found = (self.alive & t.nodes.keys()) - o.nodes.keys()
+        for kind, (ids, nodes) in o.of_kind.items():
+            getter = _GETTERS[kind]
+            others = list(map(t.nodes.get, ids))
+            present = list(map(is_not, others, [None] * len(others)))
+            differs = map(ne, map(getter, compress(nodes, present)), map(getter, compress(others, present)))
+            found.update(compress(compress(ids, present), differs))
+        return found
+
+    def _content(self, values: dict[str, dict[str, Any]], families: set[str]) -> PlanContent:
+        """Ours as plain data (one C-level dump), with the merged fields and families put in, validated whole."""
+        dicts = _dicts_by_id(self.o.content.model_dump())
+        for n, own in values.items():
+            data = dicts.get(n) if n in self.o.nodes else None
+            if data is None:
+                dicts[n] = {**own, "id": n, "kind": self._kind(n)}
+            else:
+                data.update(own)
+        for n in families | (self.alive - self.o.nodes.keys()):
+            field = _CHILD_FIELDS[self._kind(n)]
+            if field:
+                dicts[n][field] = [dicts[c] for c in self.order.get(n, [])]
+        return PlanContent.model_validate({name: dicts[sid] for name, sid in zip(SECTION_FIELDS, self.section_ids)})
 
     # --- which nodes stay --------------------------------------------------------------------
     def _existence(self) -> set[str]:
         b, o, t = self.b, self.o, self.t
-        alive = {n for n in b.nodes if n in o.nodes and n in t.nodes}
-        alive.update(n for n in o.nodes if n not in b.nodes)
-        alive.update(n for n in t.nodes if n not in b.nodes)
+        bk, ok, tk = b.nodes.keys(), o.nodes.keys(), t.nodes.keys()
+        alive = (bk & ok & tk) | (ok - bk) | (tk - bk)
         for remover, keeper in ((OURS, THEIRS), (THEIRS, OURS)):
             d, k = self.side[remover], self.side[keeper]
-            removed = {n for n in b.nodes if n in k.nodes and n not in d.nodes}
-            for root in [n for n in k.nodes if n in removed and k.parent[n] not in removed]:
+            removed = (bk & k.nodes.keys()) - d.nodes.keys()
+            for root in sorted((n for n in removed if k.parent[n] not in removed), key=k.position):
                 if self._touched(k, root):
                     alive.update(n for n in k.subtree(root) if n in removed)
                     self.conflicts.append(TreeConflict("delete_edit", root, removed_by=remover))
-        # in document order (ours, then what only theirs has), so the result never depends on hashing
-        self.ordered = [n for n in o.nodes if n in alive] + [n for n in t.nodes if n in alive and n not in o.nodes]
         return alive
 
     def _touched(self, k: Version, root: str) -> bool:
@@ -161,33 +243,67 @@ class _Merge:
     # --- where each node goes ----------------------------------------------------------------
     def _parents(self) -> tuple[dict[str, str | None], dict[str, str]]:
         b, o, t = self.b, self.o, self.t
-        parent: dict[str, str | None] = {sid: None for sid in self.section_ids}
-        placed_by: dict[str, str] = {}
-        for n in self.ordered:
-            if n in parent:
-                continue
+        parent: dict[str, str | None] = dict.fromkeys(self.section_ids)
+        ours = list((self.alive & o.nodes.keys()).difference(self.section_ids))
+        parent.update(zip(ours, map(o.parent.__getitem__, ours)))
+        placed_by = dict.fromkeys(ours, OURS)
+        both = list(filter(t.nodes.__contains__, ours))
+        moved = set(compress(both, map(ne, map(o.parent.__getitem__, both), map(t.parent.__getitem__, both))))
+        theirs_only = (self.alive & t.nodes.keys()) - o.nodes.keys()
+        for n in sorted(moved | theirs_only, key=self._key):
             po, pt, pb = o.parent.get(n), t.parent.get(n), b.parent.get(n)
-            if n in o.nodes and n in t.nodes:
-                if po == pt or pt == pb:
-                    chosen, by = po, OURS
-                elif po == pb:
-                    chosen, by = pt, THEIRS
-                else:
-                    chosen, by = po, OURS
-                    self._move_conflict(n, pt)
-            elif n in o.nodes:
-                chosen, by = po, OURS
-            else:
-                chosen, by = pt, THEIRS
-            parent[n], placed_by[n] = chosen, by
-        for n in [n for n in parent if n not in self.section_ids]:
-            if parent[n] not in self.alive:  # its side's parent was removed: the other side's, else the base's
-                parent[n] = next((p for p in (o.parent.get(n), t.parent.get(n), b.parent.get(n)) if p in self.alive), None)
+            if n in theirs_only or (pt != pb and po == pb):
+                parent[n], placed_by[n] = pt, THEIRS
+            elif pt != pb:
+                self._move_conflict(n, pt)  # both moved it: ours, already chosen
+        rest = list(parent)[len(self.section_ids):]
+        lost = compress(rest, map(not_, map(self.alive.__contains__, map(parent.__getitem__, rest))))
+        for n in sorted(lost, key=self._key):  # its side's parent was removed: the other side's, else the base's
+            parent[n] = next((p for p in (o.parent.get(n), t.parent.get(n), b.parent.get(n)) if p in self.alive), None)
             if parent[n] is None:
                 raise ValueError(f"the merge found no place for the item {n!r}")
-        self._break_cycles(parent, placed_by)
-        self._limit_depth(parent, placed_by)
+        loose = self._loose(parent)
+        if self._has_cycle(parent, loose) or self._too_deep(parent, loose):
+            # rare: decided node by node in the merge's order, which picks the move to undo
+            parent = dict(chain(zip(self.section_ids, [None] * len(self.section_ids)),
+                                ((n, parent[n]) for n in sorted(rest, key=self._key))))
+            self._break_cycles(parent, placed_by)
+            self._limit_depth(parent, placed_by)
         return parent, placed_by
+
+    def _has_cycle(self, parent: dict[str, str | None], loose: list[str]) -> bool:
+        """Any cycle passes through a node not under ours' parent (ours is a tree)."""
+        for n in loose:
+            path = {n}
+            p = parent[n]
+            while p is not None:
+                if p in path:
+                    return True
+                path.add(p)
+                p = parent[p]
+        return False
+
+    def _too_deep(self, parent: dict[str, str | None], loose: list[str]) -> bool:
+        """Whether some action would sit three levels deep: such a chain holds an action that is
+        not under ours' parent, under an action (ours' own chains are valid)."""
+        under: dict[str, list[str]] = {}
+        for n in loose:
+            under.setdefault(parent[n] or "", []).append(n)
+
+        def down(x: str) -> int:
+            kids = [k for k in self.o.kids.get(x, []) if parent.get(k) == x] + under.get(x, [])
+            return 1 + max((down(k) for k in kids if self._kind(k) == "action"), default=0)
+
+        for c in loose:
+            above = parent[c]
+            if self._kind(c) != "action" or above is None or self._kind(above) != "action":
+                continue
+            up, x = 0, c  # type: int, str | None
+            while x is not None and self._kind(x) == "action" and up <= MAX_ACTION_DEPTH:
+                up, x = up + 1, parent[x]
+            if up + down(c) - 1 > MAX_ACTION_DEPTH:
+                return True
+        return False
 
     def _break_cycles(self, parent: dict[str, str | None], placed_by: dict[str, str]) -> None:
         """Ours moved X under Y and theirs Y under X: theirs' move of one of them becomes a conflict."""
@@ -316,15 +432,6 @@ class _Merge:
                 self.conflicts.append(TreeConflict(kind_of, n, name, theirs_value=_to_json(kind, name, wanted)))
         return merged
 
-    def _build(self, n: str, values: dict[str, dict]) -> dict:
-        data = dict(values[n])
-        data["id"], data["kind"] = n, self._kind(n)
-        field = KINDS[data["kind"]].children
-        if field:
-            data[field] = [self._build(c, values) for c in self.order.get(n, [])]
-        return data
-
-
 _BLANK: Any = ""
 
 
@@ -335,6 +442,26 @@ def _plain(v: Version, n: str) -> dict[str, Any]:
     if "kpis" in data:
         data["kpis"] = [k.model_dump() for k in data["kpis"]]
     return data
+
+
+def _dicts_by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every node's dict of a dumped content by id, level by level and kind by kind (C-level maps)."""
+    found: dict[str, dict[str, Any]] = {}
+    groups = [(section["kind"], [section]) for section in map(data.__getitem__, SECTION_FIELDS)]
+    while groups:
+        below = []
+        for kind, group in groups:
+            found.update(zip(map(_ID_KEY, group), group))
+            field = _CHILD_FIELDS[kind]
+            if field:
+                kids = list(chain.from_iterable(map(itemgetter(field), group)))
+                if kids:
+                    below.append((KINDS[kind].child_kind, kids))
+        groups = below
+    return found
+
+
+_ID_KEY = itemgetter("id")
 
 
 def _to_json(kind: str, field: str, value: Any) -> Any:
