@@ -25,7 +25,7 @@ from editor.export import styles as st
 from editor.export import wordxml as wx
 from editor.export.amendment_merge import Pairing, pair_nodes
 from editor.export.docx_package import DocumentInfo, export_date, new_document
-from editor.export.official_docx import setup_styles
+from editor.export.official_styles import setup_styles
 from editor.export.textclean import clean_text
 from editor.export.wordxml import Progress, WordWriter
 from schema import amounts

@@ -34,7 +34,7 @@ BODY_PT = 16
 TABLE_PT = 12
 MARGIN_MM = 25
 # (size in pt, bold, left indent, hanging indent in pt, space before) of each kind of paragraph, as the
-# official document's styles (official_docx.setup_styles) set them.
+# official document's styles (official_styles.setup_styles) set them.
 _STYLES = {
     "title": (20, True, 0, 0, 0),
     "section": (18, True, 32, 32, 12),  # 壹、 貳、

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 from editor.export import styles
 from editor.export.chart_paint import _adler32_combine, png_bytes
 from editor.export.chart_picture import chart_room, landscape_chart_room
-from editor.export.official_docx import new_official_document
+from editor.export.official_styles import new_official_document
 from tests.paths import ROOT, SAMPLE
 
 # Run in a fresh interpreter (Qt not loaded, so the picture may be painted in a forked child).

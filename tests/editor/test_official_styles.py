@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from docx.opc.oxml import serialize_part_xml
 
-from editor.export.official_docx import OFFICIAL_STYLES, new_official_document, official_styles_xml
+from editor.export.official_styles import OFFICIAL_STYLES, new_official_document, official_styles_xml
 
 
 def test_the_stored_styles_are_what_setup_styles_makes():
     # When this fails after a change to setup_styles, styles.py or python-docx, rewrite the file:
-    #   python -c "from editor.export.official_docx import write_official_styles; write_official_styles()"
+    #   python -c "from editor.export.official_styles import write_official_styles; write_official_styles()"
     assert OFFICIAL_STYLES.read_bytes() == official_styles_xml()
 
 
