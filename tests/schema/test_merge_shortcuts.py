@@ -43,7 +43,7 @@ def test_skipping_unchanged_nodes_decides_as_every_node_would(monkeypatch, data,
     content = base.draft.content
     everything = [s.id for s in (content.preface, content.goals, content.focus, content.closing)]
     sides = []
-    for first, then in (("a", "c"), ("b", "d")):  # two rounds of edits each: more of them meet
+    for first, then in (("ours-1-", "ours-2-"), ("theirs-1-", "theirs-2-")):  # two rounds of edits each: more of them meet
         side = _edited(base, data.draw(edits(base, everything, first)))
         sides.append(_edited(side, data.draw(edits(side, everything, then))))
     ours, theirs = sides
