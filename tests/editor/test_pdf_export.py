@@ -62,6 +62,20 @@ def test_a_conversion_that_hangs_is_stopped_and_leaves_nothing(tmp_path):
     assert list(out.parent.iterdir()) == []
 
 
+def test_a_window_waiting_for_the_conversion_is_called_every_tenth_of_a_second(tmp_path):
+    """The window's progress dialog and repainting live on these calls: LibreOffice takes seconds."""
+    docx = tmp_path / "in.docx"
+    docx.write_bytes(b"PK")
+    out = tmp_path / "out" / "plan.pdf"
+    out.parent.mkdir()
+    waited: list[float] = []
+    with pytest.raises(PlanFileError, match=r"LibreOffice could not convert the document \(exit status 3\)$"):
+        docx_to_pdf(docx, out, soffice=_fake_soffice(tmp_path, "sleep 1; exit 3"), waiting=waited.append)
+    assert 6 <= len(waited) <= 11  # about ten calls in the second it ran (fewer on a loaded machine)
+    assert waited == sorted(waited) and 0.05 < waited[0] < 0.5 and 0.6 < waited[-1] < 1.5
+    assert list(out.parent.iterdir()) == []
+
+
 def test_a_failed_conversion_says_why_and_leaves_nothing(tmp_path):
     docx = tmp_path / "in.docx"
     docx.write_bytes(b"PK")
