@@ -95,8 +95,8 @@ def main() -> int:
             "# Benchmarks\n\n"
             f"Written by `bash scripts/bench.sh` on {when}: Python {platform.python_version()}, {platform.machine()}, "
             f"{os.cpu_count()} cores, load average {load:.1f} when it finished.\n\n"
-            "The machine these figures come from was shared (2 cores, several other jobs running), so the absolute times "
-            "are those of a loaded machine; each ratio compares two things measured interleaved in the same run "
+            "Absolute times depend on the machine and on what else ran on it (the load average above); each ratio "
+            "compares two things measured interleaved in the same run "
             "(A B A B …, medians of at least 5), so ratios compare fairly. Whole-process figures (editor start, CLI, "
             "export) are against whole-process baselines; in-process figures against in-process baselines.\n\n"
         )
