@@ -60,6 +60,11 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     # only a paragraph with tracked changes, or an empty one after an inserted break, can be new
     new_flags = [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
     seen: set[tuple[str, str]] = set()
+    # the fields' pieces are gathered as bookmarks place their paragraphs (in document order, as the
+    # gathering after content matching does, which is needed only when bookmarks do not place them all)
+    by_label = result.by_label
+    changed = result.changed
+    matched = 0
     if doc.has_bookmarks:
         para_label = result.para_label
         start = len(BOOKMARK_PREFIX)
@@ -79,6 +84,13 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                         piece.label = NUMBER
                     para_label[i] = label
                     seen.add(label)
+                    matched += 1
+                    target = by_label.get(label)
+                    if target is None:
+                        target = by_label[label] = []
+                    for piece in pieces[first:]:  # untracked: no change among them
+                        piece.label = label
+                        target.append(piece)
                     continue
             if not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
@@ -87,11 +99,20 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 if label is not None:
                     para_label[i] = label
                     seen.add(label)
+                    matched += 1
+                    _gather(para, label, result)
     paragraphs: list[Expected] = []
     if not seen.issuperset(labels):
         paragraphs = expected()
         unseen = [e for e in paragraphs if (e.node_id, e.field) not in seen]
         _match_content(paras, new_flags, unseen, result)
+        by_label.clear()  # gathered again in document order, the paragraphs matched by content among them
+        changed.clear()
+        matched = 0
+        for para, label in zip(paras, result.para_label):
+            if label is not None:
+                matched += 1
+                _gather(para, label, result)
     # everything not placed that holds new text after the plan began is a reviewer's addition
     first = next((i for i, label in enumerate(result.para_label) if label is not None), len(paras))
     for i, para in enumerate(paras):
@@ -101,28 +122,26 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
             continue  # the export's own headings (the chart page's 架構圖, a table of contents), not an item
         if (i > first or new_flags[i]) and para.new_text().strip():
             result.added[i] = True
-    by_label = result.by_label
-    changed = result.changed
-    matched = 0
-    for para, label in zip(paras, result.para_label):
-        if label is not None:
-            matched += 1
-            target = by_label.get(label)
-            if target is None:
-                target = by_label[label] = []
-            for piece in para.pieces:
-                if piece.label is not NUMBER:
-                    piece.label = label
-                    target.append(piece)
-            if para.changed:  # a tracked piece or mark: the label's text has a change in it
-                for piece in para.pieces:
-                    if piece.change is not None and piece.label is label:
-                        changed.add(label)
-                        break
     result.matched = matched
     placed = set(by_label)
     result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]
     return result
+
+
+def _gather(para: Para, label: tuple[str, str], result: Located) -> None:
+    """Add ``para``'s pieces (all but its number) to ``label``'s, noting whether a tracked change is among them."""
+    target = result.by_label.get(label)
+    if target is None:
+        target = result.by_label[label] = []
+    for piece in para.pieces:
+        if piece.label is not NUMBER:
+            piece.label = label
+            target.append(piece)
+    if para.changed:  # a tracked piece or mark: the label's text has a change in it
+        for piece in para.pieces:
+            if piece.change is not None and piece.label is label:
+                result.changed.add(label)
+                break
 
 
 def moved_here(para: Para) -> bool:
