@@ -13,6 +13,7 @@ for one of them. Modules needed only by a dialog or a dock are imported when it 
 """
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -30,7 +31,6 @@ from editor.ui.files.window_files import PlanFiles
 from editor.ui.i18n import active_language, fill, translate
 from editor.ui.pane_cycle import PaneCycle
 from editor.ui.plan_properties import PlanProperties
-from editor.ui.printing import PlanPrinting
 from editor.ui.review.mode import ReviewMode
 from editor.ui.revisions.menu import RevisionMenu
 from editor.ui.session import undo_commands
@@ -94,7 +94,6 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tree_editor = TreeEditor(self.tree, self._confirm, self)
         self.pane_cycle = PaneCycle(self)
-        self.printing = PlanPrinting(self)  # File ▸ 預覽列印, 列印 (Ctrl+P)
         self.plan_properties = PlanProperties(self)  # File ▸ 計畫屬性…; the title follows any change of them
         self.actions = WindowActions(self, self.undo_group, self.tree)
         self.menus = self.actions.build_menus(self)
@@ -125,6 +124,13 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self._saved_state = self.restore_settings()
         self._first_paint = _FirstPaint(self.tree.viewport(), self.ensure_docks)
         self.set_session(session if session is not None else EditSession.new(journal_dir=journal_dir))
+
+    @cached_property
+    def printing(self):
+        """File ▸ 預覽列印, 列印 (Ctrl+P); its module loads on first use."""
+        from editor.ui.printing import PlanPrinting
+
+        return PlanPrinting(self)
 
     # --- extension points ------------------------------------------------------------------------
     def _install_checks(self) -> None:

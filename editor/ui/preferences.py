@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from editor.ui.files.amendment_export import TABLE_AUTHORS_KEY, table_names_authors
 from editor.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, SETTINGS_KEY
 from editor.ui.session.attribution import AUTHOR_KEY, current_author, default_author
 
@@ -30,6 +29,8 @@ class PreferencesDialog(QDialog):
         self.author.setPlaceholderText(default_author())
         self.table_authors = QCheckBox(self.tr("修正對照表的說明欄列出修改者(&U)"), self)
         self.table_authors.setObjectName("tableAuthorsCheck")
+        from editor.ui.files.amendment_export import table_names_authors  # the comparison loads on first use
+
         self.table_authors.setChecked(table_names_authors(settings))
         self.note = QLabel(self.tr("介面語言會在重新啟動編輯器後生效。"), self)
         self.note.setWordWrap(True)
@@ -46,6 +47,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        from editor.ui.files.amendment_export import TABLE_AUTHORS_KEY
+
         self._settings.setValue(SETTINGS_KEY, self.language.currentData())
         self._settings.setValue(AUTHOR_KEY, self.author.text().strip())
         self._settings.setValue(TABLE_AUTHORS_KEY, "true" if self.table_authors.isChecked() else "false")

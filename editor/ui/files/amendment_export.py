@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from editor.ui.files import dialogs
 from editor.ui.files.export_menu import run_export
 from editor.ui.i18n import fill, translate
-from schema.compare import Comparison
 from schema.model import PlanDocument, Revision
+
+if TYPE_CHECKING:
+    from schema.compare import Comparison
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in Windows file names
 # The file names name Chinese documents (the 修正對照表 is an official form), so they are Chinese

@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from editor.ui.files.file_errors import file_error_text
-from editor.ui.files.hand_out_dialog import Choice, HandOutDialog
 from editor.ui.i18n import fill, translate
 from schema.fileio import PlanFileError
-from schema.part import PartError
 
 if TYPE_CHECKING:
+    from editor.ui.files.hand_out_dialog import Choice, HandOutDialog
     from editor.ui.main_window import MainWindow
 
 
@@ -38,6 +37,8 @@ class ColleagueCommands:
 
     def hand_out(self) -> HandOutDialog:
         """Show the dialog (not blocking); 分送 in it writes the part."""
+        from editor.ui.files.hand_out_dialog import HandOutDialog  # its module loads on first use
+
         session = self.window.session
         if self.dialog is not None:
             self.dialog.deleteLater()  # the last one, kept until now for whoever looks at what it chose
@@ -50,6 +51,7 @@ class ColleagueCommands:
     def _write(self, choice: Choice, target: Path) -> str | None:
         """Write the part; the sentence shown in the dialog when it cannot be (nothing is written then)."""
         from editor.commands.part import write_part
+        from schema.part import PartError  # the part and merge modules load on first use
 
         session = self.window.session
         if session.path is not None and target.resolve() == session.path.resolve():

@@ -15,7 +15,6 @@ from pathlib import Path
 from editor.ui.files import dialogs
 from editor.ui.files.export_menu import ExportMenu, path_in_format, run_export, safe_file_name
 from editor.ui.i18n import translate
-from schema.summary import BUDGET_TITLE, KPI_TITLE
 
 TOC_KEY = "export/toc"
 APPENDIX_KEY = "export/appendix"
@@ -72,6 +71,8 @@ class SummaryExports:
 
     def export_table(self, kind: str) -> Path | None:
         """Ask for a file and write the KPI ("kpi") or budget ("budget") table there; the path, or None."""
+        from schema.summary import BUDGET_TITLE, KPI_TITLE  # the tables' module loads on first use
+
         export_menu = self.export_menu
         window = export_menu.window
         plan, revision = export_menu.plan, export_menu.revision()
