@@ -51,13 +51,16 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     content = plan.draft.content
     document = Document(content)
     labels = expected_labels(content)
-    located = label_pieces(doc, lambda: expected_paragraphs(content), labels, document.nodes_by_id)
-    if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
-        raise ReviewError(
-            f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
-            f"paragraphs match the plan's items ({located.matched} of {len(labels)} found)."
-        )
-    proposals, unplaced = build(doc, located, document)
+    try:  # styles.xml is parsed when a paragraph's style is first asked (wordml.StyleNames), and may be damaged
+        located = label_pieces(doc, lambda: expected_paragraphs(content), labels, document.nodes_by_id)
+        if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
+            raise ReviewError(
+                f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
+                f"paragraphs match the plan's items ({located.matched} of {len(labels)} found)."
+            )
+        proposals, unplaced = build(doc, located, document)
+    except WordFileError as exc:
+        raise ReviewError(str(exc)) from None
     for proposal in unplaced:
         proposal.node_id = ""
     return ReviewResult(proposals, unplaced)

@@ -118,10 +118,11 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     for i, para in enumerate(paras):
         if result.para_label[i] is not None or para.in_table:
             continue
+        if not ((i > first or new_flags[i]) and para.new_text().strip()):
+            continue
         if para.style in EXPORT_LAYOUT_STYLES and not new_flags[i]:
             continue  # the export's own headings (the chart page's 架構圖, a table of contents), not an item
-        if (i > first or new_flags[i]) and para.new_text().strip():
-            result.added[i] = True
+        result.added[i] = True  # (its style asked last: the first asking reads styles.xml)
     result.matched = matched
     placed = set(by_label)
     result.missing = [e for e in paragraphs if (e.node_id, e.field) not in placed]

@@ -9,6 +9,7 @@ places of comment anchors; the comments with their replies and done state; the s
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,7 +162,7 @@ def read_word(path: Path) -> WordDocument:
         raise WordFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
     try:
         body_xml = _parse(parts["word/document.xml"])
-        styles = StyleNames(_parse(parts["word/styles.xml"]) if "word/styles.xml" in parts else None)
+        styles = StyleNames(None, parts.get("word/styles.xml"), path)
         comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
         modified_by, modified = _core(parts.get("docProps/core.xml"))
     except etree.XMLSyntaxError as exc:
@@ -181,26 +182,78 @@ def _parse(data: bytes):
 class StyleNames(dict):
     """Style id → its name in styles.xml, or the id itself when styles.xml has no such style.
 
-    Filled in when first asked, from one pass over styles.xml's styles made at the first question (a
-    search per id walked the whole part each time: python-docx's template defines hundreds of styles).
-    Where styles.xml defines an id twice the last one counts; a style without an id is the id "".
+    Filled in when first asked. Given the part's bytes (``data``), an id is first looked up in them
+    alone: where the id is defined once, by the usual ``<w:style … w:styleId="…">`` of the ``w``
+    prefix, only that style's element is parsed (python-docx's template makes styles.xml 350 KB, and
+    a reviewed export asks two or three ids, for the few paragraphs no bookmark places). Otherwise,
+    or given its parsed ``root``, one pass over every style made at the first such question (a search
+    per id walked the whole part each time). Where styles.xml defines an id twice the last one
+    counts; a style without an id is the id "". A damaged part is WordFileError naming ``path`` when it
+    is first parsed whole.
     """
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, data: bytes | None = None, path: Path | None = None) -> None:
         super().__init__()
         self._root = root
+        self._data = data
+        self._path = path
         self._defined: dict[str, str] | None = None
 
     def __missing__(self, style_id: str) -> str:
-        if self._defined is None:
-            self._defined = {}
-            if self._root is not None:
-                for style in self._root.iter(STYLE):
-                    element = style.find(STYLE_NAME)
-                    self._defined[style.get(STYLE_ID) or ""] = element.get(VAL, "") if element is not None else ""
-        name = self._defined.get(style_id, style_id)
+        name = self._one(style_id) if self._defined is None and self._data is not None else None
+        if name is None:
+            if self._defined is None:
+                self._defined = self._every()
+            name = self._defined.get(style_id, style_id)
         self[style_id] = name
         return name
+
+    def _every(self) -> dict[str, str]:
+        root = self._root
+        if root is None and self._data is not None:
+            try:
+                root = _parse(self._data)
+            except etree.XMLSyntaxError as exc:
+                raise WordFileError(f"{self._path} is damaged: its XML cannot be read ({exc.msg}).") from None
+        defined: dict[str, str] = {}
+        if root is not None:
+            for style in root.iter(STYLE):
+                defined[style.get(STYLE_ID) or ""] = _style_name(style)
+        return defined
+
+    def _one(self, style_id: str) -> str | None:
+        """The name of ``style_id`` read from its own element, or None when that cannot be told so simply."""
+        data = self._data
+        root_begin = data.find(b"<w:styles")
+        if root_begin < 0 or not _PLAIN_ID.fullmatch(style_id) or b"<!" in data[:root_begin] or data.count(b"xmlns:w=") != 1:
+            return None  # an id needing escapes, a DOCTYPE (entities), or the w prefix bound more than once
+        key = b' w:styleId="' + style_id.encode() + b'"'
+        if data.count(key) != 1:
+            return None  # undefined, defined twice (the last counts), or written otherwise
+        at = data.find(key)
+        begin = data.rfind(b"<w:style ", 0, at)
+        root_end = data.find(b">", root_begin) + 1
+        if begin < root_end or b">" in data[begin:at] or _W_DECLARATION not in data[root_begin:root_end]:
+            return None
+        close = data.find(b">", at)
+        end = close + 1 if data[close - 1:close] == b"/" else data.find(b"</w:style>", at) + len(b"</w:style>")
+        if end <= close:
+            return None
+        try:  # the style inside the part's own root element, which declares its namespaces
+            root = _parse(data[root_begin:root_end] + data[begin:end] + b"</w:styles>")
+        except etree.XMLSyntaxError:
+            return None
+        found = [style for style in root.iter(STYLE) if style.get(STYLE_ID) == style_id]
+        return _style_name(found[0]) if len(found) == 1 else None
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_-]+")
+_W_DECLARATION = f'xmlns:w="{W}"'.encode()
+
+
+def _style_name(style) -> str:
+    element = style.find(STYLE_NAME)
+    return element.get(VAL, "") if element is not None else ""
 
 
 def _core(data: bytes | None) -> tuple[str, str]:
