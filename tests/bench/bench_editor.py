@@ -55,23 +55,27 @@ from tests.synthetic import generate_plan  # noqa: E402
 SIZES = {"1k": 4, "5k": 20, "20k": 80}  # focus areas × 50 strategies × 4 actions
 
 # The child reports the monotonic time at which the window with the plan has been painted, then
-# leaves without tearing anything down.
+# leaves without tearing anything down. The watcher imports PySide6 only when it is made (when the
+# window is), so that the editor's own modules load in the order `python -m editor` loads them: PySide6's
+# import hook reads the source of every module imported after PySide6 (it looks for `from __feature__`),
+# and a harness that imported PySide6 first would make the editor pay it for modules it loads before.
 _REPORT = r"""
 import os, time
-from PySide6.QtCore import QEvent, QObject, QTimer
 def _report():
     print("painted", time.monotonic(), flush=True)
     os._exit(0)
-class PaintWatcher(QObject):
-    def __init__(self, ready):
-        super().__init__()
-        self.ready = ready
-        self.seen = False
-    def eventFilter(self, obj, event):
-        if not self.seen and event.type() == QEvent.Type.Paint and self.ready():
-            self.seen = True
-            QTimer.singleShot(0, _report)  # after the rest of this window's paint
-        return False
+def paint_watcher(ready):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    class PaintWatcher(QObject):
+        def __init__(self):
+            super().__init__()
+            self.seen = False
+        def eventFilter(self, obj, event):
+            if not self.seen and event.type() == QEvent.Type.Paint and ready():
+                self.seen = True
+                QTimer.singleShot(0, _report)  # after the rest of this window's paint
+            return False
+    return PaintWatcher()
 """
 
 # The editor, started as `python -m editor FILE`; the only addition is the watcher on the tree.
@@ -85,7 +89,7 @@ def create_application(*args, **kwargs):
     _start = main_window.MainWindow.start
     def start(self, path=None):
         global watcher
-        watcher = PaintWatcher(lambda: self.session is not None and self.session.path is not None)
+        watcher = paint_watcher(lambda: self.session is not None and self.session.path is not None)
         self.tree.viewport().installEventFilter(watcher)
         return _start(self, path)
     main_window.MainWindow.start = start
@@ -130,7 +134,7 @@ for row in (0, 3):  # preface and closing closed
     view.collapse(model.index(row, 0))
 view.setCurrentIndex(model.index(2, 0))
 view.resize(1280, 800)
-watcher = PaintWatcher(lambda: True)
+watcher = paint_watcher(lambda: True)
 view.viewport().installEventFilter(watcher)
 view.show()
 app.exec()

@@ -54,3 +54,13 @@ def test_start_does_not_load_the_commands_modules(tmp_path):
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert "editor.ui.main_window" in loaded and "schema.model" in loaded
     assert sorted(loaded.intersection(DEFERRED)) == []
+
+
+def test_the_models_load_before_pyside6():
+    """PySide6's import hook reads the source of each module imported after it: the window's Qt-free
+    modules (pydantic and the models) load first, as `python -m editor` starts."""
+    child = "import sys, editor.cli, editor.ui.app; print(' '.join(sys.modules))"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, env=env, cwd=str(ROOT), timeout=120)
+    order = out.stdout.split()
+    assert order.index("pydantic") < order.index("schema.model") < order.index("schema.fileio") < order.index("PySide6")
