@@ -220,6 +220,8 @@ class Builder:
 
     # --- added paragraphs ---------------------------------------------------------------------
     def added(self) -> None:
+        if True not in self.located.added:
+            return  # no paragraph a reviewer added (most documents): no pass over every paragraph
         paras = self.doc.paras
         previous: str | None = None  # the item the last placed paragraph belongs to
         pending: list[int] = []

@@ -85,12 +85,14 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                     para_label[i] = label
                     seen.add(label)
                     matched += 1
+                    tail = pieces[first:]  # untracked: no change among them
+                    for piece in tail:
+                        piece.label = label
                     target = by_label.get(label)
                     if target is None:
-                        target = by_label[label] = []
-                    for piece in pieces[first:]:  # untracked: no change among them
-                        piece.label = label
-                        target.append(piece)
+                        by_label[label] = tail
+                    else:
+                        target += tail
                     continue
             if not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
