@@ -402,8 +402,9 @@ def _note_change(wrapper, changed: dict) -> tuple[object, Change] | None:
     paragraph's mark (``w:pPr/w:rPr/w:ins`` …) return (that w:p, the Change) instead."""
     kind = _CHANGE_TAGS[wrapper.tag]
     move = _MOVES.get(wrapper.tag, "")
-    parent = wrapper.getparent()
-    if parent.tag == RPR and len(wrapper) == 0:
+    # a mark's change is empty: its parent is looked at only then (a wrapper of runs is most changes)
+    parent = wrapper.getparent() if len(wrapper) == 0 else None
+    if parent is not None and parent.tag == RPR:
         properties = parent.getparent()
         if properties is not None and properties.tag == PPR:  # a paragraph's mark
             paragraph = properties.getparent()
