@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from editor.ui import fonts, i18n
-from editor.ui.preferences import current_language
 
 ORGANISATION = "plan-editor"
 APPLICATION = "plan-editor"
@@ -19,7 +18,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(i18n.translate("window", "中程施政計畫編輯器"))
-    i18n.install_translator(app, current_language(QSettings()))
+    i18n.install_translator(app, i18n.current_language(QSettings()))
     font = fonts.ui_font(app.font(), latin_first=i18n.active_language() == "en")
     if font is not None:
         app.setFont(font)

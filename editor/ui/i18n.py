@@ -164,6 +164,12 @@ def qm_path(language: str) -> Path:
     return TRANSLATIONS_DIR / f"plan_editor_{language}.qm"
 
 
+def current_language(settings) -> str:
+    """The interface language stored in the preferences (a QSettings), or the default."""
+    value = settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def active_language() -> str:
     """The language the interface is in now: "zh_TW", or "en" once its translator is installed."""
     return _active["language"]

@@ -5,13 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from editor.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, SETTINGS_KEY
+from editor.ui.i18n import LANGUAGES, SETTINGS_KEY, current_language
 from editor.ui.session.attribution import AUTHOR_KEY, current_author, default_author
-
-
-def current_language(settings: QSettings) -> str:
-    value = settings.value(SETTINGS_KEY, DEFAULT_LANGUAGE)
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 class PreferencesDialog(QDialog):

@@ -17,7 +17,7 @@ DEFERRED = (
     "schema.part", "schema.merge",  # 分送局處… / 合併同仁版本…
     "schema.summary",  # the summary tables' export
     "editor.ui.printing", "PySide6.QtPrintSupport",  # 預覽列印 / 列印
-    "editor.ui.files.hand_out_dialog",
+    "editor.ui.files.hand_out_dialog", "editor.ui.preferences",  # the dialogs
     "editor.ui.summary_view", "editor.ui.chart_preview",
     "editor.export.official_docx", "editor.export.chart_paint", "editor.export.amendments",
 )
