@@ -57,8 +57,10 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     plan's items by id (a bookmark names one of their text fields, or nothing of the plan)."""
     paras = doc.paras
     result = Located(para_label=[None] * len(paras), added=[False] * len(paras))
-    # only a paragraph with tracked changes, or an empty one after an inserted break, can be new
-    new_flags = [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
+    # only a paragraph with tracked changes, or an empty one after an inserted break, can be new: with
+    # bookmarks, the untracked paragraphs they place (most) are passed over, the others looked at below
+    new_flags = [False] * len(paras) if doc.has_bookmarks else \
+        [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
     seen: set[tuple[str, str]] = set()
     # the fields' pieces are gathered as bookmarks place their paragraphs (in document order, as the
     # gathering after content matching does, which is needed only when bookmarks do not place them all)
@@ -94,6 +96,8 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                     else:
                         target += tail
                     continue
+            if para.changed or len(para.pieces) == 1:
+                new_flags[i] = wholly_new(paras, i)
             if not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
                 # along: its item is where it was moved from (found by content, if not by bookmark)
