@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QProcess, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QActionGroup, QDesktopServices
-from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QApplication, QMenu
 
 from editor.ui.files import dialogs
 from editor.ui.i18n import draft_name, fill, translate
@@ -82,6 +82,8 @@ def run_export(parent, title: str, path: Path, work: Callable[[Progress], object
 
     The one runner of every export in the window: File ▸ Export and the comparison's 修正對照表 and
     tracked-changes documents."""
+    from PySide6.QtWidgets import QProgressDialog  # like the dialogs' classes, loaded when first shown
+
     from editor.export.chart_paint import UnsupportedChartFormatError  # the writers are not needed at start
     from editor.export.fonts import NoChineseFontError
 
@@ -117,6 +119,9 @@ def run_export(parent, title: str, path: Path, work: Callable[[Progress], object
 
 def reveal(path: Path, how: str) -> None:
     """Open the exported file ('open') or its folder ('folder') with the system's programs."""
+    from PySide6.QtCore import QProcess, QUrl
+    from PySide6.QtGui import QDesktopServices
+
     if how == "open":
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     elif how == "folder":
