@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from editor.ui.detail.heading import HeadingBox
 from editor.ui.session import undo_commands
 from tests.editor.ui_support import discard_on_close, ime_commit, make_window
 
@@ -290,3 +291,16 @@ def test_the_heading_follows_a_rename_without_laying_the_form_out_again(qtbot, w
     window.tree.select_node("s1")
     assert pane.heading.text() == "推動策略　（一）推動橋頭科學園區"
     assert box.height() == fitted  # another node: fitted again
+
+
+def test_a_new_window_gives_the_detail_pane_its_share_of_the_width(qtbot, tmp_path):
+    """With no saved layout, the splitter sizes the pane from its size hint, which the heading is part
+    of: a heading box without a hint of its own left the pane a 170-pixel strip beside the tree."""
+    window = make_window(qtbot, tmp_path)
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    tree_width, pane_width = window.splitter.sizes()
+    assert pane_width >= 0.4 * (tree_width + pane_width), (tree_width, pane_width)
+    heading = window.findChild(HeadingBox)
+    assert heading.sizeHint().width() == heading.label.sizeHint().width()
+    discard_on_close(window)

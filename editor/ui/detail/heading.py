@@ -10,7 +10,7 @@ the pane shows another node, or its width changes.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -34,6 +34,15 @@ class HeadingBox(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)
         self._fit(shrink=event.size().width() != event.oldSize().width())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        """The label's own wish (a box without a layout has none): the window's splitter gives the
+        pane its first width from the pane's size hint, which the heading's width is part of."""
+        hint = self.label.sizeHint()
+        return QSize(hint.width(), max(self.height(), hint.height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return self.label.minimumSizeHint()
 
     def refit(self) -> None:
         """Fit the text exactly, shrinking if it needs fewer lines (another node is shown)."""
