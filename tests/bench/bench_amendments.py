@@ -17,13 +17,10 @@ and as process CPU time (the loaded machine stretches wall time while a process 
 """
 from __future__ import annotations
 
-import gc
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +60,7 @@ def main() -> int:
             render_picture(layout_chart(plan, old_rev), landscape_chart_room())
 
         # Each call lays its charts out from nothing (clear_layout_caches), as one export process does.
-        wall, cpu = interleaved_wall_and_cpu({
+        wall, cpu = report.interleaved_wall_and_cpu({
             "official": lambda: (clear_layout_caches(), write_official_docx(plan, new_rev, tmp / "official.docx")),
             "table": lambda: write_amendment_table(comparison, plan, old_rev, plan, new_rev, tmp / "table.docx"),
             "tracked": lambda: (clear_layout_caches(), write_tracked_document(comparison, plan, old_rev, plan, new_rev, tmp / "tracked.docx")),
@@ -94,24 +91,6 @@ def main() -> int:
                            baseline_name=base))
     report.emit(report.Row("修正對照表 .docx, 5k pair, in process", table, official, baseline_name=base))
     return 0
-
-
-def interleaved_wall_and_cpu(functions: dict, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Median wall and process CPU time of each function, called A B C … ``rounds`` times after one
-    warm-up call each, each call after an untimed full collection (no one pays another's garbage)."""
-    wall: dict[str, list[float]] = {name: [] for name in functions}
-    cpu: dict[str, list[float]] = {name: [] for name in functions}
-    for fn in functions.values():
-        fn()
-    for _ in range(rounds):
-        for name, fn in functions.items():
-            gc.collect()
-            start, start_cpu = time.perf_counter(), time.process_time()
-            fn()
-            wall[name].append(time.perf_counter() - start)
-            cpu[name].append(time.process_time() - start_cpu)
-    return ({name: statistics.median(values) for name, values in wall.items()},
-            {name: statistics.median(values) for name, values in cpu.items()})
 
 
 if __name__ == "__main__":

@@ -17,13 +17,10 @@ python-docx's time. ``read_review`` frees its own tree inside its call, and that
 """
 from __future__ import annotations
 
-import gc
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -132,24 +129,6 @@ def floor_read(path: Path) -> int:
     return count
 
 
-def interleaved_after_collection(functions: dict, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Median wall and process CPU time of each function, called A B A B … ``rounds`` times, each after an
-    untimed full collection. The loaded machine stretches wall time (waiting for a core); CPU time leaves that out."""
-    wall: dict[str, list[float]] = {name: [] for name in functions}
-    cpu: dict[str, list[float]] = {name: [] for name in functions}
-    for fn in functions.values():
-        fn()
-    for _ in range(rounds):
-        for name, fn in functions.items():
-            gc.collect()
-            start, start_cpu = time.perf_counter(), time.process_time()
-            fn()
-            wall[name].append(time.perf_counter() - start)
-            cpu[name].append(time.process_time() - start_cpu)
-    return ({name: statistics.median(values) for name, values in wall.items()},
-            {name: statistics.median(values) for name, values in cpu.items()})
-
-
 def main() -> None:
     plan = generate_plan()
     work = Path(tempfile.mkdtemp())
@@ -174,7 +153,7 @@ def main() -> None:
         }
         if first:
             functions["floor"] = lambda: floor_read(path)  # noqa: B023
-        wall, cpu = interleaved_after_collection(functions, ROUNDS)
+        wall, cpu = report.interleaved_wall_and_cpu(functions, ROUNDS)
         b, o = wall["python-docx"], wall["review"]
         print(f"{key}: python-docx Document(path) median {b * 1000:.0f} ms, read_review(plan, path) median {o * 1000:.0f} ms,"
               f" ratio {o / b:.2f}; CPU time ratio {cpu['review'] / cpu['python-docx']:.2f} (goal <= 3 for the first)")

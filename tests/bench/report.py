@@ -10,6 +10,7 @@ alternately (A B A B …), so both see the same machine load, and the medians ar
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -122,3 +123,22 @@ def interleaved_calls(functions: dict, rounds: int, warm: bool = True) -> dict[s
             fn()
             times[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def interleaved_wall_and_cpu(functions: dict, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Median wall and process CPU time of each in-process function, called A B C … ``rounds`` times
+    after one warm-up call each, each call after an untimed full collection (no one pays another's
+    garbage). A loaded machine stretches wall time (waiting for a core); CPU time leaves that out."""
+    wall: dict[str, list[float]] = {name: [] for name in functions}
+    cpu: dict[str, list[float]] = {name: [] for name in functions}
+    for fn in functions.values():
+        fn()
+    for _ in range(rounds):
+        for name, fn in functions.items():
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fn()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    return ({name: statistics.median(values) for name, values in wall.items()},
+            {name: statistics.median(values) for name, values in cpu.items()})
