@@ -3,12 +3,12 @@ undo step that merges while typing, control characters refused, undo and redo sh
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from editor.ui.detail.heading import HeadingBox
 from editor.ui.session import undo_commands
-from tests.editor.ui_support import discard_on_close, ime_commit, make_window
+from tests.editor.ui_support import LayoutRequests, discard_on_close, ime_commit, make_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -251,16 +251,6 @@ def test_the_pane_follows_edits_made_elsewhere(qtbot, window):
     assert window.detail.node_id == window.tree.current_node_id()
 
 
-class _LayoutRequests(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
-        self.count += event.type() == QEvent.Type.LayoutRequest
-        return False
-
-
 def test_the_heading_follows_a_rename_without_laying_the_form_out_again(qtbot, window):
     window.tree.select_node("s2")
     qtbot.wait(20)  # the pane laid out for a strategy's fields (its scroll bar, its width)
@@ -268,7 +258,7 @@ def test_the_heading_follows_a_rename_without_laying_the_form_out_again(qtbot, w
     box = pane.heading.parentWidget()
     fitted = box.height()
     assert fitted == pane.heading.heightForWidth(box.width()) == pane.heading.height()
-    requests = _LayoutRequests()
+    requests = LayoutRequests()
     pane.widget().installEventFilter(requests)  # the pane's body, which holds the form
     title = pane.fields["title"]
     focus(qtbot, window, title)

@@ -2,12 +2,13 @@
 indent and outdent, with numbers following at once, undo and redo of each, and the title's `*`."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolButton
 
 from tests.editor.ui_support import (
     DialogAnswerer,
+    LayoutRequests,
     current_id,
     discard_on_close,
     ime_commit,
@@ -326,24 +327,12 @@ def test_a_title_holding_a_placeholder_reads_as_typed_in_the_question(qtbot, tmp
     discard_on_close(window)
 
 
-class _LayoutRequests(QObject):
-    """Counts the relayouts asked of one widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
-        self.count += event.type() == QEvent.Type.LayoutRequest
-        return False
-
-
 def test_the_toolbar_undo_button_follows_the_stack_without_relaying_out_the_toolbar(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     undo_button = window.toolbar.findChild(QToolButton, "undoButton")
     redo_button = window.toolbar.findChild(QToolButton, "redoButton")
     assert (undo_button.isEnabled(), redo_button.isEnabled()) == (False, False)
-    requests = _LayoutRequests()
+    requests = LayoutRequests()
     window.toolbar.installEventFilter(requests)
     window.tree.select_node("s2")
     press(qtbot, window, Qt.Key.Key_F2)

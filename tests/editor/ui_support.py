@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Self
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -149,3 +149,15 @@ class DialogAnswerer(ModalPoller):
                 return
         box.reject()
         raise AssertionError(f"no button {label!r} in {[b.text() for b in box.buttons()]}")
+
+
+class LayoutRequests(QObject):
+    """An event filter counting the relayouts asked of the widgets it is installed on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
