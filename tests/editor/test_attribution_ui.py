@@ -8,19 +8,14 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.ui.session.attribution import AUTHOR_KEY, current_author
-from tests.editor.test_main_window import finish_inline, inline_editor, press
+from tests.editor.test_main_window import press, rename_in_tree
 from tests.editor.ui_support import discard_on_close, ime_commit, make_window
 
 
 def test_an_edit_in_the_tree_is_attributed_to_the_author_in_the_preferences(qtbot, tmp_path):
     QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat).setValue(AUTHOR_KEY, "王小明")
     window = make_window(qtbot, tmp_path)
-    window.tree.select_node("s2")
-    press(qtbot, window, Qt.Key.Key_F2)
-    editor = inline_editor(window)
-    editor.selectAll()
-    ime_commit(editor, "亞洲新灣區2.0")
-    finish_inline(qtbot, window, editor)
+    rename_in_tree(qtbot, window, "s2", "亞洲新灣區2.0")
     assert window.session.plan.draft.authors == {"s2": "王小明"}
     window.tree.select_node("a2")
     press(qtbot, window, Qt.Key.Key_Delete)

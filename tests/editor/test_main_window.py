@@ -58,6 +58,16 @@ def inline_editor(window) -> QLineEdit:
     return editor
 
 
+def rename_in_tree(qtbot, window, node_id: str, title: str) -> None:
+    """F2 on ``node_id``, the whole title replaced by ``title`` typed through the input method, Enter."""
+    window.tree.select_node(node_id)
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = inline_editor(window)
+    editor.selectAll()
+    ime_commit(editor, title)
+    finish_inline(qtbot, window, editor)
+
+
 def test_the_window_shows_the_four_sections_and_the_strategies(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
     assert visible_texts(window.tree) == [
@@ -70,12 +80,7 @@ def test_the_window_shows_the_four_sections_and_the_strategies(qtbot, tmp_path):
 
 def test_f2_renames_in_place_with_chinese_input_and_undo_redo(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path)
-    window.tree.select_node("s2")
-    press(qtbot, window, Qt.Key.Key_F2)
-    editor = inline_editor(window)
-    editor.selectAll()
-    ime_commit(editor, "亞洲新灣區2.0")
-    finish_inline(qtbot, window, editor)
+    rename_in_tree(qtbot, window, "s2", "亞洲新灣區2.0")
     assert window.session.document.node("s2").title == "亞洲新灣區2.0"
     assert window.tree.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
     assert window.actions.undo.text() == "復原 重新命名推動策略"
@@ -334,12 +339,7 @@ def test_the_toolbar_undo_button_follows_the_stack_without_relaying_out_the_tool
     assert (undo_button.isEnabled(), redo_button.isEnabled()) == (False, False)
     requests = LayoutRequests()
     window.toolbar.installEventFilter(requests)
-    window.tree.select_node("s2")
-    press(qtbot, window, Qt.Key.Key_F2)
-    editor = inline_editor(window)
-    editor.selectAll()
-    ime_commit(editor, "亞洲新灣區2.0")
-    finish_inline(qtbot, window, editor)
+    rename_in_tree(qtbot, window, "s2", "亞洲新灣區2.0")
     assert undo_button.isEnabled() and undo_button.toolTip() == "復原 重新命名推動策略"
     QTest.mouseClick(undo_button, Qt.MouseButton.LeftButton)
     qtbot.wait(20)  # the toolbar's posted relayout, if an edit asked for one
