@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 from editor.commands import UsageError
 from editor.terminal import one_line, safe_streams
@@ -22,7 +23,7 @@ _MODULES = {"import": "import_plan"}  # `import` is a Python keyword, not a modu
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, but without usage spam
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as argparse does, but without usage spam
         raise UsageError(f"{self.prog}: {message}")
 
 

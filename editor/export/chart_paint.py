@@ -210,7 +210,7 @@ def svg_bytes(layout: ChartLayout, title: str = "") -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return _with_font_fallback(bytes(data), layout.family)
+    return _with_font_fallback(bytes(data.data()), layout.family)
 
 
 def svg_font_family(family: str) -> str:
@@ -252,7 +252,7 @@ def pdf_bytes(layout: ChartLayout, title: str = "") -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def chart_bytes(layout: ChartLayout, fmt: str) -> bytes:

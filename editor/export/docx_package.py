@@ -201,6 +201,9 @@ def docx_bytes(doc, info: DocumentInfo) -> bytes:
     # PackageWriter.write, with our physical writer instead of one that dates entries by the clock.
     PackageWriter._write_content_types_stream(writer, package.parts)
     PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
+    for part in package.parts:  # PackageWriter._write_parts, which is annotated to take python-docx's own writer
+        writer.write(part.partname, part.blob)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
     writer.close()
     return buffer.getvalue()

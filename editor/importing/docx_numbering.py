@@ -170,10 +170,11 @@ class ListNumbering:
                 ilvl = child_val(num_pr, "w:ilvl")
                 own[sid] = (child_val(num_pr, "w:numId"), int(ilvl) if ilvl is not None else None)
         for sid in {*own, *based}:
-            current, seen = sid, 0
+            current: str | None = sid
+            seen = 0
             while current is not None and current not in own and seen < 20:
                 current, seen = based.get(current), seen + 1
-            if current in own:
+            if current is not None and current in own:
                 self.style_numbering[sid] = own[current]
 
     def label(self, paragraph, style_id: str | None) -> str:
@@ -201,8 +202,8 @@ class ListNumbering:
             return ""
         ilvl = ilvl or 0
         instance = self.instances[num_id]
-        level = instance.levels.get(ilvl)
-        if level is None:
+        drawn = instance.levels.get(ilvl)
+        if drawn is None:
             return ""
         counters = self.counters.setdefault(instance.abstract, {})
         if not instance.used:
@@ -211,18 +212,18 @@ class ListNumbering:
                 counters[over_ilvl] = start - 1
                 for deeper in [k for k in counters if k > over_ilvl]:
                     del counters[deeper]
-        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        counters[ilvl] = counters.get(ilvl, drawn.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             restart = instance.levels.get(deeper, Level()).restart
             if restart is None or (restart != 0 and ilvl <= restart - 1):
                 del counters[deeper]
-        if level.fmt == "bullet":
+        if drawn.fmt == "bullet":
             return ""
-        text = level.text
+        text = drawn.text
         for k in range(8, -1, -1):
             if f"%{k + 1}" in text:
                 shown = instance.levels.get(k, Level())
                 value = counters.get(k, shown.start)
-                fmt = "decimal" if level.legal and k < ilvl else shown.fmt
+                fmt = "decimal" if drawn.legal and k < ilvl else shown.fmt
                 text = text.replace(f"%{k + 1}", format_number(value, fmt))
-        return text + {"tab": " ", "space": " "}.get(level.suffix, "")
+        return text + {"tab": " ", "space": " "}.get(drawn.suffix, "")
