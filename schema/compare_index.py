@@ -18,9 +18,8 @@ from schema.compare_match import own_text
 from schema.model import AnyNode, PlanContent
 from schema.numbering import number_at
 from schema.sequences import longest_increasing
-from schema.tree import KINDS, children, sections
+from schema.tree import KINDS, children, level_groups, sections
 
-_CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
 _COMPARED = {kind: spec.compared for kind, spec in KINDS.items()}  # the fields that make a change, apart from goal links
 GETTERS = {kind: attrgetter(*names) for kind, names in _COMPARED.items()}  # kind → its compared fields, read at once
 _CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
@@ -46,29 +45,19 @@ class VersionIndex:
         self.levels: list[list[AnyNode]] = []  # the nodes of each depth, in document order
         self._position: dict[str, tuple[int, ...]] = {}
         self._labels: dict[str, str] = {}
-        groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
-        while groups:
-            self.levels.append(list(chain.from_iterable(group for _kind, group in groups)))
-            below: list[tuple[str, list[AnyNode]]] = []
-            for kind, group in groups:
-                field_name = _CHILDREN[kind]
-                if field_name is None:
-                    continue
-                lists = list(map(attrgetter(field_name), group))
-                kids: list[AnyNode] = list(chain.from_iterable(lists))
-                if not kids:
-                    continue
-                kid_ids = list(map(_ID, kids))
-                sizes = list(map(len, lists))
-                self.nodes.update(zip(kid_ids, kids))
-                self.parent_ids.update(zip(kid_ids, chain.from_iterable(map(repeat, map(_ID, group), sizes))))
-                self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
-                child_kind = _CHILD_KIND[kind]
-                ids_of_kind, nodes_of_kind = self.of_kind.setdefault(child_kind, ([], []))
-                ids_of_kind += kid_ids
-                nodes_of_kind += kids
-                below.append((child_kind, kids))
-            groups = below
+        for group in level_groups(content):
+            if group.level == len(self.levels):
+                self.levels.append([])
+            self.levels[group.level] += group.nodes
+            if not group.children:
+                continue
+            kid_ids = group.child_ids
+            self.nodes.update(zip(kid_ids, group.children))
+            self.parent_ids.update(zip(kid_ids, chain.from_iterable(map(repeat, map(_ID, group.nodes), group.sizes))))
+            self.index.update(zip(kid_ids, chain.from_iterable(map(range, group.sizes))))
+            ids_of_kind, nodes_of_kind = self.of_kind.setdefault(_CHILD_KIND[group.kind], ([], []))
+            ids_of_kind += kid_ids
+            nodes_of_kind += group.children
         self.goal_titles = {g.id: g.title for g in content.goals.goals}
 
     def parent(self, nid: str) -> AnyNode | None:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from schema.model import AnyNode, NumberingStyle, Period, PlanContent
 from schema.numbering import number_at
-from schema.tree import KINDS, sections, title_of, walk
+from schema.tree import KINDS, level_groups, sections, title_of, walk
 from schema.xml_chars import INVALID_XML
 
 N = TypeVar("N", bound=AnyNode)
@@ -99,29 +99,16 @@ class Context:
         self.sibling_lists: dict[str, list[list[AnyNode]]] = {}  # kind → the children lists holding that kind
         self.by_kind: dict[str, list[AnyNode]] = {}  # kind → its nodes in document order
         levels_of: dict[str, set[int]] = {}
-        groups: list[tuple[str, list[AnyNode]]] = [(node.kind, [node]) for node in top]  # one level, kind by kind
-        level = 0
-        while groups:
-            below: list[tuple[str, list[AnyNode]]] = []
-            for kind, group in groups:
-                self.by_kind.setdefault(kind, []).extend(group)
-                levels_of.setdefault(kind, set()).add(level)
-                field_name = _CHILDREN[kind]
-                if field_name is None:
-                    continue
-                lists = list(map(attrgetter(field_name), group))
-                kids: list[AnyNode] = list(chain.from_iterable(lists))
-                if not kids:
-                    continue
-                self.families += compress(zip(group, lists), lists)
-                self.sibling_lists.setdefault(_CHILD_KIND[kind], []).extend(filter(None, lists))
-                kid_ids = list(map(_ID, kids))
-                sizes = list(map(len, lists))
-                self.parents.update(zip(kid_ids, chain.from_iterable(map(repeat, group, sizes))))
-                self.index.update(zip(kid_ids, chain.from_iterable(map(range, sizes))))
-                below.append((_CHILD_KIND[kind], kids))
-            groups = below
-            level += 1
+        for group in level_groups(content):
+            self.by_kind.setdefault(group.kind, []).extend(group.nodes)
+            levels_of.setdefault(group.kind, set()).add(group.level)
+            if not group.children:
+                continue
+            lists = group.child_lists
+            self.families += compress(zip(group.nodes, lists), lists)
+            self.sibling_lists.setdefault(_CHILD_KIND[group.kind], []).extend(filter(None, lists))
+            self.parents.update(zip(group.child_ids, chain.from_iterable(map(repeat, group.nodes, group.sizes))))
+            self.index.update(zip(group.child_ids, chain.from_iterable(map(range, group.sizes))))
         for kind, levels in levels_of.items():
             if len(levels) > 1:  # sub-actions: level order is not document order, which puts each after its action
                 self.by_kind[kind] = [node for node, _parent in walk(content) if node.kind == kind]
@@ -286,7 +273,6 @@ def worst_severity(findings: Iterable[Finding]) -> str | None:
 
 # The fields a person types, per kind (asking a pydantic model for a field it lacks is slow).
 _STRING_FIELDS = {kind: spec.string_fields for kind, spec in KINDS.items()}
-_CHILDREN = {kind: spec.children for kind, spec in KINDS.items()}
 _CHILD_KIND = {kind: spec.child_kind for kind, spec in KINDS.items() if spec.child_kind is not None}
 _ID = attrgetter("id")
 _LEAD, _SUPPORTING, _KPIS, _TARGETS = (attrgetter(name) for name in ("lead_agencies", "supporting_agencies", "kpis", "targets"))

@@ -15,7 +15,7 @@ from schema.checks.core import Context, iter_strings
 from schema.checks.punctuation import _ANY_HALF, _FULL
 from schema.compare_index import VersionIndex
 from schema.model import KPI, Action, FocusArea, Goal, Paragraph, PlanContent, Strategy
-from schema.tree import walk
+from schema.tree import KINDS, children, level_groups, walk
 from schema.xml_chars import INVALID_XML
 
 words = st.text(alphabet="推動產業轉型，。,;:()（）：\x07 a", max_size=10)
@@ -145,3 +145,31 @@ def test_half_width_marks_count_where_the_docstring_says(text):
         if kind and ((chinese(i, -1) and chinese(i, 1)) if mark in ",;:" else (chinese(i, -1) or chinese(i, 1))):
             expected[kind] = expected.get(kind, 0) + 1
     assert half_width_in_chinese(text) == expected
+
+
+def _depths(content):
+    depth = {}
+    for node, parent in walk(content):
+        depth[node.id] = 0 if parent is None else depth[parent.id] + 1
+    return depth
+
+
+@settings(max_examples=80, deadline=None)
+@given(plans())
+def test_the_level_walk_both_indexes_share_visits_every_node_once_at_its_depth(content):
+    groups = list(level_groups(content))
+    depth = _depths(content)
+    seen = [node.id for group in groups for node in group.nodes]
+    assert sorted(seen) == sorted(depth)  # every node, once
+    assert all(depth[node.id] == group.level and node.kind == group.kind for group in groups for node in group.nodes)
+    assert [group.level for group in groups] == sorted(group.level for group in groups)  # level by level
+    for group in groups:
+        holds_children = KINDS[group.kind].children is not None
+        assert group.child_lists == ([children(node) for node in group.nodes] if holds_children else [])
+        assert group.children == [kid for node in group.nodes for kid in children(node)]
+        assert group.child_ids == [kid.id for kid in group.children]
+        assert group.sizes == [len(kids) for kids in group.child_lists]
+    # a level's groups hold, in order, exactly the children the level above named
+    for level in range(1, 1 + max(group.level for group in groups)):
+        named = [kid.id for group in groups if group.level == level - 1 for kid in group.children]
+        assert [node.id for group in groups if group.level == level for node in group.nodes] == named
