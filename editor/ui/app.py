@@ -14,7 +14,8 @@ APPLICATION = "plan-editor"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names (they place QSettings and the recovery folder), font and language."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()  # typed as the QCoreApplication it may be; ours is always a QApplication
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(i18n.translate("window", "中程施政計畫編輯器"))

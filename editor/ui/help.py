@@ -3,11 +3,16 @@ command that has keys, with the keys named as the keyboard of this system names 
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from editor.ui.i18n import fill, translate
+
+if TYPE_CHECKING:
+    from editor.ui.actions import WindowActions
+    from editor.ui.main_window import MainWindow
 
 LICENCE = "MIT"
 
@@ -28,16 +33,16 @@ def about_text(settings_path: str, recovery_path: str) -> str:
     ])
 
 
-def show_about(window) -> QDialog:
+def show_about(window: MainWindow) -> QDialog:
     """The About box (not modal for the window's keys: the test and the user close it with Esc)."""
     from editor.ui.session.session import default_journal_dir
 
     recovery = window.journal_dir if window.journal_dir is not None else default_journal_dir()
-    dialog = _dialog(window, translate("help", "關於中程施政計畫編輯器"), "aboutDialog")
+    dialog, layout = _dialog(window, translate("help", "關於中程施政計畫編輯器"), "aboutDialog")
     label = QLabel(about_text(window.settings.fileName(), str(recovery)), dialog)
     label.setObjectName("aboutText")
     label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
-    dialog.layout().insertWidget(0, label)
+    layout.insertWidget(0, label)
     dialog.open()
     return dialog
 
@@ -52,9 +57,11 @@ def shortcut_rows(actions) -> list[tuple[str, str]]:
     return rows
 
 
-def show_shortcuts(window) -> QDialog:
-    dialog = _dialog(window, translate("help", "快速鍵"), "shortcutsDialog")
-    rows = shortcut_rows(window.actions.all_actions())
+def show_shortcuts(window: MainWindow) -> QDialog:
+    dialog, layout = _dialog(window, translate("help", "快速鍵"), "shortcutsDialog")
+    # MainWindow's attribute ``actions`` (its WindowActions) hides QWidget.actions(), the method mypy sees
+    window_actions = cast("WindowActions", window.actions)
+    rows = shortcut_rows(window_actions.all_actions())
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels([translate("help", "指令"), translate("help", "按鍵")])
@@ -65,13 +72,14 @@ def show_shortcuts(window) -> QDialog:
         table.setItem(row, 1, QTableWidgetItem(keys))
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
-    dialog.layout().insertWidget(0, table)
+    layout.insertWidget(0, table)
     dialog.resize(520, 560)
     dialog.open()
     return dialog
 
 
-def _dialog(window, title: str, name: str) -> QDialog:
+def _dialog(window: QWidget, title: str, name: str) -> tuple[QDialog, QVBoxLayout]:
+    """A dialog with its 關閉 button; the caller puts its content above the button in the layout."""
     dialog = QDialog(window)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
@@ -81,4 +89,4 @@ def _dialog(window, title: str, name: str) -> QDialog:
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.finished.connect(dialog.deleteLater)
-    return dialog
+    return dialog, layout

@@ -7,8 +7,13 @@ fields top to bottom (``DetailPane.focus_order``).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
 
 
 def first_focusable(container: QWidget) -> QWidget | None:
@@ -27,7 +32,7 @@ def first_focusable(container: QWidget) -> QWidget | None:
 class PaneCycle:
     """Moves the focus to the next or previous pane of ``window`` (a MainWindow)."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         self._window = window
 
     def panes(self) -> list[QWidget]:

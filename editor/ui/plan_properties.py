@@ -178,6 +178,7 @@ class PlanProperties(QObject):
 
     def _accepted(self) -> None:
         dialog = self.dialog
+        assert dialog is not None  # its accepted signal: it is open
         outcome = self.apply(dialog.properties(), dialog.period())
         if outcome in ("cancelled", "refused"):  # back to the form, the values as the user left them
             dialog.open()

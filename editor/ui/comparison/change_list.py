@@ -6,10 +6,10 @@ so a new comparison is one model reset, not thousands of item calls.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.ui.i18n import kind_label, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, kind_label, translate
 from schema.compare import KINDS_OF_CHANGE, Change
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole

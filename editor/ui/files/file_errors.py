@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
-from editor.ui.i18n import field_name, fill, kind_name, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, field_name, fill, kind_name, translate
 
 _PHRASES = {
     "is_folder": QT_TRANSLATE_NOOP("file_errors", "「%1」是資料夾，不是計畫檔。"),

@@ -17,12 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor.ui.files import dialogs
 from editor.ui.files.file_errors import file_error_text
-from editor.ui.i18n import field_name, fill, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, field_name, fill, translate
 from editor.ui.session import undo_commands
 from schema.compare import compare
 from schema.fileio import PlanFileError, load_plan

@@ -11,10 +11,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.ui.files import dialogs
 from editor.ui.files.export_menu import ExportMenu, path_in_format, run_export, safe_file_name
 from editor.ui.i18n import translate
+
+if TYPE_CHECKING:
+    from schema.summary import TableKind  # the tables' module loads on first use
 
 TOC_KEY = "export/toc"
 APPENDIX_KEY = "export/appendix"
@@ -69,7 +73,7 @@ class SummaryExports:
 
         return OfficialOptions(toc=self.toc_action.isChecked(), summary_tables=self.appendix_action.isChecked())
 
-    def export_table(self, kind: str) -> Path | None:
+    def export_table(self, kind: TableKind) -> Path | None:
         """Ask for a file and write the KPI ("kpi") or budget ("budget") table there; the path, or None."""
         from schema.summary import BUDGET_TITLE, KPI_TITLE  # the tables' module loads on first use
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
+from editor.ui.i18n import QT_TRANSLATE_NOOP
 from schema.compare import Change, compare
 from schema.document import Document
 from schema.model import PlanDocument, Revision
@@ -74,7 +73,9 @@ def draft_items(plan: PlanDocument, document: Document, base: Revision) -> list[
     items = []
     for change in comparison.changes:
         author = plan.draft.author or ""
-        anchor = change.node_id if change.node_id in document else (change.old.parent_id if change.old else "")
+        # a removed item is placed under its old parent (never None: sections are never removed)
+        old_parent = change.old.parent_id if change.old is not None else None
+        anchor = change.node_id if change.node_id in document else old_parent or ""
         items.append(ReviewItem(f"{change.kind}:{change.node_id}", anchor, "", change.kind, author, plan.draft.date, change=change))
     items.sort(key=lambda i: order.get(i.node_id, len(order)))
     return items

@@ -97,23 +97,24 @@ class Markup:
 
     def _inserted_before(self, parent_id: str, position: int, count: int, depth: int, out: list[str]) -> None:
         for index in self.by_node.get(parent_id, []):
-            item = self.items[index]
-            op = item.proposal.operation if item.proposal is not None else None
-            if item.kind == "insert_node" and op and min(op.get("index", 0), count) == position:
+            item, proposal = self.items[index], self.items[index].proposal
+            op = proposal.operation if proposal is not None else None
+            if item.kind == "insert_node" and proposal is not None and op and min(op.get("index", 0), count) == position:
                 colour = author_colour(item.author, self.authors)
-                words = escape(item.proposal.new)
+                words = escape(proposal.new)
                 out.append(f"<p style='margin-left:{depth * 20}px'>{self._mark(index, words, f'text-decoration:underline; color:{colour}')}</p>")
 
     def _field(self, node_id: str, name: str, value: str) -> str:
         indexes = self.by_field.get((node_id, name), [])
         if not indexes:
             return escape(value).replace("\n", "<br/>")
-        if len(indexes) == 1 and self.items[indexes[0]].change is not None:
-            change = self.items[indexes[0]].change
+        change = self.items[indexes[0]].change if len(indexes) == 1 else None
+        if change is not None:
             return self._diff(change.fields[name], indexes[0])
         edits = []  # (start, end, inserted, index) in the current text
         for index in indexes:
             proposal = self.items[index].proposal
+            assert proposal is not None  # the items are the draft's changes (one per field: above) or proposals
             target = rebase_text(proposal.old, proposal.new, value) or proposal.new
             position = 0
             for op, text in text_diff(value, target):

@@ -15,6 +15,7 @@ The dock and ``editor.review`` are built/imported on first use.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from editor.ui.i18n import fill, translate
 from editor.ui.session import undo_commands
+
+if TYPE_CHECKING:
+    from editor.ui.review.view import ReviewView
 
 
 class ReviewMode(QObject):
@@ -41,34 +45,36 @@ class ReviewMode(QObject):
         self.tracked_action = self.menu.addAction(translate("review", "匯出追蹤修訂文件(&K)…"), lambda: self.export("tracked"))
         for action in (self.table_action, self.tracked_action):
             action.setStatusTip(translate("review", "工作草稿對照審閱模式所對照的修正版（預設為最新的修正版）"))
-        self._view = None
+        self._view: ReviewView | None = None
         self._dock: QDockWidget | None = None
 
     @property
-    def view(self):
-        if self._view is None:
-            self._build()
-        return self._view
+    def view(self) -> ReviewView:
+        return self._built()[0]
 
     @property
     def dock(self) -> QDockWidget:
-        if self._dock is None:
-            self._build()
-        return self._dock
+        return self._built()[1]
 
-    def _build(self) -> None:
+    def _built(self) -> tuple[ReviewView, QDockWidget]:
+        if self._view is None or self._dock is None:
+            return self._build()
+        return self._view, self._dock
+
+    def _build(self) -> tuple[ReviewView, QDockWidget]:
         from editor.ui.review.view import ReviewView
 
         window = self.window
-        self._view = ReviewView(current_node=window.tree.current_node_id)
-        self._dock = window.add_dock(self._view, translate("review", "審閱"), "review", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._dock.hide()
-        self._view.node_selected.connect(window.tree.select_node)
-        self._view.status_message.connect(window.show_status)
-        self._view.export_requested.connect(self.export)
+        self._view = view = ReviewView(current_node=window.tree.current_node_id)
+        self._dock = dock = window.add_dock(view, translate("review", "審閱"), "review", Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.hide()
+        view.node_selected.connect(window.tree.select_node)
+        view.status_message.connect(window.show_status)
+        view.export_requested.connect(self.export)
         window.tree.current_node_changed.connect(self._tree_selected)
         if window.session is not None:
-            self._view.set_session(window.session)
+            view.set_session(window.session)
+        return view, dock
 
     def set_session(self, session) -> None:
         if self._view is not None:

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.ui.i18n import draft_name, fill, roc_date_text, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, draft_name, fill, roc_date_text, translate
 from editor.ui.revisions import commands
 from editor.ui.revisions.commands import date_problem, label_problem
 from schema.model import PlanDocument, Revision
