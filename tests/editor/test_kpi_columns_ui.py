@@ -108,3 +108,27 @@ def test_an_insert_adds_its_own_columns_and_a_delete_rescans_only_when_columns_w
     window.tree.select_node("s1")
     assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"] and len(scans) == 3
     discard_on_close(window)
+
+
+def test_deleting_the_last_strategy_that_fills_a_column_takes_the_column_from_the_strategy_shown_next(qtbot, tmp_path):
+    """Delete in the tree moves the selection to the next strategy before the deleted one is gone, so the
+    pane drew s2 with s1's column 策略績效目標; it is redrawn as soon as the delete is done, and undo gives it back."""
+    from tests.editor.test_main_window import press, undo
+    from tests.editor.ui_support import DialogAnswerer
+
+    window = _window(qtbot, tmp_path, [KPI(id="k1", name="日照中心數", objective="提升長者照顧量能")])
+    kpis = window.detail.kpi_table
+    window.tree.select_node("s2")
+    assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"]  # the plan uses it (s1), so s2 shows it too
+    window.tree.select_node("s1")
+    with DialogAnswerer("刪除") as answers:
+        press(qtbot, window, Qt.Key.Key_Delete)
+    assert len(answers.texts) == 1 and "s1" not in window.session.document
+    assert window.detail.node_id == "s2"
+    assert kpis.headers()[:4] == ["指標名稱", "衡量標準", "單位", "108年目標值"]
+    assert kpis.table.columnCount() == 3 + 4  # 108–111
+    undo(qtbot, window)
+    qtbot.waitUntil(lambda: "s1" in window.session.document)
+    assert window.detail.node_id == "s2"  # still shown: the column comes back with s1, without showing another node
+    assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"]
+    discard_on_close(window)

@@ -129,6 +129,10 @@ class KpiTable(QWidget):
                  "measurement": self.tr("衡量標準"), "unit": self.tr("單位")}
         return [names[f] for f in self._fixed] + [fill(self.tr("%1年目標值"), y) for y in self._years]
 
+    def shows_columns(self, optional: tuple[str, ...]) -> bool:
+        """Whether the table has the columns of ``optional`` (which of OPTIONAL_COLUMNS the plan uses)."""
+        return _columns(optional) == self._fixed
+
     def set_data(self, kpis: list[dict], years: list[int], optional: tuple[str, ...] = ()) -> None:
         """Show ``kpis`` with a target column per year; ``optional``: which of OPTIONAL_COLUMNS the plan uses."""
         fixed = _columns(optional)

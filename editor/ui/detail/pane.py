@@ -373,12 +373,23 @@ class DetailPane(QScrollArea):
             return
         if self._heading_stale:
             self._update_heading(node)
+        if node.kind == "strategy":
+            self._refresh_kpi_columns(node)
         if node.kind == "strategy" and tuple((g.id, g.title) for g in self._goals()) != self._goal_signature:
             self._loading = True
             try:
                 self._rebuild_goals(node.goal_ids)
             finally:
                 self._loading = False
+
+    def _refresh_kpi_columns(self, node) -> None:
+        """The strategy shown keeps its KPI table unless the optional columns the plan uses changed under it:
+        another strategy's KPIs edited, a subtree deleted or inserted. (A delete in the tree shows the next
+        strategy before the deleted one is gone, so that table was drawn with the columns of before.)"""
+        if self._kpi_columns is None:  # only after such a change: no plan-wide look after every edit
+            self._kpi_columns = kpi_columns_used(self._session.document.content)
+        if not self.kpi_table.shows_columns(self._kpi_columns):
+            self._load(node, "kpis")
 
 
 def _label(field: str) -> str:
