@@ -13,12 +13,14 @@ QTreeWidgetItems: a live update is one model reset instead of thousands of item 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QStyle, QTreeView, QVBoxLayout, QWidget
 
 from editor.ui.i18n import translate
+from editor.ui.widgets import ModelIndex
 from schema.checks import ERROR, INFO, SEVERITIES, WARNING, Finding
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -66,33 +68,41 @@ class FindingsModel(QAbstractItemModel):
         self.groups = [(severity, by_severity[severity]) for severity in SEVERITIES if by_severity[severity]]
         self.endResetModel()
 
-    def finding(self, index: QModelIndex) -> Finding | None:
+    def finding(self, index: ModelIndex) -> Finding | None:
         if not index.isValid() or index.internalId() == _GROUP:
             return None
         return self.groups[index.internalId() - 1][1][index.row()]
 
     # --- QAbstractItemModel ---------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else _GROUP)
 
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: ModelIndex) -> QModelIndex: ...
+
+    def parent(self, index: ModelIndex | None = None) -> QObject | QModelIndex | None:
+        """A finding's group row; without an index, the model's owner (QObject.parent, which this name hides)."""
+        if index is None:
+            return super().parent()
         if not index.isValid() or index.internalId() == _GROUP:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _GROUP)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
             return len(self.groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 2
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         texts = TEXTS[self.lang]
@@ -110,6 +120,7 @@ class FindingsModel(QAbstractItemModel):
                 return severity
             return None
         finding = self.finding(index)
+        assert finding is not None  # a valid index that is not a group's is a finding's
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 1:
                 return finding.message
@@ -129,7 +140,7 @@ class FindingsModel(QAbstractItemModel):
             return TEXTS[self.lang]["item" if section == 0 else "message"]
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

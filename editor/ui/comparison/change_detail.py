@@ -19,6 +19,7 @@ from editor.ui.comparison.change_list import (
 from editor.ui.comparison.change_render import escape, place_text, render_change
 from editor.ui.comparison.readonly_view import ReadOnlyBrowser
 from editor.ui.i18n import capitalised, field_name, fill, translate
+from editor.ui.widgets import named
 from schema.compare import Change
 
 
@@ -28,14 +29,14 @@ class ChangeDetail(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._silent = False
-        self.heading = QLabel(objectName="changeHeading", textFormat=Qt.TextFormat.RichText, wordWrap=True)
-        self.place = QLabel(objectName="changePlace", wordWrap=True)
-        self.old_caption = QLabel(objectName="oldCaption")
-        self.new_caption = QLabel(objectName="newCaption")
-        self.old_text = ReadOnlyBrowser(objectName="oldText")
-        self.new_text = ReadOnlyBrowser(objectName="newText")
-        self.note_label = QLabel(translate("comparison", "修正說明"), objectName="noteLabel")
-        self.note_edit = QPlainTextEdit(objectName="noteEdit")
+        self.heading = named(QLabel(textFormat=Qt.TextFormat.RichText, wordWrap=True), "changeHeading")
+        self.place = named(QLabel(wordWrap=True), "changePlace")
+        self.old_caption = named(QLabel(), "oldCaption")
+        self.new_caption = named(QLabel(), "newCaption")
+        self.old_text = named(ReadOnlyBrowser(), "oldText")
+        self.new_text = named(ReadOnlyBrowser(), "newText")
+        self.note_label = named(QLabel(translate("comparison", "修正說明")), "noteLabel")
+        self.note_edit = named(QPlainTextEdit(), "noteEdit")
         self.note_edit.setMaximumHeight(90)
         self.note_edit.textChanged.connect(self._typed)
         panes = QGridLayout()
@@ -79,10 +80,12 @@ class ChangeDetail(QWidget):
                                   escape(number_text(change)), escape(words_of(change, 40)))
                              + (fill(translate("comparison", "　（修改者：%1）"), escape(change.author)) if change.author else ""))
         if change.kind == "moved":
+            old, new = change.old, change.new
+            assert old is not None and new is not None  # a moved node is in both versions
             self.place.setText(fill(
                 translate("comparison", "原位置：%1　→　新位置：%2"),
-                place_text(texts["place"], change.moved_from or "", change.old.number),
-                place_text(texts["place"], change.new.parent, change.new.number),
+                place_text(texts["place"], change.moved_from or "", old.number),
+                place_text(texts["place"], new.parent, new.number),
             ))
         self.place.setVisible(change.kind == "moved")
         label = lambda name: capitalised(field_name(name))  # noqa: E731 - a field's name standing alone
@@ -92,7 +95,7 @@ class ChangeDetail(QWidget):
 
     def _set_note(self, text: str, change: Change | None, editable: bool) -> None:
         self.note_edit.setReadOnly(not editable)
-        if change is not None and change.kind == "removed" and editable:
+        if change is not None and change.kind == "removed" and change.old is not None and editable:
             self.note_label.setText(fill(translate("comparison", "修正說明（刪除的理由寫在上層項目「%1」）"), change.old.parent))
         else:
             self.note_label.setText(translate("comparison", "修正說明"))

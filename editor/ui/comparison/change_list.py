@@ -10,7 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from editor.ui.i18n import QT_TRANSLATE_NOOP, kind_label, translate
-from schema.compare import KINDS_OF_CHANGE, Change
+from editor.ui.widgets import ModelIndex
+from schema.compare import KINDS_OF_CHANGE, Change, NodeSide
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole
 CHANGE_KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,9 +41,16 @@ def change_name(kind: str) -> str:
     return translate("comparison", CHANGE_NAMES[kind])
 
 
+def side_of(change: Change) -> NodeSide:
+    """The node as it reads in the newer version, or in the older one for a removal."""
+    side = change.new or change.old
+    assert side is not None  # schema.compare makes every change with one side or both
+    return side
+
+
 def change_node_kind_name(change: Change) -> str:
     """推動策略, 具體作法, 子項作法 (an action numbered （1） sits under another action) …; "Strategy" in English."""
-    side = change.new or change.old
+    side = side_of(change)
     return kind_label(change.node_kind, sub_action=change.node_kind == "action" and side.number.startswith("（"))
 
 
@@ -56,7 +64,7 @@ def number_text(change: Change) -> str:
 
 
 def words_of(change: Change, limit: int = 60) -> str:
-    side = change.new or change.old
+    side = side_of(change)
     words = side.title or side.text.split("\n", 1)[0]
     return words if len(words) <= limit else words[:limit] + "…"
 
@@ -64,7 +72,7 @@ def words_of(change: Change, limit: int = 60) -> str:
 def parent_text(change: Change) -> str:
     if change.kind == "moved" and change.moved_from is not None and change.new and change.moved_from != change.new.parent:
         return f"{change.moved_from}→{change.new.parent}"
-    return (change.new or change.old).parent
+    return side_of(change).parent
 
 
 class ChangeListModel(QAbstractTableModel):
@@ -92,7 +100,7 @@ class ChangeListModel(QAbstractTableModel):
     def _filter(self) -> None:
         self.visible = [c for c in self.changes if self.kind_filter in (ALL, c.kind)]
 
-    def change(self, index: QModelIndex) -> Change | None:
+    def change(self, index: ModelIndex) -> Change | None:
         if not index.isValid() or index.row() >= len(self.visible):
             return None
         return self.visible[index.row()]
@@ -105,10 +113,10 @@ class ChangeListModel(QAbstractTableModel):
         return -1
 
     # --- QAbstractTableModel ------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(self.visible)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt name
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt name
@@ -116,7 +124,7 @@ class ChangeListModel(QAbstractTableModel):
             return translate("comparison", COLUMNS[section])
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         change = self.change(index)
         if change is None:
             return None
@@ -132,7 +140,7 @@ class ChangeListModel(QAbstractTableModel):
                 return words_of(change)
             return parent_text(change)
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            side = change.new or change.old
+            side = side_of(change)
             return side.title or side.text
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return self._brushes[change.kind]

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTextBrowser
 
 from editor.ui.comparison.change_render import FIELD_ORDER, escape
 from editor.ui.i18n import capitalised, field_name, fill, kind_label, roc_date_text, translate
+from editor.ui.widgets import named
 from schema.compare import node_values
-from schema.model import AnyNode, PlanDocument
+from schema.model import TEXT_NODES, Action, AnyNode, PlanDocument, Strategy
 from schema.numbering import all_numbers
 from schema.revisions import find_revision
 from schema.tree import children, sections
@@ -43,18 +44,18 @@ class RevisionViewer(QWidget):
         self._nodes: dict[str, AnyNode] = {}
         self._kinds: dict[str, str] = {}
         self.setWindowTitle(fill(translate("readonly", "%1（唯讀）"), label))
-        self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+        self.banner = named(QLabel(wordWrap=True), "readOnlyBanner")
         self.banner.setText(self.banner_text(label))
         self.banner.setStyleSheet(
             "QLabel { background: #fff4ce; border: 1px solid #c8a600; padding: 6px; font-weight: bold; }"
         )
         self.model = QStandardItemModel(self)
-        self.tree = QTreeView(objectName="revisionTree")
+        self.tree = named(QTreeView(), "revisionTree")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-        self.text = ReadOnlyBrowser(objectName="revisionText")
+        self.text = named(ReadOnlyBrowser(), "revisionText")
         self.text.setOpenLinks(False)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -87,10 +88,11 @@ class RevisionViewer(QWidget):
     # --- the outline ------------------------------------------------------------------------
     def label_of(self, node: AnyNode) -> str:
         """What the outline shows: the official number and the title (or the start of the text)."""
-        words = getattr(node, "title", None)
-        if node.kind in ("paragraph", "action") or words is None:
+        if isinstance(node, TEXT_NODES):  # paragraphs and actions have no title
             words = node.text.split("\n", 1)[0]
             words = words if len(words) <= SHORT else words[:SHORT] + "…"
+        else:
+            words = node.title
         return self.numbers.get(node.id, "") + words
 
     def _item(self, node: AnyNode, parent: AnyNode | None = None) -> QStandardItem:
@@ -144,8 +146,8 @@ class RevisionViewer(QWidget):
                 if not value or (name == "chart_label" and not getattr(node, "chart_label", "")):
                     continue
                 parts.append(_field_html(field_name(name), value))
-        kids = children(node)
-        if kids and node.kind in ("strategy", "action"):
+        kids = node.actions if isinstance(node, (Strategy, Action)) else []
+        if kids:
             rows = "<br/>".join(escape(self.numbers.get(c.id, "") + c.text) for c in kids)
             heading = translate("readonly", "具體作法") if node.kind == "strategy" else translate("readonly", "子項作法")
             parts.append(f'<p style="margin-bottom:0px; color:#555555;"><b>{escape(heading)}</b></p><p>{rows}</p>')

@@ -45,6 +45,7 @@ from editor.ui.comparison.change_list import ALL, CHANGE_COLOURS, CHANGE_SIGNS, 
 from editor.ui.comparison.change_list_menu import ChangeListMenu
 from editor.ui.i18n import counted, translate, version_name
 from editor.ui.lazy_refresh import LazyRefresh
+from editor.ui.widgets import named
 from schema.compare import KINDS_OF_CHANGE, Change, Comparison, compare
 from schema.document import Document
 from schema.document_listeners import OnChange
@@ -78,16 +79,16 @@ class ComparisonView(ChangeListMenu, QWidget):
 
     # --- building -------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.old_combo = QComboBox(objectName="oldVersion")
-        self.new_combo = QComboBox(objectName="newVersion")
+        self.old_combo = named(QComboBox(), "oldVersion")
+        self.new_combo = named(QComboBox(), "newVersion")
         for combo in (self.old_combo, self.new_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._versions_picked)
-        self.swap_button = QToolButton(text="⇄", objectName="swapVersions", toolTip=translate("comparison", "對調兩個版本"))
+        self.swap_button = named(QToolButton(text="⇄", toolTip=translate("comparison", "對調兩個版本")), "swapVersions")
         self.swap_button.clicked.connect(self.swap_versions)
-        self.export_table_button = QPushButton(translate("comparison", "匯出修正對照表…"), objectName="exportTable")
-        self.export_tracked_button = QPushButton(translate("comparison", "匯出追蹤修訂文件…"), objectName="exportTracked")
-        self.review_button = QPushButton(translate("comparison", "審閱檢視…"), objectName="reviewMarkup")
+        self.export_table_button = named(QPushButton(translate("comparison", "匯出修正對照表…")), "exportTable")
+        self.export_tracked_button = named(QPushButton(translate("comparison", "匯出追蹤修訂文件…")), "exportTracked")
+        self.review_button = named(QPushButton(translate("comparison", "審閱檢視…")), "reviewMarkup")
         self.review_button.setToolTip(translate("comparison", "在審閱模式中看整份工作草稿標示出的修正，逐項接受或拒絕"))
         self.review_button.clicked.connect(lambda: self._review(self.current_change()))
         self.export_table_button.clicked.connect(self.export_table_requested)
@@ -108,7 +109,7 @@ class ComparisonView(ChangeListMenu, QWidget):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(translate("comparison", "顯示：")))
         for kind in (ALL, *KINDS_OF_CHANGE):
-            button = QToolButton(checkable=True, objectName=f"filter_{kind}")
+            button = named(QToolButton(checkable=True), f"filter_{kind}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             if kind != ALL:
                 button.setStyleSheet(f"QToolButton {{ color: {CHANGE_COLOURS[kind]}; }}")
@@ -120,7 +121,7 @@ class ComparisonView(ChangeListMenu, QWidget):
         filters.addStretch(1)
 
         self.model = ChangeListModel(self)
-        self.list = QTreeView(objectName="changeList")
+        self.list = named(QTreeView(), "changeList")
         self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
@@ -147,7 +148,7 @@ class ComparisonView(ChangeListMenu, QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        self.empty_label = QLabel(objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty_label = named(QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True), "emptyState")
         self.empty_label.setStyleSheet("font-size: 16pt; color: #555555;")
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)

@@ -34,6 +34,7 @@ from editor.ui.i18n import fill, translate, with_keys
 from editor.ui.review.items import KIND_NAMES, ReviewItem, draft_items, in_branch, proposal_items
 from editor.ui.review.markup import Markup
 from editor.ui.session import undo_commands
+from editor.ui.widgets import named
 from schema.operations import OperationError
 from schema.proposals import Proposal, Reply
 from schema.review import add_proposal, add_reply
@@ -65,10 +66,10 @@ class ReviewView(QWidget):
 
     # --- building -----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.source = QComboBox(objectName="reviewSource")
-        self.author = QComboBox(objectName="reviewAuthor")
-        self.kind = QComboBox(objectName="reviewKind")
-        self.branch = QCheckBox(translate("review", "只看選取的分支(&B)"), objectName="reviewBranch")
+        self.source = named(QComboBox(), "reviewSource")
+        self.author = named(QComboBox(), "reviewAuthor")
+        self.kind = named(QComboBox(), "reviewKind")
+        self.branch = named(QCheckBox(translate("review", "只看選取的分支(&B)")), "reviewBranch")
         filters = QHBoxLayout()
         for text, combo in ((translate("review", "顯示(&S)"), self.source), (translate("review", "作者(&U)"), self.author),
                             (translate("review", "類別(&K)"), self.kind)):
@@ -106,20 +107,20 @@ class ReviewView(QWidget):
             button.clicked.connect(action.trigger)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.position = QLabel(objectName="reviewPosition")
+        self.position = named(QLabel(), "reviewPosition")
         buttons.addWidget(self.position)
         for what, text in (("table", translate("review", "匯出修正對照表…")), ("tracked", translate("review", "匯出追蹤修訂文件…"))):
-            button = QPushButton(text, objectName=f"review_export_{what}")
+            button = named(QPushButton(text), f"review_export_{what}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, w=what: self.export_requested.emit(w))
             buttons.addWidget(button)
 
-        self.text = QTextBrowser(objectName="reviewText")
+        self.text = named(QTextBrowser(), "reviewText")
         self.text.setOpenLinks(False)
-        self.comments = QListWidget(objectName="reviewComments")
+        self.comments = named(QListWidget(), "reviewComments")
         self.comments.setWordWrap(True)
         self.comments.itemActivated.connect(self._comment_activated)
-        self.reply = QLineEdit(objectName="reviewReply")
+        self.reply = named(QLineEdit(), "reviewReply")
         self.reply.setPlaceholderText(translate("review", "回覆目前的註解，按 Enter 送出"))
         self.reply.returnPressed.connect(self._reply_typed)
         resolve = QAction(translate("review", "結案"), self)
@@ -128,7 +129,7 @@ class ReviewView(QWidget):
         resolve.triggered.connect(self.resolve_current)
         self.addAction(resolve)
         self.actions["resolve"] = resolve
-        self.new_comment = QLineEdit(objectName="reviewNewComment")
+        self.new_comment = named(QLineEdit(), "reviewNewComment")
         self.new_comment.setPlaceholderText(translate("review", "對樹狀圖選取的項目新增註解，按 Enter 送出"))
         self.new_comment.returnPressed.connect(self._comment_typed)
         margin = QWidget()

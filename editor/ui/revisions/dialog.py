@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from editor.ui.i18n import QT_TRANSLATE_NOOP, draft_name, fill, roc_date_text, translate
 from editor.ui.revisions import commands
 from editor.ui.revisions.commands import date_problem, label_problem
+from editor.ui.widgets import named
 from schema.model import PlanDocument, Revision
 from schema.tree import item_count
 
@@ -72,14 +73,15 @@ class RevisionForm(QDialog):
         self.rename = rename
         self.is_draft = is_draft
         self.setWindowTitle(translate("revisions", "重新命名修正版") if rename is not None else translate("revisions", "由工作草稿建立修正版"))
-        self.label_edit = QLineEdit(objectName="labelEdit")
-        self.date_edit = QLineEdit(datetime.date.today().isoformat(), objectName="dateEdit")
+        self.label_edit = named(QLineEdit(), "labelEdit")
+        self.date_edit = named(QLineEdit(datetime.date.today().isoformat()), "dateEdit")
         self.date_edit.setPlaceholderText("YYYY-MM-DD")
-        self.author_edit = QLineEdit(plan.draft.author, objectName="authorEdit")
-        self.note_edit = QPlainTextEdit(objectName="noteEdit")
+        self.author_edit = named(QLineEdit(plan.draft.author), "authorEdit")
+        self.note_edit = named(QPlainTextEdit(), "noteEdit")
         self.note_edit.setMaximumHeight(80)
-        self.clear_notes = QCheckBox(translate("revisions", "清空工作草稿的修正說明（它們屬於這個修正版）"), objectName="clearNotes", checked=True)
-        self.problem = QLabel(objectName="problem", wordWrap=True)
+        self.clear_notes = named(QCheckBox(translate("revisions", "清空工作草稿的修正說明（它們屬於這個修正版）")), "clearNotes")
+        self.clear_notes.setChecked(True)
+        self.problem = named(QLabel(wordWrap=True), "problem")
         self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout()
         form.addRow(translate("revisions", "版本名稱"), self.label_edit)
@@ -147,7 +149,7 @@ class RevisionsDialog(QDialog):
         self.session = session
         self.plan = session.plan
         undo_stack = self.undo_stack = session.undo_stack
-        self.table = QTableWidget(0, len(COLUMNS), objectName="revisionTable")
+        self.table = named(QTableWidget(0, len(COLUMNS)), "revisionTable")
         self.table.setHorizontalHeaderLabels([translate("revisions", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -156,17 +158,17 @@ class RevisionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.view_selected())
-        self.new_button = QPushButton(translate("revisions", "由工作草稿建立修正版…"), objectName="newRevision")
-        self.rename_button = QPushButton(translate("revisions", "重新命名…"), objectName="renameRevision")
-        self.delete_button = QPushButton(translate("revisions", "刪除…"), objectName="deleteRevision")
-        self.view_button = QPushButton(translate("revisions", "檢視（唯讀）"), objectName="viewRevision")
+        self.new_button = named(QPushButton(translate("revisions", "由工作草稿建立修正版…")), "newRevision")
+        self.rename_button = named(QPushButton(translate("revisions", "重新命名…")), "renameRevision")
+        self.delete_button = named(QPushButton(translate("revisions", "刪除…")), "deleteRevision")
+        self.view_button = named(QPushButton(translate("revisions", "檢視（唯讀）")), "viewRevision")
         close_button = QPushButton(translate("revisions", "關閉"))
         self.new_button.clicked.connect(self.new_revision)
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.view_button.clicked.connect(self.view_selected)
         close_button.clicked.connect(self.accept)
-        self.message = QLabel(objectName="message", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "message")
         self.message.setStyleSheet("color: #b00020;")
         buttons = QHBoxLayout()
         for button in (self.new_button, self.rename_button, self.delete_button, self.view_button):
@@ -210,7 +212,8 @@ class RevisionsDialog(QDialog):
 
     def labels(self) -> list[str]:
         """The first column as shown, top to bottom."""
-        return [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        cells = (self.table.item(row, 0) for row in range(self.table.rowCount()))
+        return [cell.text() for cell in cells if cell is not None]  # refresh fills every cell
 
     def select_label(self, label: str) -> None:
         self.table.selectRow([r.label for r in self.plan.revisions].index(label))
