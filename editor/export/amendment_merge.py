@@ -55,7 +55,7 @@ def pair_nodes(comparison: Comparison, old: PlanContent, new: PlanContent) -> Pa
     left = {c.old.node_id for c in comparison.changes if c.kind in ("removed", "moved") and c.old}
     came = {c.new.node_id for c in comparison.changes if c.kind in ("added", "moved") and c.new}
     kept: dict[str, str] = {}
-    stack = list(zip(sections(old), sections(new)))
+    stack: list[tuple[AnyNode, AnyNode]] = list(zip(sections(old), sections(new)))
     while stack:
         o, n = stack.pop()
         kept[o.id] = n.id

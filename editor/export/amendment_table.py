@@ -95,7 +95,10 @@ def explanation(change: Change, pairing: Pairing, old_versions: _Versions) -> st
         return f"刪除{label}"
     parts = []
     if change.kind == "moved":
-        if pairing.kept.get(change.old.parent_id) == change.new.parent_id:
+        assert change.old is not None and change.new is not None  # a move has a place in both versions
+        old_parent = change.old.parent_id  # None only for a section, which has no parent
+        new_place_of_old_parent = pairing.kept.get(old_parent) if old_parent is not None else None
+        if new_place_of_old_parent == change.new.parent_id:
             parts.append("調整順序")
         else:
             where = old_versions.place(change.old.node_id) or change.moved_from or ""

@@ -25,9 +25,9 @@ from editor.review.placing import BODY_STYLES, NEW_NODE_STYLES, TYPED_NUMBER, ne
 from editor.review.placing import place as place_of
 from editor.review.wordml import Piece, WordDocument
 from schema.document import Document
-from schema.model import new_id
+from schema.model import BODY_NODES, AnyNode, new_id
 from schema.operations import Remove, to_json
-from schema.proposals import Proposal
+from schema.proposals import Proposal, ProposalKind
 from schema.review import rebase_text
 from schema.tree import KINDS, title_of
 
@@ -101,26 +101,27 @@ class Builder:
         if not all(_marks_deleted(by_label[label]) for label in labels):
             return False  # the common case, found without building anything
         node = self.document.get(node_id)
-        if node is None or self.document.parent(node) is None:
-            return False
+        parent = self.document.parent(node) if node is not None else None
+        if node is None or parent is None:
+            return False  # no such item, or a section (the plan's four parts are never removed)
         pieces = [p for label in labels for p in by_label[label]]
         marks = [p for p in pieces if p.is_mark]
-        if not marks or any(m.change is None or m.change.kind != "del" for m in marks):
+        deletions = [m.change for m in marks if m.change is not None and m.change.kind == "del"]
+        if not marks or len(deletions) != len(marks):
             return False
         if any(p.in_new and p.text.strip() for p in pieces if not p.is_mark):
             return False
         if any(a.id in removed for a in self.document.ancestors(node)):
             removed.add(node_id)
             return True
-        change = marks[0].change
-        proposal = self._remove_node(node, change.author, change.date)
-        if all(m.change.move == "moveFrom" for m in marks):
+        change = deletions[0]
+        proposal = self._remove_node(node, parent, change.author, change.date)
+        if all(deletion.move == "moveFrom" for deletion in deletions):
             self.moved_from[node_id] = proposal
         removed.add(node_id)
         return True
 
-    def _remove_node(self, node, author: str, date: str) -> Proposal:
-        parent = self.document.parent(node)
+    def _remove_node(self, node: AnyNode, parent: AnyNode, author: str, date: str) -> Proposal:
         op = Remove(parent.id, self.document.index_of(node))
         proposal = Proposal(
             kind="remove_node", node_id=node.id, author=author, date=date, old=title_of(node) or "",
@@ -132,8 +133,10 @@ class Builder:
     def _missing(self, node, field: str, removed: set[str]) -> None:
         """A paragraph of the plan that the document no longer has (re-saved without tracking)."""
         expected_fields = {e.field for e in self.located.missing if e.node_id == node.id}
-        if KINDS[node.kind].string_fields and all(f in expected_fields or not getattr(node, f, "") for f in KINDS[node.kind].string_fields if f not in ("chart_label", "note")):
-            self._remove_node(node, self.fallback_author, self.fallback_date)
+        parent = self.document.parent(node)
+        # A section has no parent and is never removed: its heading gone is its title deleted, as when tracked.
+        if parent is not None and KINDS[node.kind].string_fields and all(f in expected_fields or not getattr(node, f, "") for f in KINDS[node.kind].string_fields if f not in ("chart_label", "note")):
+            self._remove_node(node, parent, self.fallback_author, self.fallback_date)
             removed.add(node.id)
             return
         old = getattr(node, field)
@@ -210,7 +213,7 @@ class Builder:
         change = next(p.change for p in pieces if p.change is not None)
         old = "".join(p.text for p in pieces if p.change is not None and p.change.kind == "del" and not p.is_mark)
         new = "".join(p.text for p in pieces if p.change is not None and p.change.kind == "ins" and not p.is_mark)
-        kind = "replace" if old and new else "insert" if new else "delete"
+        kind: ProposalKind = "replace" if old and new else "insert" if new else "delete"
         self.unplaced.append(Proposal(kind=kind, author=change.author, date=change.date, old=old, new=new, reason=reason,
                                       anchor=self._name(label[0]) if label else ""))
 
@@ -280,6 +283,7 @@ class Builder:
 
     def _body_line(self, node_id: str, text: str, author: str, date: str) -> None:
         node = self.document.node(node_id)
+        assert isinstance(node, BODY_NODES)  # placing.place gives a body line only below a goal, focus area or strategy
         raw = node.body
         form = export_form(node.kind, "body", raw)
         new = "\n".join(filter(None, [form, text]))

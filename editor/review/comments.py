@@ -7,9 +7,22 @@ comment comes back resolved. A comment on nothing of the plan, or on nothing at 
 """
 from __future__ import annotations
 
+from typing import TypedDict
+
 from editor.review.locate import NUMBER, Located
 from editor.review.wordml import Para, Piece, WordDocument
-from schema.proposals import Proposal, Reply
+from schema.proposals import Proposal, ProposalKind, ProposalStatus, Reply
+
+
+class _CommentFields(TypedDict):
+    """What every proposal made of one comment thread holds, placed or not."""
+
+    kind: ProposalKind
+    author: str
+    date: str
+    comment: str
+    replies: list[Reply]
+    status: ProposalStatus
 
 
 def comment_proposals(doc: WordDocument, located: Located) -> tuple[list[Proposal], list[Proposal]]:
@@ -27,10 +40,10 @@ def comment_proposals(doc: WordDocument, located: Located) -> tuple[list[Proposa
         if comment.comment_id in reply_ids:
             continue
         thread = [Reply(author=r.author, date=r.date, text=r.text) for r in replies.get(comment.comment_id, [])]
-        status = "resolved" if comment.done else "pending"
+        status: ProposalStatus = "resolved" if comment.done else "pending"
         start = doc.comment_starts.get(comment.comment_id) or doc.comment_refs.get(comment.comment_id)
         end = doc.comment_ends.get(comment.comment_id) or start
-        common = dict(kind="comment", author=comment.author, date=comment.date, comment=comment.text, replies=thread, status=status)
+        common = _CommentFields(kind="comment", author=comment.author, date=comment.date, comment=comment.text, replies=thread, status=status)
         if start is None:
             unplaced.append(Proposal(**common, reason="a comment anchored nowhere in the document"))
             continue

@@ -49,14 +49,15 @@ def change_groups(pieces: list[Piece]) -> list[list[Piece]]:
         author = change.author
     if current:
         groups.append(current)
-    moved_from = [g for g in groups if any(p.change.move == "moveFrom" for p in g)]
-    for group in [g for g in groups if any(p.change.move == "moveTo" for p in g)]:
+    # every piece of a group has a change (the loop above groups only those): the checks tell mypy so
+    moved_from = [g for g in groups if any(p.change is not None and p.change.move == "moveFrom" for p in g)]
+    for group in [g for g in groups if any(p.change is not None and p.change.move == "moveTo" for p in g)]:
         text = "".join(p.text for p in group)
         partner = next((g for g in moved_from if "".join(p.text for p in g) == text), None)
         if partner is not None and partner in groups:
             partner.extend(group)
             groups.remove(group)
-    return [g for g in groups if any(not p.is_mark or p.change.kind in ("ins", "del") for p in g)]
+    return [g for g in groups if any(not p.is_mark or (p.change is not None and p.change.kind in ("ins", "del")) for p in g)]
 
 
 def kind_of(group: list[Piece]) -> str:

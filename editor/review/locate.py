@@ -45,9 +45,12 @@ def wholly_new(paras: list[Para], i: int) -> bool:
     para = paras[i]
     if any(p.change is None or p.change.kind != "ins" for p in para.pieces if not p.is_mark):
         return False
-    mark_new = para.mark.change is not None and para.mark.change.kind == "ins"
-    before_new = i > 0 and paras[i - 1].mark.change is not None and paras[i - 1].mark.change.kind == "ins"
-    return mark_new or before_new
+    return _inserted(para.mark) or (i > 0 and _inserted(paras[i - 1].mark))
+
+
+def _inserted(piece: Piece) -> bool:
+    """A piece (or paragraph mark) that a tracked insertion added."""
+    return piece.change is not None and piece.change.kind == "ins"
 
 
 def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labels: list[tuple[str, str]],
@@ -78,7 +81,9 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 # most paragraphs: untracked, their first bookmarked piece names the field and the
                 # pieces before it are the number (what _label_by_bookmarks finds, without its loop)
                 pieces = para.pieces
-                node_id, _sep, name = pieces[first].bookmark[start:].rpartition("_")
+                bookmark = pieces[first].bookmark
+                assert bookmark is not None  # first_marked is the index of the first piece under a bookmark
+                node_id, _sep, name = bookmark[start:].rpartition("_")
                 node = nodes.get(node_id)
                 if node is not None and name in _STRING_FIELDS[node.kind]:
                     label = (node_id, name)
@@ -101,12 +106,12 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
             if not (new_flags[i] and moved_here(para)):
                 # a paragraph moved here whole is new at this place, whatever bookmarks it carried
                 # along: its item is where it was moved from (found by content, if not by bookmark)
-                label = _label_by_bookmarks(para, nodes)
-                if label is not None:
-                    para_label[i] = label
-                    seen.add(label)
+                found = _label_by_bookmarks(para, nodes)
+                if found is not None:
+                    para_label[i] = found
+                    seen.add(found)
                     matched += 1
-                    _gather(para, label, result)
+                    _gather(para, found, result)
     paragraphs: list[Expected] = []
     if not seen.issuperset(labels):
         paragraphs = expected()
@@ -115,10 +120,10 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
         by_label.clear()  # gathered again in document order, the paragraphs matched by content among them
         changed.clear()
         matched = 0
-        for para, label in zip(paras, result.para_label):
-            if label is not None:
+        for para, own_label in zip(paras, result.para_label):
+            if own_label is not None:
                 matched += 1
-                _gather(para, label, result)
+                _gather(para, own_label, result)
     # everything not placed that holds new text after the plan began is a reviewer's addition
     first = next((i for i, label in enumerate(result.para_label) if label is not None), len(paras))
     for i, para in enumerate(paras):
@@ -221,7 +226,7 @@ def _match_content(paras: list[Para], new_flags: list[bool], expected: list[Expe
 def _old_group_text(paras: list[Para], i: int) -> str:
     """A paragraph's text before the changes, with the text of the paragraphs a reviewer split off it."""
     text = paras[i].old_text()
-    while paras[i].mark.change is not None and paras[i].mark.change.kind == "ins" and i + 1 < len(paras):
+    while _inserted(paras[i].mark) and i + 1 < len(paras):
         i += 1
         text += paras[i].old_text()
     return text
@@ -259,7 +264,7 @@ def _assign(para: Para, entry: Expected, result: Located, index: int, *, exact: 
         number_edited = number_edited or piece.change is not None
         remaining -= len(piece.text)
         position += 1
-    while number_edited and position < len(para.pieces) and para.pieces[position].change is not None \
-            and para.pieces[position].change.kind == "ins" and not para.pieces[position].is_mark:
+    while number_edited and position < len(para.pieces) and _inserted(para.pieces[position]) \
+            and not para.pieces[position].is_mark:
         para.pieces[position].label = NUMBER  # typed in place of the deleted number
         position += 1

@@ -32,6 +32,7 @@ def pair_moves(proposals: list[Proposal], moved_from: dict[str, Proposal], moved
             if node.kind != data["kind"] or not _same_item(node, data):
                 continue
             op = added.operation
+            assert op is not None  # an insert_node proposal (build.py) carries the Insert accepting it applies
             parent_id, index = op["parent_id"], op["index"]
             old_parent = document.parent(node)
             if old_parent is not None and old_parent.id == parent_id and document.index_of(node) < index:

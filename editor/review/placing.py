@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from schema.document import Document
-from schema.model import new_id
+from schema.model import AnyNode, new_id
 
 # TYPED_NUMBER: the number a reviewer typed before a new item's text (the export numbers items itself)
 TYPED_NUMBER = re.compile(r"^\s*(?:[（(][0-9０-９一二三四五六七八九十百]+[)）]|[0-9０-９]+[.．、]|[一二三四五六七八九十百]+、|[壹貳參肆伍陸柒捌玖拾]+、)\s*")
@@ -32,7 +32,7 @@ def place(document: Document, kind: str, previous: str | None, last: tuple[str, 
         if node.kind in ("strategy", "goal", "focus_area"):
             return node.id, 0, "body_line"
         if node.kind == "paragraph":
-            return doc.parent(node).id, doc.index_of(node) + 1, "paragraph"
+            return _parent(doc, node).id, doc.index_of(node) + 1, "paragraph"
         if node.kind == "closing":
             return node.id, 0, "paragraph"
         return None
@@ -40,24 +40,32 @@ def place(document: Document, kind: str, previous: str | None, last: tuple[str, 
         if node.kind == "strategy":
             return node.id, 0, "action"
         if node.kind == "action":
-            top = node if doc.parent(node).kind == "strategy" else doc.parent(node)
-            return doc.parent(top).id, doc.index_of(top) + 1, "action"
+            parent = _parent(doc, node)
+            top = node if parent.kind == "strategy" else parent
+            return _parent(doc, top).id, doc.index_of(top) + 1, "action"
     if kind == "sub_action" and node.kind == "action":
-        if doc.parent(node).kind == "strategy":
+        if _parent(doc, node).kind == "strategy":
             return node.id, 0, "sub_action"
-        return doc.parent(node).id, doc.index_of(node) + 1, "sub_action"
+        return _parent(doc, node).id, doc.index_of(node) + 1, "sub_action"
     if kind == "strategy":
         strategy = next((n for n in [node, *doc.ancestors(node)] if n.kind == "strategy"), None)
         if strategy is not None:
-            return doc.parent(strategy).id, doc.index_of(strategy) + 1, "strategy"
+            return _parent(doc, strategy).id, doc.index_of(strategy) + 1, "strategy"
         if node.kind == "focus_area":
             return node.id, 0, "strategy"
     if kind == "goal":
         if node.kind == "goal":
-            return doc.parent(node).id, doc.index_of(node) + 1, "goal"
+            return _parent(doc, node).id, doc.index_of(node) + 1, "goal"
         if node.kind == "goals_section":
             return node.id, 0, "goal"
     return None
+
+
+def _parent(doc: Document, node: AnyNode) -> AnyNode:
+    """The item holding ``node``: every item but a section has one, and place() asks it of no section."""
+    parent = doc.parent(node)
+    assert parent is not None
+    return parent
 
 
 def new_node(kind: str, text: str) -> dict:

@@ -200,7 +200,8 @@ class StyleNames(dict):
         self._defined: dict[str, str] | None = None
 
     def __missing__(self, style_id: str) -> str:
-        name = self._one(style_id) if self._defined is None and self._data is not None else None
+        data = self._data
+        name = self._one(style_id, data) if self._defined is None and data is not None else None
         if name is None:
             if self._defined is None:
                 self._defined = self._every()
@@ -221,9 +222,9 @@ class StyleNames(dict):
                 defined[style.get(STYLE_ID) or ""] = _style_name(style)
         return defined
 
-    def _one(self, style_id: str) -> str | None:
-        """The name of ``style_id`` read from its own element, or None when that cannot be told so simply."""
-        data = self._data
+    @staticmethod
+    def _one(style_id: str, data: bytes) -> str | None:
+        """The name of ``style_id`` read from its own element in ``data``, or None when that cannot be told so simply."""
         root_begin = data.find(b"<w:styles")
         if root_begin < 0 or not _PLAIN_ID.fullmatch(style_id) or b"<!" in data[:root_begin] or data.count(b"xmlns:w=") != 1:
             return None  # an id needing escapes, a DOCTYPE (entities), or the w prefix bound more than once
@@ -308,7 +309,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     bookmark: str | None = None  # the innermost open one's name
     para: Para | None = None  # the current paragraph
     para_element = None  # its w:p
-    pieces: list[Piece] | None = None  # its pieces (its mark added when it ends)
+    pieces: list[Piece] = []  # its pieces (its mark added when it ends); para.pieces once there is a paragraph
     plain: Piece | None = None  # the untracked piece being gathered (texts met are added to it)
     mark_change: Change | None = None  # the current paragraph's tracked mark
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
@@ -324,7 +325,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     for element in body.iter(_WANTED):
         tag = element.tag
         if tag == T or tag == TAB or tag == DEL_TEXT or tag == BR:
-            if pieces is None:
+            if para is None:  # before the first paragraph
                 continue
             if tag == T or tag == DEL_TEXT:
                 text = element.text
@@ -386,7 +387,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
         else:  # a comment's anchor
             plain = None
             anchors = anchors_of[tag]
-            if pieces is None:
+            if para is None:
                 pending.append((anchors, element.get(ID, "")))
             else:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)

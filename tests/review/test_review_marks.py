@@ -93,6 +93,20 @@ def test_an_action_deleted_whole_is_a_removal_that_accepting_applies_and_its_inv
     assert plan.draft.model_dump() == before and plan.proposals[0].status == "pending"
 
 
+@pytest.mark.parametrize("section", ["focus", "closing"])
+def test_a_section_heading_removed_without_tracking_is_its_title_deleted_as_when_tracked(plan, reviewed, section, tmp_path):
+    """A section is never removed (it has no parent to remove it from): reading its heading gone raised AttributeError."""
+    node = getattr(plan.draft.content, section)
+    untracked, tracked = EditedDocx(reviewed["exported"]), EditedDocx(reviewed["exported"])
+    heading = untracked.paragraph(node.title)
+    heading.getparent().remove(heading)
+    tracked.delete_paragraph(node.title, "甲")
+    for edited, name in ((untracked, "untracked.docx"), (tracked, "tracked.docx")):
+        result = read_review(plan, edited.save(tmp_path / name))
+        assert [(p.kind, p.node_id, p.field, p.old, p.new) for p in result.proposals] == [("delete", node.id, "title", node.title, "")]
+        assert result.unplaced == []
+
+
 def test_a_comment_anchored_nowhere_is_listed_as_unplaced(plan, edited, tmp_path):
     edited.comment_anchored_nowhere("乙", "整體架構請再斟酌。")
     result = read(plan, edited, tmp_path)
