@@ -316,3 +316,37 @@ def test_rows_and_numbers_follow_a_removal_undone_and_moves_across_parents(model
     assert model.index_for_id(second.id).data() == "（2）籌設聯外道路。"
     assert model.parent(model.index_for_id(second.id)) == model.index_for_id(action.id)
     assert model_rows(model) == expected_rows(content)
+
+
+def test_a_painted_row_follows_its_title_and_its_check_mark(model, session, qtbot):
+    """What a painted row shows is remembered between paints (a lookup per row), and forgotten when
+    its title, its number or its mark changes: the same as data() gives, role by role."""
+    from PySide6.QtWidgets import QTreeView
+
+    from editor.ui.checks.marks import CheckMarks
+    from schema.checks.core import Finding
+
+    view = QTreeView()
+    qtbot.addWidget(view)
+    marks = CheckMarks(view)
+    marks.attach(model)
+    delegate = QStyledItemDelegate()
+
+    def drawn(node_id: str) -> tuple[str, bool, bool]:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index_for_id(node_id))
+        gray = option.palette.text().color().name() == "#808080"
+        return option.text, gray, not option.icon.isNull()
+
+    assert drawn("s2") == ("（二）亞洲新灣區再啟航", False, False)
+    assert undo_commands.execute(session, [SetField("s2", "title", "")], "rename") is None
+    assert drawn("s2") == ("（二）（未命名）", True, False)
+    marks.set_findings([Finding(code="empty", severity="warning", node_id="s2", number="（二）", title="", message="標題是空的")])
+    assert drawn("s2") == ("（二）（未命名）", True, True)
+    assert model.index_for_id("s2").data(Qt.ItemDataRole.ToolTipRole) == "（二）（未命名）\n• 標題是空的"
+    assert undo_commands.execute(session, [Move("s2", "fa1", 0)], "move") is None
+    assert drawn("s2") == ("（一）（未命名）", True, True) and drawn("s1")[0] == "（二）推動橋頭科學園區"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    marks.set_findings([])
+    assert drawn("s2") == ("（二）亞洲新灣區再啟航", False, False)

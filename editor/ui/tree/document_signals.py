@@ -19,12 +19,13 @@ from schema.tree import children
 
 class DocumentSignals(DocumentListener):
     """The document's changes → Qt signals; mixed into PlanTreeModel, whose lookups it keeps
-    (``_rows``, ``_numbers``, ``_lists``, ``_child_indexes``, ``_parent_indexes``, ``_serials``)."""
+    (``_rows``, ``_numbers``, ``_painted``, ``_lists``, ``_child_indexes``, ``_parent_indexes``, ``_serials``)."""
 
     def plan_changed(self) -> None:
         """The plan's properties changed, perhaps its numbering style (編號格式): every row's number is
         shown anew, in place (no reset: the open rows, the selection and an open editor stay)."""
         self._numbers.clear()
+        self._painted.clear()
         role = [Qt.ItemDataRole.DisplayRole]
         parents = [QModelIndex()]
         while parents:
@@ -75,6 +76,7 @@ class DocumentSignals(DocumentListener):
         if self._moving_with_reset:
             self._moving_with_reset = False
             self._numbers.clear()
+            self._painted.clear()
             self._child_indexes.clear()
             self._parent_indexes.clear()
             self._rows = {section.id: row for row, section in enumerate(self._sections)}
@@ -91,6 +93,7 @@ class DocumentSignals(DocumentListener):
             serial = self._serials.get(current.id)
             if serial is not None:
                 self._parent_indexes.pop(serial, None)
+            self._painted.pop(current.id, None)
             stack.extend(children(current))
 
     def _forget_subtree(self, node: AnyNode) -> None:
@@ -103,6 +106,7 @@ class DocumentSignals(DocumentListener):
                 self._child_indexes.pop(serial, None)
                 self._parent_indexes.pop(serial, None)
             self._numbers.pop(current.id, None)
+            self._painted.pop(current.id, None)
             kids = children(current)
             for i, kid in enumerate(kids):
                 self._rows[kid.id] = i
@@ -129,9 +133,10 @@ class DocumentSignals(DocumentListener):
     def _announce(self, parent: AnyNode, start: int) -> None:
         """Forget the numbers from ``start`` on and say so in one dataChanged (to the last child)."""
         kids = children(parent)
-        numbers = self._numbers
+        numbers, painted = self._numbers, self._painted
         for row in range(start, len(kids)):
             numbers.pop(kids[row].id, None)
+            painted.pop(kids[row].id, None)
         if start < len(kids):
             first = self.createIndex(start, 0, self._serial(kids[start]))
             last = self.createIndex(len(kids) - 1, 0, self._serial(kids[-1]))

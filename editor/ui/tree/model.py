@@ -11,8 +11,10 @@ undo undo_commands.
 Views call index(), parent(), flags() and hasChildren() through Qt for every row they lay out,
 and a structural edit lays out every open row again: those answers are dictionary lookups
 returning QModelIndex objects made once (a createIndex per call would double their cost), and
-one ``multiData`` call answers all the roles a delegate asks for a painted row. Findings of the
-checks (``editor.ui.checks.marks``) are drawn as the decoration of their rows.
+one ``multiData`` call answers all the roles a delegate asks for a painted row, from what that
+row showed last (remembered per node until its number, title or mark changes: a structural edit
+repaints every visible row). Findings of the checks (``editor.ui.checks.marks``) are drawn as the
+decoration of their rows.
 
 Numbers come from position (``schema.numbering``). The model remembers each number it has shown
 and, after every insert, remove or move, forgets and re-announces (``dataChanged``) the numbers
@@ -92,6 +94,8 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _NODE_ID = NODE_ID_ROLE.value if hasattr(NODE_ID_ROLE, "value") else int(NODE_ID_ROLE)
 _KIND = KIND_ROLE.value if hasattr(KIND_ROLE, "value") else int(KIND_ROLE)
 _SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROLE)
+_OTHER_ROLES = frozenset((_EDIT, _NODE_ID, _KIND, _SEARCH, _TOOLTIP))  # asked of a painted row only by others than the delegate
+_ASK = object()  # a role the painted values do not hold: asked of data(), or nothing
 
 
 class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
@@ -103,11 +107,14 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
         self._doc = session.document
         self._by_id = self._doc.nodes_by_id
         self._parent_of = self._doc.parents_by_id
-        self.check_marks = None  # an editor.ui.checks.marks.CheckMarks: findings drawn on their rows
+        self._check_marks = None  # an editor.ui.checks.marks.CheckMarks: findings drawn on their rows
         self._serials: dict[str, int] = {}
         self._ids: list[str | None] = [None]  # serial → node id; 0 is the root (invalid index)
         self._flags: list = [Qt.ItemFlag.NoItemFlags]  # serial → flags (a node's kind never changes)
         self._numbers: dict[str, str] = {}  # node id → number last shown (see the module docstring)
+        # node id → what a painted row shows (text, font, colour, mark), by role; forgotten with its number,
+        # its title or its mark, so that painting a row is a lookup (see multiData).
+        self._painted: dict[str, dict[int, object]] = {}
         self._moving_with_reset = False
         self._sections = self._doc.sections()  # the four fixed section objects never change
         # Views ask index(), rowCount(), hasChildren(), flags() and parent() for every row they lay
@@ -123,6 +130,15 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
         # serial → the index of its parent; forgotten when that parent's row changes (see _renumber).
         self._parent_indexes: dict[int, QModelIndex] = {}
         self._doc.listeners.append(self)
+
+    @property
+    def check_marks(self):
+        return self._check_marks
+
+    @check_marks.setter
+    def check_marks(self, marks) -> None:
+        self._check_marks = marks
+        self._painted.clear()
 
     def detach(self) -> None:
         """Stop listening (the window is switching to another plan)."""
@@ -239,39 +255,45 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
             return _bold_font()
         if role == _FOREGROUND and not (title_of(node) or "").strip():
             return _gray_brush()
-        if role == _DECORATION and self.check_marks is not None:
-            return self.check_marks.icon_of(node.id)
+        if role == _DECORATION and self._check_marks is not None:
+            return self._check_marks.icon_of(node.id)
         return None
 
     def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt name
         """All the roles a delegate asks for one painted row, in one call (Qt would call data() for each)."""
         # The span is the delegate's own, reused for every row: each role must be set or cleared.
-        node = self._by_id.get(self._ids[index.internalId()])
+        node_id = self._ids[index.internalId()]
+        painted = self._painted.get(node_id)  # type: ignore[arg-type]
+        if painted is None:
+            painted = self._paint_values(node_id)
         for role_data in span:
             role = role_data.role()
-            value = None
-            if node is None:
-                pass
-            elif role == _DISPLAY:
-                value = self.display_text(node)
-            elif role == _FONT:
-                if node.kind in SECTION_KINDS:
-                    value = _bold_font()
-            elif role == _FOREGROUND:
-                if not (title_of(node) or "").strip():
-                    value = _gray_brush()
-            elif role == _DECORATION:
-                value = self.check_marks.icon_of(node.id) if self.check_marks is not None else None
-            elif role in (_EDIT, _NODE_ID, _KIND, _SEARCH, _TOOLTIP):
-                value = self.data(index, role)
+            value = painted.get(role, _ASK)
+            if value is _ASK:
+                value = self.data(index, role) if role in _OTHER_ROLES and painted else None
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
 
+    def _paint_values(self, node_id: str | None) -> dict[int, object]:
+        node = self._by_id.get(node_id)  # type: ignore[arg-type]
+        if node is None:  # the root or a stale index: nothing, and not remembered
+            return {}
+        painted: dict[int, object] = {_DISPLAY: self.display_text(node)}
+        if node.kind in SECTION_KINDS:
+            painted[_FONT] = _bold_font()
+        if not (title_of(node) or "").strip():
+            painted[_FOREGROUND] = _gray_brush()
+        icon = self._check_marks.icon_of(node.id) if self._check_marks is not None else None
+        if icon is not None:
+            painted[_DECORATION] = icon
+        self._painted[node.id] = painted
+        return painted
+
     def tooltip(self, node: AnyNode) -> str:
         """「推動策略：推動橋頭科學園區」; a row with findings of the checks lists them instead."""
-        messages = self.check_marks.messages_of(node.id) if self.check_marks is not None else None
+        messages = self._check_marks.messages_of(node.id) if self._check_marks is not None else None
         if messages:
             return "\n".join([self.display_text(node), *("• " + m for m in messages)])
         return fill(translate("tree", "%1：%2"), node_kind_label(self._doc, node), title_of(node) or "")
@@ -279,6 +301,7 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
     def marks_changed(self, node_ids) -> None:
         """The findings of these nodes changed: their rows are drawn again."""
         for node_id in node_ids:
+            self._painted.pop(node_id, None)
             index = self.index_for_id(node_id)
             if index.isValid():
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
@@ -319,5 +342,6 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
     # --- DocumentListener: see DocumentSignals for the structural changes -----------------------
     def field_changed(self, node: AnyNode, field: str) -> None:
         if field in _SEARCH_FIELDS[node.kind]:
+            self._painted.pop(node.id, None)
             index = self.index_of_node(node)
             self.dataChanged.emit(index, index)
