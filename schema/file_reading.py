@@ -1,4 +1,4 @@
-"""Reading a plan file's bytes, and the error every reading and writing of a plan file raises.
+"""Reading a plan file's bytes, writing a file atomically, and the error every reading and writing of a plan file raises.
 
 Without pydantic: the command line's validated read path (``schema.plain_read``) starts here as
 well as the models' loader (``schema.fileio``, which says the rest of the file's story).
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,3 +67,15 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | None], None] | None = None) -> None:
+    """Atomic write (schema.atomic_write); a refusal of the file system is a PlanFileError, and
+    whatever ``check`` raises (it sees what the target holds at the last moment) passes through."""
+    from schema import atomic_write  # here, not at the top: reading a plan (every command) needs no ctypes or tempfile
+
+    try:
+        atomic_write.write_atomically(Path(path), payload, check=check)
+    except OSError as exc:
+        raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.", "not_saved", name=str(path),
+                            errno=exc.errno or 0) from None

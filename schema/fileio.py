@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from schema import file_limits
 from schema.file_limits import MAX_OBJECTS, LimitError
 from schema.file_reading import CURRENT_HEADER, PlanFileError, collector_paused, read_plan_bytes
+from schema.file_reading import write_atomically as write_atomically  # re-exported: its home is file_reading
 from schema.model import FORMAT_VERSION, PlanDocument
 
 # Migrations: MIGRATIONS[n] turns raw data of format_version n into format_version n + 1.
@@ -156,13 +157,3 @@ def save_plan(plan: PlanDocument, path: str | os.PathLike) -> None:
     write_atomically(path, text.encode("utf-8"))
 
 
-def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | None], None] | None = None) -> None:
-    """Atomic write (schema.atomic_write); a refusal of the file system is a PlanFileError, and
-    whatever ``check`` raises (it sees what the target holds at the last moment) passes through."""
-    from schema import atomic_write  # here, not at the top: reading a plan (every command) needs no ctypes or tempfile
-
-    try:
-        atomic_write.write_atomically(Path(path), payload, check=check)
-    except OSError as exc:
-        raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.", "not_saved", name=str(path),
-                            errno=exc.errno or 0) from None

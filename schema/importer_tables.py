@@ -22,9 +22,6 @@ _OBJECTIVE = ("策略績效目標", "績效目標", "策略目標")
 _ASSESSMENT = ("評估體制", "評估方式", "評估機制")
 # The official export's one column of a long period's targets, 「110年 10；111年 20」 (official_docx.kpi_table).
 KPI_TARGETS_HEADING = "各年度目標值"
-# The most year columns a table has (the official document's KPI tables, the summary tables): a longer
-# period shows only its years that hold a figure (more would not fit a page; Word allows 63 columns).
-YEAR_COLUMNS = 12
 _YEAR_TARGET = re.compile(r"(\d{1,3})年 (.*?)(?=；\d{1,3}年 |$)", re.S)
 _INFO = {"主辦機關": "lead", "協辦機關": "supporting", "對應施政目標": "goals", "預算（千元）": "budget", "預算(千元)": "budget"}
 

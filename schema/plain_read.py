@@ -48,3 +48,16 @@ def read_plan_data(path: str | os.PathLike) -> dict[str, Any]:
     with collector_paused():
         data = plan_validator().validate_python(plan.model_dump())
     return data
+
+
+def revision_data(plan: dict[str, Any], label: str) -> Any:
+    """The revision of plain ``plan`` labelled ``label`` (the draft answers to its own label too); KeyError
+    with the sentence ``PlanDocument.revision`` says otherwise."""
+    for revision in plan["revisions"]:
+        if revision["label"] == label:
+            return revision
+    draft = plan["draft"]
+    if draft["label"] == label:
+        return draft
+    known = "、".join([r["label"] for r in plan["revisions"]] + ([draft["label"]] if draft["label"] else []))
+    raise KeyError(f"no revision labelled {label!r} (known: {known or 'none'})")

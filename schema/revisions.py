@@ -24,6 +24,7 @@ from typing import Literal
 from schema.document import Document
 from schema.model import PlanDocument, Revision, new_id
 from schema.operations import InsertRevision, Operation, RemoveRevision, SetField, SetRevisionLabel
+from schema.roc_dates import revision_time as revision_time  # re-exported: its home was here
 from schema.tree import walk
 
 DRAFT_NAMES = ("draft", "working draft", "工作草稿")
@@ -67,19 +68,6 @@ def parse_date(text: str) -> datetime.date | None:
     """A revision's date (YYYY-MM-DD) as a date; None when empty; ValueError when it is not a date."""
     text = (text or "").strip()
     return datetime.date.fromisoformat(text) if text else None
-
-
-def revision_time(text: str) -> datetime.datetime | None:
-    """When a revision was made, for a document's metadata and its tracked changes: its date (or
-    date and time) in UTC, midnight for a date alone; None when there is none or it is not ISO."""
-    try:
-        when = datetime.datetime.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-    if when is None:
-        return None
-    # A date with an offset (2019-05-06T10:20:30+08:00) is converted to UTC, not relabelled.
-    return when.replace(tzinfo=datetime.UTC) if when.tzinfo is None else when.astimezone(datetime.UTC)
 
 
 def date_is_valid(text: str) -> bool:

@@ -7,6 +7,7 @@ language (``editor.ui.i18n.roc_date_text``: 民國109年3月1日).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from typing import NamedTuple
 
 ROC_OFFSET = 1911  # 民國1年 is 1912
@@ -49,3 +50,27 @@ def roc_date(value: str | datetime.date | datetime.datetime) -> str:
     year = f"民國{parts.year}年" if parts.year > 0 else f"民國前{1 - parts.year}年"
     text = f"{year}{parts.month}月{parts.day}日"
     return f"{text} {parts.time}" if parts.time else text
+
+
+def revision_time(text: str) -> datetime.datetime | None:
+    """When a revision was made, for a document's metadata and its tracked changes: its date (or
+    date and time) in UTC, midnight for a date alone; None when there is none or it is not ISO."""
+    try:
+        when = datetime.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    if when is None:
+        return None
+    # A date with an offset (2019-05-06T10:20:30+08:00) is converted to UTC, not relabelled.
+    return when.replace(tzinfo=datetime.UTC) if when.tzinfo is None else when.astimezone(datetime.UTC)
+
+
+def export_time(dates: Iterable[str], first_year: int) -> datetime.datetime:
+    """The date an export carries (core.xml, zip entries, tracked changes): the first of ``dates`` that
+    holds one (a revision's own, then the newest dated revision's), to the second; else 1 January of the
+    plan's first (民國) year. Never the clock, so that the same plan gives the same bytes."""
+    for text in dates:
+        when = revision_time(text)
+        if when is not None:
+            return when.replace(microsecond=0)
+    return datetime.datetime(first_year + ROC_OFFSET, 1, 1, tzinfo=datetime.UTC)

@@ -12,17 +12,26 @@ The years are the plan's period, plus any year outside it that holds a figure, s
 left out of a total without being seen; a period longer than :data:`YEAR_COLUMNS` years (a mistyped
 one) shows only the years that hold a figure, as the official document's KPI tables do. Sums are exact: amounts are added in thousandths of 千元
 (whole NT$) as integers, never as floats.
+
+The tables are made from plain data (:class:`TableSource`: the shape ``schema.plain_read`` validates a
+file into, which is also what the models dump): the command line reads a file that way, without
+building the models; the window and the official document hand over their models through
+:func:`plan_source`. Either way the same functions make the lines. Pure Python: no pydantic here.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from schema.amounts import DECIMALS, UNIT, normalise
-from schema.importer_tables import YEAR_COLUMNS
-from schema.model import PlanDocument, Revision
-from schema.numbering import all_numbers
+from schema.numerals import format_number
+from schema.roc_dates import export_time
+from schema.rules import full_title
+
+if TYPE_CHECKING:
+    from schema.model import PlanDocument, Revision
 
 KPI_TITLE = "關鍵績效指標總表"
 BUDGET_TITLE = "經費需求表"
@@ -30,6 +39,9 @@ NO_KPI = "（未訂指標）"
 SUBTOTAL = "小計"
 TOTAL = "總計"
 LINE_TOTAL = "合計"
+# The most year columns a table has (the official document's KPI tables, the summary tables): a longer
+# period shows only its years that hold a figure (more would not fit a page; Word allows 63 columns).
+YEAR_COLUMNS = 12
 _SCALE = 10**DECIMALS  # amounts are summed as integers of this fraction of 千元 (one NT$)
 
 
@@ -111,56 +123,133 @@ class BudgetSummary:
         return self.lines[-1]
 
 
-def kpi_summary(plan: PlanDocument, revision: Revision | None = None) -> KpiSummary:
-    """The KPI table of ``revision`` (None: the working draft) of ``plan``."""
+@dataclass(frozen=True)
+class TableSource:
+    """What a summary table is made of, as plain data: one revision of a plan, and what its files say of it."""
+
+    title: str  # the cover title with the revision's label (rules.full_title)
+    period: tuple[int, int]  # first and last ROC year
+    focus_area_template: str  # the plan's numbering style (編號格式) of focus areas, e.g. 「{一}、」
+    strategy_template: str  # … and of strategies, e.g. 「（{一}）」
+    focus_areas: Sequence[Mapping[str, Any]]  # plain focus areas: id, title, strategies (id, title, kpis, budget)
+    organisation: str = ""
+    label: str = ""  # the revision's label (a draft without one: the latest revision's)
+    author: str = ""  # the revision's author
+    note: str = ""  # the revision's note
+    revision_count: int = 0  # how many revisions the plan keeps
+    when: datetime.datetime = datetime.datetime(1912, 1, 1, tzinfo=datetime.UTC)  # the date files carry (export_time)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.period[0], self.period[1] + 1))
+
+
+def data_source(plan: Mapping[str, Any], revision: Mapping[str, Any] | None = None) -> TableSource:
+    """The source of ``revision`` (None: the working draft) of a plan read as plain data (schema.plain_read)."""
+    draft = plan["draft"]
+    revision = draft if revision is None else revision
+    revisions = plan["revisions"]
+    latest = revisions[-1]["label"] if revision is draft and revisions else ""
+    style = plan["numbering_style"]
+    period = plan["period"]
+    return TableSource(
+        title=full_title(plan["title"], revision["label"], latest),
+        period=(period["start"], period["end"]),
+        focus_area_template=style["focus_area"],
+        strategy_template=style["strategy"],
+        focus_areas=revision["content"]["focus"]["focus_areas"],
+        organisation=plan["organisation"],
+        label=revision["label"] or latest,
+        author=revision["author"],
+        note=revision["note"],
+        revision_count=len(revisions),
+        when=export_time([revision["date"], *(r["date"] for r in reversed(revisions))], period["start"]),
+    )
+
+
+_TABLE_FIELDS: dict[str, Any] = {"focus_areas": {"__all__": {"id": True, "title": True, "strategies": {
+    "__all__": {"id": True, "title": True, "kpis": True, "budget": True}}}}}
+
+
+def plan_source(plan: PlanDocument, revision: Revision | None = None) -> TableSource:
+    """The source of ``revision`` (None: the working draft) of a plan as models: the same plain data
+    (only the fields the tables read, dumped by pydantic-core), so that one definition makes the lines."""
     revision = revision or plan.draft
-    content = revision.content
-    numbers = all_numbers(content, plan.numbering_style)
-    strategies = [s for area in content.focus.focus_areas for s in area.strategies]
-    years = _years(plan, (year for s in strategies for kpi in s.kpis for year, target in kpi.targets.items() if target.strip()))
-    lines: list[KpiLine] = []
-    for area in content.focus.focus_areas:
-        area_label = numbers[area.id] + area.title
-        for strategy in area.strategies:
-            label = numbers[strategy.id] + strategy.title
-            if not strategy.kpis:
-                lines.append(KpiLine(area_label, label, strategy.id, None, NO_KPI, "", "", ("",) * len(years)))
-            for kpi in strategy.kpis:
-                targets = tuple(kpi.targets.get(year, "") for year in years)
-                lines.append(KpiLine(area_label, label, strategy.id, kpi.id, kpi.name, kpi.measurement, kpi.unit, targets,
-                                     kpi.objective, kpi.assessment))
-    kpis = [kpi for s in strategies for kpi in s.kpis]
-    return KpiSummary(plan.full_title(revision), years, tuple(lines), objectives=any(k.objective.strip() for k in kpis),
-                      assessments=any(k.assessment.strip() for k in kpis))
+    data = {
+        "title": plan.title, "organisation": plan.organisation,
+        "period": {"start": plan.period.start, "end": plan.period.end},
+        "numbering_style": {"focus_area": plan.numbering_style.focus_area, "strategy": plan.numbering_style.strategy},
+        "revisions": [{"label": r.label, "date": r.date} for r in plan.revisions],
+    }
+    plain = {"label": revision.label, "date": revision.date, "author": revision.author, "note": revision.note,
+             "content": {"focus": revision.content.focus.model_dump(include=_TABLE_FIELDS)}}
+    data["draft"] = plain if revision is plan.draft else {}
+    return data_source(data, plain)
+
+
+def kpi_summary(plan: PlanDocument, revision: Revision | None = None) -> KpiSummary:
+    """The KPI table of ``revision`` (None: the working draft) of ``plan`` (models)."""
+    return kpi_table(plan_source(plan, revision))
 
 
 def budget_summary(plan: PlanDocument, revision: Revision | None = None) -> BudgetSummary:
-    """The budget table of ``revision`` (None: the working draft) of ``plan``, in 千元."""
-    revision = revision or plan.draft
-    content = revision.content
-    numbers = all_numbers(content, plan.numbering_style)
-    years = _years(plan, (year for area in content.focus.focus_areas for s in area.strategies for year in s.budget))
+    """The budget table of ``revision`` (None: the working draft) of ``plan`` (models), in 千元."""
+    return budget_table(plan_source(plan, revision))
+
+
+def _labelled(source: TableSource) -> list[tuple[str, list[tuple[str, Mapping[str, Any]]]]]:
+    """Each focus area's number and title, with its strategies' numbers and titles (in the plan's numbering style)."""
+    return [(format_number(source.focus_area_template, a) + area["title"],
+             [(format_number(source.strategy_template, s) + strategy["title"], strategy)
+              for s, strategy in enumerate(area["strategies"])])
+            for a, area in enumerate(source.focus_areas)]
+
+
+def kpi_table(source: TableSource) -> KpiSummary:
+    """The KPI table of a source (plain data)."""
+    areas = _labelled(source)
+    strategies = [strategy for _label, members in areas for _s, strategy in members]
+    kpis = [kpi for strategy in strategies for kpi in strategy["kpis"]]
+    years = _years(source, (year for kpi in kpis for year, target in kpi["targets"].items() if target.strip()))
+    lines: list[KpiLine] = []
+    for area_label, members in areas:
+        for label, strategy in members:
+            if not strategy["kpis"]:
+                lines.append(KpiLine(area_label, label, strategy["id"], None, NO_KPI, "", "", ("",) * len(years)))
+            for kpi in strategy["kpis"]:
+                targets = tuple(kpi["targets"].get(year, "") for year in years)
+                lines.append(KpiLine(area_label, label, strategy["id"], kpi["id"], kpi["name"], kpi["measurement"], kpi["unit"],
+                                     targets, kpi.get("objective", ""), kpi.get("assessment", "")))
+    # .get: the models' dump leaves an empty 策略績效目標 or 評估體制 out (as the saved file does)
+    return KpiSummary(source.title, years, tuple(lines), objectives=any(k.get("objective", "").strip() for k in kpis),
+                      assessments=any(k.get("assessment", "").strip() for k in kpis))
+
+
+def budget_table(source: TableSource) -> BudgetSummary:
+    """The budget table of a source (plain data), in 千元."""
+    areas = _labelled(source)
+    years = _years(source, (year for _label, members in areas for _s, strategy in members for year in strategy["budget"]))
     lines: list[BudgetLine] = []
     grand: list[int | None] = [None] * len(years)
-    for area in content.focus.focus_areas:
-        area_label = numbers[area.id] + area.title
+    for area_label, members in areas:
         subtotal: list[int | None] = [None] * len(years)
-        for strategy in area.strategies:
-            amounts = [_thousandths(strategy.budget[year]) if year in strategy.budget else None for year in years]
-            lines.append(_budget_line("strategy", area_label, numbers[strategy.id] + strategy.title, amounts, strategy.id))
+        for label, strategy in members:
+            budget = strategy["budget"]
+            amounts = [_thousandths(budget[year]) if year in budget else None for year in years]
+            lines.append(_budget_line("strategy", area_label, label, amounts, strategy["id"]))
             subtotal = _add(subtotal, amounts)
         lines.append(_budget_line("subtotal", area_label, SUBTOTAL, subtotal))
         grand = _add(grand, subtotal)
     lines.append(_budget_line("total", TOTAL, "", grand))
-    return BudgetSummary(plan.full_title(revision), years, tuple(lines))
+    return BudgetSummary(source.title, years, tuple(lines))
 
 
 def budget_unit_note() -> str:
     return f"單位：{UNIT}"
 
 
-def _years(plan: PlanDocument, used: Iterable[int]) -> tuple[int, ...]:
-    period = plan.period.years
+def _years(source: TableSource, used: Iterable[int]) -> tuple[int, ...]:
+    period = source.years
     return tuple(sorted({*(period if len(period) <= YEAR_COLUMNS else ()), *used}))
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from editor.commands import UsageError
 from editor.commands.outputs import check_output, refuse_input, same_file
-from schema.fileio import PlanFileError, load_plan
+from schema.file_reading import PlanFileError
 
 WHAT = ("plan-editor export: say what to write: --docx OUT.docx, --pdf OUT.pdf, --chart OUT.svg|OUT.png|OUT.pdf, "
         "--kpi-table or --budget-table OUT.docx|OUT.csv|OUT.xlsx")
@@ -35,7 +35,11 @@ def run(args) -> int:
         if path:  # their kinds are checked by _check_formats, below
             refuse_input("export", path, [args.file])
     _check_formats(args.chart, [path for path in tables.values() if path])
+    if not (args.docx or args.pdf or args.chart):
+        return _tables_only(args, tables)
     soffice = _soffice() if args.pdf else None
+    from schema.fileio import load_plan
+
     plan = load_plan(args.file)
     revision = plan.draft
     if args.revision is not None:
@@ -78,6 +82,27 @@ def run(args) -> int:
     finally:
         if pending_chart is not None:
             pending_chart.close()
+    return 0
+
+
+def _tables_only(args, tables: dict) -> int:
+    """Only summary tables: the plan is read as plain data (schema.plain_read: fully validated, refused in the
+    same sentence), without building the models, and each table is made from it (schema.summary)."""
+    from editor.export.summary_export import write_table_file
+    from schema.plain_read import read_plan_data, revision_data
+    from schema.summary import data_source
+
+    plan = read_plan_data(args.file)
+    revision = None
+    if args.revision is not None:
+        try:
+            revision = revision_data(plan, args.revision)
+        except KeyError as exc:
+            raise UsageError(f"plan-editor export: {args.file}: {exc.args[0]}") from None
+    source = data_source(plan, revision)
+    for kind, path in tables.items():
+        if path:
+            print(write_table_file(kind, source, path))
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -22,13 +22,12 @@ from lxml import etree
 
 from editor.export import wordxml as wx
 from editor.export.fonts import DOCX_EAST_ASIAN_FONT
-from editor.export.textclean import clean_text
+from editor.export.package_text import APPLICATION as APPLICATION  # re-exported
+from editor.export.package_text import PROPERTY_LIMIT as PROPERTY_LIMIT
+from editor.export.package_text import ZIP_END, ZIP_EPOCH, app_xml, limited
 from schema.model import PlanDocument, Revision
-from schema.revisions import revision_time
+from schema.roc_dates import export_time, revision_time
 
-PROPERTY_LIMIT = 255  # characters: Word (and python-docx) refuse a longer core document property
-APPLICATION = "plan-editor"
-ZIP_EPOCH, ZIP_END = (1980, 1, 1, 0, 0, 0), (2107, 12, 31, 23, 59, 58)
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 # The font table's entry for 標楷體 as Word writes it: its English name, the Big5 character set
 # (0x88, CHINESEBIG5_CHARSET) and DFKai-SB's panose and signature, so that Word on a machine
@@ -68,21 +67,11 @@ class DocumentInfo:
     company: str = ""
 
 
-def limited(text: str, limit: int = PROPERTY_LIMIT) -> str:
-    """``text`` cleaned and cut to Word's limit for a document property (with … when cut);
-    the full text stays in the document's body."""
-    text = " ".join(clean_text(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def export_date(plan: PlanDocument, revision: Revision) -> datetime:
     """The date an export carries (core.xml, zip entries, tracked changes): the revision's own date,
-    else the newest dated revision's, else 1 January of the plan's first year; never the clock."""
-    for candidate in (revision, *reversed(plan.revisions)):
-        when = parse_date(candidate.date)
-        if when is not None:
-            return when
-    return datetime(plan.period.start + 1911, 1, 1, tzinfo=UTC)
+    else the newest dated revision's, else 1 January of the plan's first year; never the clock
+    (schema.roc_dates.export_time)."""
+    return export_time([revision.date, *(r.date for r in reversed(plan.revisions))], plan.period.start)
 
 
 def parse_date(text: str) -> datetime | None:
@@ -142,16 +131,6 @@ def _font_table(part) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _app_xml(info: DocumentInfo) -> bytes:
-    ep = wx.NAMESPACES["ep"]
-    root = etree.Element(f"{{{ep}}}Properties", nsmap={None: ep, "vt": wx.NAMESPACES["vt"]})
-    for name, value in (("Application", APPLICATION), ("DocSecurity", "0"), ("ScaleCrop", "false"),
-                        ("Company", limited(info.company)), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
-                        ("HyperlinksChanged", "false")):
-        etree.SubElement(root, f"{{{ep}}}{name}").text = value
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 def _core(doc, info: DocumentInfo) -> None:
     props = doc.core_properties
     props.title = limited(info.title)
@@ -194,7 +173,7 @@ def docx_bytes(doc, info: DocumentInfo) -> bytes:
     package = doc.part.package
     for part in package.parts:
         if part.partname == "/docProps/app.xml":
-            part._blob = _app_xml(info)
+            part._blob = app_xml(info.company)
         part.before_marshal()
     buffer = io.BytesIO()
     writer = _StableZip(buffer, info.when)

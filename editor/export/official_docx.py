@@ -31,9 +31,10 @@ from editor.export.textclean import clean_text
 from editor.export.wordxml import Progress, WordWriter
 from schema.amounts import LABEL, format_amount
 from schema.importer_chart import chart_as_text
-from schema.importer_tables import KPI_TARGETS_HEADING, YEAR_COLUMNS
+from schema.importer_tables import KPI_TARGETS_HEADING
 from schema.model import PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
+from schema.summary import YEAR_COLUMNS
 from schema.tree import walk
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # sections, focus areas and the chart: one page, like a plan's 目錄

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schema.fileio import write_atomically
+from schema.file_reading import write_atomically  # not schema.fileio: a table from plain data never loads the models
 
 
 def save_bytes(path: Path, payload: bytes) -> None:

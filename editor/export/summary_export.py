@@ -1,17 +1,19 @@
 """Writing a summary table (關鍵績效指標總表 or 經費需求表) to a file of its own, in the format its name
-asks for: .docx (a landscape Word document, summary_tables.py builds the table), .csv or .xlsx
-(summary_sheets.py). Written atomically; the same plan gives the same bytes.
+asks for: .docx (a landscape Word document: summary_document.py, its table summary_table_xml.py), .csv
+or .xlsx (summary_sheets.py). Written atomically; the same plan gives the same bytes.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.export.output import save_bytes
-from schema.fileio import PlanFileError
-from schema.model import PlanDocument, Revision
-from schema.summary import TableKind
+from schema.file_reading import PlanFileError
+from schema.summary import TableKind, TableSource, plan_source
+
+if TYPE_CHECKING:
+    from schema.model import PlanDocument, Revision
 
 FORMATS = (".docx", ".csv", ".xlsx")
 
@@ -33,37 +35,23 @@ def table_format(path: str | os.PathLike) -> str:
 def write_summary_table(kind: TableKind, plan: PlanDocument, revision: Revision | None, path: str | os.PathLike) -> Path:
     """Write the KPI table (``kind`` "kpi") or the budget table ("budget") of ``revision`` (None: the
     draft) to ``path``, as .docx, .csv or .xlsx by its extension; atomically, the same bytes each time."""
+    return write_table_file(kind, plan_source(plan, revision), path)
+
+
+def write_table_file(kind: TableKind, source: TableSource, path: str | os.PathLike) -> Path:
+    """``write_summary_table`` from a plan's plain data (schema.summary.data_source: the command line's path)."""
     path = Path(path)
     suffix = table_format(path)
-    revision = revision or plan.draft
     if suffix == ".docx":
+        from editor.export.summary_document import summary_docx_bytes  # python-docx is never loaded for a table
+
         try:
-            payload = summary_docx_bytes(kind, plan, revision)
+            payload = summary_docx_bytes(kind, source)
         except PlanFileError as exc:  # a table Word cannot hold
             raise PlanFileError(f"{path} was not written: {exc}") from None
     else:
         from editor.export import summary_sheets
 
-        payload = (summary_sheets.csv_bytes if suffix == ".csv" else summary_sheets.xlsx_bytes)(kind, plan, revision)
+        payload = (summary_sheets.csv_bytes if suffix == ".csv" else summary_sheets.xlsx_bytes)(kind, source)
     save_bytes(path, payload)
     return path
-
-
-def summary_docx_bytes(kind: TableKind, plan: PlanDocument, revision: Revision) -> bytes:
-    """A landscape Word document holding one summary table under the plan's title."""
-    # python-docx is loaded only for a Word table: a .csv needs none of it
-    from editor.export import styles as st
-    from editor.export.docx_package import docx_bytes
-    from editor.export.official_docx import OfficialWriter
-    from editor.export.summary_tables import TITLES, add_number_style, write_table
-
-    writer = OfficialWriter(plan, revision, None)
-    section = writer.doc.sections[0]
-    st.page_setup(section, landscape=True)
-    st.page_number_footer(writer.doc, section)
-    add_number_style(writer)
-    writer.para(plan.full_title(revision), "Table Heading")
-    writer.heading(TITLES[kind], "Chart Heading")
-    write_table(writer, kind, section)
-    info = replace(writer.info(), title=f"{plan.full_title(revision)} {TITLES[kind]}", category=TITLES[kind])
-    return docx_bytes(writer.doc, info)

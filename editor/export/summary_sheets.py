@@ -21,27 +21,26 @@ from copy import copy
 
 from editor.export.textclean import clean_text
 from schema.amounts import DECIMALS, UNIT, normalise
-from schema.model import PlanDocument, Revision
-from schema.summary import BUDGET_TITLE, KPI_TITLE, SUBTOTAL, TOTAL, budget_summary, budget_unit_note, kpi_summary
+from schema.summary import BUDGET_TITLE, KPI_TITLE, SUBTOTAL, TOTAL, TableSource, budget_table, budget_unit_note, kpi_table
 
 CSV_ENCODING = "utf-8-sig"  # UTF-8 with the BOM that makes Excel read it as UTF-8
 TITLE_ROW, HEADER_ROW = 1, 2
 _MAX_WIDTH = 50  # characters: a longer text wraps
 
 
-def table_rows(kind: str, plan: PlanDocument, revision: Revision) -> tuple[str, list[str], list[list]]:
+def table_rows(kind: str, source: TableSource) -> tuple[str, list[str], list[list]]:
     """(title, header, rows) of a table: texts, and amounts as floats (None: nothing entered)."""
     if kind == "kpi":
-        kpis = kpi_summary(plan, revision)
+        kpis = kpi_table(source)
         return f"{kpis.title} {KPI_TITLE}", kpis.header(), [[clean_text(c) for c in row] for row in kpis.rows()]
-    budget = budget_summary(plan, revision)
+    budget = budget_table(source)
     header = [*budget.header()[:2], *(f"{text}（{UNIT}）" for text in budget.header()[2:])]
     rows = [[clean_text(line.focus_area), clean_text(line.strategy), *line.amounts, line.total] for line in budget.lines]
     return f"{budget.title} {BUDGET_TITLE}（{budget_unit_note()}）", header, rows
 
 
-def csv_bytes(kind: str, plan: PlanDocument, revision: Revision) -> bytes:
-    _title, header, rows = table_rows(kind, plan, revision)
+def csv_bytes(kind: str, source: TableSource) -> bytes:
+    _title, header, rows = table_rows(kind, source)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)  # the "excel" dialect
     writer.writerow(header)
@@ -64,14 +63,12 @@ def amount_format(amount: float) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def xlsx_bytes(kind: str, plan: PlanDocument, revision: Revision) -> bytes:
+def xlsx_bytes(kind: str, source: TableSource) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from editor.export.docx_package import export_date
-
-    title, header, rows = table_rows(kind, plan, revision)
+    title, header, rows = table_rows(kind, source)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = KPI_TITLE if kind == "kpi" else BUDGET_TITLE
@@ -114,9 +111,9 @@ def xlsx_bytes(kind: str, plan: PlanDocument, revision: Revision) -> bytes:
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    when = export_date(plan, revision).replace(tzinfo=None)
+    when = source.when.replace(tzinfo=None)
     props = workbook.properties
-    props.title, props.creator, props.lastModifiedBy = title, plan.organisation, plan.organisation
+    props.title, props.creator, props.lastModifiedBy = title, source.organisation, source.organisation
     props.created = props.modified = when
     props.language = "zh-TW"
     return _package(workbook, when.timetuple()[:6])
@@ -161,7 +158,7 @@ def _package(workbook, date_time: tuple) -> bytes:
     shared-strings part and ordered fonts, and zipped with every entry dated ``date_time``."""
     from openpyxl.writer.excel import ExcelWriter
 
-    from editor.export.docx_package import ZIP_END, ZIP_EPOCH
+    from editor.export.package_text import ZIP_END, ZIP_EPOCH
 
     parts = _Parts()
     ExcelWriter(workbook, parts).save()

@@ -19,8 +19,8 @@ from editor.cli import main
 from editor.export.official_docx import KPI_TARGETS_HEADING, kpi_table, write_official_docx
 from editor.export.tracked_text import token_diff
 from schema.fileio import load_plan
-from schema.importer_tables import YEAR_COLUMNS
 from schema.model import KPI, FocusArea, Period, PlanDocument, Revision, Strategy
+from schema.summary import YEAR_COLUMNS
 from schema.textdiff import DELETE, EQUAL, INSERT
 from tests.fuzz.mutants import base_plan, dump
 

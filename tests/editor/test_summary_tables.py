@@ -254,3 +254,22 @@ def test_cli_toc_and_appendix_shape_the_official_document(tmp_path, capsys):
     document = docx.Document(str(out))
     toc = [p.text for p in document.paragraphs if p.style.name == "TOC 1"]
     assert toc == ["壹、施政重點與發展策略", "貳、未來施政藍圖與結語", "架構圖", "附錄一　關鍵績效指標總表", "附錄二　經費需求表"]
+
+
+def test_cli_tables_alone_read_the_plan_as_plain_data_and_refuse_a_bad_file_in_the_same_sentence(tmp_path, capsys):
+    broken = tmp_path / "broken.plan.json"
+    broken.write_text('{\n  "format_version": 2,\n  "title": ""\n}\n', encoding="utf-8")
+    assert cli.main(["revisions", str(broken)]) == 2
+    sentence = capsys.readouterr().err
+    assert sentence.startswith(str(broken)) and sentence.count("\n") == 1
+    out = tmp_path / "budget.csv"
+    assert cli.main(["export", str(broken), "--budget-table", str(out)]) == 2
+    assert capsys.readouterr().err == sentence
+    assert not out.exists()
+    assert cli.main(["export", str(SAMPLE), "--revision", "110年", "--budget-table", str(out)]) == 2
+    assert capsys.readouterr().err == (f"plan-editor export: {SAMPLE}: no revision labelled '110年' (known: 109年修正版)\n")
+    assert not out.exists()
+    assert cli.main(["export", str(SAMPLE), "--revision", "109年修正版", "--kpi-table", str(out)]) == 0
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == "施政重點,推動策略,關鍵績效指標,衡量標準,單位,108年目標值,109年目標值,110年目標值,111年目標值"
+    assert len(lines) == 1 + 28 and lines[1] == "一、拚經濟,（一）推動橋頭科學園區,（未訂指標）,,,,,,"

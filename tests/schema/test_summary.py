@@ -123,3 +123,41 @@ def test_totals_are_the_exact_sums_of_the_amounts(budgets):
     assert len(subtotals) == len(budgets)
     assert round(sum(s * 1000 for s in subtotals if s is not None)) == thousandths
     assert len(kpi_summary(plan).lines) == sum(len(area) for area in budgets)
+
+
+# --- the same tables from plain data (the command line's path) -------------------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from schema.fileio import dump_plan  # noqa: E402
+from schema.model import NumberingStyle  # noqa: E402
+from schema.plain_read import plan_validator, revision_data  # noqa: E402
+from schema.summary import budget_table, data_source, kpi_table, plan_source  # noqa: E402
+from tests.schema.plans import plan_documents  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan_documents(), st.sampled_from([NumberingStyle(), NumberingStyle(focus_area="{壹}、", strategy="{1}.")]))
+def test_tables_from_the_plain_data_of_a_file_equal_the_tables_from_its_models(plan, style):
+    plan.numbering_style = style
+    data = plan_validator().validate_json(dump_plan(plan))  # what plain_read gives for the saved file
+    for revision, plain in ((plan.draft, data["draft"]), (plan.revisions[0], data["revisions"][0])):
+        assert kpi_table(data_source(data, plain)) == kpi_summary(plan, revision)
+        assert budget_table(data_source(data, plain)) == budget_summary(plan, revision)
+        assert replace(data_source(data, plain), focus_areas=()) == replace(plan_source(plan, revision), focus_areas=())
+
+
+def test_the_plain_data_source_names_the_revision_and_the_dates_files_carry():
+    data = plan_validator().validate_json(dump_plan(plan_with_figures()))
+    source = data_source(data)
+    # an unlabelled draft is named by the latest revision; no date anywhere: 1 January of the first year
+    assert (source.title, source.label, source.organisation, source.revision_count) == (TITLE, "109年修正版", "高雄市政府", 1)
+    assert source.when.isoformat() == "2019-01-01T00:00:00+00:00"
+    assert [line.strategy for line in budget_table(source).lines[:3]] == ["（一）推動橋頭科學園區", "（二）亞洲新灣區再啟航", "（三）設置科技新創園區"]
+    assert revision_data(data, "109年修正版") is data["revisions"][0]
+    try:
+        revision_data(data, "110年")
+    except KeyError as exc:
+        assert exc.args[0] == "no revision labelled '110年' (known: 109年修正版)"
+    else:
+        raise AssertionError("no KeyError")
