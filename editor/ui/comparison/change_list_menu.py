@@ -8,16 +8,46 @@ of :class:`editor.ui.comparison.view.ComparisonView` (its list, model, combo box
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from editor.ui.i18n import translate
 from schema.compare import Change
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QComboBox, QTreeView
 
-class ChangeListMenu:
+    from editor.ui.comparison.change_list import ChangeListModel
+    from schema.compare import Comparison
+    from schema.model import PlanDocument
+
+
+class ChangeListMenu(QWidget):
     """The change list's context menu, mixed into the comparison view."""
+
+    if TYPE_CHECKING:  # what ComparisonView provides
+        node_selected: ClassVar[Signal]
+        export_table_requested: ClassVar[Signal]
+        export_tracked_requested: ClassVar[Signal]
+        reject_requested: ClassVar[Signal]
+        review_requested: ClassVar[Signal]
+        list: QTreeView
+        model: ChangeListModel
+        plan: PlanDocument | None
+        comparison: Comparison | None
+        old_combo: QComboBox
+        new_combo: QComboBox
+        kept: set[tuple[str, str]]
+        _silent: bool
+
+        def current_change(self) -> Change | None: ...
+        def _tree_node(self, change: Change) -> str | None: ...
+        def _update_filter_texts(self) -> None: ...
+        def _select_row(self, row: int) -> None: ...
 
     def _install_context_menu(self) -> None:
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -82,7 +112,7 @@ class ChangeListMenu:
 
     def keep(self, change: Change | None) -> None:
         """Accept a change of the draft: it stays in the draft and leaves the list (until other versions are picked)."""
-        if change is None:
+        if change is None or self.comparison is None:  # (a change is listed only from a comparison)
             return
         self.kept.add((change.kind, change.node_id))
         row = self.list.currentIndex().row()

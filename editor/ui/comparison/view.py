@@ -84,7 +84,9 @@ class ComparisonView(ChangeListMenu, QWidget):
         for combo in (self.old_combo, self.new_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._versions_picked)
-        self.swap_button = named(QToolButton(text="⇄", toolTip=translate("comparison", "對調兩個版本")), "swapVersions")
+        self.swap_button = named(QToolButton(), "swapVersions")
+        self.swap_button.setText("⇄")
+        self.swap_button.setToolTip(translate("comparison", "對調兩個版本"))
         self.swap_button.clicked.connect(self.swap_versions)
         self.export_table_button = named(QPushButton(translate("comparison", "匯出修正對照表…")), "exportTable")
         self.export_tracked_button = named(QPushButton(translate("comparison", "匯出追蹤修訂文件…")), "exportTracked")
@@ -109,7 +111,8 @@ class ComparisonView(ChangeListMenu, QWidget):
         filters = QHBoxLayout()
         filters.addWidget(QLabel(translate("comparison", "顯示：")))
         for kind in (ALL, *KINDS_OF_CHANGE):
-            button = named(QToolButton(checkable=True), f"filter_{kind}")
+            button = named(QToolButton(), f"filter_{kind}")
+            button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             if kind != ALL:
                 button.setStyleSheet(f"QToolButton {{ color: {CHANGE_COLOURS[kind]}; }}")
@@ -271,6 +274,7 @@ class ComparisonView(ChangeListMenu, QWidget):
     # --- versions -------------------------------------------------------------------------------
     def _revision(self, rid: str | None) -> Revision:
         plan = self.plan
+        assert plan is not None  # the combo boxes hold versions only once there is a plan
         if rid == plan.draft.id:
             return plan.draft
         return next((r for r in plan.revisions if r.id == rid), plan.draft)
@@ -350,7 +354,7 @@ class ComparisonView(ChangeListMenu, QWidget):
 
     def _tree_node(self, change: Change) -> str | None:
         """The draft's node to select for a change: the node itself, or for a removal the parent it left."""
-        nid = change.node_id if change.kind != "removed" else change.old.parent_id
+        nid = change.old.parent_id if change.kind == "removed" and change.old is not None else change.node_id
         return nid if nid in self._draft_ids else None
 
     def _note_target(self, change: Change | None) -> str | None:
@@ -367,7 +371,7 @@ class ComparisonView(ChangeListMenu, QWidget):
     def _note_typed(self, text: str) -> None:
         change = self.current_change()
         target = self._note_target(change)
-        if target is None:
+        if target is None or self.set_note is None:  # (no target without a set_note callback)
             return
         for other in self.model.changes:  # the list shows the new note before the next comparison
             if self._tree_node(other) == target:  # a removal's note is its parent's note
