@@ -8,14 +8,40 @@ View menu.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from editor.ui.i18n import translate
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoGroup
+    from PySide6.QtWidgets import QMenu
 
-class WindowDocks:
+    from editor.ui.revisions.menu import RevisionMenu
+    from editor.ui.session.session import EditSession
+    from editor.ui.tree.view import PlanTreeView
+    from schema.checks import Finding
+
+
+class WindowDocks(QMainWindow):
     """The docks of the main window, built on first use."""
+
+    if TYPE_CHECKING:  # what MainWindow provides
+        settings: QSettings
+        menus: dict[str, QMenu]
+        tree: PlanTreeView
+        undo_group: QUndoGroup
+        revisions: RevisionMenu
+        checks_lang: str
+        _docks: dict[str, QWidget]
+        _findings: list[Finding] | None
+        _saved_state: bool
+
+        def current_session(self) -> EditSession: ...
+        def _rerun_checks(self) -> None: ...
 
     def add_dock(self, widget: QWidget, title: str, name: str, area=Qt.DockWidgetArea.BottomDockWidgetArea) -> QDockWidget:
         """Dock ``widget`` and list it in the View menu (``name`` keys its saved position)."""
@@ -56,9 +82,10 @@ class WindowDocks:
         chart_dock.hide()
         preview.node_selected.connect(self.tree.select_node)
         self.tree.current_node_changed.connect(preview.set_current)
-        preview.set_plan(self.session.plan, self.session.document)
+        session = self.current_session()
+        preview.set_plan(session.plan, session.document)
         preview.set_current(self.tree.current_node_id())
-        self._build_summary_dock()
+        self._build_summary_dock(checks_dock)
         self.revisions.build_dock()
         state = self.settings.value("window/state") if self._saved_state else None
         if state is not None:
@@ -67,17 +94,18 @@ class WindowDocks:
             checks_dock.show()  # a dock added to a window already on screen starts hidden
             QTimer.singleShot(0, lambda: self.resizeDocks([checks_dock], [150], Qt.Orientation.Vertical))
 
-    def _build_summary_dock(self) -> None:
+    def _build_summary_dock(self, checks_dock: QDockWidget) -> None:
         """檢視 ▸ 績效指標總表 / 經費需求表: the read-only overview of the summary tables (summary_view)."""
         from editor.ui.summary_view import SummaryTables
 
         tables = self._docks["summary_tables"] = SummaryTables()
         dock = self._docks["summary_dock"] = self.add_dock(
             tables, translate("window", "績效指標與經費總表"), "summaryTables", Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self._docks["checks_dock"], dock)  # a tab beside the checks: the tables need the width
+        self.tabifyDockWidget(checks_dock, dock)  # a tab beside the checks: the tables need the width
         dock.hide()
         tables.strategy_activated.connect(self.tree.select_node)
-        tables.set_plan(self.session.plan, self.session.document)
+        session = self.current_session()
+        tables.set_plan(session.plan, session.document)
 
     def show_summary(self, which: str) -> None:
         """Show the overview at the KPI ("kpi") or budget ("budget") table, with the keyboard in it."""

@@ -8,8 +8,10 @@ cannot be read leaves the current plan open; saving asks before overwriting a fi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow
 
 from editor.ui.files import dialogs
 from editor.ui.files.file_errors import file_error_text, journal_error_text
@@ -19,10 +21,31 @@ from editor.ui.session.recovery import RecoveryError, discard_recoverable, find_
 from editor.ui.session.session import EditSession
 from schema.fileio import PlanFileError
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
 MAX_RECENT = 8
 
 
-class PlanFiles:
+class PlanFiles(QMainWindow):
+    if TYPE_CHECKING:  # what MainWindow provides
+        session: EditSession | None
+        settings: QSettings
+        journal_dir: Path | None
+        menus: dict[str, QMenu]
+
+        def set_session(self, session: EditSession) -> None: ...
+        def update_title(self, *_args: object) -> None: ...
+        def show_status(self, text: str) -> None: ...
+
+    def current_session(self) -> EditSession:
+        """The session of the plan shown. ``session`` is typed optional for MainWindow's first
+        ``set_session``, before its ``__init__`` returns; from then on there is always one."""
+        session = self.session
+        assert session is not None, "MainWindow sets its session in __init__"
+        return session
+
     def start(self, path: str | None = None) -> None:
         """At program start: offer to recover unsaved work, else open ``path`` (if given)."""
         if self.offer_recovery():
@@ -60,7 +83,8 @@ class PlanFiles:
     def open_file(self, path: str | None = None) -> bool:
         """Open a plan; a file that cannot be read leaves the current plan open, untouched."""
         if path is None:
-            start = str(Path(self.session.path).parent) if self.session.path else ""
+            shown = self.current_session().path
+            start = str(Path(shown).parent) if shown else ""
             path = dialogs.choose_open_path(self, start)
             if path is None:
                 return False
@@ -81,15 +105,18 @@ class PlanFiles:
 
     def _lock_or_ask(self, session: EditSession) -> bool:
         holder = session.acquire_lock()
-        return holder is None or dialogs.warn_locked(self, session.path, holder) == "open"
+        if holder is None or session.path is None:  # (a plan never saved has no lock to be held)
+            return True
+        return dialogs.warn_locked(self, session.path, holder) == "open"
 
     def save(self) -> bool:
-        if self.session.path is None:
+        session = self.current_session()
+        if session.path is None:
             return self.save_as()
         try:
-            self.session.save()
+            session.save()
         except FileChangedOnDiskError:
-            answer = dialogs.ask_changed_on_disk(self, self.session.path)
+            answer = dialogs.ask_changed_on_disk(self, session.path)
             if answer == "save_as":
                 return self.save_as()
             if answer != "overwrite":
@@ -102,13 +129,15 @@ class PlanFiles:
         return True
 
     def save_as(self) -> bool:
-        suggested = str(self.session.path) if self.session.path else self.session.plan.title + dialogs.PLAN_SUFFIX
+        session = self.current_session()
+        suggested = str(session.path) if session.path else session.plan.title + dialogs.PLAN_SUFFIX
         path = dialogs.choose_save_path(self, suggested)
         return path is not None and self._save_to(Path(path))
 
     def _save_to(self, path: Path | None, *, overwrite_changed: bool = False) -> bool:
+        session = self.current_session()
         try:
-            self.session.save(path, overwrite_changed=overwrite_changed)
+            session.save(path, overwrite_changed=overwrite_changed)
         except (PlanFileError, FileChangedOnDiskError) as exc:
             dialogs.show_save_error(self, file_error_text(exc))
             return False
@@ -116,15 +145,17 @@ class PlanFiles:
         return True
 
     def _saved(self) -> None:
-        self.add_recent(self.session.path)
+        session = self.current_session()
+        self.add_recent(session.path)
         self.update_title()
-        self.show_status(fill(translate("window", "已儲存 %1"), self.session.path))
+        self.show_status(fill(translate("window", "已儲存 %1"), session.path))
 
     def maybe_save(self) -> bool:
         """Before the plan goes away: True when it may (saved, discarded or clean), False to stay."""
-        if not self.session.is_dirty():
+        session = self.current_session()
+        if not session.is_dirty():
             return True
-        answer = dialogs.ask_save_changes(self, self.session.path)
+        answer = dialogs.ask_save_changes(self, session.path)
         if answer == "save":
             return self.save()
         return answer == "discard"
@@ -134,7 +165,7 @@ class PlanFiles:
         value = self.settings.value("recent_files", [])
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list
             value = [value]
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []  # None when never set
 
     def add_recent(self, path: Path | None) -> None:
         if path is None:
