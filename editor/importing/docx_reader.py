@@ -58,7 +58,8 @@ class _Reader:
         self.styles = {}
         for style in (parts.styles.findall(qn("w:style")) if parts.styles is not None else []):
             name_el = style.find(qn("w:name"))
-            self.styles[style.get(qn("w:styleId"))] = (name_el.get(qn("w:val")) if name_el is not None else "", style)
+            # a w:name without its w:val names nothing, as a style without a w:name
+            self.styles[style.get(qn("w:styleId"))] = (name_el.get(qn("w:val"), "") if name_el is not None else "", style)
         self.default_style = next(
             (sid for sid, (_name, element) in self.styles.items()
              if element.get(qn("w:default")) in ("1", "true") and element.get(qn("w:type")) == "paragraph"),

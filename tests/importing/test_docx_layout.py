@@ -72,6 +72,26 @@ def test_the_pdf_of_our_export_drops_page_numbers_and_the_table_of_contents(mate
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+def test_a_style_name_without_its_value_is_no_name_and_the_document_is_read(tmp_path):
+    """``<w:name/>`` without ``w:val`` (mypy saw get() may give None): the reader stopped and called the file damaged."""
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    doc.add_paragraph("新北市政府110至113年度中程施政計畫")
+    doc.add_heading("施政重點與發展策略", level=1)
+    doc.add_heading("宜居城市", level=2)
+    doc.add_heading("推動社會住宅", level=3)
+    doc.add_paragraph("興建社會住宅一萬戶。")
+    del doc.styles["Heading 2"].element.find(qn("w:name")).attrib[qn("w:val")]
+    path = tmp_path / "unnamed-style.docx"
+    doc.save(str(path))
+    result = import_file(path)
+    area = result.plan.revisions[0].content.focus.focus_areas
+    # the unnamed style still says outline level 2 (w:outlineLvl 1): its paragraph is a focus area's title
+    assert [(a.title, [(s.title, s.body) for s in a.strategies]) for a in area] == [("宜居城市", [("推動社會住宅", "興建社會住宅一萬戶。")])]
+    assert result.unplaced == []
+
+
 def test_tab_stops_and_bookmarks_between_paragraphs_are_not_text_or_ids(tmp_path):
     from editor.importing.docx_reader import read_docx
 
