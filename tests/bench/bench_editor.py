@@ -49,7 +49,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from schema.fileio import save_plan  # noqa: E402
 from schema.tree import walk  # noqa: E402
 from tests.bench import report  # noqa: E402
-from tests.bench.minimal_model import MinimalTree  # noqa: E402
+from tests.bench.minimal_model import MinimalTree, MirrorTree  # noqa: E402
 from tests.synthetic import generate_plan  # noqa: E402
 
 SIZES = {"1k": 4, "5k": 20, "20k": 80}  # focus areas × 50 strategies × 4 actions
@@ -265,6 +265,10 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
     minimal.view.show()
     minimal.expand(doc.content.focus.id)
     minimal.expand(area.id)
+    mirror = MirrorTree(doc.content, tree.viewport().size())  # the prototype: document operations → C++ items
+    mirror.view.show()
+    mirror.expand(doc.content.focus.id)
+    mirror.expand(area.id)
     app.processEvents()
 
     unpainted: dict[int, float] = {}
@@ -377,6 +381,15 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
         tree.select_node(strategy.id)
         plain.select(target)
         minimal.select(minimal.model.by_id[strategy.id])
+        mirror.select(strategy.id)
+
+    def settle():
+        """Let the editor's deferred work after its edits (the checks 400 ms later, the docks) run before the
+        other sides are timed: the process's CPU time would charge it to whichever side runs then."""
+        until = time.perf_counter() + 0.6
+        while time.perf_counter() < until:
+            app.processEvents()
+            time.sleep(0.01)
 
     sid = strategy.id
     minimal_rename = (lambda i: minimal.rename(sid, f"新名稱{i}"), lambda: minimal.rename(sid, strategy.title))
@@ -392,16 +405,25 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
         ("delete a subtree (Delete)", lambda i: window.tree_editor.delete(), lambda i: plain_delete(), plain_undelete,
          lambda i: minimal.delete(sid), lambda: minimal.undelete(sid, 25)),
     ]
+    prototype = {  # the structural edits through a document into QStandardItems (MirrorTree)
+        "move down (Alt+Down)": (lambda i: mirror.move(sid, True), lambda: mirror.move(sid, False)),
+        "add sibling (Enter)": (lambda i: mirror.add_after(sid), lambda: mirror.undo(sid)),
+        "delete a subtree (Delete)": (lambda i: mirror.delete(sid), lambda: mirror.undo(sid)),
+    }
     for state in ("as opened: its focus area open", "all 1,000 strategies in view"):
         if state.startswith("all"):
             tree.expandToDepth(1)
             plain.view.expandToDepth(1)
             minimal.view.expandToDepth(1)
+            mirror.view.expandToDepth(1)
             app.processEvents()
         for name, edit, base_edit, base_undo, floor_edit, floor_undo in cases:
             measure(("ours", state, name), edit, stack.undo, tree, select_target)
+            settle()
             measure(("plain", state, name), base_edit, base_undo, plain.view, select_target)
             measure(("minimal", state, name), floor_edit, floor_undo, minimal.view, select_target)
+            if name in prototype:
+                measure(("mirror", state, name), *prototype[name], mirror.view, select_target)
 
     print(f"first edit of a session (move down, includes starting the recovery journal): "
           f"{', '.join(f'{t * 1000:.1f}' for t in first_edits)} ms")
@@ -430,6 +452,13 @@ def bench_edits(plan_path: Path, tmp: Path, repeat: int) -> None:
                                       for x in cpu[(side, state, name)])
         print(f"    CPU time of the process (median): ours {ce:.2f} / {cu:.2f} ms, minimal Python model {cfe:.2f} / {cfu:.2f} ms,"
               f" plain Qt {cbe:.2f} / {cbu:.2f} ms; ours ÷ minimal {max(ce, cu) / max(cfe, cfu):.2f}")
+        if ("mirror", state, name) in cpu:
+            me, mu = (statistics.median(x) * 1000 for x in cpu[("mirror", state, name)])
+            print(f"    prototype, document operations → QStandardItemModel mirror (no undo stack, journal or panes): CPU time"
+                  f" {me:.2f} / {mu:.2f} ms, plain Qt ÷ it {max(cbe, cbu) / max(me, mu):.2f}, it ÷ ours {max(me, mu) / max(ce, cu):.2f}")
+            report.emit(report.Row(f"prototype (CPU time): {name} + undo, {state}, document operations → QStandardItemModel "
+                                   "mirror + QTreeView", max(me, mu) / 1000, max(cbe, cbu) / 1000,
+                                   baseline_name="plain QStandardItemModel + QTreeView, same edit, CPU time"))
         report.emit(report.Row(f"CPU time: {name} + undo, {state}", max(ce, cu) / 1000, max(cfe, cfu) / 1000,
                                baseline_name="minimal Python item model + QTreeView, same edit, CPU time"))
     assert resets == [], "an edit reset the model"

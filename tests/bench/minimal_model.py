@@ -11,12 +11,17 @@ selecting the row), with none of the editor's document, undo stack, journal or p
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
-from schema.numbering import all_numbers, strategy_number
-from schema.tree import KINDS, children, title_of
+from schema.document import Document
+from schema.document_listeners import DocumentListener
+from schema.numbering import all_numbers, number_at, strategy_number
+from schema.operations import Insert, Move, Remove
+from schema.tree import KINDS, children, title_of, walk
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
+NODE_ID = Qt.ItemDataRole.UserRole + 1  # as the editor's model (editor.ui.tree.model.NODE_ID_ROLE)
 _INVALID = QModelIndex()
 
 
@@ -197,3 +202,125 @@ class MinimalTree:
         row.text = row.text.split("）", 1)[0] + "）" + title
         index = self.model.index_of(row)
         self.model.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+
+# --- the prototype: the editor's own edit path driving Qt's C++ model ------------------------------
+class StandardItemMirror(DocumentListener):
+    """Document operations translated into a QStandardItemModel kept as a mirror of the plan (issue 17's
+    prototype): the view's every question is answered in C++, and the listener inserts, removes and
+    renumbers items as the document says. QStandardItemModel has no row moves (``moveRows`` answers
+    False), so a move is a take and an insert: the view loses the moved row's open branches, its
+    selection and any persistent index into it, which :class:`MirrorTree` gives back (the open branches
+    and the current row) as the editor would have to."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.model = QStandardItemModel()
+        self.items: dict[str, QStandardItem] = {}
+        self._taken: list[QStandardItem] = []
+        numbers = all_numbers(document.content)
+        by_parent: dict[str, list[QStandardItem]] = {}
+        for node, parent in walk(document.content):
+            item = QStandardItem(text(numbers.get(node.id, ""), title_of(node)))
+            item.setData(node.id, NODE_ID)
+            self.items[node.id] = item
+            by_parent.setdefault(parent.id if parent is not None else "", []).append(item)
+        for node_id, kids in by_parent.items():
+            (self.items[node_id] if node_id else self.model.invisibleRootItem()).appendRows(kids)
+        document.listeners.append(self)
+
+    def _item(self, node, number: str) -> QStandardItem:
+        item = QStandardItem(text(number, title_of(node)))
+        item.setData(node.id, NODE_ID)
+        self.items[node.id] = item
+        kids = children(node)
+        if kids:
+            item.appendRows([self._item(kid, number_at(kid.kind, i, node.kind)) for i, kid in enumerate(kids)])
+        return item
+
+    def _renumber(self, parent, start: int) -> None:
+        kids = children(parent)
+        for i in range(start, len(kids)):
+            self.items[kids[i].id].setText(text(number_at(kids[i].kind, i, parent.kind), title_of(kids[i])))
+
+    def after_insert(self, parent, index: int) -> None:
+        node = children(parent)[index]
+        self.items[parent.id].insertRow(index, self._item(node, number_at(node.kind, index, parent.kind)))
+        self._renumber(parent, index + 1)
+
+    def before_remove(self, parent, index: int) -> None:
+        self.items[parent.id].removeRow(index)
+
+    def after_remove(self, parent, index: int) -> None:
+        self._renumber(parent, index)
+
+    def before_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
+        self._taken = self.items[old_parent.id].takeRow(old_index)
+
+    def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
+        self.items[new_parent.id].insertRow(new_index, self._taken)
+        self._taken = []
+        for parent, start in ([(old_parent, min(old_index, new_index))] if new_parent is old_parent
+                              else [(old_parent, old_index), (new_parent, new_index)]):
+            self._renumber(parent, start)
+
+
+class MirrorTree:
+    """The prototype in a plain QTreeView: the same rows and edits, each a document operation applied to a
+    document of its own (no undo stack, journal or panes) and mirrored into QStandardItems."""
+
+    def __init__(self, content, size) -> None:
+        from schema.model import PlanContent
+
+        self.document = Document(PlanContent.model_validate(content.model_dump()))
+        self.mirror = StandardItemMirror(self.document)
+        self.view = QTreeView()
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setModel(self.mirror.model)
+        self.view.resize(size)
+        self._inverses: list = []
+        self._new = KINDS["strategy"].cls().model_dump(mode="json")
+
+    def expand(self, node_id: str) -> None:
+        self.view.expand(self.mirror.items[node_id].index())
+
+    def select(self, node_id: str) -> None:
+        index = self.mirror.items[node_id].index()
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def _apply(self, op, select: str) -> None:
+        self._inverses.append(self.document.apply(op))
+        self.select(select)
+
+    def _place(self, node_id: str) -> tuple[str, int]:
+        node = self.document.node(node_id)
+        return self.document.parent(node).id, self.document.index_of(node)
+
+    def move(self, node_id: str, down: bool) -> None:
+        """Alt+Down (or its undo), keeping the moved row open as it was, and current."""
+        item = self.mirror.items[node_id]
+        was_open = self.view.isExpanded(item.index())
+        if down:
+            parent_id, at = self._place(node_id)
+            self._inverses.append(self.document.apply(Move(node_id, parent_id, at + 1)))
+        else:
+            self.undo()
+        if was_open:
+            self.view.expand(item.index())
+        self.select(node_id)
+
+    def add_after(self, node_id: str) -> None:
+        parent_id, at = self._place(node_id)
+        self._apply(Insert(parent_id, at + 1, self._new), self._new["id"])
+
+    def delete(self, node_id: str) -> None:
+        parent_id, at = self._place(node_id)
+        follow = children(self.document.node(parent_id))[at + 1].id
+        self._apply(Remove(parent_id, at), follow)
+
+    def undo(self, select: str | None = None) -> None:
+        self.document.apply(self._inverses.pop())
+        if select is not None:
+            self.select(select)
