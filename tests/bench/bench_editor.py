@@ -30,6 +30,11 @@ How it is measured, so that neither side is favoured:
   edits in a plain QTreeView over a minimal Python QAbstractItemModel (texts only, every answer a
   list or dictionary lookup, no document, undo stack, journal or panes): what any Python model
   pays for Qt's relayout and repaint of the open rows.
+- The prototype (``MirrorTree``, same module): the structural edits as document operations mirrored
+  into a QStandardItemModel by a document listener — the editor's edit path with Qt's C++ model
+  answering the view, without the undo stack, journal and panes; its CPU time against the plain one's.
+- After the editor's edits of each kind the harness lets the editor's deferred work (the checks 400 ms
+  after an edit, the docks) run before the other sides are timed, so their CPU time does not carry it.
 """
 from __future__ import annotations
 
