@@ -206,4 +206,9 @@ def install_translator(app: QCoreApplication, language: str | None) -> bool:
     if qt_tr.load(QLocale(qt_language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_tr)
         _installed.append(qt_tr)
+    # What Qt's own zh_TW file lacks (the file dialog's Qt 6 labels); installed last, so asked first.
+    supplement = QTranslator(app)
+    if qt_language == "zh_TW" and supplement.load(str(TRANSLATIONS_DIR / "qt_supplement_zh_TW.qm")):
+        app.installTranslator(supplement)
+        _installed.append(supplement)
     return True

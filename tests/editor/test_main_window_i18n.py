@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView
 
 from editor.ui import fonts, i18n
 from editor.ui.preferences import PreferencesDialog
@@ -113,4 +114,34 @@ def test_the_checks_dock_lists_findings_and_selects_their_node(qtbot, tmp_path):
     assert window.tree.current_node_id() == "s3"
     window.detail.fields["body"].setPlainText("輔導青年創業。")
     qtbot.waitUntil(lambda: window.checks.findings() == [])
+    discard_on_close(window)
+
+
+def test_the_open_dialog_speaks_chinese_even_where_qts_own_translation_stops(qtbot, tmp_path):
+    # Qt 6 renamed the file dialog's labels ("&Look in:") and file types; qtbase_zh_TW.qm has only the old strings.
+    (tmp_path / "folder").mkdir()
+    assert i18n.install_translator(QApplication.instance(), "zh_TW")  # as the editor's start does
+    window = make_window(qtbot, tmp_path)
+    window.activateWindow()
+    window.tree.setFocus()
+    seen: dict[str, object] = {}
+
+    def look_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, look_and_close)
+            return
+        dialog.setDirectory(str(tmp_path))
+        seen["labels"] = sorted(label.text() for label in dialog.findChildren(QLabel) if label.text())
+        listing = dialog.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda: listing.model().rowCount(listing.rootIndex()) > 0)
+        folder = listing.model().index(0, 2, listing.rootIndex())
+        seen["type"] = folder.data()
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, look_and_close)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "type" in seen)
+    assert seen["labels"] == ["尋找於(&L)：", "檔名(&N)：", "檔案型態(&T)："]
+    assert seen["type"] == "資料夾"
     discard_on_close(window)
