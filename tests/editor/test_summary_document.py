@@ -61,12 +61,12 @@ def test_a_generated_plan_s_table_document_is_what_python_docx_made_properties_e
     assert summary_docx_bytes(kind, plan_source(plan, older)) == python_docx_table_document(kind, plan, older)
 
 
-def test_a_table_from_the_command_line_loads_neither_the_models_nor_python_docx(tmp_path):
+def test_tables_from_the_command_line_load_neither_the_models_nor_python_docx_nor_openpyxl(tmp_path):
     plan = tmp_path / "p.plan.json"
     save_plan(plan_with_figures(), plan)
     script = ("import sys; from editor import cli; "
               f"code = cli.main(['export', {str(plan)!r}, '--kpi-table', {str(tmp_path / 'k.docx')!r}, "
-              f"'--budget-table', {str(tmp_path / 'b.csv')!r}]); "
+              f"'--budget-table', {str(tmp_path / 'b.xlsx')!r}]); "
               "print(code, sorted(m for m in ('pydantic', 'schema.model', 'docx', 'lxml', 'openpyxl', 'PySide6') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.splitlines()[-1] == "0 []"

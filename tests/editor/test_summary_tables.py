@@ -273,3 +273,22 @@ def test_cli_tables_alone_read_the_plan_as_plain_data_and_refuse_a_bad_file_in_t
     lines = out.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0] == "施政重點,推動策略,關鍵績效指標,衡量標準,單位,108年目標值,109年目標值,110年目標值,111年目標值"
     assert len(lines) == 1 + 28 and lines[1] == "一、拚經濟,（一）推動橋頭科學園區,（未訂指標）,,,,,,"
+
+
+def test_xlsx_is_written_without_openpyxl_with_excel_s_default_theme_and_fixed_styles(plan, tmp_path):
+    from openpyxl.writer.theme import theme_xml
+
+    from editor.export.summary_sheets import THEME
+
+    assert THEME.read_text(encoding="utf-8") == theme_xml  # the theme openpyxl wrote, stored
+    path = write_summary_table("budget", plan, None, tmp_path / "b.xlsx")
+    with zipfile.ZipFile(path) as package:
+        assert sorted(package.namelist()) == sorted([
+            "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml", "xl/sharedStrings.xml",
+            "xl/worksheets/sheet1.xml"])
+    sheet = openpyxl.load_workbook(path).active
+    assert [c.number_format for c in sheet[sheet.max_row - 1]][2:] == ["General", "General", "General", "#,##0.000", "#,##0.000"]
+    assert [(c.value, c.font.b, c.fill.fgColor.rgb) for c in sheet[sheet.max_row - 1]][:3] == [
+        ("五、真安心", True, "00F2F2F2"), ("小計", True, "00F2F2F2"), (None, True, "00F2F2F2")]  # a blank keeps the line's look
+    assert (sheet["A2"].alignment.horizontal, sheet["A2"].fill.fgColor.rgb, sheet["A1"].font.sz) == ("center", "00D9D9D9", 14)
