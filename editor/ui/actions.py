@@ -19,6 +19,8 @@ class WindowActions:
 
     def __init__(self, window, undo_group, tree_view):
         self._window = window
+        self.export_anchor = QAction(window)  # File ▸ Export and the colleagues' commands go before it
+        self.export_anchor.setSeparator(True)
         style = window.style()
         icon = style.standardIcon
         pixmaps = QStyle.StandardPixmap
@@ -101,7 +103,7 @@ class WindowActions:
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.print_preview, self.print])
-        menus["export_anchor"] = file_menu.addSeparator()  # File ▸ Export goes here (export_menu)
+        file_menu.addAction(self.export_anchor)
         file_menu.addActions([self.plan_properties, self.preferences])
         file_menu.addSeparator()
         file_menu.addActions([self.close_plan, self.quit])

@@ -3,7 +3,7 @@ command that has keys, with the keys named as the keyboard of this system names 
 from __future__ import annotations
 
 from importlib import metadata
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, Q
 from editor.ui.i18n import fill, translate
 
 if TYPE_CHECKING:
-    from editor.ui.actions import WindowActions
     from editor.ui.main_window import MainWindow
 
 LICENCE = "MIT"
@@ -59,9 +58,7 @@ def shortcut_rows(actions) -> list[tuple[str, str]]:
 
 def show_shortcuts(window: MainWindow) -> QDialog:
     dialog, layout = _dialog(window, translate("help", "快速鍵"), "shortcutsDialog")
-    # MainWindow's attribute ``actions`` (its WindowActions) hides QWidget.actions(), the method mypy sees
-    window_actions = cast("WindowActions", window.actions)
-    rows = shortcut_rows(window_actions.all_actions())
+    rows = shortcut_rows(window.window_actions().all_actions())
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels([translate("help", "指令"), translate("help", "按鍵")])

@@ -33,13 +33,13 @@ class ColleagueCommands:
         self.merge_action = QAction(translate("colleagues", "合併同仁版本(&M)…"), window)
         self.merge_action.setStatusTip(translate("colleagues", "把局處交回的部分或同仁修改的計畫檔併入這份計畫"))
         self.merge_action.triggered.connect(self.merge)
-        window.menu("file").insertActions(window.menus["export_anchor"], [self.hand_out_action, self.merge_action])
+        window.menu("file").insertActions(window.window_actions().export_anchor, [self.hand_out_action, self.merge_action])
 
     def hand_out(self) -> HandOutDialog:
         """Show the dialog (not blocking); 分送 in it writes the part."""
         from editor.ui.files.hand_out_dialog import HandOutDialog  # its module loads on first use
 
-        session = self.window.session
+        session = self.window.current_session()
         if self.dialog is not None:
             self.dialog.deleteLater()  # the last one, kept until now for whoever looks at what it chose
         dialog = HandOutDialog(session.plan, session.path, self._write, self.window)
@@ -53,7 +53,7 @@ class ColleagueCommands:
         from editor.commands.part import write_part
         from schema.part import PartError  # the part and merge modules load on first use
 
-        session = self.window.session
+        session = self.window.current_session()
         if session.path is not None and target.resolve() == session.path.resolve():
             return fill(translate("colleagues", "「%1」是目前開啟的計畫檔，分送的部分不能存在它上面。"), target.name)
         focus, agency = choice

@@ -52,8 +52,9 @@ def export_folder(window: MainWindow) -> Path:
     last = window.settings.value(FOLDER_KEY)
     if last and Path(str(last)).is_dir():
         return Path(str(last))
-    if window.session.path is not None:
-        return window.session.path.parent
+    shown = window.current_session().path
+    if shown is not None:
+        return shown.parent
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
@@ -138,7 +139,7 @@ class ExportMenu:
         self.menu = QMenu(translate("export", "匯出(&E)"), window)
         self.menu.setObjectName("exportMenu")
         window.menus["export"] = self.menu
-        window.menu("file").insertMenu(window.menus["export_anchor"], self.menu)
+        window.menu("file").insertMenu(window.window_actions().export_anchor, self.menu)
         self.word_action = self.menu.addAction(translate("export", "Word 文件(&W)…"), self.export_word)
         self.word_action.setStatusTip(translate("export", "匯出正式格式的 Word 文件（.docx）"))
         self.pdf_action = self.menu.addAction(translate("export", "PDF 文件(&P)…"), self.export_pdf)
@@ -154,7 +155,7 @@ class ExportMenu:
     # --- which version ------------------------------------------------------------------------
     @property
     def plan(self) -> PlanDocument:
-        return self.window.session.plan
+        return self.window.current_session().plan
 
     def revision(self) -> Revision:
         """The version the exports write: the chosen past revision, else the working draft."""

@@ -19,6 +19,7 @@ viewers' modules are imported when first opened.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -30,7 +31,10 @@ from editor.ui.text import removed_note, strip_controls
 from schema.document_listeners import OnRevisionsChange
 
 if TYPE_CHECKING:
+    from editor.ui.comparison.readonly_view import RevisionViewer
+    from editor.ui.comparison.view import ComparisonView
     from editor.ui.main_window import MainWindow
+    from editor.ui.revisions.dialog import RevisionsDialog
     from editor.ui.session.session import EditSession
 
 
@@ -50,12 +54,12 @@ class RevisionMenu(QObject):
         self.compare_action.setStatusTip(translate("revision_menu", "逐項列出兩個版本之間的修正"))
         self.view_menu = self.menu.addMenu(translate("revision_menu", "檢視過去的修正版(&V)"))
         self.view_menu.aboutToShow.connect(self._fill_view_menu)
-        self._comparison = None
+        self._comparison: ComparisonView | None = None
         self._comparison_dock: QDockWidget | None = None
         window.tree.current_node_changed.connect(self._tree_selected)
         self._following = False  # the tree is following the comparison: do not follow it back
-        self.viewers: list = []  # RevisionViewer windows
-        self.dialog = None  # the RevisionsDialog while it is open
+        self.viewers: list[RevisionViewer] = []  # the windows showing past revisions
+        self.dialog: RevisionsDialog | None = None  # while it is open
         # Told by the session's document when a revision operation was applied (made, undone, redone).
         self._revisions_listener = OnRevisionsChange(self.revisions_changed)
 
@@ -64,38 +68,40 @@ class RevisionMenu(QObject):
         from editor.ui.comparison.view import ComparisonView
 
         window = self.window
-        self._comparison = ComparisonView(set_note=self.set_note)
+        comparison = self._comparison = ComparisonView(set_note=self.set_note)
         dock = self._comparison_dock = window.add_dock(
-            self._comparison, translate("revision_menu", "修正對照"), "comparison", Qt.DockWidgetArea.BottomDockWidgetArea)
+            comparison, translate("revision_menu", "修正對照"), "comparison", Qt.DockWidgetArea.BottomDockWidgetArea)
         dock.hide()
         window.tabifyDockWidget(window.checks_dock, dock)  # the bottom area has room for one of them
         dock.dockLocationChanged.connect(self._fit_orientation)
         dock.topLevelChanged.connect(self._fit_orientation)
         self._fit_orientation()
-        self._comparison.node_selected.connect(self._change_selected)
-        self._comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
-        self._comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
-        self._comparison.reject_requested.connect(self.reject_change)
-        self._comparison.review_requested.connect(lambda old_id, node_id: self.window.review.show_draft(old_id, node_id))
+        comparison.node_selected.connect(self._change_selected)
+        comparison.export_table_requested.connect(lambda: self.export_amendments("table"))
+        comparison.export_tracked_requested.connect(lambda: self.export_amendments("tracked"))
+        comparison.reject_requested.connect(self.reject_change)
+        comparison.review_requested.connect(lambda old_id, node_id: self.window.review.show_draft(old_id, node_id))
         if window.session is not None:
-            self._comparison.set_plan(window.session.plan, window.session.document)
+            comparison.set_plan(window.session.plan, window.session.document)
 
     @property
-    def comparison(self):
+    def comparison(self) -> ComparisonView:
         """The comparison view (:class:`editor.ui.comparison.view.ComparisonView`)."""
         if self._comparison is None:
             self.window.ensure_docks()
+        assert self._comparison is not None  # ensure_docks builds it (build_dock)
         return self._comparison
 
     @property
     def comparison_dock(self) -> QDockWidget:
         if self._comparison_dock is None:
             self.window.ensure_docks()
+        assert self._comparison_dock is not None  # ensure_docks builds it (build_dock)
         return self._comparison_dock
 
     @property
-    def session(self):
-        return self.window.session
+    def session(self) -> EditSession:
+        return self.window.current_session()
 
     def set_session(self, session: EditSession) -> None:
         """Another plan is shown: compare its versions; viewers of the previous plan close."""
@@ -151,7 +157,7 @@ class RevisionMenu(QObject):
             self.comparison.update_now()
             self.comparison.select_node(node)
 
-    def view_revision(self, label: str):
+    def view_revision(self, label: str) -> RevisionViewer:
         """A window showing a past revision read-only (a RevisionViewer; raised if already open)."""
         from editor.ui.comparison.readonly_view import RevisionViewer
 
@@ -177,7 +183,7 @@ class RevisionMenu(QObject):
         menu = self.view_menu
         menu.clear()
         for revision in reversed(self.session.plan.revisions):
-            menu.addAction(dated(revision.label, revision.date), lambda label=revision.label: self.view_revision(label))
+            menu.addAction(dated(revision.label, revision.date), partial(self.view_revision, revision.label))
         if menu.isEmpty():
             menu.addAction(translate("revision_menu", "（還沒有修正版）")).setEnabled(False)
 
@@ -211,8 +217,9 @@ class RevisionMenu(QObject):
             self._following = False
 
     def _tree_selected(self, node_id: str) -> None:
-        dock = self._comparison_dock
-        if node_id and not self._following and dock is not None and dock.isVisible() and not self._comparison.is_stale():
+        dock, comparison = self._comparison_dock, self._comparison
+        if node_id and not self._following and dock is not None and comparison is not None and dock.isVisible() \
+                and not comparison.is_stale():
             self.comparison.select_node(node_id)
 
     def reject_change(self, change) -> None:
