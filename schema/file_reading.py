@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from schema import file_limits
+from schema.coded_error import CodedError
 from schema.file_limits import MAX_FILE_BYTES, LimitError
 from schema.rules import FORMAT_VERSION
 
@@ -19,18 +20,13 @@ from schema.rules import FORMAT_VERSION
 CURRENT_HEADER = b'{\n  "format_version": %d,' % FORMAT_VERSION
 
 
-class PlanFileError(Exception):
+class PlanFileError(CodedError):
     """A plan file that cannot be read or written; ``str()`` is one English sentence (the CLI's).
 
     ``code`` names the problem and ``params`` its values (``name`` the file, then e.g. ``offset``,
     ``line``), so that the window says it in the interface's language (editor/ui/files/file_errors.py).
     An error raised with a message only has the code "".
     """
-
-    def __init__(self, message: str, code: str = "", **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 def read_plan_bytes(

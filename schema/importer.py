@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from schema.coded_error import CodedError
 from schema.importer_build import IdPool, focus_section, read_chart, resolve_sections, split_label
 from schema.importer_chart import is_chart_title, parse_chart
 from schema.importer_goals import PREFACE_TITLES, GoalsList, take_goals
@@ -41,8 +42,9 @@ _PERIOD = re.compile(r"(?P<start>\d{2,3})\s*(?:至|到|~|～|-|－|–|—)\s*(?
 _STYLE_FIELDS = {"section": "section", "focus": "focus_area", "strategy": "strategy", "action": "action", "subaction": "sub_action"}
 
 
-class TextImportError(ValueError):
-    """The text holds no recognisable plan; ``str()`` is one sentence for the user."""
+class TextImportError(CodedError, ValueError):
+    """The text holds no recognisable plan; ``str()`` is one sentence for the user, ``code`` its kind
+    ("empty", "no_headings", "ambiguous_numbering", "no_title", "no_period", "invalid_import") for the window."""
 
 
 @dataclass
@@ -82,7 +84,7 @@ def import_lines(
     unplaced: list[str] = []
     present = [i for i, s in enumerate(lines) if s.text.strip() or s.table is not None]
     if not present:
-        raise TextImportError("the text is empty.")
+        raise TextImportError("the text is empty.", "empty")
     first = lines[present[0]]
     title_line = _title_text(first) if first.table is None and _is_title(_title_text(first)) else ""
     first_body = present[0] + (1 if title_line else 0)
@@ -92,14 +94,14 @@ def import_lines(
     preface_title, body = _preface_title(body)
     marks = marks_of(body)
     if not marks and not any(s.heading for s in body):
-        raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.")
+        raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.", "no_headings")
     try:
         ladder = detect_ladder(marks, bracket_width_known=bracket_width_known)
     except AmbiguousNumberingError as exc:
-        raise TextImportError(f"{exc}.") from None
+        raise TextImportError(f"{exc}.", exc.code, **exc.params) from None
     blocks = blocks_of(body, Classifier.learn(body, ladder), join=join)
     if not any(b.kind in HEADINGS for b in blocks):
-        raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.")
+        raise TextImportError("it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan.", "no_headings")
 
     chart_lines = [(s.line, s.text) for s in lines[chart_at:] if s.table is None] if chart_at is not None else []
     chart = parse_chart(chart_lines) if chart_lines else None
@@ -107,7 +109,7 @@ def import_lines(
         title_line = chart.title.replace("架構圖", "")
         warnings.append("the text has no title line; the title was taken from the framework chart")
     if not title_line:
-        raise TextImportError("it has no title line (such as 高雄市政府108至111年度中程施政計畫理念) before its first heading.")
+        raise TextImportError("it has no title line (such as 高雄市政府108至111年度中程施政計畫理念) before its first heading.", "no_title")
     title, found_label = split_label(title_line)
     whole = "\n".join(s.text for s in lines if s.table is None)
     period, organisation = _period(title, whole, warnings)
@@ -157,7 +159,7 @@ def import_lines(
             draft=draft,
         )
     except ValidationError as exc:  # pragma: no cover - every field above is already checked
-        raise TextImportError(f"the imported plan is not valid: {exc.errors()[0]['msg']}.") from None
+        raise TextImportError(f"the imported plan is not valid: {exc.errors()[0]['msg']}.", "invalid_import") from None
     return ImportResult(plan=plan, unplaced=unplaced, warnings=warnings)
 
 
@@ -249,7 +251,7 @@ def _period(title: str, text: str, warnings: list[str]) -> tuple[Period, str]:
                 if not organisation:
                     warnings.append("no organisation was found before the period in the title")
                 return Period(start=start, end=end), organisation
-    raise TextImportError("it has no plan period such as 108至111年度 in its title or text.")
+    raise TextImportError("it has no plan period such as 108至111年度 in its title or text.", "no_period")
 
 
 def adopt_ids(plan: PlanDocument, previous: PlanDocument) -> tuple[PlanDocument, int]:

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from schema.coded_error import CodedError
+
 FAMILIES = ("formal", "chinese", "paren_chinese", "arabic", "paren_arabic")  # the official order
 _FORMAL = "零壹貳參肆伍陸柒捌玖"
 _LOWER = "〇一二三四五六七八九"
@@ -87,8 +89,9 @@ def parse_mark(text: str) -> Mark | None:
     return None
 
 
-class AmbiguousNumberingError(ValueError):
-    """The document nests two numbering families both ways; ``str()`` names the lines."""
+class AmbiguousNumberingError(CodedError, ValueError):
+    """The document nests two numbering families both ways; ``str()`` names the lines, code "ambiguous_numbering"
+    with ``line``/``lower``/``upper`` (the first nesting) and ``other_line`` (the other way round)."""
 
 
 @dataclass
@@ -128,7 +131,8 @@ def detect_ladder(marks: list[tuple[int, Mark]], *, bracket_width_known: bool = 
             raise AmbiguousNumberingError(
                 f"line {first[0]} puts {_example(first[2])} items under {_example(first[1])} items "
                 f"but line {second[0]} puts {_example(second[2])} items under {_example(second[1])} items, "
-                "as often, so the levels of the numbering are ambiguous"
+                "as often, so the levels of the numbering are ambiguous",
+                "ambiguous_numbering", line=first[0], lower=_example(first[2]), upper=_example(first[1]), other_line=second[0],
             )
     order: list[str] = []
     remaining = list(present)

@@ -16,6 +16,7 @@ from editor.review.build import build
 from editor.review.expected import expected_labels, expected_paragraphs
 from editor.review.locate import label_pieces
 from editor.review.wordml import WordFileError, read_word
+from schema.coded_error import CodedError
 from schema.document import Document
 from schema.fileio import collector_paused
 from schema.model import PlanDocument
@@ -26,8 +27,9 @@ MIN_MATCHED_SHARE = 0.2  # below this share of the plan's paragraphs found, the 
 __all__ = ["ReviewError", "ReviewResult", "read_review"]
 
 
-class ReviewError(Exception):
-    """The file cannot be read as a review of this plan; ``str()`` is one sentence naming the file."""
+class ReviewError(CodedError):
+    """The file cannot be read as a review of this plan; ``str()`` is one English sentence naming the file, ``code``
+    and ``params`` (``name`` the file) the same for the window: a WordFileError's, or "not_this_plan"."""
 
 
 @dataclass
@@ -47,7 +49,7 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     try:
         doc = read_word(path)
     except WordFileError as exc:
-        raise ReviewError(str(exc)) from None
+        raise ReviewError(str(exc), exc.code, **exc.params) from None
     content = plan.draft.content
     document = Document(content)
     labels = expected_labels(content)
@@ -56,11 +58,12 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
         if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
             raise ReviewError(
                 f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
-                f"paragraphs match the plan's items ({located.matched} of {len(labels)} found)."
+                f"paragraphs match the plan's items ({located.matched} of {len(labels)} found).",
+                "not_this_plan", name=str(path), matched=located.matched, total=len(labels),
             )
         proposals, unplaced = build(doc, located, document)
     except WordFileError as exc:
-        raise ReviewError(str(exc)) from None
+        raise ReviewError(str(exc), exc.code, **exc.params) from None
     for proposal in unplaced:
         proposal.node_id = ""
     return ReviewResult(proposals, unplaced)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from schema.coded_error import CodedError
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
@@ -37,8 +39,9 @@ _MOVES = {MOVE_FROM: "moveFrom", MOVE_TO: "moveTo"}
 _TEXT_TAGS = (T, DEL_TEXT, TAB, BR)
 
 
-class WordFileError(Exception):
-    """The file is not a readable Word document; ``str()`` is one sentence naming the file."""
+class WordFileError(CodedError):
+    """The file is not a readable Word document; ``str()`` is one English sentence naming the file, ``code`` and
+    ``params`` (``name`` the file) the same for the window (editor/ui/files/document_errors.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,24 +155,32 @@ def read_word(path: Path) -> WordDocument:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
             if "word/document.xml" not in names:
-                raise WordFileError(f"{path} is not a Word document (.docx): it has no word/document.xml.")
+                raise WordFileError(f"{path} is not a Word document (.docx): it has no word/document.xml.", "no_document_part",
+                                    name=str(path))
             parts = {name: package.read(name) for name in (
                 "word/document.xml", "word/styles.xml", "word/comments.xml", "word/commentsExtended.xml", "docProps/core.xml"
             ) if name in names}
     except zipfile.BadZipFile:
-        raise WordFileError(f"{path} is not a Word document (.docx): it is not a zip package, or it is damaged.") from None
+        raise WordFileError(f"{path} is not a Word document (.docx): it is not a zip package, or it is damaged.", "not_docx",
+                            name=str(path)) from None
+    except FileNotFoundError:
+        raise WordFileError(f"{path} does not exist.", "not_found", name=str(path)) from None
+    except IsADirectoryError:
+        raise WordFileError(f"{path} is a folder, not a Word document.", "is_folder", name=str(path)) from None
+    except PermissionError:
+        raise WordFileError(f"{path} cannot be read: permission denied.", "permission_denied", name=str(path)) from None
     except OSError as exc:
-        raise WordFileError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise WordFileError(f"{path} cannot be read: {exc.strerror or exc}.", "unreadable", name=str(path)) from None
     try:
         body_xml = _parse(parts["word/document.xml"])
         styles = StyleNames(None, parts.get("word/styles.xml"), path)
         comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
         modified_by, modified = _core(parts.get("docProps/core.xml"))
     except etree.XMLSyntaxError as exc:
-        raise WordFileError(f"{path} is damaged: its XML cannot be read ({exc.msg}).") from None
+        raise WordFileError(f"{path} is damaged: its XML cannot be read ({exc.msg}).", "damaged_xml", name=str(path)) from None
     body = body_xml.find(_w("body"))
     if body is None:
-        raise WordFileError(f"{path} is not a Word document (.docx): its document part has no body.")
+        raise WordFileError(f"{path} is not a Word document (.docx): its document part has no body.", "no_body", name=str(path))
     doc = WordDocument([], comments, {}, {}, {}, modified_by, modified, False)
     _read_body(body, styles, doc)
     return doc
@@ -215,7 +226,8 @@ class StyleNames(dict):
             try:
                 root = _parse(self._data)
             except etree.XMLSyntaxError as exc:
-                raise WordFileError(f"{self._path} is damaged: its XML cannot be read ({exc.msg}).") from None
+                raise WordFileError(f"{self._path} is damaged: its XML cannot be read ({exc.msg}).", "damaged_xml",
+                                    name=str(self._path)) from None
         defined: dict[str, str] = {}
         if root is not None:
             for style in root.iter(STYLE):

@@ -60,6 +60,6 @@ def test_a_file_that_cannot_be_imported_leaves_the_plan_open(qtbot, tmp_path, mo
         _file_import(qtbot, window)
         qtbot.waitUntil(lambda: answerer.texts != [], timeout=10000)
     assert answerer.texts == ["無法匯入「壞掉.docx」。"]
-    assert answerer.details == [f"{broken} is damaged: it looks like a Word document but its zip archive cannot be read."]
+    assert answerer.details == ["「壞掉.docx」已經損壞：看來是 Word 文件，但其中的 zip 封裝無法讀取。"]  # in the interface's language
     assert window.session is before
     discard_on_close(window)

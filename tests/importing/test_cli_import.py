@@ -134,7 +134,12 @@ def _prose(path: Path) -> Path:
     (lambda d, m: _big(d / "huge.docx"), "{src} is too large to be a plan (200 MB; the limit is 100 MB)."),
     (lambda d, m: _prose(d / "letter.docx"),
      "{src} cannot be imported: it has no headings such as 壹、, 一、 or (一), so it is not the text of a plan."),
-], ids=["encrypted", "corrupt-docx", "renamed-xlsx", "pdf-without-text", "corrupt-pdf", "200MB", "no-structure"])
+    (lambda d, m: (d / "fake.docx").write_text("這只是一段文字。\n", encoding="utf-8") and d / "fake.docx",
+     "{src} is not a Word document (.docx): it is not a zip package, or it is damaged."),
+    (lambda d, m: (d / "fake.pdf").write_text("這只是一段文字。\n", encoding="utf-8") and d / "fake.pdf",
+     "{src} is not a PDF: it does not begin as a PDF file does, or it is damaged."),
+], ids=["encrypted", "corrupt-docx", "renamed-xlsx", "pdf-without-text", "corrupt-pdf", "200MB", "no-structure",
+        "renamed-text-docx", "renamed-text-pdf"])
 def test_bad_sources(material, tmp_path, capsys, make, message, existing):
     src = make(tmp_path, material)
     out = tmp_path / "out.plan.json"

@@ -92,6 +92,7 @@ def test_a_ladder_nested_both_ways_is_refused_with_its_lines():
         "line 5 puts （一） items under 1. items but line 8 puts 1. items under （一） items, "
         "as often, so the levels of the numbering are ambiguous."
     )
+    assert (info.value.code, info.value.params) == ("ambiguous_numbering", {"line": 5, "lower": "（一）", "upper": "1.", "other_line": 8})
 
 
 @pytest.mark.parametrize("text, family, value, template", [

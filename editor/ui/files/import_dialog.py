@@ -2,7 +2,7 @@
 
 Reads through the same importer as ``plan-editor import`` (``editor.importing``), with a progress
 dialog while it works; a file that cannot be imported leaves the current plan open and says why
-in one sentence. What could not be placed is listed in a message after the plan opens, so the
+in one sentence, in the interface's language (``document_errors``). What could not be placed is listed in a message after the plan opens, so the
 user can check it against the source. The importer is imported on first use.
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from editor.ui.files import dialogs
+from editor.ui.files.document_errors import document_error_text
 from editor.ui.i18n import fill, translate
 
 FOLDER_KEY = "import/folder"
@@ -53,7 +54,7 @@ def import_into_window(window) -> bool:
     except ImportSourceError as exc:
         progress.close()
         dialogs.show_error(window, translate("import", "無法匯入"), fill(translate("import", "無法匯入「%1」。"), source.name),
-                           detail=str(exc), name="importError")
+                           detail=document_error_text(exc), name="importError")
         return False
     finally:
         progress.close()

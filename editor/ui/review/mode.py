@@ -125,16 +125,21 @@ class ReviewMode(QObject):
             self.read_document(Path(path))
 
     def read_document(self, path: Path) -> str | None:
-        """Add the proposals of a reviewed document as one undo step; return the sentence shown when it cannot."""
+        """Add the proposals of a reviewed document as one undo step; return the sentence shown when it cannot
+        (a file that cannot be read as a review of this plan: in a message box, as File ▸ Import… does)."""
         from editor.review import ReviewError, read_review
+        from editor.ui.files import dialogs
+        from editor.ui.files.document_errors import document_error_text
         from schema.review import add_proposal
 
         session = self.window.session
         try:
             result = read_review(session.plan, path)
         except ReviewError as exc:
-            message = fill(translate("review", "無法讀入審閱文件：%1"), str(exc))
-            self.window.show_status(message)
+            message = document_error_text(exc)
+            self.window.show_status(fill(translate("review", "無法讀入審閱文件「%1」。"), path.name))
+            dialogs.show_error(self.window, translate("review", "讀入審閱文件"),
+                               fill(translate("review", "無法讀入審閱文件「%1」。"), path.name), detail=message, name="reviewError")
             return message
         found = result.proposals + result.unplaced
         if found:

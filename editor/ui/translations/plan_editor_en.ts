@@ -886,6 +886,137 @@
     </message>
 </context>
 <context>
+    <name>document_errors</name>
+    <message>
+        <source>「%1」是資料夾，不是文件。</source>
+        <translation>&quot;%1&quot; is a folder, not a document.</translation>
+    </message>
+    <message>
+        <source>「%1」不是一般檔案（而是裝置、具名管道或通訊端），所以沒有讀取。</source>
+        <translation>&quot;%1&quot; is not a regular file (it is a device, named pipe or socket), so it was not read.</translation>
+    </message>
+    <message>
+        <source>「%1」不存在。</source>
+        <translation>&quot;%1&quot; does not exist.</translation>
+    </message>
+    <message>
+        <source>沒有讀取「%1」的權限。</source>
+        <translation>You have no permission to read &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>無法讀取「%1」。</source>
+        <translation>Cannot read &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>「%1」太大（%2 MB；上限是 %3 MB），不會是計畫文件。</source>
+        <translation>&quot;%1&quot; is too large to be a plan document (%2 MB; the limit is %3 MB).</translation>
+    </message>
+    <message>
+        <source>「%1」不是 Word 文件（.docx）：它不是 zip 封裝，或已經損壞。</source>
+        <translation>&quot;%1&quot; is not a Word document (.docx): it is not a zip package, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>「%1」不是 PDF：檔案開頭不是 PDF 的格式，或已經損壞。</source>
+        <translation>&quot;%1&quot; is not a PDF: it does not begin as a PDF file does, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>「%1」是舊版 Office 97–2003 檔案（例如 .doc）；請另存成 .docx 後再匯入。</source>
+        <translation>&quot;%1&quot; is an old Office 97–2003 file (such as .doc); save it as .docx and import it again.</translation>
+    </message>
+    <message>
+        <source>「%1」有密碼保護；請存成沒有密碼的檔案後再匯入。</source>
+        <translation>&quot;%1&quot; is password-protected; save it without a password and import it again.</translation>
+    </message>
+    <message>
+        <source>「%1」不是 UTF-8 文字檔：其中有 NUL 位元組，這是二進位檔或 UTF-16 檔。</source>
+        <translation>&quot;%1&quot; is not UTF-8 text: it contains NUL bytes, as binary and UTF-16 files do.</translation>
+    </message>
+    <message>
+        <source>「%1」不是 UTF-8 文字檔（第 %2 個位元組無法解讀）；請存成 UTF-8 後再匯入。</source>
+        <translation>&quot;%1&quot; is not UTF-8 text (byte %2 cannot be read); save it as UTF-8 and import it again.</translation>
+    </message>
+    <message>
+        <source>「%1」已經損壞：看來是 Word 文件，但其中的 zip 封裝無法讀取。</source>
+        <translation>&quot;%1&quot; is damaged: it looks like a Word document but its zip package cannot be read.</translation>
+    </message>
+    <message>
+        <source>「%1」有一個部分解開後有 %2 MB，超過任何計畫的 Word 文件所需的 %3 MB，所以沒有讀取。</source>
+        <translation>&quot;%1&quot; holds a part that unpacks to %2 MB, more than the %3 MB any plan&apos;s Word document needs, so it was not read.</translation>
+    </message>
+    <message>
+        <source>「%1」已經損壞：其中的 Word 內容無法讀取。</source>
+        <translation>&quot;%1&quot; is damaged: its Word content cannot be read.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有文字層（可能是掃描檔）；只能匯入含文字的 PDF，本程式不做文字辨識（OCR）。</source>
+        <translation>&quot;%1&quot; has no text layer (it is probably a scan); only PDFs with text can be imported, there is no OCR.</translation>
+    </message>
+    <message>
+        <source>「%1」是損壞的 PDF：其中的文字無法讀取。</source>
+        <translation>&quot;%1&quot; is a damaged PDF: its text cannot be read.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有任何文字。</source>
+        <translation>&quot;%1&quot; holds no text.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有「壹、」「一、」「（一）」這類標題，所以不是計畫的文字。</source>
+        <translation>&quot;%1&quot; has no headings such as 壹、, 一、 or （一）, so it is not the text of a plan.</translation>
+    </message>
+    <message>
+        <source>「%1」的編號層級不明確：第 %2 行把「%3」項目放在「%4」項目之下，第 %5 行卻相反，兩種次數一樣多。</source>
+        <translation>The levels of the numbering in &quot;%1&quot; are ambiguous: line %2 puts %3 items under %4 items but line %5 does the opposite, as often.</translation>
+    </message>
+    <message>
+        <source>「%1」在第一個標題之前沒有計畫名稱（例如「高雄市政府108至111年度中程施政計畫理念」）。</source>
+        <translation>&quot;%1&quot; has no title line (such as 高雄市政府108至111年度中程施政計畫理念) before its first heading.</translation>
+    </message>
+    <message>
+        <source>「%1」的名稱和內文都沒有計畫期程（例如「108至111年度」）。</source>
+        <translation>&quot;%1&quot; has no plan period (such as 108至111年度) in its title or text.</translation>
+    </message>
+    <message>
+        <source>「%1」中的計畫不符合計畫檔的規則（例如有一段文字太長），所以無法匯入。</source>
+        <translation>The plan in &quot;%1&quot; breaks the rules of a plan file (a paragraph is too long, for example), so it cannot be imported.</translation>
+    </message>
+    <message>
+        <source>「%1」不是 Word 文件（.docx）：其中沒有文件內容（word/document.xml）。</source>
+        <translation>&quot;%1&quot; is not a Word document (.docx): it has no document part (word/document.xml).</translation>
+    </message>
+    <message>
+        <source>「%1」不是 Word 文件（.docx）：文件內容沒有本文。</source>
+        <translation>&quot;%1&quot; is not a Word document (.docx): its document part has no body.</translation>
+    </message>
+    <message>
+        <source>「%1」已經損壞：其中的 XML 無法讀取。</source>
+        <translation>&quot;%1&quot; is damaged: its XML cannot be read.</translation>
+    </message>
+    <message>
+        <source>「%1」看來不是從這份計畫匯出的文件：書籤和段落都對不上計畫的項目（%3 項中只找到 %2 項）。</source>
+        <translation>&quot;%1&quot; does not look like a document exported from this plan: neither its bookmarks nor its paragraphs match the plan&apos;s items (%2 of %3 found).</translation>
+    </message>
+    <message>
+        <source>「%1」是 Excel 活頁簿（.xlsx），不是 Word 文件（.docx）。</source>
+        <translation>&quot;%1&quot; is an Excel workbook (.xlsx), not a Word document (.docx).</translation>
+    </message>
+    <message>
+        <source>「%1」是 PowerPoint 簡報（.pptx），不是 Word 文件（.docx）。</source>
+        <translation>&quot;%1&quot; is a PowerPoint presentation (.pptx), not a Word document (.docx).</translation>
+    </message>
+    <message>
+        <source>「%1」是 OpenDocument 檔案（.odt/.ods），不是 Word 文件（.docx）。</source>
+        <translation>&quot;%1&quot; is an OpenDocument file (.odt/.ods), not a Word document (.docx).</translation>
+    </message>
+    <message>
+        <source>「%1」是 zip 壓縮檔，不是 Word 文件（.docx）。</source>
+        <translation>&quot;%1&quot; is a zip archive, not a Word document (.docx).</translation>
+    </message>
+    <message>
+        <source>檔案無法讀取。</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>SVG 向量圖 (*.svg)</source>
@@ -2077,8 +2208,8 @@
         <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-        <source>無法讀入審閱文件：%1</source>
-        <translation>The reviewed document cannot be read: %1</translation>
+        <source>無法讀入審閱文件「%1」。</source>
+        <translation>Cannot read the reviewed document &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>讀入審閱文件 %1</source>

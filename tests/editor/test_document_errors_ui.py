@@ -1,0 +1,141 @@
+"""A document that cannot be imported (File ▸ Import…) or read as a review (Review ▸ Read a reviewed
+document…) is one sentence in a message box, in the interface's language, naming the file and its
+problem; the plan on screen stays as it was. Real files: a text file renamed .docx or .pdf, a Word
+document cut short, a PDF without text, a Word document without the headings of a plan."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from editor.ui.i18n import install_translator
+from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window
+from tests.importing.material import write_list_docx
+
+ALT = Qt.KeyboardModifier.AltModifier
+TEXT = "這只是一段文字，不是計畫。\n"
+
+
+def _renamed_text(folder: Path, name: str) -> Path:
+    (folder / name).write_text(TEXT, encoding="utf-8")
+    return folder / name
+
+
+def _cut_short(folder: Path) -> Path:
+    whole = write_list_docx(folder / "whole.docx").read_bytes()
+    (folder / "cut.docx").write_bytes(whole[: len(whole) // 2])
+    return folder / "cut.docx"
+
+
+def _pdf_without_text(folder: Path) -> Path:
+    """One page with a grey box and no text, as a scan's page is to a text reader."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>"]
+    stream = b"0.5 g 100 100 395 642 re f"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    (folder / "scan.pdf").write_bytes(bytes(out))
+    return folder / "scan.pdf"
+
+
+def _letter(folder: Path) -> Path:
+    doc = Document()
+    doc.add_paragraph("致市民的一封信")
+    doc.add_paragraph("感謝各位市民一年來的支持與指教。")
+    doc.save(str(folder / "letter.docx"))
+    return folder / "letter.docx"
+
+
+def _ambiguous_text(folder: Path) -> Path:
+    """A plan's text whose 1. and (一) items nest both ways as often."""
+    text = "高雄市政府108至111年度中程施政計畫理念\n\n一、交通\n1. 公車\n(一) 路線\n二、產業\n(一) 招商\n1. 園區\n"
+    (folder / "ladder.txt").write_text(text, encoding="utf-8")
+    return folder / "ladder.txt"
+
+
+def _choose(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def _menu_item(qtbot, window, menu_key, menu: str, item_key) -> None:
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    QTest.keyClick(QApplication.focusWidget(), menu_key, ALT)
+    qtbot.waitUntil(lambda: window.menus[menu].isVisible())
+    QTest.keyClick(window.menus[menu], item_key)
+
+
+def _answered(qtbot, window, menu_key, menu, item_key, button: str) -> DialogAnswerer:
+    with DialogAnswerer(button) as answerer:
+        _menu_item(qtbot, window, menu_key, menu, item_key)
+        qtbot.waitUntil(lambda: answerer.texts != [], timeout=20000)
+    return answerer
+
+
+IMPORTS = [
+    (lambda d: _renamed_text(d, "fake.docx"), "「fake.docx」不是 Word 文件（.docx）：它不是 zip 封裝，或已經損壞。"),
+    (lambda d: _renamed_text(d, "fake.pdf"), "「fake.pdf」不是 PDF：檔案開頭不是 PDF 的格式，或已經損壞。"),
+    (_cut_short, "「cut.docx」已經損壞：看來是 Word 文件，但其中的 zip 封裝無法讀取。"),
+    (_pdf_without_text, "「scan.pdf」沒有文字層（可能是掃描檔）；只能匯入含文字的 PDF，本程式不做文字辨識（OCR）。"),
+    (_letter, "「letter.docx」沒有「壹、」「一、」「（一）」這類標題，所以不是計畫的文字。"),
+    (_ambiguous_text, "「ladder.txt」的編號層級不明確：第 5 行把「（一）」項目放在「1.」項目之下，第 8 行卻相反，兩種次數一樣多。"),
+]
+
+
+@pytest.mark.parametrize(("make", "sentence"), IMPORTS, ids=["renamed-text-docx", "renamed-text-pdf", "cut-short", "scan", "letter", "ambiguous"])
+def test_import_of_a_bad_document_says_why_in_chinese(qtbot, tmp_path, monkeypatch, make, sentence):
+    window = make_window(qtbot, tmp_path)
+    before = window.session
+    source = make(tmp_path)
+    _choose(monkeypatch, source)
+    answerer = _answered(qtbot, window, Qt.Key.Key_F, "file", Qt.Key.Key_I, "確定")
+    assert answerer.titles == ["無法匯入"]
+    assert answerer.texts == [f"無法匯入「{source.name}」。"]
+    assert answerer.details == [sentence]
+    assert window.session is before  # the plan on screen is untouched
+    discard_on_close(window)
+
+
+def test_import_error_in_the_english_interface(qtbot, tmp_path, monkeypatch):
+    assert install_translator(QApplication.instance(), "en")  # as the app installs it (conftest removes it)
+    window = make_window(qtbot, tmp_path)
+    _choose(monkeypatch, _renamed_text(tmp_path, "fake.docx"))
+    answerer = _answered(qtbot, window, Qt.Key.Key_F, "file", Qt.Key.Key_I, "OK")
+    assert answerer.texts == ['Cannot import "fake.docx".']
+    assert answerer.details == ['"fake.docx" is not a Word document (.docx): it is not a zip package, or it is damaged.']
+    discard_on_close(window)
+
+
+REVIEWS = [
+    (lambda d: _renamed_text(d, "fake.docx"), "「fake.docx」不是 Word 文件（.docx）：它不是 zip 封裝，或已經損壞。"),
+    (_cut_short, "「cut.docx」不是 Word 文件（.docx）：它不是 zip 封裝，或已經損壞。"),
+    # the small plan's 13 items (its sections, focus areas, strategies …), none of them in a letter
+    (_letter, "「letter.docx」看來不是從這份計畫匯出的文件：書籤和段落都對不上計畫的項目（13 項中只找到 0 項）。"),
+]
+
+
+@pytest.mark.parametrize(("make", "sentence"), REVIEWS, ids=["renamed-text", "cut-short", "not-this-plan"])
+def test_reading_a_bad_review_says_why_in_chinese(qtbot, tmp_path, monkeypatch, make, sentence):
+    window = make_window(qtbot, tmp_path)
+    plan_before = window.session.plan.model_dump()
+    undo_before = window.session.undo_stack.count()
+    source = make(tmp_path)
+    _choose(monkeypatch, source)
+    answerer = _answered(qtbot, window, Qt.Key.Key_W, "review", Qt.Key.Key_I, "確定")
+    assert answerer.titles == ["讀入審閱文件"]
+    assert answerer.texts == [f"無法讀入審閱文件「{source.name}」。"]
+    assert answerer.details == [sentence]
+    assert window.statusBar().currentMessage() == f"無法讀入審閱文件「{source.name}」。"
+    assert window.session.plan.model_dump() == plan_before and window.session.undo_stack.count() == undo_before
+    discard_on_close(window)
