@@ -133,6 +133,7 @@ def summary_lines(comparison: Comparison, from_label: str, to_label: str) -> lis
                 continue  # already in the header
             lines.append(f"    {FIELD_NAMES.get(name, name)}: {_one_line(render_marked(_elide(diffs)))}")
         side = change.new or change.old
+        assert side is not None  # a change has a newer side, or is a removal with only its older one
         mark = "{+" if change.kind == "added" else "[-"
         close = "+}" if change.kind == "added" else "-]"
         for line in _subtree_lines(side.children, 1):
