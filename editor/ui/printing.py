@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 
 from editor.ui.i18n import fill, translate
-from schema.model import PlanDocument, Revision
+from schema.model import Action, Closing, FocusArea, FocusSection, Goal, Paragraph, PlanDocument, Revision, Strategy
 from schema.numbering import all_numbers
 from schema.tree import walk
 
@@ -136,28 +136,26 @@ def plan_text_document(plan: PlanDocument, revision: Revision | None = None, *, 
                   align=Qt.AlignmentFlag.AlignCenter)
     pending = None  # the strategy whose tables follow its last action (the walk is in document order)
     for node, parent in walk(content):
-        kind = node.kind
-        if pending is not None and kind != "action":
+        if pending is not None and not isinstance(node, Action):
             _details(out, plan, content, pending)
             pending = None
-        if parent is None:  # the four sections: 理念 and 施政目標 print no heading of their own
-            if kind in ("focus_section", "closing"):
-                out.styled("section", node.title, numbers[node.id])
-        elif kind == "paragraph":
+        if isinstance(node, (FocusSection, Closing)):  # of the four sections, 理念 and 施政目標 print no heading
+            out.styled("section", node.title, numbers[node.id])
+        elif isinstance(node, Paragraph):
             out.lines(node.text)
-        elif kind == "goal":
+        elif isinstance(node, Goal):
             if printed_goal(node):
                 out.styled("goal", node.title)
                 out.lines(node.body)
-        elif kind == "focus_area":
+        elif isinstance(node, FocusArea):
             out.styled("focus_area", node.title, numbers[node.id])
             out.lines(node.body)
-        elif kind == "strategy":
+        elif isinstance(node, Strategy):
             out.styled("strategy", node.title, numbers[node.id])
             out.lines(node.body, left=64)
             pending = node
-        elif kind == "action":
-            out.styled("sub_action" if parent.kind == "action" else "action", node.text, numbers[node.id] + " ")
+        elif isinstance(node, Action):
+            out.styled("sub_action" if isinstance(parent, Action) else "action", node.text, numbers[node.id] + " ")
     if pending is not None:
         _details(out, plan, content, pending)
     return out.document

@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -40,6 +41,9 @@ from schema.proposals import Proposal, Reply
 from schema.review import add_proposal, add_reply
 from schema.tree import title_of
 
+if TYPE_CHECKING:
+    from editor.ui.session.session import EditSession
+
 PROPOSALS = "proposals"  # the source combo's data for pending proposals; a revision's id otherwise
 
 
@@ -55,7 +59,7 @@ class ReviewView(QWidget):
     def __init__(self, current_node: Callable[[], str | None] = lambda: None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("reviewView")
-        self.session = None
+        self.session: EditSession | None = None
         self.current_node = current_node
         self.items: list[ReviewItem] = []  # what the filters show, in document order
         self.current: int | None = None
@@ -84,7 +88,7 @@ class ReviewView(QWidget):
         self.branch.toggled.connect(lambda _on: self.refresh())
 
         buttons = QHBoxLayout()
-        self.actions: dict[str, QAction] = {}
+        self.key_actions: dict[str, QAction] = {}  # (not "actions": that is QWidget's method)
         for key, text, shortcut, slot in (
             ("previous", translate("review", "上一個"), "Shift+F8", self.previous_change),
             ("next", translate("review", "下一個"), "F8", self.next_change),
@@ -100,7 +104,7 @@ class ReviewView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            self.actions[key] = action
+            self.key_actions[key] = action
             button = QPushButton(with_keys(text, keys[0]))
             button.setObjectName(f"review_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys work from the text; the buttons are for the mouse
@@ -128,7 +132,7 @@ class ReviewView(QWidget):
         resolve.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         resolve.triggered.connect(self.resolve_current)
         self.addAction(resolve)
-        self.actions["resolve"] = resolve
+        self.key_actions["resolve"] = resolve
         self.new_comment = named(QLineEdit(), "reviewNewComment")
         self.new_comment.setPlaceholderText(translate("review", "對樹狀圖選取的項目新增註解，按 Enter 送出"))
         self.new_comment.returnPressed.connect(self._comment_typed)
@@ -152,7 +156,7 @@ class ReviewView(QWidget):
         self.setFocusProxy(self.text)
 
     # --- the plan shown ------------------------------------------------------------------------
-    def set_session(self, session) -> None:
+    def set_session(self, session: EditSession) -> None:
         if self.session is not None:
             self.session.undo_stack.indexChanged.disconnect(self._stack_changed)
         self.session = session
@@ -162,11 +166,16 @@ class ReviewView(QWidget):
         self._fill_sources()
         self.refresh()
 
+    def _shown(self) -> EditSession:
+        """The session shown: Review mode gives the view one as it builds it (the window always has one)."""
+        assert self.session is not None, "ReviewMode.set_session comes before any use"
+        return self.session
+
     def _fill_sources(self) -> None:
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem(translate("review", "待決定的修正建議"), PROPOSALS)
-        for revision in reversed(self.session.plan.revisions):
+        for revision in reversed(self._shown().plan.revisions):
             self.source.addItem(fill(translate("review", "工作草稿對照 %1"), revision.label), revision.id)
         self.source.blockSignals(False)
 
@@ -202,7 +211,7 @@ class ReviewView(QWidget):
         """Make the first change on ``node_id`` (or below it) the current one (``refresh``: rebuild the list first)."""
         if refresh:
             self.refresh()
-        document = self.session.document
+        document = self._shown().document
         for index, item in enumerate(self.items):
             if in_branch(document, item, node_id):
                 self.current = index
@@ -211,7 +220,7 @@ class ReviewView(QWidget):
 
     def _base(self):
         data = self.source.currentData()
-        return next((r for r in self.session.plan.revisions if r.id == data), None) if data != PROPOSALS else None
+        return next((r for r in self._shown().plan.revisions if r.id == data), None) if data != PROPOSALS else None
 
     def _stack_changed(self, _index: int) -> None:
         """Any edit, undo or redo: decisions, replies and the draft's own changes show at once."""
@@ -254,7 +263,7 @@ class ReviewView(QWidget):
 
     def _render(self, root: str | None) -> None:
         bar = self.text.verticalScrollBar().value()
-        self.text.setHtml(Markup(self.session.document, self.items, self.current, root).html())
+        self.text.setHtml(Markup(self._shown().document, self.items, self.current, root).html())
         self.text.verticalScrollBar().setValue(bar)
         if self.current is not None:
             self.text.scrollToAnchor(f"chg{self.current}")
@@ -278,7 +287,7 @@ class ReviewView(QWidget):
         if self.current is None:
             return fill(translate("review", "共 %1 項修正"), len(self.items))
         item = self.items[self.current]
-        node = self.session.document.get(item.node_id)
+        node = self._shown().document.get(item.node_id)
         where = title_of(node) if node is not None else translate("review", "（無法對應的項目）")
         return fill(translate("review", "第 %1／%2 項：%3 %4（%5）"), self.current + 1, len(self.items),
                     translate("review", KIND_NAMES.get(item.kind, item.kind)), where, item.author or translate("review", "（未具名）"))
@@ -296,8 +305,8 @@ class ReviewView(QWidget):
 
     def _went(self) -> None:
         self._render(self.current_node() if self.branch.isChecked() else None)
-        item = self.items[self.current]
-        if item.node_id and item.node_id in self.session.document:
+        item = self.current_item()
+        if item is not None and item.node_id and item.node_id in self._shown().document:
             self.node_selected.emit(item.node_id)
 
     def current_item(self) -> ReviewItem | None:
@@ -325,7 +334,7 @@ class ReviewView(QWidget):
             self._decide(items, accept, fill(translate("review", "%1（%2 項）"), text, len(items)))
 
     def _decide(self, items: list[ReviewItem], accept: bool, text: str) -> None:
-        session = self.session
+        session = self._shown()
         base = self._base()
         stack = session.undo_stack
         refused: list[str] = []
@@ -371,11 +380,11 @@ class ReviewView(QWidget):
     def _reply_typed(self) -> None:
         item = self.current_item()
         text = self.reply.text().strip()
-        if item is None or not item.is_comment or not text:
+        if item is None or not item.is_comment or item.proposal is None or not text:  # (a comment is a proposal)
             self.status_message.emit(translate("review", "請先移到一則註解（F8）再回覆"))
             return
         reply = Reply(author=self.user, date=_now(), text=text)
-        if not undo_commands.execute(self.session, [add_reply(item.proposal, reply)], translate("review", "回覆註解")):
+        if not undo_commands.execute(self._shown(), [add_reply(item.proposal, reply)], translate("review", "回覆註解")):
             self.reply.clear()
 
     def _comment_typed(self) -> None:
@@ -383,8 +392,10 @@ class ReviewView(QWidget):
         text = self.new_comment.text().strip()
         if not node_id or not text:
             return
-        field = "title" if hasattr(self.session.document.node(node_id), "title") else "text"
+        session = self._shown()
+        node = session.document.node(node_id)
+        field = "title" if hasattr(node, "title") else "text"
         proposal = Proposal(source="staff", kind="comment", node_id=node_id, field=field, author=self.user, date=_now(),
-                            comment=text, anchor=title_of(self.session.document.node(node_id)) or "")
-        if not undo_commands.execute(self.session, [add_proposal(proposal)], translate("review", "新增註解"), focus_id=node_id):
+                            comment=text, anchor=title_of(node) or "")
+        if not undo_commands.execute(session, [add_proposal(proposal)], translate("review", "新增註解"), focus_id=node_id):
             self.new_comment.clear()
