@@ -167,8 +167,7 @@ class ReviewView(QWidget):
         self.refresh()
 
     def _shown(self) -> EditSession:
-        """The session shown: Review mode gives the view one as it builds it (the window always has one)."""
-        assert self.session is not None, "ReviewMode.set_session comes before any use"
+        assert self.session is not None, "Review mode gives the view the window's session as it builds it"
         return self.session
 
     def _fill_sources(self) -> None:
@@ -392,10 +391,9 @@ class ReviewView(QWidget):
         text = self.new_comment.text().strip()
         if not node_id or not text:
             return
-        session = self._shown()
-        node = session.document.node(node_id)
+        node = self._shown().document.node(node_id)
         field = "title" if hasattr(node, "title") else "text"
         proposal = Proposal(source="staff", kind="comment", node_id=node_id, field=field, author=self.user, date=_now(),
                             comment=text, anchor=title_of(node) or "")
-        if not undo_commands.execute(session, [add_proposal(proposal)], translate("review", "新增註解"), focus_id=node_id):
+        if not undo_commands.execute(self._shown(), [add_proposal(proposal)], translate("review", "新增註解"), focus_id=node_id):
             self.new_comment.clear()
