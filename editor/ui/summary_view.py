@@ -8,11 +8,13 @@ out of date. Double-clicking a line (or Enter on it) selects its strategy in the
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QTabWidget, QWidget
 
-from editor.ui.i18n import fill, translate
+from editor.ui.i18n import QT_TRANSLATE_NOOP, fill, translate
 from editor.ui.lazy_refresh import LazyRefresh
 from schema.amounts import format_amount
 from schema.document import Document
@@ -100,7 +102,7 @@ def _table(name: str) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, header: list[str], rows: list[tuple[list[str], str | None, bool]], numeric_from: int) -> None:
+def _fill(table: QTableWidget, header: list[str], rows: Sequence[tuple[list[str], str | None, bool]], numeric_from: int) -> None:
     """Fill ``table``: ``rows`` of (cell texts, strategy id, emphasised); columns from ``numeric_from`` right-aligned."""
     table.clearSpans()
     table.setColumnCount(len(header))
