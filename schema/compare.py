@@ -58,7 +58,9 @@ class NodeSide:
     parent_id: str | None
     index: int
     node_id: str = ""
-    parent: str = ""  # the parent's number and title, e.g. 二、衝就業
+    parent: str = ""  # the parent's location and title, e.g. 二、衝就業, 一、（六）建構農漁高雄隊
+    location: str = ""  # the numbers from the focus area down, e.g. 四、（三）3. (VersionIndex.location)
+    area: str = ""  # the focus area it is in, e.g. 一、拚經濟 (a focus area's section) (VersionIndex.area)
     values: dict[str, str] = field(default_factory=dict)
     children: tuple[NodeSide, ...] = ()
 
@@ -71,7 +73,7 @@ class Change:
     old: NodeSide | None
     new: NodeSide | None
     fields: dict[str, Diff] = field(default_factory=dict)
-    moved_from: str | None = None  # the old parent's number and title, for a move
+    moved_from: str | None = None  # the old parent's location and title, for a move
     note: str = ""
     author: str = ""  # who made it (修改者), from the newer revision's authors; "" when unknown
 
@@ -126,7 +128,8 @@ def to_json(comparison: Comparison, from_label: str, to_label: str) -> dict[str,
 def _side_json(side: NodeSide | None) -> dict[str, Any] | None:
     if side is None:
         return None
-    data: dict[str, Any] = {"number": side.number, "title": side.title, "text": side.text, "parent": side.parent}
+    data: dict[str, Any] = {"number": side.number, "location": side.location, "title": side.title, "text": side.text,
+                            "parent": side.parent}
     if side.children:
         data["children"] = [_side_json(child) for child in side.children]
     return data
@@ -182,6 +185,8 @@ def _side(tree: VersionIndex, node: AnyNode, with_children: set[str] | None = No
         index=tree.index[node.id],
         node_id=node.id,
         parent=tree.label(parent),
+        location=tree.location(node),
+        area=tree.area(node),
         values=node_values(node, tree.goal_titles),
         children=kids,
     )

@@ -45,6 +45,7 @@ class VersionIndex:
         self.levels: list[list[AnyNode]] = []  # the nodes of each depth, in document order
         self._position: dict[str, tuple[int, ...]] = {}
         self._labels: dict[str, str] = {}
+        self._locations: dict[str, str] = {}
         for group in level_groups(content):
             if group.level == len(self.levels):
                 self.levels.append([])
@@ -87,15 +88,41 @@ class VersionIndex:
         parent = self.parent(node.id)
         return _number_at(node.kind, self.index[node.id], parent.kind if parent is not None else "")
 
+    def location(self, node: AnyNode) -> str:
+        """The numbers from the focus area (施政重點) down to the node, as the plan's text names a
+        place: 一、（五）, 四、（三）3. (a section's own 壹、; "" for unnumbered kinds). Only the
+        changed nodes and their ancestors are asked, each once."""
+        found = self._locations.get(node.id)
+        if found is None:
+            found = self.number(node)
+            parent = self.parent(node.id)
+            if found and parent is not None and self.parent_ids[parent.id] is not None:
+                found = self.location(parent) + found
+            self._locations[node.id] = found
+        return found
+
     def label(self, node: AnyNode | None) -> str:
-        """Number and title, e.g. 二、衝就業 (a parent's, named by each change below it: computed once)."""
+        """Location and title, e.g. 二、衝就業 or 一、（六）建構農漁高雄隊 (a parent's, named by each
+        change below it: computed once)."""
         if node is None:
             return ""
         found = self._labels.get(node.id)
         if found is None:
             title, text = own_text(node)
-            found = self._labels[node.id] = self.number(node) + (title or _short(text))
+            found = self._labels[node.id] = self.location(node) + (title or _short(text))
         return found
+
+    def area(self, node: AnyNode) -> str:
+        """The label of the focus area a node is in (一、拚經濟), the same level for every kind; for
+        a focus area or another item at the top of a section, its section's; "" for a section."""
+        parent_id = self.parent_ids[node.id]
+        if parent_id is None:
+            return ""
+        top = node  # climbs to the item whose parent is a section
+        grand = self.parent_ids[parent_id]
+        while grand is not None:
+            top, parent_id, grand = self.nodes[parent_id], grand, self.parent_ids[grand]
+        return self.label(self.nodes[parent_id] if top is node else top)
 
 
 def _short(text: str, limit: int = 24) -> str:

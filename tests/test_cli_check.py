@@ -40,9 +40,9 @@ def test_the_kaohsiung_sample_report(capsys):
     lines = out.splitlines()
     assert lines[-1] == "共 5 項：錯誤 0、警告 3、提示 2"
     assert [line for line in lines if line.startswith("警告")] == [
-        "警告\t（五）\t建構農漁高雄隊\t架構圖標籤「構建農漁高雄隊」與標題「建構農漁高雄隊」不一致。",
-        "警告\t（四）\t推行共融化公園及親水公園\t架構圖標籤「推行共融公園及親水公園」與標題「推行共融化公園及親水公園」不一致。",
-        "警告\t（五）\t一學區日照中心\t架構圖標籤「一學區一日照中心」與標題「一學區日照中心」不一致。",
+        "警告\t一、（五）\t建構農漁高雄隊\t架構圖標籤「構建農漁高雄隊」與標題「建構農漁高雄隊」不一致。",
+        "警告\t四、（四）\t推行共融化公園及親水公園\t架構圖標籤「推行共融公園及親水公園」與標題「推行共融化公園及親水公園」不一致。",
+        "警告\t四、（五）\t一學區日照中心\t架構圖標籤「一學區一日照中心」與標題「一學區日照中心」不一致。",
     ]
     assert len(lines) == 6 and all(len(line.split("\t")) == 4 for line in lines[:-1])
 
@@ -55,7 +55,7 @@ def test_the_kaohsiung_sample_as_json(capsys):
     plan = load_plan(SAMPLE)
     assert data == [f.as_dict() for f in run_checks(plan.draft.content, plan.period)]
     mismatches = [(d["number"], d["title"]) for d in data if d["code"] == "chart-label-mismatch"]
-    assert mismatches == [("（五）", "建構農漁高雄隊"), ("（四）", "推行共融化公園及親水公園"), ("（五）", "一學區日照中心")]
+    assert mismatches == [("一、（五）", "建構農漁高雄隊"), ("四、（四）", "推行共融化公園及親水公園"), ("四、（五）", "一學區日照中心")]
 
 
 def test_a_clean_plan_exits_0(tmp_path, capsys):
@@ -70,7 +70,7 @@ def test_info_alone_exits_0(tmp_path, capsys):
     code, out, _err = run(capsys, path)
     assert code == 0
     assert out.splitlines() == [
-        f"提示\t（一）\t{title}\t架構圖標籤「{title}」有 15 字，超過 14 字，在架構圖上會折成多行，建議精簡。",
+        f"提示\t一、（一）\t{title}\t架構圖標籤「{title}」有 15 字，超過 14 字，在架構圖上會折成多行，建議精簡。",
         "共 1 項：錯誤 0、警告 0、提示 1",
     ]
 
@@ -81,7 +81,7 @@ def test_an_error_exits_1_and_an_unnumbered_item_has_an_empty_number(tmp_path, c
     assert code == 1
     assert out.splitlines() == [
         "錯誤\t\t\t段落沒有文字。",
-        "錯誤\t（一）\t推動\t內容含有無法寫入 Word 文件的字元：U+0007。",
+        "錯誤\t一、（一）\t推動\t內容含有無法寫入 Word 文件的字元：U+0007。",
         "共 2 項：錯誤 2、警告 0、提示 0",
     ]
 

@@ -27,18 +27,18 @@ def test_summary_of_the_demo_draft_against_the_published_revision(capsys):
     lines = out.splitlines()
     assert lines[0] == "109年修正版 → 110年修正草案（示範）: 9 changes (修正 modified 5, 新增 added 1, 刪除 removed 1, 移動 moved 2)"
     assert lines[1:8] == [
-        "刪除 removed\t具體作法\t（三）設置科技新創園區 3.運用5G、AIoT、互動科技創造文化新經濟，並型…",
+        "刪除 removed\t具體作法\t一、（三）3.運用5G、AIoT、互動科技創造文化新經濟，並型…",
         "    內文: [-運用5G、AIoT、互動科技創造文化新經濟，並型塑高雄科技文化廊道，進而打造高雄未來港，成為新興文化科技產業出海口。-]",
         "    修正說明: 文化科技相關作法已併入「營造優良文創環境」推動，刪除原第3項作法。",
-        "修正 modified\t推動策略\t一、拚經濟 （四）轉型高階製造中心",
+        "修正 modified\t推動策略\t一、（四）轉型高階製造中心",
         "    內文: …產業鏈智慧化步驟，進而轉型為亞洲高階製造{+與研發+}中心。",
         "    修正說明: 增列研發功能，以呼應產業升級方向。",
-        "修正 modified\t推動策略\t一、拚經濟 （五）建構農漁高雄隊",
+        "修正 modified\t推動策略\t一、（五）建構農漁高雄隊",
     ]
-    assert "移動 moved\t推動策略\t二、衝就業 （六）支持青農在地深耕 → 一、拚經濟 （六）" in lines
+    assert "移動 moved\t推動策略\t二、（六）支持青農在地深耕 → 一、（六）" in lines
     assert "    標題: 加速興建捷運{+及+}輕軌{+路網+}" in lines
     assert lines[-4:] == [
-        "新增 added\t推動策略\t五、真安心 （五）推動智慧防災韌性城市",
+        "新增 added\t推動策略\t五、（五）推動智慧防災韌性城市",
         "    {+1. 建置智慧防災資訊整合平台，即時彙整雨量、水位及災情通報資訊，提升災害應變決策效率。+}",
         "    {+2. 推動社區防災韌性計畫，輔導里民成立自主防災社區，強化第一線應變能力。+}",
         "    修正說明: 新增策略：因應極端氣候，強化城市整體防災韌性。",
@@ -55,8 +55,9 @@ def test_json_is_one_document_and_nothing_else(capsys):
     first = document["changes"][1]
     assert first == {
         "kind": "modified", "node_kind": "strategy",
-        "old": {"number": "（四）", "title": "轉型高階製造中心", "text": first["old"]["text"], "parent": "一、拚經濟"},
-        "new": {"number": "（四）", "title": "轉型高階製造中心", "text": first["new"]["text"], "parent": "一、拚經濟"},
+        "old": {"number": "（四）", "location": "一、（四）", "title": "轉型高階製造中心", "text": first["old"]["text"],
+                "parent": "一、拚經濟"},
+        "new": {"number": "（四）", "location": "一、（四）", "title": "轉型高階製造中心", "text": first["new"]["text"], "parent": "一、拚經濟"},
         "fields": {"body": [[0, first["old"]["text"][:-3]], [1, "與研發"], [0, "中心。"]]},
         "note": "增列研發功能，以呼應產業升級方向。",
     }

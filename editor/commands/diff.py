@@ -39,7 +39,6 @@ FIELD_NAMES = {
     "title": "標題", "chart_label": "架構圖標籤", "body": "內文", "text": "內文", "lead_agencies": "主辦機關",
     "supporting_agencies": "協辦機關", "goal_ids": "對應施政目標", "kpis": "關鍵績效指標", "budget": "預算（千元）",
 }
-_SECTION_LABELS = ("壹、", "貳、", "理念", "施政目標")
 _WRITERS_MISSING = "plan-editor: --table/--tracked need the amendment writers (editor/export/amendments.py), not built yet"
 
 
@@ -171,12 +170,12 @@ def _header(change: Change) -> str:
 
 
 def _place(side, with_title: bool = True) -> str:
-    """Where a node is: its parent (for strategies and actions), number and title."""
-    # a strategy's number repeats in every focus area, so name the focus area; sections need no prefix
-    prefix = side.parent if side.parent and not side.parent.startswith(_SECTION_LABELS) else ""
+    """Where a node is: the numbers from its focus area down (四、（三）3.), then its title or text.
+
+    Every focus area has its （五）, so a strategy or an action is named by the whole path, as
+    the plan's text names a place (the checks name it the same way)."""
     name = side.title or _short(side.text)
-    text = f"{side.number}{name}" if with_title else side.number or name
-    return f"{prefix} {text}" if prefix else text
+    return f"{side.location}{name}" if with_title else side.location or name
 
 
 def _subtree_lines(sides, depth: int) -> list[str]:

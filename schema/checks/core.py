@@ -34,7 +34,10 @@ TITLE_LIMIT = 30  # a paragraph is named by its first characters, not its whole 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem: which rule (``code``), how serious, where (node id, number, title), and what."""
+    """One problem: which rule (``code``), how serious, where (node id, number, title), and what.
+
+    ``number`` names the place the way the plan's text names it: the numbers from the focus area
+    (施政重點) down to the node, e.g. 一、（五） or 四、（三）3., since every focus area has its （五）."""
 
     code: str
     severity: str
@@ -152,6 +155,17 @@ class Context:
             self._numbers[node.id] = found
         return found
 
+    def location(self, node: AnyNode) -> str:
+        """The numbers from the focus area down to the node (一、（五）, 四、（三）3.; a section's 壹、;
+        "" for unnumbered kinds): only for the nodes a finding names, each ancestor numbered once."""
+        own = self.number(node)
+        if not own:
+            return own
+        parent = self.parents.get(node.id)
+        if parent is None or self.parents.get(parent.id) is None:  # a section, or a focus area under its section
+            return own
+        return self.location(parent) + own
+
     def position(self, node_id: str) -> tuple[int, ...]:
         """A key that sorts as document order: the indices from the section down to the node (() if not in the plan)."""
         path: list[int] = []
@@ -252,7 +266,7 @@ def collect(content: PlanContent, period: Period | None, lang: str, style: Numbe
         return []
     raw.sort(key=lambda item: (ctx.position(item[0].id), item[1]))  # document order, then rule order
     return [
-        Finding(r.code, r.severity, node.id, ctx.number(node), short_title(node), r.messages[lang].format(**params))
+        Finding(r.code, r.severity, node.id, ctx.location(node), short_title(node), r.messages[lang].format(**params))
         for node, _order, r, params in raw
     ]
 

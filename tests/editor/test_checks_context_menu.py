@@ -24,7 +24,7 @@ def checks_with_the_finding_current(qtbot, window):
         key(qtbot, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is checks.view
     key(qtbot, Qt.Key.Key_Down)  # from the group row (警告（1）) to the finding
-    assert checks.view.currentIndex().data(Qt.ItemDataRole.DisplayRole) == "（一） 建置青年創業資源網"
+    assert checks.view.currentIndex().data(Qt.ItemDataRole.DisplayRole) == "二、（一） 建置青年創業資源網"
     return checks
 
 

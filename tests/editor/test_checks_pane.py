@@ -128,7 +128,8 @@ def test_the_kaohsiung_sample_in_the_pane(qtbot, pane):
     findings = run_checks(plan.draft.content, plan.period)
     pane.set_findings(findings)
     assert [g for g, _rows in groups(pane)] == ["警告（3）", "提示（2）"]
-    assert [row for row, _message in groups(pane)[0][1]] == ["（五） 建構農漁高雄隊", "（四） 推行共融化公園及親水公園", "（五） 一學區日照中心"]
+    assert [row for row, _message in groups(pane)[0][1]] == ["一、（五） 建構農漁高雄隊", "四、（四） 推行共融化公園及親水公園",
+                                                             "四、（五） 一學區日照中心"]
     with qtbot.waitSignal(pane.node_activated, timeout=1000) as blocker:
         click(qtbot, pane, row(pane, 0, 2))
     assert blocker.args == [findings[3].node_id]

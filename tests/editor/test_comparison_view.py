@@ -116,11 +116,12 @@ def test_defaults_compare_the_latest_revision_with_the_working_draft(view):
 
 def test_the_list_shows_exactly_the_amendments_with_counts_per_kind(view):
     assert rows(view) == [
-        ("− 刪除", "具體作法", "1.", "成立「橋頭科學園區專案推動小組」，掌握各項工作期程及研商推動方案，同時促請行政院指派政務委員召開跨部會會議，透過中央與地…", "（一）推動橋頭科學園區"),
-        ("✎ 修改", "推動策略", "（四）", "轉型高階製造中心", "一、拚經濟"),
-        ("✎ 修改", "推動策略", "（五）", "構築農漁高雄隊", "一、拚經濟"),
-        ("⇅ 移動", "推動策略", "（六）→（七）", "支持青農在地深耕", "二、衝就業→一、拚經濟"),
-        ("+ 新增", "推動策略", "（五）", "推動智慧防災韌性城市", "五、真安心"),
+        # 編號 from the focus area down (every focus area has its （五）); 所屬 the focus area for every kind
+        ("− 刪除", "具體作法", "一、（一）1.", "成立「橋頭科學園區專案推動小組」，掌握各項工作期程及研商推動方案，同時促請行政院指派政務委員召開跨部會會議，透過中央與地…", "一、拚經濟"),
+        ("✎ 修改", "推動策略", "一、（四）", "轉型高階製造中心", "一、拚經濟"),
+        ("✎ 修改", "推動策略", "一、（五）", "構築農漁高雄隊", "一、拚經濟"),
+        ("⇅ 移動", "推動策略", "二、（六）→一、（七）", "支持青農在地深耕", "二、衝就業→一、拚經濟"),
+        ("+ 新增", "推動策略", "五、（五）", "推動智慧防災韌性城市", "五、真安心"),
     ]
     assert {k: b.text() for k, b in view.filter_buttons.items()} == {
         "all": "全部（5）", "added": "+ 新增（1）", "removed": "− 刪除（1）", "modified": "✎ 修改（2）", "moved": "⇅ 移動（1）",
@@ -157,7 +158,7 @@ def test_a_modified_body_marks_exactly_the_changed_characters(qtbot, view):
     assert formatted_segments(view.old_text, lambda f: f.foreground().color().name() == "#b00020") == ["業"]
     assert formatted_segments(view.new_text, lambda f: f.fontStrikeOut()) == []
     assert NEW_BODY in view.new_text.toPlainText() and BODY in view.old_text.toPlainText()
-    assert view.heading.text().endswith("推動策略　（四）　轉型高階製造中心")
+    assert view.heading.text().endswith("推動策略　一、（四）　轉型高階製造中心")
 
 
 def test_a_rename_marks_the_replaced_word_and_nothing_else(qtbot, view):
@@ -189,7 +190,7 @@ def test_selecting_a_change_emits_the_node_id_and_a_removal_its_parent(qtbot, vi
     with qtbot.waitSignal(view.node_selected) as blocker:
         select_row_by_click(qtbot, view, row_of(view, "刪除", "成立"))
     assert blocker.args == [ids["推動橋頭科學園區"]]
-    assert view.note_label.text() == "修正說明（刪除的理由寫在上層項目「（一）推動橋頭科學園區」）"
+    assert view.note_label.text() == "修正說明（刪除的理由寫在上層項目「一、（一）推動橋頭科學園區」）"
 
 
 def test_following_the_tree_selects_the_change_without_a_signal(qtbot, view, amended):

@@ -38,7 +38,7 @@ def test_a_new_numbering_style_renumbers_the_tree_the_heading_and_the_checks(qtb
 
     assert execute(window.session, [SetField("s2", "chart_label", "亞洲新灣區")], "標籤") is None  # a finding on (二)
     window.run_checks()
-    assert [(f.number, f.title) for f in window._findings if f.node_id == "s2"] == [("(二)", "亞洲新灣區再啟航")]
+    assert [(f.number, f.title) for f in window._findings if f.node_id == "s2"] == [("一、(二)", "亞洲新灣區再啟航")]
 
     window.session.undo_stack.undo()
     window.session.undo_stack.undo()  # the default ladder again

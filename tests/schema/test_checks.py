@@ -105,7 +105,7 @@ def test_a_finding_names_code_severity_node_number_and_title():
     content = plan({"拚經濟": [strategy("推動橋頭科學園區"), strategy("建構農漁高雄隊", chart_label="構建農漁高雄隊")]})
     [finding] = run_checks(content, PERIOD)
     node = content.focus.focus_areas[0].strategies[1]
-    assert finding == Finding("chart-label-mismatch", "warning", node.id, "（二）", "建構農漁高雄隊",
+    assert finding == Finding("chart-label-mismatch", "warning", node.id, "一、（二）", "建構農漁高雄隊",
                               "架構圖標籤「構建農漁高雄隊」與標題「建構農漁高雄隊」不一致。")
     assert list(finding.as_dict()) == ["code", "severity", "node_id", "number", "title", "message"]
 
@@ -113,8 +113,8 @@ def test_a_finding_names_code_severity_node_number_and_title():
 def test_findings_come_in_document_order_then_rule_order():
     content = plan({"拚經濟": [strategy(""), strategy("推動", body="", chart_label="推行")], "衝就業": [strategy("")]})
     found = [(f.number, f.code) for f in run_checks(content, PERIOD)]
-    assert found == [("（一）", "empty-title"), ("（二）", "strategy-without-content"),
-                     ("（二）", "chart-label-mismatch"), ("（一）", "empty-title")]
+    assert found == [("一、（一）", "empty-title"), ("一、（二）", "strategy-without-content"),
+                     ("一、（二）", "chart-label-mismatch"), ("二、（一）", "empty-title")]
 
 
 def test_every_rule_has_a_unique_code_a_known_severity_and_both_languages():
@@ -134,7 +134,7 @@ def test_a_new_rule_is_one_decorated_function():
     try:
         content = plan({"拚經濟": [strategy("打虎計畫"), strategy("推動橋頭科學園區")]})
         assert [(f.code, f.severity, f.number, f.message) for f in run_checks(content)] == [
-            ("no-tiger", "info", "（一）", "標題提到老虎：打虎計畫。")]
+            ("no-tiger", "info", "一、（一）", "標題提到老虎：打虎計畫。")]
         assert run_checks(content, lang="en")[0].message == "The title mentions a tiger: 打虎計畫."
     finally:
         RULES.pop()
@@ -172,14 +172,16 @@ def test_a_long_paragraph_is_named_by_its_first_thirty_characters_on_one_line():
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 3), max_size=4), min_size=1, max_size=4))
 def test_the_number_of_a_finding_is_the_official_number(shape):
-    # Every action is blank, so every action has a finding; its number must be schema's number.
+    # Every action is blank, so every action has a finding; its number is schema's numbers from the focus area down.
     areas = {f"重點{a}": [strategy(f"策略{s}", actions=[Action(text="") for _ in range(n)]) for s, n in enumerate(counts)]
              for a, counts in enumerate(shape)}
     content = plan(areas)
     numbers = all_numbers(content)
     found = run_checks(content)
     assert len(found) == sum(sum(counts) for counts in shape)
-    assert all(f.number == numbers[f.node_id] for f in found)
+    assert [f.number for f in found] == [
+        numbers[area.id] + numbers[s.id] + numbers[a.id]
+        for area in content.focus.focus_areas for s in area.strategies for a in s.actions]
 
 
 # --- the Kaohsiung plan --------------------------------------------------------------------
@@ -189,7 +191,7 @@ def test_kaohsiung_has_exactly_the_three_chart_label_mismatches(mode):
     found = run_checks(kaohsiung(mode), PERIOD)
     assert messages(found, "chart-label-mismatch") == THREE_MISMATCHES
     assert [f.title for f in found if f.code == "chart-label-mismatch"] == ["建構農漁高雄隊", "推行共融化公園及親水公園", "一學區日照中心"]
-    assert [f.number for f in found if f.code == "chart-label-mismatch"] == ["（五）", "（四）", "（五）"]
+    assert [f.number for f in found if f.code == "chart-label-mismatch"] == ["一、（五）", "四、（四）", "四、（五）"]
     assert not any("人才" in f.message for f in found if f.code == "chart-label-mismatch")
 
 
@@ -215,14 +217,37 @@ def test_the_committed_kaohsiung_sample_has_exactly_the_three_chart_label_mismat
         "設立「技職人才及技術培育基地」": "", "推動「專業技術人才培育計畫」": ""}  # the importer's convention
 
 
+def location(content: PlanContent, node_id: str) -> str:
+    """What a finding names a node by: the numbers from its focus area down (a section its own)."""
+    numbers = all_numbers(content)
+    parents = {node.id: parent for node, parent in walk(content)}
+    own = numbers.get(node_id, "")
+    parent = parents[node_id]
+    while own and parent is not None and parents[parent.id] is not None:
+        own = numbers[parent.id] + own
+        parent = parents[parent.id]
+    return own
+
+
+def test_a_finding_names_its_place_from_the_focus_area_down():
+    """Every focus area has its （五）: a finding names the path, as the plan's text names a place."""
+    content = plan({"拚經濟": [strategy("推動")], "衝就業": [strategy("推動", actions=[Action(text="成立小組。", actions=[Action(text="")])])]},
+                   closing=("",))
+    found = run_checks(content, lang="en")
+    assert [(f.number, f.title, f.message) for f in found] == [
+        ("二、（一）1.（1）", "", "This action is empty."), ("", "", "This paragraph is empty.")]
+    area = content.focus.focus_areas[1]
+    area.title = ""
+    assert [(f.number, f.message) for f in run_checks(content, lang="en")][0] == ("二、", "This focus area has no title.")
+
+
 @settings(max_examples=60, deadline=None)
 @given(plan_contents(), st.integers(100, 118), st.sampled_from(["zh", "en"]))
 def test_any_plan_can_be_checked(content, start, lang):
     found = run_checks(content, Period(start=start, end=start + 2), lang=lang)
-    numbers = all_numbers(content)
     ids = {node.id for node, _parent in walk(content)}
     for f in found:
-        assert f.severity in SEVERITIES and f.node_id in ids and f.number == numbers.get(f.node_id, "")
+        assert f.severity in SEVERITIES and f.node_id in ids and f.number == location(content, f.node_id)
         assert f.message.endswith("。" if lang == "zh" else ".") and "\n" not in f.title and len(f.title) <= 30
     assert found == run_checks(content, Period(start=start, end=start + 2), lang=lang)  # deterministic
 
@@ -287,7 +312,7 @@ def test_empty_paragraphs_and_actions_are_errors():
                    preface=("高雄是我們共同的故鄉。", "\n"))
     found = run_checks(content)
     assert [(f.code, f.number, f.message) for f in found] == [
-        ("empty-text", "", "段落沒有文字。"), ("empty-text", "（1）", "具體作法沒有文字。"), ("empty-text", "2.", "具體作法沒有文字。")]
+        ("empty-text", "", "段落沒有文字。"), ("empty-text", "一、（一）1.（1）", "具體作法沒有文字。"), ("empty-text", "一、（一）2.", "具體作法沒有文字。")]
 
 
 def test_a_strategy_without_body_or_actions_is_a_warning():
@@ -295,7 +320,7 @@ def test_a_strategy_without_body_or_actions_is_a_warning():
                               strategy("只有說明")]})
     found = run_checks(content, lang="en")
     assert [(f.code, f.severity, f.number, f.message) for f in found] == [
-        ("strategy-without-content", "warning", "（一）", "The strategy has neither a body nor any actions.")]
+        ("strategy-without-content", "warning", "一、（一）", "The strategy has neither a body nor any actions.")]
 
 
 def test_duplicate_titles_under_one_parent_are_reported_on_the_later_one():
@@ -306,8 +331,8 @@ def test_duplicate_titles_under_one_parent_are_reported_on_the_later_one():
     found = run_checks(content)
     assert [(f.code, f.number, f.message) for f in found] == [
         ("duplicate-title", "", "與同一層的第1項標題相同：「產業轉型優先」。"),
-        ("duplicate-title", "（三）", "與同一層的（一）標題相同：「設置校園雙機：」。"),
-        ("duplicate-title", "2.", "與同一層的1.標題相同：「分年裝設冷氣機」。"),
+        ("duplicate-title", "一、（三）", "與同一層的（一）標題相同：「設置校園雙機：」。"),
+        ("duplicate-title", "二、（一）2.", "與同一層的1.標題相同：「分年裝設冷氣機」。"),
     ]
 
 
@@ -353,7 +378,7 @@ def test_half_width_marks_in_chinese_text_mixed_with_full_width_ones():
     found = run_checks(content)
     assert [(f.number, f.severity, f.message) for f in found] == [
         ("", "warning", "全形與半形標點混用：此處用半形「,」（1 處），而本計畫用全形「，」共 1 處。"),
-        ("（一）", "warning", "全形與半形標點混用：此處用半形「(」「)」（2 處），而本計畫用全形「（」「）」共 2 處。"),
+        ("一、（一）", "warning", "全形與半形標點混用：此處用半形「(」「)」（2 處），而本計畫用全形「（」「）」共 2 處。"),
     ]
 
 
@@ -361,7 +386,7 @@ def test_the_rarer_form_is_reported_when_full_width_is_rarer():
     content = plan({"顧教育": [strategy("平價教保服務", body="托育(幼)設施、(含電費補助)及 (公私協力) 方案"),
                                strategy("設置校園雙機", body="爭取中央補助（含電費補助）")]})
     [finding] = run_checks(content, lang="en")
-    assert finding.number == "（二）"
+    assert finding.number == "一、（二）"
     assert finding.message == ("Half-width and full-width punctuation are mixed: full-width 「（」「）」 here (2), "
                                "while the plan uses half-width 「(」「)」 6 time(s).")
 
@@ -398,14 +423,14 @@ def test_once_goal_links_are_used_every_strategy_and_goal_needs_one():
     found = run_checks(_linked_plan([[0], [], [0]]))
     assert [(f.code, f.severity, f.number, f.title, f.message) for f in found] == [
         ("goal-unserved", "warning", "", "增加就業優先", "本計畫的推動策略已連結施政目標，但沒有任何推動策略連結此施政目標。"),
-        ("strategy-without-goal", "warning", "（二）", "策略1", "本計畫的推動策略已連結施政目標，但有 1 個推動策略未連結任何施政目標，此項是第一個。"),
+        ("strategy-without-goal", "warning", "一、（二）", "策略1", "本計畫的推動策略已連結施政目標，但有 1 個推動策略未連結任何施政目標，此項是第一個。"),
     ]
 
 
 def test_the_first_goal_link_gives_one_grouped_finding_not_one_per_strategy():
     found = run_checks(_linked_plan([[0], [], [], [], [1]]), lang="en")
     assert [(f.code, f.number, f.message) for f in found if f.code == "strategy-without-goal"] == [
-        ("strategy-without-goal", "（二）", "Strategies of this plan are linked to goals, but 3 of them serve no goal, this one first."),
+        ("strategy-without-goal", "一、（二）", "Strategies of this plan are linked to goals, but 3 of them serve no goal, this one first."),
     ]
 
 
@@ -416,7 +441,7 @@ def test_fully_linked_goals_are_fine():
 def test_a_link_to_a_goal_that_does_not_exist_is_an_error():
     found = run_checks(_linked_plan([[], [], []], extra_ids=["gone1", "gone2", "gone1"]), lang="en")
     assert [(f.code, f.severity, f.number, f.message) for f in found] == [
-        ("unknown-goal", "error", "（一）", "Linked to goals that do not exist (gone1, gone2).")]
+        ("unknown-goal", "error", "一、（一）", "Linked to goals that do not exist (gone1, gone2).")]
     found = run_checks(_linked_plan([[0], [1], [0, 1]], extra_ids=["gone"]))
     assert [(f.code, f.message) for f in found] == [("unknown-goal", "連結到不存在的施政目標（gone）。")]
 
@@ -451,5 +476,5 @@ def test_findings_number_their_items_in_the_plans_numbering_style():
     content = plan({"拚經濟": [strategy("推動橋頭科學園區"), strategy("建構農漁高雄隊", chart_label="構建農漁高雄隊")]})
     half_width = NumberingStyle(strategy="({一})", action="{1}、")
     [finding] = run_checks(content, PERIOD, style=half_width)
-    assert (finding.number, finding.title) == ("(二)", "建構農漁高雄隊")
-    assert run_checks(content, PERIOD)[0].number == "（二）"  # the default ladder without a style
+    assert (finding.number, finding.title) == ("一、(二)", "建構農漁高雄隊")
+    assert run_checks(content, PERIOD)[0].number == "一、（二）"  # the default ladder without a style

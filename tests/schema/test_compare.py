@@ -206,14 +206,17 @@ def test_json_has_exactly_the_documented_shape():
         "changes": [
             {
                 "kind": "added", "node_kind": "strategy", "old": None,
-                "new": {"number": "（一）", "title": "啟動商圈造街計畫", "text": "", "parent": "一、拚經濟",
-                        "children": [{"number": "1.", "title": "", "text": "改善商圈周邊環境。", "parent": "（一）啟動商圈造街計畫"}]},
+                "new": {"number": "（一）", "location": "一、（一）", "title": "啟動商圈造街計畫", "text": "", "parent": "一、拚經濟",
+                        "children": [{"number": "1.", "location": "一、（一）1.", "title": "", "text": "改善商圈周邊環境。",
+                                      "parent": "一、（一）啟動商圈造街計畫"}]},
                 "fields": {"title": [[1, "啟動商圈造街計畫"]]}, "note": "",
             },
             {
                 "kind": "modified", "node_kind": "strategy",
-                "old": {"number": "（二）", "title": "亞洲新灣區再啟航", "text": "啟動都市計畫通盤檢討，加速投資案的落實。", "parent": "一、拚經濟"},
-                "new": {"number": "（三）", "title": "亞洲新灣區啟航", "text": "啟動都市計畫通盤檢討，加速投資案的落實。", "parent": "一、拚經濟"},
+                "old": {"number": "（二）", "location": "一、（二）", "title": "亞洲新灣區再啟航", "text": "啟動都市計畫通盤檢討，加速投資案的落實。",
+                        "parent": "一、拚經濟"},
+                "new": {"number": "（三）", "location": "一、（三）", "title": "亞洲新灣區啟航", "text": "啟動都市計畫通盤檢討，加速投資案的落實。",
+                        "parent": "一、拚經濟"},
                 "fields": {"title": [[0, "亞洲新灣區"], [-1, "再"], [0, "啟航"]]}, "note": "",
             },
         ],

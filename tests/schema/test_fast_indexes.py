@@ -116,7 +116,8 @@ def test_a_change_side_is_a_whole_node_side():
     action = content.focus.focus_areas[0].strategies[0].actions[0]
     side = _side(tree, action)
     assert side == NodeSide(**{f.name: getattr(side, f.name) for f in dataclasses.fields(NodeSide)})
-    assert (side.number, side.text, side.parent, side.index, side.values) == ("1.", "設立園區", "（一）推動產業", 0, {"text": "設立園區"})
+    assert (side.number, side.text, side.parent, side.index, side.values) == ("1.", "設立園區", "一、（一）推動產業", 0, {"text": "設立園區"})
+    assert (side.location, side.area) == ("一、（一）1.", "一、拚經濟")
     assert vars(side).keys() == {f.name for f in dataclasses.fields(NodeSide)}
     try:
         side.text = "改"  # type: ignore[misc]

@@ -55,9 +55,10 @@ def change_node_kind_name(change: Change) -> str:
 
 
 def number_text(change: Change) -> str:
-    """（四） or （四）→（五）; a move to another parent keeps the same number but still shows it."""
-    old = change.old.number if change.old else ""
-    new = change.new.number if change.new else ""
+    """一、（四） or 一、（四）→一、（五）: the numbers from the focus area down (every focus area
+    has its （四）), as the checks name a place; a move that keeps the number still shows it."""
+    old = change.old.location if change.old else ""
+    new = change.new.location if change.new else ""
     if change.old and change.new and old != new:
         return f"{old}→{new}"
     return new or old
@@ -70,9 +71,11 @@ def words_of(change: Change, limit: int = 60) -> str:
 
 
 def parent_text(change: Change) -> str:
-    if change.kind == "moved" and change.moved_from is not None and change.new and change.moved_from != change.new.parent:
-        return f"{change.moved_from}→{change.new.parent}"
-    return side_of(change).parent
+    """所屬: the focus area (一、拚經濟) for a strategy, an action and a sub-action alike; a focus
+    area's section. A move to another focus area shows both."""
+    if change.kind == "moved" and change.old and change.new and change.old.area != change.new.area:
+        return f"{change.old.area}→{change.new.area}"
+    return side_of(change).area
 
 
 class ChangeListModel(QAbstractTableModel):
