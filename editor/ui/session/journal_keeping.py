@@ -10,11 +10,20 @@ window is told once (``journal_failed``, ``journal_error``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QObject
 
 from editor.ui.session import journal_format
 from editor.ui.session.journal_format import JournalError
 from editor.ui.session.journal_writer import JournalWriter, PreparedBase
 from editor.ui.session.plan_file_state import sha256
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+
+    from editor.ui.session.plan_file_state import Fingerprint
+    from schema.model import PlanDocument
 
 
 def write_error(path: Path, exc: OSError) -> JournalError:
@@ -23,10 +32,27 @@ def write_error(path: Path, exc: OSError) -> JournalError:
                         path=path, errno=exc.errno)
 
 
-class JournalKeeping:
+class JournalKeeping(QObject):
     """EditSession's journal: ``_journal`` (None before the first edit and after a save), ``_prepared``
     (the next journal's base copy), ``_journal_broken``, ``_sync_timer``; the session's ``path``,
     ``plan``, ``journal_dir``, ``_fingerprint``, ``_base_bytes``, ``_base_plan_json`` and ``_closed``."""
+
+    if TYPE_CHECKING:  # set in EditSession.__init__
+        journal_failed: ClassVar[Signal]
+        plan: PlanDocument
+        path: Path | None
+        journal_dir: Path
+        journal_error: JournalError | None
+        _journal: JournalWriter | None
+        _prepared: PreparedBase | None
+        _journal_broken: bool
+        _recovered: bool
+        _closed: bool
+        _fingerprint: Fingerprint | None
+        _base_bytes: bytes | None
+        _base_plan_json: str | None
+
+        def _update_dirty(self, *_args: object) -> None: ...
 
     @property
     def journal_path(self) -> Path | None:

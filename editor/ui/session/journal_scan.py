@@ -88,7 +88,8 @@ def describe(path: Path) -> Recoverable:
         return Recoverable(path, None, "", last_edit, 0, str(exc), exc)
     header = contents.header
     plan_path = Path(header["plan_path"]) if header.get("plan_path") else None
-    title = header.get("title") if isinstance(header.get("title"), str) else ""
+    title = header.get("title")
+    title = title if isinstance(title, str) else ""
     if plan_path is not None and _saved(contents.ops, plan_path):
         return Recoverable(path, plan_path, title, last_edit, 0)  # nothing to recover: removed by scan
     problem, error = None, None

@@ -162,6 +162,7 @@ class JournalWriter:
         before = self.length
         payload = (json.dumps(entry_to_json(op, authors), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         view = memoryview(payload)
+        assert self._fd is not None, "a closed journal is never written"
         while view:
             written = os.write(self._fd, view)
             view = view[written:]
@@ -171,6 +172,7 @@ class JournalWriter:
 
     def rollback(self, length: int) -> None:
         """Remove what was appended after ``length`` (an operation the document rejected)."""
+        assert self._fd is not None, "a closed journal is never written"
         os.ftruncate(self._fd, length)
         self.length = length
 

@@ -70,8 +70,9 @@ class FieldCommand(OperationsCommand):
             return False
         self._ops = other._ops
         self.last_time = other.last_time
-        original = self._inverses[0].value
-        if original == self._ops[0].value:  # typed and deleted back to the start: nothing to undo
+        original, typed = self._inverses[0], self._ops[0]
+        if isinstance(original, SetField) and isinstance(typed, SetField) and original.value == typed.value:
+            # typed and deleted back to the start: nothing to undo
             self.setObsolete(True)
         return True
 
@@ -126,6 +127,7 @@ def execute_field(session: EditSession, node_id: str, field: str, value: Any, te
         inverse = session.apply(op)
     except OperationError as exc:
         return str(exc)
+    assert isinstance(inverse, SetField)  # a field set's inverse sets it back
     session.undo_stack.push(FieldCommand(session, op, inverse, text, typing=typing))
     return None
 
