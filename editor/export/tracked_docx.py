@@ -327,6 +327,9 @@ class TrackedWriter(OfficialWriter):
         self.chart_goal_marks(paragraph._p)
         if _boxes(old_data) != _boxes(new_data):
             # One paragraph holding both pictures, so neither Accept nor Reject leaves an empty one.
+            # Each picture is a page high, a line of its own: widow control would move the two-line
+            # paragraph whole past the heading's page, leaving 架構圖 alone on it.
+            wx.sub(paragraph._p.get_or_add_pPr(), "widowControl", val="0")
             for op, plan, rev in ((DELETE, self.old_plan, self.old_rev), (INSERT, self.plan, self.revision)):
                 run = paragraph.add_run()
                 self.add_chart_picture(run, layout_chart(plan, rev), section, plan, rev)
