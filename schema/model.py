@@ -240,11 +240,18 @@ class PlanDocument(_Model):
         known = "、".join([r.label for r in self.revisions] + ([self.draft.label] if self.draft.label else []))
         raise KeyError(f"no revision labelled {label!r} (known: {known or 'none'})")
 
+    def label_of(self, revision: Revision | None = None) -> str:
+        """The label documents give ``revision`` (None: the working draft): its own, or for an unlabelled
+        draft the latest revision's or 修正草案 (rules.draft_label)."""
+        revision = revision or self.draft
+        if revision.label or revision is not self.draft or not self.revisions:
+            return revision.label
+        latest = self.revisions[-1]
+        return rules.draft_label(latest.label, revision.content != latest.content)
+
     def full_title(self, revision: Revision | None = None) -> str:
         """The cover title, e.g. 高雄市政府108至111年度中程施政計畫理念（109年修正版）."""
-        revision = revision or self.draft
-        latest = self.revisions[-1].label if revision is self.draft and self.revisions else ""
-        return rules.full_title(self.title, revision.label, latest)
+        return rules.full_title(self.title, self.label_of(revision))
 
 
 from schema.proposals import Proposal  # noqa: E402 - proposals build on this module's base model

@@ -137,8 +137,16 @@ def item_count(content: object) -> int:
     return sum(len(level) for level in levels(content)) - len(SECTIONS)
 
 
-def full_title(title: str, label: str, latest_label: str = "") -> str:
-    """The cover title, e.g. 高雄市政府108至111年度中程施政計畫理念（109年修正版）; an unlabelled working
-    draft is named by the latest revision's label (``latest_label``)."""
-    label = label or latest_label
+DRAFT_OF_AMENDMENT = "修正草案"  # what an unlabelled working draft that differs from the latest revision is called
+
+
+def draft_label(latest_label: str, changed: bool) -> str:
+    """The label documents give an unlabelled working draft: the latest revision's while the draft
+    holds that revision's text, 修正草案 once it differs (``changed``), since a document made from an
+    edited draft must not claim to be the published revision; "" for a first draft."""
+    return DRAFT_OF_AMENDMENT if changed and latest_label else latest_label
+
+
+def full_title(title: str, label: str) -> str:
+    """The cover title, e.g. 高雄市政府108至111年度中程施政計畫理念（109年修正版）."""
     return f"{title}（{label}）" if label else title

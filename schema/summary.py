@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from schema.amounts import DECIMALS, UNIT, normalise
 from schema.numerals import format_number
 from schema.roc_dates import export_time
-from schema.rules import full_title
+from schema.rules import draft_label, full_title
 
 if TYPE_CHECKING:
     from schema.model import PlanDocument, Revision
@@ -144,22 +144,31 @@ class TableSource:
         return list(range(self.period[0], self.period[1] + 1))
 
 
-def data_source(plan: Mapping[str, Any], revision: Mapping[str, Any] | None = None) -> TableSource:
-    """The source of ``revision`` (None: the working draft) of a plan read as plain data (schema.plain_read)."""
+def data_source(plan: Mapping[str, Any], revision: Mapping[str, Any] | None = None, *,
+                draft_changed: bool | None = None) -> TableSource:
+    """The source of ``revision`` (None: the working draft) of a plan read as plain data (schema.plain_read).
+
+    ``draft_changed`` says whether the draft differs from the latest revision (rules.full_title); None:
+    compare their contents here."""
     draft = plan["draft"]
     revision = draft if revision is None else revision
     revisions = plan["revisions"]
     latest = revisions[-1]["label"] if revision is draft and revisions else ""
+    label = revision["label"]
+    if not label and latest:
+        if draft_changed is None:
+            draft_changed = revision["content"] != revisions[-1]["content"]
+        label = draft_label(latest, draft_changed)
     style = plan["numbering_style"]
     period = plan["period"]
     return TableSource(
-        title=full_title(plan["title"], revision["label"], latest),
+        title=full_title(plan["title"], label),
         period=(period["start"], period["end"]),
         focus_area_template=style["focus_area"],
         strategy_template=style["strategy"],
         focus_areas=revision["content"]["focus"]["focus_areas"],
         organisation=plan["organisation"],
-        label=revision["label"] or latest,
+        label=label,
         author=revision["author"],
         note=revision["note"],
         revision_count=len(revisions),
@@ -184,7 +193,8 @@ def plan_source(plan: PlanDocument, revision: Revision | None = None) -> TableSo
     plain = {"label": revision.label, "date": revision.date, "author": revision.author, "note": revision.note,
              "content": {"focus": revision.content.focus.model_dump(include=_TABLE_FIELDS)}}
     data["draft"] = plain if revision is plan.draft else {}
-    return data_source(data, plain)
+    changed = revision is plan.draft and bool(plan.revisions) and revision.content != plan.revisions[-1].content
+    return data_source(data, plain, draft_changed=changed)
 
 
 def kpi_summary(plan: PlanDocument, revision: Revision | None = None) -> KpiSummary:

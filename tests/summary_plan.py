@@ -6,6 +6,9 @@ from schema.fileio import load_plan
 from schema.model import KPI, PlanDocument
 from tests.paths import SAMPLE
 
+# The draft of plan_with_figures holds figures the 109 revision does not: documents call it a draft of amendment.
+FIGURES_DRAFT_TITLE = "高雄市政府108至111年度中程施政計畫理念（修正草案）"
+
 
 def plan_with_figures() -> PlanDocument:
     plan = load_plan(SAMPLE)

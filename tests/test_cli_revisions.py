@@ -42,3 +42,19 @@ def test_plan_editor_revisions_reads_an_older_format_and_words_a_broken_file_as_
     assert main(["revisions", str(broken)]) == 2
     assert capsys.readouterr().err == (f"{broken} is not a valid plan: at draft.content.focus.focus_areas[0]."
                                        "strategies[0]: actions nest at most two levels (1. and （1）), but a sub-action holds more.\n")
+
+
+def test_an_edited_unlabelled_draft_is_listed_and_exported_as_a_draft_of_amendment_not_as_the_revision(tmp_path, capsys):
+    from docx import Document
+
+    plan = load_plan("samples/kaohsiung-108-111.plan.json")
+    plan.draft.content.focus.focus_areas[0].strategies[0].title = "推動橋頭科學園區（修正）"
+    path = tmp_path / "edited.plan.json"
+    from schema.fileio import save_plan
+
+    save_plan(plan, path)
+    assert main(["revisions", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split("\t")[0] == "高雄市政府108至111年度中程施政計畫理念（修正草案）"
+    assert main(["export", str(path), "--docx", str(tmp_path / "plan.docx")]) == 0
+    cover = Document(str(tmp_path / "plan.docx")).paragraphs[0].text
+    assert cover == "高雄市政府108至111年度中程施政計畫理念\n（修正草案）"  # the label on a line of its own

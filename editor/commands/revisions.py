@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from editor.terminal import one_line
 from schema.plain_read import read_plan_data
-from schema.rules import full_title, item_count
+from schema.rules import draft_label, full_title, item_count
 
 
 def run(args) -> int:
     plan = read_plan_data(args.file)
     revisions, draft, period = plan["revisions"], plan["draft"], plan["period"]
-    title = full_title(plan["title"], draft["label"], revisions[-1]["label"] if revisions else "")
+    latest = revisions[-1] if revisions else None
+    label = draft["label"] or (draft_label(latest["label"], draft["content"] != latest["content"]) if latest else "")
+    title = full_title(plan["title"], label)
     print(f"{one_line(title)}\t{one_line(plan['organisation']) or '-'}\tROC {period['start']}–{period['end']}")
     for rev in revisions:
         print(_line(rev, "revision"))

@@ -240,7 +240,7 @@ class OfficialWriter(WordWriter):
     def info(self) -> DocumentInfo:
         """The document's properties: cover title, the organisation as author, the plan's dates."""
         plan, revision = self.plan, self.revision
-        label = revision.label or (plan.revisions[-1].label if revision is plan.draft and plan.revisions else "")
+        label = plan.label_of(revision)
         return DocumentInfo(
             title=plan.full_title(revision), author=plan.organisation or revision.author,
             when=export_date(plan, revision), subject=label, version=label,
@@ -257,7 +257,7 @@ def printed_goal(goal) -> bool:
 
 def chart_description(plan: PlanDocument, revision: Revision) -> str:
     content = revision.content
-    label = plan.full_title(revision)[len(plan.title):].strip("（）")
+    label = plan.label_of(revision)
     return chart_as_text(plan.title, label, [g.title for g in content.goals.goals],
                          [a.title for a in content.focus.focus_areas],
                          [[s.chart_text for s in a.strategies] for a in content.focus.focus_areas])

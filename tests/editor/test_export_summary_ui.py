@@ -17,9 +17,9 @@ from editor.ui.files.summary_menu import summary_path
 from editor.ui.session.session import EditSession
 from tests.editor.test_integration_export import SaveDialog
 from tests.editor.ui_support import DialogAnswerer, discard_on_close, make_window
-from tests.summary_plan import plan_with_figures
+from tests.summary_plan import FIGURES_DRAFT_TITLE, plan_with_figures
 
-TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
+TITLE = FIGURES_DRAFT_TITLE
 
 
 def key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):

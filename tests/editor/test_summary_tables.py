@@ -20,10 +20,10 @@ from editor.export.official_docx import OfficialOptions, write_official_docx
 from editor.export.summary_export import write_summary_table
 from tests.editor.ooxml_support import findings
 from tests.paths import SAMPLE
-from tests.summary_plan import plan_with_figures
+from tests.summary_plan import FIGURES_DRAFT_TITLE, plan_with_figures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
+TITLE = FIGURES_DRAFT_TITLE
 
 
 @pytest.fixture(scope="module")

@@ -88,3 +88,16 @@ def test_find_by_label_or_draft_name_and_list_the_known_ones_otherwise():
     assert latest_revision(p).id == "r108"
     with pytest.raises(RevisionError, match=r"^there is no revision labelled '110年' \(known: 108年原版、109年修正版\)$"):
         find_revision(p, "110年")
+
+
+def test_an_unlabelled_draft_is_named_by_the_latest_revision_until_it_differs_then_it_is_a_draft_of_amendment():
+    plan = PlanDocument.model_validate_json(open("samples/kaohsiung-108-111.plan.json", encoding="utf-8").read())
+    assert (plan.draft.label, [r.label for r in plan.revisions]) == ("", ["109年修正版"])
+    assert plan.full_title() == "高雄市政府108至111年度中程施政計畫理念（109年修正版）"  # the draft holds the published text
+    plan.draft.content.focus.focus_areas[0].strategies[0].title = "推動橋頭科學園區（修正）"
+    assert plan.full_title() == "高雄市政府108至111年度中程施政計畫理念（修正草案）"
+    assert plan.full_title(plan.revisions[0]) == "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
+    plan.draft.label = "110年修正草案"
+    assert plan.full_title() == "高雄市政府108至111年度中程施政計畫理念（110年修正草案）"
+    plan.draft.label, plan.revisions = "", []
+    assert plan.full_title() == "高雄市政府108至111年度中程施政計畫理念"  # a first draft: the title alone

@@ -8,14 +8,14 @@ from schema.fileio import load_plan
 from schema.model import KPI, FocusArea, Period, PlanDocument, Strategy
 from schema.summary import NO_KPI, budget_summary, kpi_summary
 from tests.paths import SAMPLE
-from tests.summary_plan import plan_with_figures
+from tests.summary_plan import FIGURES_DRAFT_TITLE, plan_with_figures
 
 TITLE = "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
 
 
 def test_the_kpi_table_lists_each_indicator_under_its_focus_area_and_strategy():
     table = kpi_summary(plan_with_figures())
-    assert table.title == TITLE
+    assert table.title == FIGURES_DRAFT_TITLE
     assert table.years == (108, 109, 110, 111)
     assert table.header() == ["施政重點", "推動策略", "關鍵績效指標", "衡量標準", "單位",
                               "108年目標值", "109年目標值", "110年目標值", "111年目標值"]
@@ -150,8 +150,8 @@ def test_tables_from_the_plain_data_of_a_file_equal_the_tables_from_its_models(p
 def test_the_plain_data_source_names_the_revision_and_the_dates_files_carry():
     data = plan_validator().validate_json(dump_plan(plan_with_figures()))
     source = data_source(data)
-    # an unlabelled draft is named by the latest revision; no date anywhere: 1 January of the first year
-    assert (source.title, source.label, source.organisation, source.revision_count) == (TITLE, "109年修正版", "高雄市政府", 1)
+    # an unlabelled draft that differs from the latest revision is a draft of amendment; no date anywhere: 1 January of the first year
+    assert (source.title, source.label, source.organisation, source.revision_count) == (FIGURES_DRAFT_TITLE, "修正草案", "高雄市政府", 1)
     assert source.when.isoformat() == "2019-01-01T00:00:00+00:00"
     assert [line.strategy for line in budget_table(source).lines[:3]] == ["（一）推動橋頭科學園區", "（二）亞洲新灣區再啟航", "（三）設置科技新創園區"]
     assert revision_data(data, "109年修正版") is data["revisions"][0]
