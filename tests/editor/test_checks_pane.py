@@ -53,6 +53,16 @@ def test_the_model_passes_the_model_tester(qtmodeltester):
     qtmodeltester.check(pane.model, force_py=True)
 
 
+def test_the_model_answers_both_parents(pane):
+    """parent(index) is a finding's group row; parent() is the model's owner, as QObject.parent() is (it
+    answered an invalid index before the override took both forms)."""
+    pane.set_findings([E1, W1, E2])
+    errors = row(pane, 0)
+    assert pane.model.parent(row(pane, 0, 1)) == errors and errors.data() == "錯誤（2）"
+    assert not pane.model.parent(errors).isValid()
+    assert pane.model.parent() is pane
+
+
 def test_empty_state_says_no_problems(pane):
     assert pane.empty_label.text() == "沒有發現問題"
     assert pane.empty_label.isVisible() and not pane.view.isVisible()
