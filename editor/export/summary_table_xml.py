@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from editor.export.column_widths import fitted_widths, hanging_twips, number_pattern
 from editor.export.textclean import clean_text
 from schema.amounts import format_amount
 from schema.file_reading import PlanFileError
@@ -34,7 +35,7 @@ HEADER_FILL = "D9D9D9"  # the header row's grey, as the published plans' tables 
 TOTAL_FILL = "F2F2F2"  # subtotal and total lines
 WORD_COLUMNS = 63  # the most columns a Word table holds
 EMU_PER_CM = 360_000
-_KPI_WIDTHS = {0: (2.6, 5, 4, 4, 1.4, 0), 1: (2.3, 4.3, 3.5, 3.5, 1.3, 2.6), 2: (2, 3.6, 3, 3, 1.2, 2.4)}
+TABLE_POINTS = 12  # the Table Text and Table Heading styles' size
 _PIECES = re.compile("(\t|\n)")
 
 
@@ -57,7 +58,7 @@ def word_table(kind: TableKind, source: TableSource, page_width: int, style_ids:
         raise PlanFileError(f"the {TITLES[kind]} would need {columns} columns (one per year that holds a figure) and a Word "
                             f"table holds at most {WORD_COLUMNS}: write it as .xlsx or .csv instead")
     if isinstance(summary, KpiSummary):
-        return _kpi_table(summary, page_width, style_ids)
+        return _kpi_table(summary, page_width, style_ids, number_pattern(source.strategy_template))
     return _budget_table(summary, page_width, style_ids)
 
 
@@ -83,29 +84,30 @@ class _Cell:
     merge: str | None = None  # a vertical merge: "restart" (its first line) or "continue"
     span: int = 1
     fill: str | None = None
+    hanging: int = 0  # twips: a numbered name's wrapped lines under its words, not its number
 
 
 def _cm(length: float) -> int:
     return int(length * EMU_PER_CM)  # as python-docx's Cm()
 
 
-def _kpi_table(summary: KpiSummary, page_width: int, style_ids: dict[str, str]) -> WordTable:
-    # cm: focus area, strategy, indicator, measurement, unit; other cities' columns narrow them (A4 landscape
-    # holds 24.7 cm, and four years need 1.75 cm each for 「目標值」 on a line)
-    area, strategy, name, measurement, unit, other = _KPI_WIDTHS[summary.objectives + summary.assessments]
-    lengths = [area, strategy, *([other] if summary.objectives else []), name, *([other] if summary.assessments else []),
-               measurement, unit]
-    fixed = [_cm(length) for length in lengths]
-    widths = fixed + _shares(page_width - sum(fixed), len(summary.years), _cm(1.75))
+def _kpi_table(summary: KpiSummary, page_width: int, style_ids: dict[str, str], strategy_number: re.Pattern[str]) -> WordTable:
+    # The text columns as wide as their texts (column_widths), in what the years leave: four years need
+    # 1.75 cm each for 「目標值」 on a line, A4 landscape holds 24.7 cm; the years take what is left over.
     header = summary.header()
+    line_texts = list(map(summary.cells, summary.lines))
+    columns = list(zip(*line_texts)) or [()] * len(header)
+    fixed = fitted_widths([(header[c], list(columns[c])) for c in range(summary.text_columns)],
+                          page_width - _cm(1.75) * len(summary.years), TABLE_POINTS)
+    widths = fixed + _shares(page_width - sum(fixed), len(summary.years), _cm(1.75))
     header[summary.text_columns:] = [f"{year}年\n目標值" for year in summary.years]  # two whole lines in a narrow column
     rows = [_row(widths, style_ids, [_Cell(text, "Table Heading", fill=HEADER_FILL) for text in header], header=True)]
     previous = None
-    for line in summary.lines:
+    for line, texts in zip(summary.lines, line_texts):
         same_area = previous is not None and previous.focus_area == line.focus_area
         same_strategy = previous is not None and previous.strategy_id == line.strategy_id
-        texts = summary.cells(line)
-        cells = [_Cell(line.focus_area, merge=_merge(same_area)), _Cell(line.strategy, merge=_merge(same_strategy)),
+        hanging = hanging_twips(line.strategy, strategy_number, TABLE_POINTS)
+        cells = [_Cell(line.focus_area, merge=_merge(same_area)), _Cell(line.strategy, merge=_merge(same_strategy), hanging=hanging),
                  *(_Cell(text) for text in texts[2:summary.text_columns]),
                  *(_Cell(target, NUMBER_STYLE) for target in line.targets)]
         rows.append(_row(widths, style_ids, cells))
@@ -164,7 +166,10 @@ def _row(widths: list[int], style_ids: dict[str, str], cells: list[_Cell], *, he
             parts.append("<w:vMerge/>")
         if cell.fill:
             parts.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>')
-        parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_ids[cell.style]}"/></w:pPr>')
+        parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{style_ids[cell.style]}"/>')
+        if cell.hanging:
+            parts.append(f'<w:ind w:left="{cell.hanging}" w:hanging="{cell.hanging}"/>')
+        parts.append("</w:pPr>")
         text = clean_text(cell.text) if cell.merge != "continue" else ""
         if text:
             parts.append(_run_xml(text))
