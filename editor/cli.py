@@ -28,20 +28,25 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="plan-editor", description="Plan-authoring and revision editor (中程施政計畫).")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    parser = _Parser(
+        prog="plan-editor", usage="plan-editor [FILE.plan.json]\n       plan-editor COMMAND [options] (see plan-editor COMMAND --help)",
+        description="Plan-authoring and revision editor (中程施政計畫). Without a command it opens the editor window, "
+                    "on FILE.plan.json when one is given; a command works in the terminal, without the window.",
+        epilog="Exit status: 0 done, 1 findings (check) or merge conflicts (merge), 2 bad input or usage (one line on "
+               "stderr: a file's problem begins with the file, a usage problem with plan-editor COMMAND:).")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title="commands", metavar="COMMAND", prog="plan-editor")
 
     for name, help_text in (("import", "import a plan from its text, Word document (.docx) or PDF"),
                             ("import-text", "the same as import (its former name)")):
         p = sub.add_parser(name, help=help_text)
-        p.add_argument("source")
-        p.add_argument("-o", "--output", required=True)
+        p.add_argument("source", help="the plan's text (UTF-8), Word document (.docx) or PDF")
+        p.add_argument("-o", "--output", required=True, help="the new plan, OUT.plan.json")
         p.add_argument("--label", default=None, help="revision label (default: the label found in the source)")
         p.add_argument("--title", default=None, help="the plan's title (default: the title found in the source)")
         p.add_argument("--json", action="store_true", help="print the report as one JSON document")
 
     p = sub.add_parser("export", help="write the official Word document or its PDF, the framework chart, the summary tables")
-    p.add_argument("file")
+    p.add_argument("file", help="the plan, FILE.plan.json")
     p.add_argument("--revision", default=None, help="revision label (default: the working draft)")
     p.add_argument("--docx", default=None, help="the official Word document, OUT.docx")
     p.add_argument("--pdf", default=None, help="the official document as OUT.pdf, made by LibreOffice")
@@ -52,43 +57,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--budget-table", default=None, help="the 經費需求表 as OUT.docx, OUT.csv or OUT.xlsx")
 
     p = sub.add_parser("diff", help="compare two revisions, or two plan files")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--from", dest="from_label", default=None)
-    p.add_argument("--to", dest="to_label", default=None)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("files", nargs="+", metavar="FILE", help="one plan (two of its revisions), or OLD and NEW plans")
+    p.add_argument("--from", dest="from_label", default=None, metavar="LABEL",
+                   help="the older revision's label (default: the latest revision; with two files: OLD's current text)")
+    p.add_argument("--to", dest="to_label", default=None, metavar="LABEL",
+                   help="the newer revision's label, or 'draft' (default: the working draft; with two files: NEW's current text)")
+    p.add_argument("--json", action="store_true", help="print the changes as one JSON document")
     p.add_argument("--table", default=None, help="write the 修正對照表 to this .docx")
     p.add_argument("--authors", action="store_true", help="with --table: name who made each change (修改者) in its 說明")
     p.add_argument("--tracked", default=None, help="write a .docx with tracked changes")
 
     p = sub.add_parser("check", help="consistency report; exit 1 when it finds problems")
-    p.add_argument("file")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("file", help="the plan, FILE.plan.json")
+    p.add_argument("--json", action="store_true", help="print the findings as one JSON document")
 
     p = sub.add_parser("revisions", help="list the revisions")
-    p.add_argument("file")
+    p.add_argument("file", help="the plan, FILE.plan.json")
 
     p = sub.add_parser("merge", help="three-way merge of plan files (also git's merge driver); exit 1 on conflicts")
     p.add_argument("files", nargs="+", metavar="FILE", help="BASE OURS THEIRS, or OURS PART (a part remembers its base)")
     p.add_argument("-o", "--output", required=True, help="the merged plan (may be OURS, as git needs)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the merge's report as one JSON document")
 
     p = sub.add_parser("part", help="hand out a part of a plan: focus areas, or one lead agency's strategies")
-    p.add_argument("file")
+    p.add_argument("file", help="the plan, FILE.plan.json")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--focus", default=None, help="focus area numbers, e.g. 1,3 (一、 and 三、)")
     which.add_argument("--agency", default=None, help="a lead agency (主辦機關), e.g. 經濟發展局")
-    p.add_argument("-o", "--output", required=True)
+    p.add_argument("-o", "--output", required=True, help="the part, OUT.plan.json")
 
     p = sub.add_parser("git-setup", help="make git merge and diff plan files through plan-editor")
-    p.add_argument("repo", nargs="?", default=None)
+    p.add_argument("repo", nargs="?", default=None, help="a folder in the git repository (default: the current folder)")
 
     p = sub.add_parser("textconv", help="print a plan as readable lines (git's diff driver)")
-    p.add_argument("file")
+    p.add_argument("file", help="the plan, FILE.plan.json")
 
     p = sub.add_parser("review", help="read a reviewer's tracked changes and comments as proposals")
-    p.add_argument("plan")
+    p.add_argument("plan", help="the plan the document was exported from, FILE.plan.json")
     p.add_argument("reviewed", help="the exported .docx as the reviewer sent it back")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the proposals as one JSON document")
     p.add_argument("-o", "--output", default=None, help="write the plan with the proposals to this .plan.json")
     return parser
 

@@ -25,20 +25,20 @@ def test_summary_of_the_demo_draft_against_the_published_revision(capsys):
     code, out, err = run(capsys, DEMO)
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[0] == "109年修正版 → 110年修正草案（示範）: 9 changes (修正 modified 5, 新增 added 1, 刪除 removed 1, 移動 moved 2)"
+    assert lines[0] == "109年修正版 → 110年修正草案（示範）: 9 changes (modified 5, added 1, removed 1, moved 2)"
     assert lines[1:8] == [
-        "刪除 removed\t具體作法\t一、（三）3.運用5G、AIoT、互動科技創造文化新經濟，並型…",
+        "removed\t具體作法\t一、（三）3.運用5G、AIoT、互動科技創造文化新經濟，並型…",
         "    內文: [-運用5G、AIoT、互動科技創造文化新經濟，並型塑高雄科技文化廊道，進而打造高雄未來港，成為新興文化科技產業出海口。-]",
         "    修正說明: 文化科技相關作法已併入「營造優良文創環境」推動，刪除原第3項作法。",
-        "修正 modified\t推動策略\t一、（四）轉型高階製造中心",
+        "modified\t推動策略\t一、（四）轉型高階製造中心",
         "    內文: …產業鏈智慧化步驟，進而轉型為亞洲高階製造{+與研發+}中心。",
         "    修正說明: 增列研發功能，以呼應產業升級方向。",
-        "修正 modified\t推動策略\t一、（五）建構農漁高雄隊",
+        "modified\t推動策略\t一、（五）建構農漁高雄隊",
     ]
-    assert "移動 moved\t推動策略\t二、（六）支持青農在地深耕 → 一、（六）" in lines
+    assert "moved\t推動策略\t二、（六）支持青農在地深耕 → 一、（六）" in lines
     assert "    標題: 加速興建捷運{+及+}輕軌{+路網+}" in lines
     assert lines[-4:] == [
-        "新增 added\t推動策略\t五、（五）推動智慧防災韌性城市",
+        "added\t推動策略\t五、（五）推動智慧防災韌性城市",
         "    {+1. 建置智慧防災資訊整合平台，即時彙整雨量、水位及災情通報資訊，提升災害應變決策效率。+}",
         "    {+2. 推動社區防災韌性計畫，輔導里民成立自主防災社區，強化第一線應變能力。+}",
         "    修正說明: 新增策略：因應極端氣候，強化城市整體防災韌性。",
@@ -116,7 +116,7 @@ def one_line_error(capsys, *argv) -> str:
 
 def test_unknown_label_lists_the_known_ones(capsys):
     assert one_line_error(capsys, DEMO, "--from", "108年原版") == (
-        f"plan-editor: {DEMO}: there is no revision labelled '108年原版' (known: 109年修正版、110年修正草案（示範）)"
+        f"plan-editor diff: {DEMO}: there is no revision labelled '108年原版' (known: 109年修正版、110年修正草案（示範）)"
     )
 
 
@@ -132,14 +132,14 @@ def test_three_files_and_a_file_without_revisions(tmp_path, capsys):
     assert one_line_error(capsys, SAMPLE, SAMPLE, SAMPLE) == "plan-editor diff: give one plan file or two, not 3"
     bare = tmp_path / "bare.plan.json"
     save_plan(PlanDocument(title="示範計畫", period=Period(start=108, end=111)), bare)
-    assert one_line_error(capsys, bare) == f"plan-editor: {bare} has no revision yet to compare the working draft with (use --from)"
+    assert one_line_error(capsys, bare) == f"plan-editor diff: {bare} has no revision yet to compare the working draft with (use --from)"
 
 
 def test_table_and_tracked_without_the_writers(tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "editor.export.amendments", None)  # as if the module did not exist
     out = tmp_path / "table.docx"
     assert one_line_error(capsys, DEMO, "--table", out) == (
-        "plan-editor: --table/--tracked need the amendment writers (editor/export/amendments.py), not built yet"
+        "plan-editor diff: --table/--tracked need the amendment writers (editor/export/amendments.py), not built yet"
     )
     assert not out.exists()
 

@@ -99,7 +99,7 @@ def test_git_merge_of_two_branches_keeps_both_edits_and_the_one_conflict_pending
     diff = git("diff", "main", "HEAD", "--", "kaohsiung.plan.json").stdout.splitlines()
     assert "-    （一）推動橋頭科學園區" in diff and "+    （一）推動橋頭科學園區開發計畫" in diff
     assert "+      打造亞洲新灣區新創聚落。" in diff
-    assert "+修正建議: 1 pending of 1" in diff
+    assert "+proposals (修正建議): 1 pending of 1" in diff
     assert not any('"title"' in line for line in diff)
 
 

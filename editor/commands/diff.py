@@ -12,8 +12,10 @@ file has no revision), otherwise that latest revision (same text, and its label 
 So two imported texts compare as their published revisions, and a file with unpublished edits
 shows them.
 
-Output: a readable summary (one header line per change, then its text differences marked
-[-deleted-]{+inserted+} and its 修正說明), or with ``--json`` one JSON document and nothing else.
+Output: a readable summary (one header line per change: added, removed, modified or moved, the item's
+kind and place; then its text differences marked [-deleted-]{+inserted+} and its 修正說明), in English
+with the plan's own words (kinds of items, field names) in Chinese, or with ``--json`` one JSON
+document and nothing else.
 ``--table`` / ``--tracked`` hand the same comparison to ``editor.export.amendments``:
 ``write_amendment_table(comparison, old_plan, old_revision, new_plan, new_revision, path)`` and
 ``write_tracked_document(comparison, old_plan, old_revision, new_plan, new_revision, path)``.
@@ -34,12 +36,11 @@ from schema.revisions import RevisionError, find_revision, latest_revision
 from schema.textdiff import render_marked
 from schema.tree import KINDS
 
-KIND_NAMES = {"added": "新增 added", "removed": "刪除 removed", "modified": "修正 modified", "moved": "移動 moved"}
 FIELD_NAMES = {
     "title": "標題", "chart_label": "架構圖標籤", "body": "內文", "text": "內文", "lead_agencies": "主辦機關",
     "supporting_agencies": "協辦機關", "goal_ids": "對應施政目標", "kpis": "關鍵績效指標", "budget": "預算（千元）",
 }
-_WRITERS_MISSING = "plan-editor: --table/--tracked need the amendment writers (editor/export/amendments.py), not built yet"
+_WRITERS_MISSING = "plan-editor diff: --table/--tracked need the amendment writers (editor/export/amendments.py), not built yet"
 
 
 def run(args) -> int:
@@ -70,7 +71,7 @@ def run(args) -> int:
                 try:
                     getattr(writers, writer)(comparison, old_plan, old_rev, new_plan, new_rev, path, **options)
                 except OSError as exc:
-                    raise UsageError(f"plan-editor: {path} was not written: {exc.strerror or exc}") from None
+                    raise UsageError(f"{path} was not written: {exc.strerror or exc}.") from None
     if args.json:
         print(json.dumps(to_json(comparison, from_label, to_label), ensure_ascii=False, indent=2))
     else:
@@ -96,13 +97,13 @@ def _pick(plan: PlanDocument, path: str, label: str | None, default) -> Revision
     try:
         return find_revision(plan, label)
     except RevisionError as exc:
-        raise UsageError(f"plan-editor: {path}: {exc}") from None
+        raise UsageError(f"plan-editor diff: {path}: {exc}") from None
 
 
 def _latest_or_refuse(plan: PlanDocument, path: str) -> Revision:
     latest = latest_revision(plan)
     if latest is None:
-        raise UsageError(f"plan-editor: {path} has no revision yet to compare the working draft with (use --from)")
+        raise UsageError(f"plan-editor diff: {path} has no revision yet to compare the working draft with (use --from)")
     return latest
 
 
@@ -123,7 +124,7 @@ def summary_lines(comparison: Comparison, from_label: str, to_label: str) -> lis
     total = sum(counts.values())
     if not total:
         return [f"{from_label} → {to_label}: no changes"]
-    tally = ", ".join(f"{KIND_NAMES[kind]} {counts[kind]}" for kind in ("modified", "added", "removed", "moved") if counts[kind])
+    tally = ", ".join(f"{kind} {counts[kind]}" for kind in ("modified", "added", "removed", "moved") if counts[kind])
     lines = [f"{from_label} → {to_label}: {total} change{'s' if total != 1 else ''} ({tally})"]
     for change in comparison.changes:
         lines.append(_header(change))
@@ -159,7 +160,7 @@ def _elide(diffs, context: int = 20):
 
 
 def _header(change: Change) -> str:
-    kind = KIND_NAMES[change.kind]
+    kind = change.kind
     what = KINDS[change.node_kind].label
     if change.kind == "moved":
         where = f"{_place(change.old)} → {_place(change.new, with_title=False)}"

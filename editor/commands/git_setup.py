@@ -29,11 +29,13 @@ def run(args) -> int:
     if git is None:
         raise UsageError("plan-editor git-setup: git is not installed (see scripts/setup.sh)")
     repo = Path(args.repo or ".")
+    if not repo.exists():
+        raise UsageError(f"{repo} does not exist.")
     if not repo.is_dir():
-        raise UsageError(f"plan-editor git-setup: {repo} is not a folder")
+        raise UsageError(f"{repo} is not a folder.")
     top = subprocess.run([git, "-C", str(repo), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
     if top.returncode != 0:
-        raise UsageError(f"plan-editor git-setup: {repo} is not inside a git repository (git init makes one)")
+        raise UsageError(f"{repo} is not inside a git repository (git init makes one).")
     root = Path(top.stdout.strip())
     program = program_command()
     settings = {

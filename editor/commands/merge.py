@@ -83,7 +83,7 @@ def _save(plan, output: Path) -> None:
     try:
         save_plan(plan, output)
     except OSError as exc:
-        raise UsageError(f"plan-editor merge: {output} was not written: {exc.strerror or exc}") from None
+        raise UsageError(f"{output} was not written: {exc.strerror or exc}.") from None
 
 
 def _conflict_lines(conflicts) -> list[str]:

@@ -30,7 +30,7 @@ def run(args) -> int:
     except PartError as exc:
         raise UsageError(f"plan-editor part: {args.file}: {exc}") from None
     except OSError as exc:
-        raise UsageError(f"plan-editor part: {output} was not written: {exc.strerror or exc}") from None
+        raise UsageError(f"{output} was not written: {exc.strerror or exc}.") from None
     print(f"wrote {output}: {describe_part(part)} of {plan.full_title()}")
     return 0
 

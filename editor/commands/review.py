@@ -29,7 +29,7 @@ def run(args) -> int:
     try:
         result = read_review(plan, args.reviewed)
     except ReviewError as exc:
-        raise UsageError(f"plan-editor review: {exc}") from None
+        raise UsageError(str(exc)) from None  # a file's problem: the file first, as PlanFileError's
     if args.json:
         print(json.dumps({
             "proposals": [{k: getattr(p, k) for k in JSON_KEYS} for p in result.proposals],

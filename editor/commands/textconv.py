@@ -3,7 +3,9 @@
 git compares the two renderings line by line, so each item is one line with its official
 number and title, indented by level, and each of its fields (body lines, agencies, KPIs, budget,
 修正說明) one line below it: a diff then reads as "this strategy's body changed", never as JSON
-braces. Numbers come from position, as everywhere. A file that is not a readable plan is shown
+braces. Numbers come from position, as everywhere. The header lines are English with the domain
+term in parentheses ("working draft (工作草稿): …"); an item's fields are labelled by their names in the
+official document (主辦機關, 修正說明 …), as ``plan-editor diff`` labels them. A file that is not a readable plan is shown
 as its raw text after one line saying why, so ``git diff`` still works on it.
 """
 from __future__ import annotations
@@ -39,14 +41,15 @@ def run(args) -> int:
 
 
 def render(plan: PlanDocument) -> list[str]:
-    lines = [plan.full_title(), f"機關: {plan.organisation}  期間: {plan.period.start}–{plan.period.end}"]
+    lines = [plan.full_title(), f"organisation (機關): {plan.organisation}, period (期程): ROC {plan.period.start}–{plan.period.end}"]
     for rev in plan.revisions:
-        lines.append(f"修正版: {rev.label} {rev.date} {rev.author}".rstrip())
-    lines.append(f"工作草稿: {plan.draft.label or '(no label)'} {plan.draft.author}".rstrip())
+        lines.append(f"revision (修正版): {rev.label} {rev.date} {rev.author}".rstrip())
+    draft = f"working draft (工作草稿): {plan.draft.label}" if plan.draft.label else "working draft (工作草稿), without a label:"
+    lines.append(f"{draft} {plan.draft.author}".rstrip())
     lines.extend(render_revision(plan.draft))
     pending = [p for p in plan.proposals if p.status == "pending"]
     if plan.proposals:
-        lines.append(f"修正建議: {len(pending)} pending of {len(plan.proposals)}")
+        lines.append(f"proposals (修正建議): {len(pending)} pending of {len(plan.proposals)}")
     for p in pending:
         lines.append(f"  [{p.source} {p.kind}] {p.node_id} {p.field}: {_one_line(p.new or p.comment or p.reason)}")
     return lines

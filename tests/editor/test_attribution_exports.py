@@ -32,10 +32,10 @@ def test_diff_names_who_made_each_change(tmp_path, capsys):
     path = tmp_path / "plan.plan.json"
     save_plan(attributed(), path)
     assert main(["diff", str(path)]) == 0
-    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("修正 modified")]
+    headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("modified")]
     assert headers == [
-        "修正 modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發\t修改者 王小明",
-        "修正 modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航\t修改者 李小華",
+        "modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發\t修改者 王小明",
+        "modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航\t修改者 李小華",
     ]
 
 

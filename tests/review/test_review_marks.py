@@ -127,7 +127,7 @@ def test_a_document_that_is_not_of_this_plan_is_one_sentence_and_exit_2(tmp_path
     out = tmp_path / "out.plan.json"
     done = run_cli(SAMPLE, foreign, "-o", out)
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == (f"plan-editor review: {foreign} does not look like a document exported from this plan: neither its "
+    assert done.stderr == (f"{foreign} does not look like a document exported from this plan: neither its "
                            f"bookmarks nor its paragraphs match the plan's items (0 of 88 found).\n")
     assert not out.exists()
 
@@ -141,7 +141,7 @@ def test_a_corrupt_file_is_one_sentence_and_exit_2(tmp_path, content, problem):
     bad.write_bytes(content)
     before = SAMPLE.read_bytes()
     done = run_cli(SAMPLE, bad, "--json")
-    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"plan-editor review: {bad} {problem}\n")
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"{bad} {problem}\n")
     assert SAMPLE.read_bytes() == before
 
 
