@@ -40,11 +40,11 @@ def test_conflicts_exit_1_and_the_summary_names_each_change_and_conflict(copies,
     assert out.splitlines() == [
         f"merged {copies['theirs']} into {copies['ours']} (base {copies['base']}) → {out_path}: 1 conflict to resolve",
         "base → ours: 2 changes (modified 2)",
-        "  modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發計畫",
-        "  modified\t推動策略\t二、衝就業 （一）建置青年創業資源平台",
+        "  modified\t推動策略\t一、（一）推動橋頭科學園區開發計畫",
+        "  modified\t推動策略\t二、（一）建置青年創業資源平台",
         "base → theirs: 2 changes (modified 2)",
-        "  modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航",
-        "  modified\t推動策略\t二、衝就業 （一）建置青年創業服務網",
+        "  modified\t推動策略\t一、（二）亞洲新灣區再啟航",
+        "  modified\t推動策略\t二、（一）建置青年創業服務網",
         "conflicts (ours is kept; theirs is a pending proposal, shown in the editor's review mode):",
         "  1. 二、衝就業 （一）建置青年創業資源平台: both sides changed the title of 推動策略 二、衝就業 （一）建置青年創業資源平台; ours is kept, theirs is pending",
     ]
@@ -82,7 +82,7 @@ def test_a_clean_merge_exits_0_and_may_write_over_ours(copies, capsys):
     code, out, err = run(capsys, copies["base"], copies["ours"], copies["theirs"], "-o", copies["ours"])
     assert (code, err) == (0, "")
     assert out.splitlines()[0].endswith(f"→ {copies['ours']}: no conflicts")
-    assert "  removed\t推動策略\t五、真安心 （一）" in out.splitlines()[-1]
+    assert "  removed\t推動策略\t五、（一）" in out.splitlines()[-1]
     merged = load_plan(copies["ours"])
     assert len(merged.draft.content.focus.focus_areas[4].strategies) == len(base.draft.content.focus.focus_areas[4].strategies) - 1
     assert merged.draft.content.focus.focus_areas[0].strategies[1].body == "打造新創聚落。"
@@ -118,7 +118,7 @@ def test_a_part_handed_out_by_agency_and_merged_back(tmp_path, capsys):
     whole, part_path = tmp_path / "plan.plan.json", tmp_path / "經發局.plan.json"
     save_plan(plan, whole)
     assert main(["part", str(whole), "--agency", "經濟發展局", "-o", str(part_path)]) == 0
-    assert capsys.readouterr().out == f"wrote {part_path}: 經濟發展局: 2 strategies of 高雄市政府108至111年度中程施政計畫理念（109年修正版）\n"
+    assert capsys.readouterr().out == f"wrote {part_path}: 經濟發展局: 2 strategies of 高雄市政府108至111年度中程施政計畫理念（修正草案）\n"
     part = load_plan(part_path)
     strategy = part.draft.content.focus.focus_areas[1].strategies[0]
     Document(part.draft.content).apply_all([
@@ -131,7 +131,7 @@ def test_a_part_handed_out_by_agency_and_merged_back(tmp_path, capsys):
     assert out.splitlines() == [
         f"merged the part {part_path} (經濟發展局: 2 strategies) into {whole} → {whole}: 1 thing to look at",
         f"{whole} → merged: 1 change (modified 1)",
-        f"  modified\t推動策略\t四、好生活 （三）{strategy.title}",
+        f"  modified\t推動策略\t四、（三）{strategy.title}",
         "edits outside the part (reported, not merged):",
         "  - 施政目標: edited in the part, but it is not part of what was handed out",
     ]
