@@ -34,8 +34,8 @@ def test_diff_names_who_made_each_change(tmp_path, capsys):
     assert main(["diff", str(path)]) == 0
     headers = [line for line in capsys.readouterr().out.splitlines() if line.startswith("modified")]
     assert headers == [
-        "modified\t推動策略\t一、拚經濟 （一）推動橋頭科學園區開發\t修改者 王小明",
-        "modified\t推動策略\t一、拚經濟 （二）亞洲新灣區再啟航\t修改者 李小華",
+        "modified\t推動策略\t一、（一）推動橋頭科學園區開發\t修改者 王小明",
+        "modified\t推動策略\t一、（二）亞洲新灣區再啟航\t修改者 李小華",
     ]
 
 
