@@ -57,6 +57,13 @@ def test_f8_walks_the_changes_in_the_plans_order_and_selects_their_item(qtbot, w
     assert "text-decoration: underline" in view.text.toHtml()
 
 
+def test_the_views_key_commands_are_its_widget_actions(window):
+    """QWidget.actions() answers on the view (a dict named ``actions`` used to hide it: calling it raised)."""
+    view = window.review.view
+    assert [a.text() for a in view.actions()] == ["上一個", "下一個", "接受", "拒絕", "全部接受", "全部拒絕", "結案"]
+    assert list(view.key_actions) == ["previous", "next", "accept", "reject", "accept_all", "reject_all", "resolve"]
+
+
 def test_accept_then_undo(qtbot, window):
     view = window.review.view
     key(qtbot, Qt.Key.Key_F8)
