@@ -72,13 +72,15 @@ def xlsx_bytes(kind: str, source: TableSource) -> bytes:
     sheet_name = _escaped(KPI_TITLE if kind == "kpi" else BUDGET_TITLE)
     cols = "".join(f'<col min="{k}" max="{k}" width="{width:g}" customWidth="1"/>'
                    for k, width in enumerate(_widths(header, rows), start=1))
-    sheet = (f'{_XML}<worksheet xmlns="{_MAIN}"><dimension ref="A1:{_column(columns)}{HEADER_ROW + len(rows)}"/>'
+    # printed landscape, one page wide (as many pages down as it takes): a reviewer's printout keeps 合計 beside the years
+    sheet = (f'{_XML}<worksheet xmlns="{_MAIN}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+             f'<dimension ref="A1:{_column(columns)}{HEADER_ROW + len(rows)}"/>'
              '<sheetViews><sheetView workbookViewId="0"><pane xSplit="2" ySplit="2" topLeftCell="C3" activePane="bottomRight"'
              ' state="frozen"/><selection pane="topRight"/><selection pane="bottomLeft"/>'
              '<selection pane="bottomRight" activeCell="C3" sqref="C3"/></sheetView></sheetViews>'
              f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{"".join(sheet_rows)}</sheetData>'
              '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
-             '<pageSetup paperSize="9" orientation="landscape"/></worksheet>')
+             '<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="landscape"/></worksheet>')
     items = "".join(f"<si><t{_preserve(text)}>{_escaped(text)}</t></si>" for text in strings)
     when = source.when.strftime("%Y-%m-%dT%H:%M:%SZ")
     organisation = _escaped(source.organisation)

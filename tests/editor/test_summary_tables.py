@@ -292,3 +292,20 @@ def test_xlsx_is_written_without_openpyxl_with_excel_s_default_theme_and_fixed_s
     assert [(c.value, c.font.b, c.fill.fgColor.rgb) for c in sheet[sheet.max_row - 1]][:3] == [
         ("五、真安心", True, "00F2F2F2"), ("小計", True, "00F2F2F2"), (None, True, "00F2F2F2")]  # a blank keeps the line's look
     assert (sheet["A2"].alignment.horizontal, sheet["A2"].fill.fgColor.rgb, sheet["A1"].font.sz) == ("center", "00D9D9D9", 14)
+
+
+def test_libreoffice_calc_opens_the_xlsx_and_prints_it_one_page_wide_with_the_totals(plan, tmp_path, validator):
+    # A real spreadsheet program reads the in-tree SpreadsheetML; printed, 合計 stays on the page with the years.
+    path = write_summary_table("budget", plan, None, tmp_path / "budget.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    assert (sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (True, 1, 0)
+    assert findings(validator, path) == []
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG_FILE), HOME=str(tmp_path))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, env=env, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "budget.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) == 1
+    assert re.search(r"施政重點\s+推動策略\s+108年（千元）\s+109年（千元）\s+110年（千元）\s+111年（千元）\s+合計（千元）", pages[0])
+    assert re.search(r"總計\s+16,300\s+33,000\.5\s+49,700\.125\s+55,500\.251\s+154,500\.876", pages[0])
