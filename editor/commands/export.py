@@ -10,17 +10,21 @@ Every input is checked before anything is written, so bad input never leaves a f
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor.commands import UsageError
 from editor.commands.outputs import check_output, refuse_input, same_file
 from schema.file_reading import PlanFileError
+
+if TYPE_CHECKING:
+    from schema.summary import TableKind  # the tables' module loads only when a table is written
 
 WHAT = ("plan-editor export: say what to write: --docx OUT.docx, --pdf OUT.pdf, --chart OUT.svg|OUT.png|OUT.pdf, "
         "--kpi-table or --budget-table OUT.docx|OUT.csv|OUT.xlsx")
 
 
 def run(args) -> int:
-    tables = {"kpi": args.kpi_table, "budget": args.budget_table}
+    tables: dict[TableKind, str | None] = {"kpi": args.kpi_table, "budget": args.budget_table}
     outputs = [path for path in (args.docx, args.pdf, args.chart, *tables.values()) if path]
     if not outputs:
         raise UsageError(WHAT)
@@ -85,7 +89,7 @@ def run(args) -> int:
     return 0
 
 
-def _tables_only(args, tables: dict) -> int:
+def _tables_only(args, tables: dict[TableKind, str | None]) -> int:
     """Only summary tables: the plan is read as plain data (schema.plain_read: fully validated, refused in the
     same sentence), without building the models, and each table is made from it (schema.summary)."""
     from editor.export.summary_export import write_table_file

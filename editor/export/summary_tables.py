@@ -16,12 +16,14 @@ from schema.summary import TableKind, plan_source
 
 __all__ = ["NUMBER_STYLE", "TITLES", "add_number_style", "write_appendix", "write_table"]
 
+APPENDIX: tuple[TableKind, ...] = ("kpi", "budget")  # 附錄一, 附錄二
+
 
 def write_appendix(writer) -> None:
     """The official document's appendix: each table on a landscape page of its own, under a heading
     (附錄一、附錄二) that the table of contents and the navigation pane list."""
     add_number_style(writer)
-    for k, kind in enumerate(("kpi", "budget"), start=1):
+    for k, kind in enumerate(APPENDIX, start=1):
         section = writer.chart_section()  # a new landscape section, as the chart's
         writer.heading(f"附錄{chinese_numeral(k)}　{TITLES[kind]}", "Chart Heading")
         write_table(writer, kind, section)
