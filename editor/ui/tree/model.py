@@ -1,32 +1,29 @@
-"""The plan tree as a Qt item model, without a copy of the plan (docs/architecture.md, "The one edit path").
+"""The plan tree as a Qt item model that Qt answers in C++ (docs/architecture.md, "The one edit path").
 
-:class:`PlanTreeModel` is a :class:`schema.document_listeners.DocumentListener`: the document tells it
-before and after every insert, remove, move and field change, and it translates those calls
-into Qt's begin/end signals and ``dataChanged`` (the structural ones in
-``editor.ui.tree.document_signals``, which also keeps the numbers shown true). Indexes carry a small integer (``internalId``)
-that maps to a node id; every question (rows, parent, text) is answered from the schema nodes.
-Edits made through the model (rename in place, drag and drop: ``editor.ui.tree.drag_drop``) become
-undo undo_commands.
+:class:`PlanTreeModel` is a QStandardItemModel holding one item per node — its shown text (number and
+first line of the title), its node id, and its font, colour and check mark — and a
+:class:`schema.document_listeners.DocumentListener`: the document tells it before and after every
+insert, remove, move and field change, and it translates those calls into item changes (the
+structural ones in ``editor.ui.tree.document_signals``, which also keeps the numbers shown true). It
+holds no copy of the plan's content: every other question (the node behind a row, its title to edit,
+its tooltip, what Find looks in) is answered from the schema nodes. Edits made through the model
+(rename in place, drag and drop: ``editor.ui.tree.drag_drop``) become undo commands.
 
-Views call index(), parent(), flags() and hasChildren() through Qt for every row they lay out,
-and a structural edit lays out every open row again: those answers are dictionary lookups
-returning QModelIndex objects made once (a createIndex per call would double their cost), and
-one ``multiData`` call answers all the roles a delegate asks for a painted row, from what that
-row showed last (remembered per node until its number, title or mark changes: a structural edit
-repaints every visible row). Findings of the checks (``editor.ui.checks.marks``) are drawn as the
-decoration of their rows.
+Why C++ items: after a row change QTreeView lays out every open row again and repaints the viewport,
+asking the model several questions per row; a Python model answered each in Python (about 4 calls
+per laid-out row, 1,000 rows with every strategy open) and cost 3–4× Qt's own model per structural
+edit (tests/bench/floors.md). What stays Python per row is the delegate's one ``multiData`` call per
+painted row (about 35), which reads the item's roles; ``data()`` answers the roles taken from the
+node (the title to edit, a tooltip, what Find looks in) when something asks one.
 
-Numbers come from position (``schema.numbering``). The model remembers each number it has shown
-and, after every insert, remove or move, forgets and re-announces (``dataChanged``) the numbers
-of the rows that follow: so a neighbour's text changes only with a signal that says so, as Qt's
-model contract (and the model tester) expects, and never silently inside a row change.
+Numbers come from position (``schema.numbering``): each item's text is rewritten when its place changes.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
@@ -34,7 +31,7 @@ from editor.ui.text import first_line, removed_note, strip_controls
 from editor.ui.tree.document_signals import DocumentSignals
 from editor.ui.tree.drag_drop import TreeDragAndDrop
 from schema.model import AnyNode
-from schema.numbering import number_at
+from schema.numbering import all_numbers, number_at
 from schema.tree import KINDS, SECTION_KINDS, children, title_of
 
 if TYPE_CHECKING:
@@ -58,6 +55,10 @@ def _flags_of(kind: str) -> Qt.ItemFlag:
 
 
 _FLAGS = {kind: _flags_of(kind) for kind in KINDS}
+# A new QStandardItem's flags; only the kinds that differ (sections, leaves) are set item by item.
+_ITEM_DEFAULT = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+                 | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+_OWN_FLAGS = {kind: flags for kind, flags in _FLAGS.items() if flags != _ITEM_DEFAULT}
 _STYLE: dict[str, object] = {}
 
 
@@ -66,14 +67,14 @@ def _bold_font() -> QFont:
     if font is None:  # made once, after the application exists
         font = _STYLE["bold"] = QFont()
         font.setBold(True)
-    return font
+    return font  # type: ignore[return-value]
 
 
 def _gray_brush() -> QBrush:
     brush = _STYLE.get("gray")
     if brush is None:
         brush = _STYLE["gray"] = QBrush(QColor("gray"))
-    return brush
+    return brush  # type: ignore[return-value]
 
 
 def title_field(node: AnyNode) -> str:
@@ -81,215 +82,125 @@ def title_field(node: AnyNode) -> str:
     return KINDS[node.kind].title_field
 
 
-_NO_KIDS: tuple = ()
 _INVALID = QModelIndex()
-# Roles as plain ints: data() runs for every painted row and role, and comparing with the enum
-# members costs an enum lookup each time.
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _EDIT = Qt.ItemDataRole.EditRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_FONT = Qt.ItemDataRole.FontRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _NODE_ID = NODE_ID_ROLE.value if hasattr(NODE_ID_ROLE, "value") else int(NODE_ID_ROLE)
 _KIND = KIND_ROLE.value if hasattr(KIND_ROLE, "value") else int(KIND_ROLE)
 _SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROLE)
-_OTHER_ROLES = frozenset((_EDIT, _NODE_ID, _KIND, _SEARCH, _TOOLTIP))  # asked of a painted row only by others than the delegate
-_ASK = object()  # a role the painted values do not hold: asked of data(), or nothing
+_FROM_NODE = frozenset((_EDIT, _KIND, _SEARCH, _TOOLTIP))  # answered from the schema node, not the item
+# What an item holds: its text, check mark, font (sections), colour (no title), node id.
+_ITEM_ROLES = frozenset((_DISPLAY, Qt.ItemDataRole.DecorationRole.value, Qt.ItemDataRole.FontRole.value,
+                         Qt.ItemDataRole.ForegroundRole.value, _NODE_ID))
 
 
-class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
+class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
     status_message = Signal(str)
+    # QStandardItemModel has no row moves: a move takes the row out and puts it back, which closes its
+    # branches and drops the selection in it. The view keeps them across these two signals.
+    row_moving = Signal(str)  # the node id whose row is about to be taken out and put back
+    row_moved = Signal(str)
 
     def __init__(self, session: EditSession, parent: QObject | None = None):
-        QAbstractItemModel.__init__(self, parent)
+        QStandardItemModel.__init__(self, parent)
         self._session = session
         self._doc = session.document
         self._by_id = self._doc.nodes_by_id
         self._parent_of = self._doc.parents_by_id
         self._check_marks = None  # an editor.ui.checks.marks.CheckMarks: findings drawn on their rows
-        self._serials: dict[str, int] = {}
-        self._ids: list[str | None] = [None]  # serial → node id; 0 is the root (invalid index)
-        self._flags: list = [Qt.ItemFlag.NoItemFlags]  # serial → flags (a node's kind never changes)
-        self._numbers: dict[str, str] = {}  # node id → number last shown (see the module docstring)
-        # node id → what a painted row shows (text, font, colour, mark), by role; forgotten with its number,
-        # its title or its mark, so that painting a row is a lookup (see multiData).
-        self._painted: dict[str, dict[int, object]] = {}
-        self._moving_with_reset = False
+        self._items: dict[str, QStandardItem] = {}
         self._sections = self._doc.sections()  # the four fixed section objects never change
-        # Views ask index(), rowCount(), hasChildren(), flags() and parent() for every row they lay
-        # out, and Qt asks parent() for every persistent index (open rows, selection) on every
-        # insert or remove: each answer must be a dictionary lookup, never a scan.
-        # serial → the live children list of that node (mutated in place by the document; a
-        # node that comes back by undo is a new object, so its subtree is forgotten on insert).
-        self._lists: dict[int, list] = {0: self._sections}
-        # node id → its row among its siblings, kept right by the insert/remove/move callbacks.
-        self._rows: dict[str, int] = {section.id: row for row, section in enumerate(self._sections)}
-        # parent serial → the indexes of its children, row by row (forgotten when they change).
-        self._child_indexes: dict[int, list[QModelIndex]] = {}
-        # serial → the index of its parent; forgotten when that parent's row changes (see _renumber).
-        self._parent_indexes: dict[int, QModelIndex] = {}
+        numbers = all_numbers(self._doc.content, self._session.plan.numbering_style)
+        self.invisibleRootItem().appendRows([self._item(section, numbers) for section in self._sections])
         self._doc.listeners.append(self)
-
-    @property
-    def check_marks(self):
-        return self._check_marks
-
-    @check_marks.setter
-    def check_marks(self, marks) -> None:
-        self._check_marks = marks
-        self._painted.clear()
 
     def detach(self) -> None:
         """Stop listening (the window is switching to another plan)."""
         if self in self._doc.listeners:
             self._doc.listeners.remove(self)
 
+    # --- items ---------------------------------------------------------------------------------
+    def _item(self, node: AnyNode, numbers: dict[str, str]) -> QStandardItem:
+        """The item of ``node`` and of its subtree (``numbers``: node id → number, from all_numbers)."""
+        items = self._items
+        item = QStandardItem(self._label(node, numbers.get(node.id, "")))
+        item.setData(node.id, NODE_ID_ROLE)
+        self._style(item, node)
+        items[node.id] = item
+        kids = children(node)
+        if kids:
+            item.appendRows([self._item(kid, numbers) for kid in kids])
+        return item
+
+    def _style(self, item: QStandardItem, node: AnyNode) -> None:
+        flags = _OWN_FLAGS.get(node.kind)
+        if flags is not None:
+            item.setFlags(flags)
+        if node.kind in SECTION_KINDS:
+            item.setFont(_bold_font())
+        if not (title_of(node) or "").strip():
+            item.setForeground(_gray_brush())
+
+    @staticmethod
+    def _label(node: AnyNode, number: str) -> str:
+        title = first_line(title_of(node) or "").strip() or translate("tree", "（未命名）")
+        # Full-width numbers (一、 （一） （1）) join the title directly; 1. takes a space, as printed.
+        return f"{number} {title}" if number.endswith(".") else f"{number}{title}"
+
+    def _number(self, node: AnyNode, row: int) -> str:
+        parent = self._parent_of.get(node.id)
+        return number_at(node.kind, row, parent.kind if parent is not None else "", self._session.plan.numbering_style)
+
+    def display_text(self, node: AnyNode) -> str:
+        """「（一）推動橋頭科學園區」: the official number and the first line of the title."""
+        return self._label(node, self._number(node, self._doc.index_of(node)))
+
     # --- ids ↔ indexes ---------------------------------------------------------------------
-    def _serial(self, node: AnyNode) -> int:
-        serial = self._serials.get(node.id)
-        if serial is None:
-            serial = len(self._ids)
-            self._serials[node.id] = serial
-            self._ids.append(node.id)
-            self._flags.append(_FLAGS[node.kind])
-        return serial
-
-    def _row(self, node: AnyNode) -> int:
-        row = self._rows.get(node.id)
-        if row is None:  # first question about this sibling list: number all of it at once
-            parent = self._parent_of.get(node.id)
-            for i, sibling in enumerate(children(parent) if parent is not None else self._sections):
-                self._rows[sibling.id] = i
-            row = self._rows[node.id]
-        return row
-
-    def _kids_of(self, serial: int):
-        kids = self._lists.get(serial)
-        if kids is None:
-            node = self._by_id.get(self._ids[serial])
-            if node is None:  # a stale index: its node was removed
-                return _NO_KIDS
-            kids = self._lists[serial] = children(node)
-        return kids
-
     def node(self, index: QModelIndex) -> AnyNode | None:
-        if not index.isValid():
+        if not index.isValid() or index.model() is not self:
             return None
-        return self._by_id.get(self._ids[index.internalId()])  # None for a stale index (node removed)
+        return self._by_id.get(QStandardItemModel.data(self, index, _NODE_ID))  # None for a removed node
 
     def index_of_node(self, node: AnyNode | None) -> QModelIndex:
-        if node is None:
-            return QModelIndex()
-        return self.createIndex(self._row(node), 0, self._serial(node))
+        item = self._items.get(node.id) if node is not None else None
+        return item.index() if item is not None else QModelIndex()
 
     def index_for_id(self, node_id: str) -> QModelIndex:
-        return self.index_of_node(self._by_id.get(node_id))
+        item = self._items.get(node_id)
+        return item.index() if item is not None else QModelIndex()
 
-    # --- QAbstractItemModel --------------------------------------------------------------------
-    def index(self, row: int, column: int = 0, parent: QModelIndex = _INVALID) -> QModelIndex:
-        # The hottest call (once per laid-out row). An invalid parent's internalId() is 0, the
-        # root's serial; a parent of column > 0 does not exist in this one-column model.
-        key = parent.internalId()
-        indexes = self._child_indexes.get(key)
-        if indexes is None:
-            indexes = self._fill_child_indexes(key)
-        if column or row < 0 or row >= len(indexes):
-            return QModelIndex()
-        return indexes[row]
-
-    def _fill_child_indexes(self, key: int) -> list[QModelIndex]:
-        create, serial = self.createIndex, self._serial
-        indexes = [create(row, 0, serial(kid)) for row, kid in enumerate(self._kids_of(key))]
-        if key == 0 or self._by_id.get(self._ids[key]) is not None:  # never remember a stale parent's
-            self._child_indexes[key] = indexes
-        return indexes
-
-    def parent(self, index: QModelIndex = None):  # noqa: D401 - also QObject.parent()
-        if index is None:
-            return QObject.parent(self)
-        # Asked several times for every painted row (branches, selection) and for every
-        # persistent index on each insert or remove.
-        found = self._parent_indexes.get(index.internalId())
-        return found if found is not None else self._find_parent(index.internalId())
-
-    def _find_parent(self, serial: int) -> QModelIndex:
-        node_id = self._ids[serial]
-        parent = self._parent_of.get(node_id)
-        if parent is None:  # a section, the root, or a stale index
-            if serial and node_id in self._by_id:  # a section (not stale): every painted row asks for it
-                self._parent_indexes[serial] = _INVALID
-            return QModelIndex()
-        found = self._parent_indexes[serial] = self.createIndex(self._row(parent), 0, self._serial(parent))
-        return found
-
-    def rowCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
-        # No index of a column > 0 exists (index() never makes one), so the parent's column is not asked.
-        return len(self._kids_of(parent.internalId()))
-
-    def columnCount(self, parent: QModelIndex = _INVALID) -> int:  # noqa: N802
-        return 1
-
-    def hasChildren(self, parent: QModelIndex = _INVALID) -> bool:  # noqa: N802
-        key = parent.internalId()
-        kids = self._lists.get(key)
-        return bool(kids if kids is not None else self._kids_of(key))
-
+    # --- what Qt asks in Python: one role of one row, never a row at a time ----------------------
     def data(self, index: QModelIndex, role: int = _DISPLAY):
-        node = self._by_id.get(self._ids[index.internalId()])  # the root's serial 0 maps to no node
+        role = getattr(role, "value", role)
+        if role not in _FROM_NODE:
+            return QStandardItemModel.data(self, index, role)
+        node = self.node(index)
         if node is None:
             return None
-        if role == _DISPLAY:
-            return self.display_text(node)
         if role == _EDIT:
             return title_of(node) or ""
-        if role == _NODE_ID:
-            return node.id
         if role == _KIND:
             return node.kind
         if role == _SEARCH:
             return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS[node.kind] if getattr(node, f))
-        if role == _TOOLTIP:
-            return self.tooltip(node)
-        if role == _FONT and node.kind in SECTION_KINDS:
-            return _bold_font()
-        if role == _FOREGROUND and not (title_of(node) or "").strip():
-            return _gray_brush()
-        if role == _DECORATION and self._check_marks is not None:
-            return self._check_marks.icon_of(node.id)
-        return None
+        return self.tooltip(node)
 
     def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt name
-        """All the roles a delegate asks for one painted row, in one call (Qt would call data() for each)."""
-        # The span is the delegate's own, reused for every row: each role must be set or cleared.
-        node_id = self._ids[index.internalId()]
-        painted = self._painted.get(node_id)  # type: ignore[arg-type]
-        if painted is None:
-            painted = self._paint_values(node_id)
+        """The roles a delegate asks for one painted row, from the item, in one call: QStandardItemModel's own
+        multiData calls data() once per role, which is Python here (data() answers the roles taken from the
+        node). Only the roles the items hold are read; the delegate's others (alignment, background, check
+        state) are never set."""
+        item = self.itemFromIndex(index)
         for role_data in span:
             role = role_data.role()
-            value = painted.get(role, _ASK)
-            if value is _ASK:
-                value = self.data(index, role) if role in _OTHER_ROLES and painted else None
+            value = item.data(role) if role in _ITEM_ROLES and item is not None else None
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
-
-    def _paint_values(self, node_id: str | None) -> dict[int, object]:
-        node = self._by_id.get(node_id)  # type: ignore[arg-type]
-        if node is None:  # the root or a stale index: nothing, and not remembered
-            return {}
-        painted: dict[int, object] = {_DISPLAY: self.display_text(node)}
-        if node.kind in SECTION_KINDS:
-            painted[_FONT] = _bold_font()
-        if not (title_of(node) or "").strip():
-            painted[_FOREGROUND] = _gray_brush()
-        icon = self._check_marks.icon_of(node.id) if self._check_marks is not None else None
-        if icon is not None:
-            painted[_DECORATION] = icon
-        self._painted[node.id] = painted
-        return painted
 
     def tooltip(self, node: AnyNode) -> str:
         """「推動策略：推動橋頭科學園區」; a row with findings of the checks lists them instead."""
@@ -298,31 +209,8 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
             return "\n".join([self.display_text(node), *("• " + m for m in messages)])
         return fill(translate("tree", "%1：%2"), node_kind_label(self._doc, node), title_of(node) or "")
 
-    def marks_changed(self, node_ids) -> None:
-        """The findings of these nodes changed: their rows are drawn again."""
-        for node_id in node_ids:
-            self._painted.pop(node_id, None)
-            index = self.index_for_id(node_id)
-            if index.isValid():
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole])
-
-    def display_text(self, node: AnyNode) -> str:
-        """「（一）推動橋頭科學園區」: the official number and the first line of the title."""
-        title = first_line(title_of(node) or "").strip() or translate("tree", "（未命名）")
-        number = self._numbers.get(node.id)
-        if number is None:
-            parent = self._parent_of.get(node.id)
-            number = self._numbers[node.id] = number_at(node.kind, self._row(node), parent.kind if parent is not None else "",
-                                                        self._session.plan.numbering_style)
-        # Full-width numbers (一、 （一） （1）) join the title directly; 1. takes a space, as printed.
-        return f"{number} {title}" if number.endswith(".") else f"{number}{title}"
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        # Views ask twice per laid-out row; the root (serial 0) has no flags. A stale index keeps
-        # the flags of its kind, which is harmless: Qt never acts on stale indexes.
-        return self._flags[index.internalId()]
-
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """A rename in place (F2): an undo command; the item's text follows from the document."""
         node = self.node(index)
         if node is None or role != Qt.ItemDataRole.EditRole or node.kind in SECTION_KINDS:
             return False
@@ -339,9 +227,40 @@ class PlanTreeModel(TreeDragAndDrop, QAbstractItemModel, DocumentSignals):
             self.status_message.emit(error)
         return error is None
 
+    def removeRows(self, row: int, count: int, parent: QModelIndex = _INVALID) -> bool:  # noqa: N802
+        """Never from outside: after a drag Qt would remove the dragged rows, which the drop has moved already
+        (the document is changed by operations only, and the items follow it)."""
+        return False
+
+    # --- check marks -----------------------------------------------------------------------------
+    @property
+    def check_marks(self):
+        return self._check_marks
+
+    @check_marks.setter
+    def check_marks(self, marks) -> None:
+        self._check_marks = marks
+        if marks is not None:
+            self.marks_changed(list(marks.marks))
+
+    def marks_changed(self, node_ids) -> None:
+        """The findings of these nodes changed: their rows show the worst one's icon (or none)."""
+        for node_id in node_ids:
+            item = self._items.get(node_id)
+            if item is not None:
+                icon = self._check_marks.icon_of(node_id) if self._check_marks is not None else None
+                item.setData(icon, _DECORATION)
+
     # --- DocumentListener: see DocumentSignals for the structural changes -----------------------
     def field_changed(self, node: AnyNode, field: str) -> None:
-        if field in _SEARCH_FIELDS[node.kind]:
-            self._painted.pop(node.id, None)
-            index = self.index_of_node(node)
-            self.dataChanged.emit(index, index)
+        item = self._items.get(node.id)
+        if item is None or field not in _SEARCH_FIELDS[node.kind]:
+            return
+        if field == title_field(node):
+            item.setText(self.display_text(node))
+            gray = not (title_of(node) or "").strip()
+            if gray != (item.data(_FOREGROUND) is not None):  # a row without a title is gray
+                item.setData(_gray_brush() if gray else None, _FOREGROUND)
+        else:  # not shown, but Find looks in it: the filter must see the row again
+            index = item.index()
+            self.dataChanged.emit(index, index, [SEARCH_ROLE])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 from editor.ui.tree.drop_feedback import DropFeedback
 from editor.ui.tree.inline_editor import InlineEditDelegate
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
+from schema.tree import subtree
 
 
 class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator and why a drop is refused
@@ -38,10 +39,18 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         )
         self._current_id: str | None = None  # the node last announced by current_node_changed
         self.root_id: str | None = None  # the branch shown alone (editor.ui.tree.outline_views), else None
+        self._watched: PlanTreeModel | None = None
+        # While a row is taken out and put back (a move: PlanTreeModel.row_moving), what the view had in it.
+        self._moving: tuple[set[str], str | None, list[str], str | None] | None = None
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt name
         self._current_id = None  # a new plan: announce its current node even if an id repeats
         super().setModel(model)
+        plan = self.plan_model()
+        if plan is not None and plan is not self._watched:  # the find bar's filter keeps the same plan model
+            self._watched = plan
+            plan.row_moving.connect(self._row_moving)
+            plan.row_moved.connect(self._row_moved)
         if self.root_id is not None:  # the find bar's filter swaps models: stay on the branch shown
             self.show_branch(self.root_id)
 
@@ -160,6 +169,35 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
                 self.selectionModel().setCurrentIndex(target, flags)
         super().rowsAboutToBeRemoved(parent, start, end)
 
+    # --- moves: the model takes the row out and puts it back ------------------------------------
+    def _row_moving(self, node_id: str) -> None:
+        """Note what the moved row had in this view: its open branches, the current and selected rows, the
+        branch shown alone; the current row Qt moves off the row meanwhile is not announced."""
+        model = self.plan_model()
+        node = model._by_id.get(node_id) if model is not None else None
+        if node is None:
+            return
+        open_ids = {n.id for n in subtree(node) if self.isExpanded(self.index_for_id(n.id))}
+        self._moving = (open_ids, self.current_node_id(), self.selected_node_ids(), self.root_id)
+
+    def _row_moved(self, node_id: str) -> None:
+        moving, self._moving = self._moving, None
+        if moving is None:
+            return
+        open_ids, current_id, selected_ids, root_id = moving
+        if root_id is not None and self.root_id is None:  # the branch shown alone was in the moved row
+            self.show_branch(root_id)
+        for open_id in open_ids:
+            self.expand_node(open_id)
+        selection = self.selectionModel()
+        if current_id is None or selection is None:
+            return
+        rows = QItemSelectionModel.SelectionFlag.Rows
+        selection.setCurrentIndex(self.index_for_id(current_id), QItemSelectionModel.SelectionFlag.ClearAndSelect | rows)
+        for other in selected_ids:
+            if other != current_id:
+                selection.select(self.index_for_id(other), QItemSelectionModel.SelectionFlag.Select | rows)
+
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
         """Announce the current node when it is another node, not when its row moved.
 
@@ -168,6 +206,8 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         changes, e.g. its heading's number, by listening to the document).
         """
         super().currentChanged(current, previous)
+        if self._moving is not None:  # the moved row is made current again when it is back (_row_moved)
+            return
         node_id = current.data(NODE_ID_ROLE) if current.isValid() else ""
         if node_id != self._current_id:
             self._current_id = node_id
