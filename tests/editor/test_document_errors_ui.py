@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -139,3 +141,48 @@ def test_reading_a_bad_review_says_why_in_chinese(qtbot, tmp_path, monkeypatch, 
     assert window.statusBar().currentMessage() == f"無法讀入審閱文件「{source.name}」。"
     assert window.session.plan.model_dump() == plan_before and window.session.undo_stack.count() == undo_before
     discard_on_close(window)
+
+
+def test_reading_a_bad_review_in_the_english_interface(qtbot, tmp_path, monkeypatch):
+    assert install_translator(QApplication.instance(), "en")  # as the app installs it (conftest removes it)
+    window = make_window(qtbot, tmp_path)
+    _choose(monkeypatch, _cut_short(tmp_path))
+    answerer = _answered(qtbot, window, Qt.Key.Key_W, "review", Qt.Key.Key_I, "OK")
+    assert answerer.texts == ['Cannot read the reviewed document "cut.docx".']
+    assert answerer.details == ['"cut.docx" is not a Word document (.docx): it is not a zip package, or it is damaged.']
+    discard_on_close(window)
+
+
+def _codes_raised() -> set[str]:
+    """Every code the importers and the review reader raise, read from their source."""
+    import re
+
+    from tests.paths import ROOT
+
+    sources = ["editor/importing/sources.py", "editor/review/wordml.py", "editor/review/__init__.py", "schema/importer.py",
+               "schema/importer_marks.py"]
+    text = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in sources)
+    # the code is the string argument after the sentence: Error(f"…", "code" or Error("…", "code"
+    return set(re.findall(r'(?:Error\(|\n\s*)f?"[^"\n]*(?:\.|ambiguous)",\s*"([a-z0-9_]+)"', text))
+
+
+def test_every_code_the_readers_raise_has_its_sentence():
+    from editor.ui.files.document_errors import _OTHER_ZIPS, _PHRASES
+
+    raised = _codes_raised()
+    assert len(raised) == 28  # the pattern above still finds them all
+    assert raised == set(_PHRASES) | {"other_zip"} and set(_OTHER_ZIPS) == {"xlsx", "pptx", "odf", "zip"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="/%\\"), min_size=1, max_size=20),
+       code=st.sampled_from(sorted(__import__("editor.ui.files.document_errors", fromlist=["_PHRASES"])._PHRASES)))
+def test_each_sentence_names_the_file_and_leaves_no_placeholder(qapp, name, code):
+    from editor.importing.sources import ImportSourceError
+    from editor.ui.files.document_errors import document_error_text
+
+    params = {"size": 200, "limit": 100, "offset": 6, "line": 5, "lower": "（一）", "upper": "1.", "other_line": 8, "matched": 0,
+              "total": 13}
+    text = document_error_text(ImportSourceError("English.", code, name=f"/tmp/{name}", **params))
+    assert f"「{name}」" in text
+    assert not any(f"%{n}" in text for n in range(1, 6))
