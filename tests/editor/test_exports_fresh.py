@@ -26,6 +26,7 @@ from scripts.regenerate_exports import (
     sample_files,
 )
 
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 HOW = "exports/ is stale: run `python scripts/regenerate_exports.py` and commit exports/"
 
 
@@ -39,6 +40,8 @@ def docx_text(path: Path) -> list[str]:
         if tag == "p":
             p = docx.text.paragraph.Paragraph(el, document)
             out.append(f"{p.style.name}: {p.text}")
+            # a picture's description is what a screen reader says of the chart: it goes stale like text
+            out.extend(f"picture: {pr.get('descr')}" for pr in el.iter(f"{{{WP}}}docPr"))
         elif tag == "tbl":
             table = docx.table.Table(el, document)
             out.extend("cell: " + cell.text for row in table.rows for cell in row.cells)
