@@ -19,7 +19,7 @@ from editor.review.wordml import WordFileError, read_word
 from schema.coded_error import CodedError
 from schema.document import Document
 from schema.fileio import collector_paused
-from schema.model import PlanDocument
+from schema.model import AnyNode, PlanDocument
 from schema.proposals import Proposal
 
 MIN_MATCHED_SHARE = 0.2  # below this share of the plan's paragraphs found, the document is not this plan's
@@ -51,17 +51,17 @@ def _read(plan: PlanDocument, path: Path) -> ReviewResult:
     except WordFileError as exc:
         raise ReviewError(str(exc), exc.code, **exc.params) from None
     content = plan.draft.content
-    document = Document(content)
-    labels = expected_labels(content)
+    nodes: dict[str, AnyNode] = {}
+    labels = expected_labels(content, nodes)  # and the plan's items by id, in the same walk
     try:  # styles.xml is parsed when a paragraph's style is first asked (wordml.StyleNames), and may be damaged
-        located = label_pieces(doc, lambda: expected_paragraphs(content), labels, document.nodes_by_id)
+        located = label_pieces(doc, lambda: expected_paragraphs(content), labels, nodes)
         if located.matched < max(1, MIN_MATCHED_SHARE * len(labels)):
             raise ReviewError(
                 f"{path} does not look like a document exported from this plan: neither its bookmarks nor its "
                 f"paragraphs match the plan's items ({located.matched} of {len(labels)} found).",
                 "not_this_plan", name=str(path), matched=located.matched, total=len(labels),
             )
-        proposals, unplaced = build(doc, located, document)
+        proposals, unplaced = build(doc, located, nodes, lambda: Document(content))
     except WordFileError as exc:
         raise ReviewError(str(exc), exc.code, **exc.params) from None
     for proposal in unplaced:

@@ -11,8 +11,9 @@ were taken first).
 """
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from pydantic import TypeAdapter
 
@@ -33,10 +34,11 @@ from schema.tree import KINDS, title_of
 
 
 class Builder:
-    def __init__(self, doc: WordDocument, located: Located, document: Document):
+    def __init__(self, doc: WordDocument, located: Located, nodes: Mapping[str, AnyNode], document: Callable[[], Document]):
         self.doc = doc
         self.located = located
-        self.document = document
+        self.nodes = nodes  # the plan's items by id
+        self._make_document = document  # made when first needed: only removed, missing and added items need their parents
         # Text proposals (nearly all of them) are kept as their fields until build() validates them in one
         # call (one Proposal each costs more); the structural ones are objects, which moves.py pairs.
         self.proposals: list[Proposal | dict] = []
@@ -47,12 +49,16 @@ class Builder:
         self.moved_from: dict[str, Proposal] = {}  # node id → its remove_node proposal, when Word marked it moved away
         self.moved_to: list[tuple[Proposal, dict]] = []  # insert_node proposals of paragraphs Word marked moved here
 
+    @functools.cached_property
+    def document(self) -> Document:
+        return self._make_document()
+
     # --- text fields ------------------------------------------------------------------------
     def fields(self) -> None:
         removed: set[str] = set()
         changed = self.located.changed
         by_label = self.located.by_label
-        nodes = self.document.nodes_by_id
+        nodes = self.nodes
         # First the items with something to see: a tracked change, or a field whose text is not the
         # plan's. Most fields of most documents are neither, and are passed over without more.
         busy: set[str] = set()
@@ -145,7 +151,7 @@ class Builder:
 
     def _field(self, label: tuple[str, str], pieces: list[Piece], changed: bool = True) -> None:
         node_id, field = label
-        node = self.document.get(node_id)
+        node = self.nodes.get(node_id)
         if node is None:
             return
         raw = getattr(node, field, "")
@@ -218,7 +224,7 @@ class Builder:
                                       anchor=self._name(label[0]) if label else ""))
 
     def _name(self, node_id: str) -> str:
-        node = self.document.get(node_id)
+        node = self.nodes.get(node_id)
         return (title_of(node) or node_id) if node is not None else node_id
 
     # --- added paragraphs ---------------------------------------------------------------------
@@ -321,13 +327,17 @@ def _id_maker() -> Callable[[], str]:
     return make
 
 
-def build(doc: WordDocument, located: Located, document: Document) -> tuple[list[Proposal], list[Proposal]]:
-    builder = Builder(doc, located, document)
+def build(doc: WordDocument, located: Located, nodes: Mapping[str, AnyNode],
+          document: Callable[[], Document]) -> tuple[list[Proposal], list[Proposal]]:
+    """The proposals and the unplaced changes of ``doc``; ``nodes`` the plan's items by id, ``document()`` the
+    plan's draft as a Document (made only when the parents of items are needed)."""
+    builder = Builder(doc, located, nodes, document)
     builder.fields()
     builder.added()
     builder.numbers_and_joins()
     made = iter(_PROPOSALS.validate_python([p for p in builder.proposals if isinstance(p, dict)]))
     validated = [next(made) if isinstance(p, dict) else p for p in builder.proposals]
-    proposals = pair_moves(validated, builder.moved_from, builder.moved_to, document)
+    proposals = pair_moves(validated, builder.moved_from, builder.moved_to, builder.document) \
+        if builder.moved_from and builder.moved_to else validated
     placed, unplaced = comment_proposals(doc, located)
     return proposals + placed, builder.unplaced + unplaced

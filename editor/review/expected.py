@@ -8,6 +8,7 @@ these when its bookmarks are gone; every reader compares a field's text in that 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from editor.export.official_docx import printed_goal
 from editor.export.textclean import clean_text
@@ -76,20 +77,35 @@ def expected_paragraphs(content: PlanContent) -> list[Expected]:
     return out
 
 
-def expected_labels(content: PlanContent) -> list[tuple[str, str]]:
-    """The (node id, field) of every paragraph :func:`expected_paragraphs` gives, without making them (cheap)."""
+def expected_labels(content: PlanContent, nodes: dict[str, Any] | None = None) -> list[tuple[str, str]]:
+    """The (node id, field) of every paragraph :func:`expected_paragraphs` gives, without making them (cheap);
+    given ``nodes``, every item of the plan is put in it by id on the way (the index a Document makes,
+    without its parents: reading a review needs the parents only for the few items it removes or adds)."""
     out: list[tuple[str, str]] = []
+    index: dict[str, Any] = {} if nodes is None else nodes
 
     def lines(node, field: str) -> None:
+        index[node.id] = node
         if getattr(node, field).strip():
             out.append((node.id, field))
 
+    def actions(items) -> None:  # an action and its sub-actions (the rules allow two levels)
+        for action in items:
+            index[action.id] = action
+            out.append((action.id, "text"))
+            if action.actions:
+                actions(action.actions)
+
+    index[content.preface.id] = content.preface
     for paragraph in content.preface.paragraphs:
         lines(paragraph, "text")
+    index[content.goals.id] = content.goals
     for goal in content.goals.goals:
+        index[goal.id] = goal
         if printed_goal(goal):
             out.append((goal.id, "title"))
             lines(goal, "body")
+    index[content.focus.id] = content.focus
     out.append((content.focus.id, "title"))
     for area in content.focus.focus_areas:
         out.append((area.id, "title"))
@@ -97,9 +113,8 @@ def expected_labels(content: PlanContent) -> list[tuple[str, str]]:
         for strategy in area.strategies:
             out.append((strategy.id, "title"))
             lines(strategy, "body")
-            for action in strategy.actions:
-                out.append((action.id, "text"))
-                out += [(sub.id, "text") for sub in action.actions]
+            actions(strategy.actions)
+    index[content.closing.id] = content.closing
     out.append((content.closing.id, "title"))
     for paragraph in content.closing.paragraphs:
         lines(paragraph, "text")

@@ -83,11 +83,12 @@ class Para:
 
     __slots__ = ("in_table", "pieces", "changed", "first_marked", "_element", "_styles", "_style")
 
-    def __init__(self, in_table: bool, element=None, styles: StyleNames | None = None, style: str = "") -> None:
+    def __init__(self, in_table: bool, element=None, styles: StyleNames | None = None, style: str = "",
+                 pieces: list[Piece] | None = None, changed: bool = False, first_marked: int = -1) -> None:
         self.in_table = in_table
-        self.pieces: list[Piece] = []
-        self.changed = False  # some piece (or the mark) is tracked: the reader sets it as it goes
-        self.first_marked = -1  # the index of its first piece under a pe_ bookmark (the reader notes it), -1: none
+        self.pieces: list[Piece] = [] if pieces is None else pieces
+        self.changed = changed  # some piece (or the mark) is tracked
+        self.first_marked = first_marked  # the index of its first piece under a pe_ bookmark, -1: none
         self._element = element
         self._styles = styles
         self._style: str | None = None if element is not None else style
@@ -314,17 +315,20 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     costs a few milliseconds even when it meets little. Untracked text under one
     bookmark, with no comment anchor between, becomes one piece (every reader joins pieces' texts;
     only changes and anchors need their own), so a plain paragraph is a piece or two. A paragraph's
-    mark is added when the next paragraph begins (or the body ends), so pieces are appended.
+    state is kept in locals and its Para made when it ends (the next paragraph begins, or the body
+    ends), its mark last.
     """
     paras = doc.paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
     bookmark: str | None = None  # the innermost open one's name
-    para: Para | None = None  # the current paragraph
-    para_element = None  # its w:p
-    pieces: list[Piece] = []  # its pieces (its mark added when it ends); para.pieces once there is a paragraph
+    para_element = None  # the current paragraph's w:p (None before the first)
+    pieces: list[Piece] = []  # its pieces (its mark added when it ends)
+    first_marked = -1  # the index of its first piece under a pe_ bookmark
+    para_changed = False  # some piece of it, or its mark, is tracked
     plain: Piece | None = None  # the untracked piece being gathered (texts met are added to it)
     mark_change: Change | None = None  # the current paragraph's tracked mark
     pending: list[tuple[dict, str]] = []  # comment anchors seen before the first paragraph
+    has_bookmarks = False  # a pe_ bookmark met
     # Each text element inside a tracked change → its Change, noted when the change's wrapper is met.
     # The dict holds the elements themselves, which keeps their lxml proxies alive: the pass then
     # meets the very same objects and finds them by identity. The same for the tables' paragraphs.
@@ -333,11 +337,13 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     anchors_of = {COMMENT_START: doc.comment_starts, COMMENT_END: doc.comment_ends, COMMENT_REF: doc.comment_refs}
     get_change = changed.get
     new_piece = Piece
+    new_para = Para
+    add_para = paras.append
     # the tests go from the most frequent element to the least (a run's text first)
     for element in body.iter(_WANTED):
         tag = element.tag
         if tag == T or tag == TAB or tag == DEL_TEXT or tag == BR:
-            if para is None:  # before the first paragraph
+            if para_element is None:  # before the first paragraph
                 continue
             if tag == T or tag == DEL_TEXT:
                 text = element.text
@@ -354,15 +360,15 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                 if plain is not None:
                     plain.text += text
                 else:
-                    if bookmark is not None and para.first_marked < 0:
-                        para.first_marked = len(pieces)
+                    if bookmark is not None and first_marked < 0:
+                        first_marked = len(pieces)
                     plain = new_piece(text, None, bookmark)
                     pieces.append(plain)
                 continue
             plain = None
-            para.changed = True
-            if bookmark is not None and para.first_marked < 0:
-                para.first_marked = len(pieces)
+            para_changed = True
+            if bookmark is not None and first_marked < 0:
+                first_marked = len(pieces)
             pieces.append(new_piece(text, change, bookmark))
             continue
         if tag == BOOKMARK_START:
@@ -371,20 +377,21 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             if name.startswith("pe_"):  # the export's (editor.docx_ids parses them); _Toc, _GoBack … are not
                 open_marks[element.get(ID, "")] = name
                 bookmark = name
-                doc.has_bookmarks = True
+                has_bookmarks = True
         elif tag == BOOKMARK_END:
             plain = None
             if open_marks.pop(element.get(ID, ""), None) is not None:
                 bookmark = next(reversed(open_marks.values())) if open_marks else None
         elif tag == P:
             plain = None
-            if para is not None:
+            if para_element is not None:
                 pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
-                paras.append(para)
-            mark_change = None  # set when its w:pPr/w:rPr/w:ins (…) is met, which comes first
+                add_para(new_para(para_element in in_tables, para_element, styles, "", pieces, para_changed, first_marked))
+                pieces = []
+                first_marked = -1
+                para_changed = False
+                mark_change = None  # set when its w:pPr/w:rPr/w:ins (…) is met, which comes first
             para_element = element
-            para = Para(element in in_tables, element, styles)
-            pieces = para.pieces
             if pending:
                 for anchors, comment_id in pending:
                     anchors[comment_id] = Anchor(len(paras), None)
@@ -393,19 +400,20 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             in_tables.update(element.iter(P))
         elif tag in _CHANGE_TAGS:  # the same
             mark = _note_change(element, changed)
-            if mark is not None and mark[0] is para_element and para is not None:
+            if mark is not None and mark[0] is para_element and para_element is not None:
                 mark_change = mark[1]
-                para.changed = True
+                para_changed = True
         else:  # a comment's anchor
             plain = None
             anchors = anchors_of[tag]
-            if para is None:
+            if para_element is None:
                 pending.append((anchors, element.get(ID, "")))
             else:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
-    if para is not None:
+    if para_element is not None:
         pieces.append(new_piece("\n", mark_change, None, True))
-        paras.append(para)
+        add_para(new_para(para_element in in_tables, para_element, styles, "", pieces, para_changed, first_marked))
+    doc.has_bookmarks = has_bookmarks
     for anchors, comment_id in pending:  # a document without paragraphs
         anchors[comment_id] = Anchor(0, None)
 
