@@ -97,7 +97,10 @@ def test_accepting_everything_gives_the_text_of_libreoffices_own_accept_all(revi
     assert (done, refused) == (5, [])
     write_official_docx(plan, None, tmp_path / "accepted-by-us.docx")
     ours = paragraph_texts(tmp_path / "accepted-by-us.docx")  # no table of contents by default: nothing to set aside
-    assert ours == paragraph_texts(reviewed["accepted"])
+    theirs = paragraph_texts(reviewed["accepted"])
+    # the title names the draft: exported unedited it was the 109 revision's label, edited it is 修正草案 (rules.draft_label)
+    assert theirs[0].endswith("\n（109年修正版）") and ours[0] == theirs[0].replace("（109年修正版）", "（修正草案）")
+    assert ours[1:] == theirs[1:]
     assert node(plan, QIAOTOU).actions[2].text == "爭取產業人才培育中心進駐園區。"
 
 
