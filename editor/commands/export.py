@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from editor.commands import UsageError
 from editor.commands.outputs import check_output, refuse_input, same_file
-from schema.file_reading import PlanFileError
+from schema.file_reading import PlanFileError, collector_paused
 
 if TYPE_CHECKING:
     from schema.summary import TableKind  # the tables' module loads only when a table is written
@@ -42,25 +42,44 @@ def run(args) -> int:
     if not (args.docx or args.pdf or args.chart):
         return _tables_only(args, tables)
     soffice = _soffice() if args.pdf else None
-    from schema.fileio import load_plan
+    # The Word document's chart is painted beside the loading of the plan and the writing of its text,
+    # in a child forked now, before pydantic and the models are imported (editor.export.chart_picture).
+    chart_child = _start_chart_child() if args.docx else None
+    pending_chart = None
+    try:
+        with collector_paused():  # pydantic and the models: many objects, none garbage
+            from schema.fileio import load_plan
+        plan = load_plan(args.file)
+        revision = plan.draft
+        if args.revision is not None:
+            try:
+                revision = plan.revision(args.revision)
+            except KeyError as exc:
+                raise UsageError(f"plan-editor export: {args.file}: {exc.args[0]}") from None
+        if chart_child is not None:
+            pending_chart, chart_child = chart_child.send(plan, revision), None
+        elif args.docx:  # where this process may not fork, the picture is made when the document asks for it
+            from editor.export.chart_picture import PendingChart, landscape_chart_room
 
-    plan = load_plan(args.file)
-    revision = plan.draft
-    if args.revision is not None:
-        try:
-            revision = plan.revision(args.revision)
-        except KeyError as exc:
-            raise UsageError(f"plan-editor export: {args.file}: {exc.args[0]}") from None
+            pending_chart = PendingChart(plan, revision, landscape_chart_room(), None)
+        _write(args, plan, revision, tables, soffice, pending_chart)
+    finally:
+        if chart_child is not None:  # the plan was refused before the child had its chart
+            chart_child.close()
+        if pending_chart is not None:
+            pending_chart.close()
+    return 0
 
+
+def _start_chart_child():
+    from editor.export.chart_picture import start_chart_child
+
+    return start_chart_child()
+
+
+def _write(args, plan, revision, tables: dict[str, str | None], soffice: str | None, pending_chart) -> None:
     from editor.export.fonts import NoChineseFontError, ensure_gui_application
 
-    # The Word document's chart is painted beside the writing of its text (in a child process where
-    # it may fork: editor.export.chart_picture); anything else drawn here needs Qt in this process.
-    pending_chart = None
-    if args.docx:
-        from editor.export.chart_picture import start_chart_picture
-
-        pending_chart = start_chart_picture(plan, revision)
     if args.pdf or args.chart:  # the chart is measured and painted by Qt; the tables need no Qt
         ensure_gui_application()
     try:
@@ -83,10 +102,6 @@ def run(args) -> int:
                 print(write_summary_table(kind, plan, revision, path))
     except NoChineseFontError as exc:
         raise PlanFileError(f"plan-editor export: {exc}") from None
-    finally:
-        if pending_chart is not None:
-            pending_chart.close()
-    return 0
 
 
 def _tables_only(args, tables: dict[TableKind, str | None]) -> int:

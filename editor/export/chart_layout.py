@@ -13,14 +13,20 @@ painter is scaled. Nothing depends on a widget: the editor's preview paints the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from editor.export.chart_data import ChartColumn as ChartColumn
+from editor.export.chart_data import ChartData as ChartData
+from editor.export.chart_data import chart_data as chart_data
+from editor.export.chart_data import chart_title as chart_title
 from editor.export.fonts import choose_chart_family, ensure_gui_application
 from editor.export.line_breaking import break_lines
-from editor.export.textclean import clean_text
-from schema.model import PlanDocument, Revision
+
+if TYPE_CHECKING:  # the models (pydantic) are not imported by the child process that paints the chart (chart_picture)
+    from schema.model import PlanDocument, Revision
 
 A4_LANDSCAPE_WIDTH = 842.0  # points; the chart is laid out to fill this width when it can
 
@@ -39,32 +45,6 @@ FONT_SIZES = {"title": 20, "header": 16, "goals": 15, "focus": 16, "strategy": 1
 BOLD = {"title": True, "header": True, "goals": False, "focus": True, "strategy": False}
 ROW_TITLES = ("施政目標", "施政重點", "推動策略")
 
-
-
-@dataclass(frozen=True)
-class ChartColumn:
-    """A focus area (施政重點) and the labels of its strategies (推動策略)."""
-
-    node_id: str
-    title: str
-    strategies: tuple[tuple[str, str], ...]  # (strategy id, label)
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """What the chart shows, independent of geometry."""
-
-    title: str
-    goals: tuple[tuple[str, str], ...]  # (goal id, title)
-    columns: tuple[ChartColumn, ...]
-
-    def labels(self) -> list[str]:
-        """Every text of the chart, in reading order (title, goals, then column by column)."""
-        out = [self.title, *(g for _i, g in self.goals)]
-        for col in self.columns:
-            out.append(col.title)
-            out.extend(label for _i, label in col.strategies)
-        return [t for t in out if t]
 
 
 @dataclass
@@ -104,27 +84,6 @@ class ChartLayout:
             if box.rect.contains(point):
                 return box
         return None
-
-
-def chart_title(plan: PlanDocument, revision: Revision | None = None) -> str:
-    """e.g. 高雄市政府108至111年度中程施政計畫理念架構圖（109年修正版）, as published."""
-    full = plan.full_title(revision)
-    return plan.title + "架構圖" + full[len(plan.title):]
-
-
-def chart_data(plan: PlanDocument, revision: Revision | None = None) -> ChartData:
-    revision = revision or plan.draft
-    content = revision.content
-    columns = tuple(
-        ChartColumn(
-            area.id,
-            clean_text(area.title),
-            tuple((s.id, clean_text(s.chart_text)) for s in area.strategies),
-        )
-        for area in content.focus.focus_areas
-    )
-    goals = tuple((g.id, clean_text(g.title)) for g in content.goals.goals)
-    return ChartData(clean_text(chart_title(plan, revision)), goals, columns)
 
 
 def make_fonts(family: str) -> dict[str, QFont]:

@@ -11,6 +11,7 @@ import struct
 import threading
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -18,7 +19,9 @@ from PySide6.QtSvg import QSvgGenerator
 
 from editor.export.chart_layout import ChartLayout, layout_chart
 from editor.export.output import save_bytes
-from schema.model import PlanDocument, Revision
+
+if TYPE_CHECKING:  # not imported by the child process that paints the chart (chart_picture)
+    from schema.model import PlanDocument, Revision
 
 CHART_SUFFIXES = (".svg", ".png", ".pdf")
 PNG_DPI = 300

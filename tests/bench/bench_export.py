@@ -48,7 +48,7 @@ SIZES = {"1k": 4, "5k": 20, "20k": 80}
 WITHOUT_CHART = r"""
 import sys
 from editor.export import chart_picture, official_docx
-chart_picture.start_chart_picture = lambda plan, revision: None
+chart_picture.start_chart_child = lambda: None
 official_docx.OfficialWriter.chart_page = lambda self: None
 from editor.cli import main
 sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,7 @@
 """The official document's chart picture (editor.export.chart_picture): painted in a forked child by
-the command line, the same picture as painted in process; a failed child leaves the work to the
-process; the PNG writer's pieces (deflated in threads) hold exactly the image's pixels."""
+the command line (forked before the plan is loaded), the same picture as painted in process; a failed
+child leaves the work to the process; a refused plan or a failed export leaves no child behind; the
+PNG writer's pieces (deflated in threads) hold exactly the image's pixels."""
 from __future__ import annotations
 
 import os
@@ -33,6 +34,89 @@ picture = pending.result()
 here = chart_picture.chart_picture(plan, plan.draft, chart_picture.landscape_chart_room())
 print(f"forked {forked}; same picture {picture == here}; {picture.width}x{picture.height} EMU; {len(picture.png) > 100_000}")
 """
+
+
+# `plan-editor export --docx` in a fresh interpreter, with the child's work changed as the case says;
+# afterwards: no child of the command is left (running or a zombie), and what the parent imported.
+EXPORT = r"""
+import os, sys
+from editor.cli import main
+from editor.export import chart_picture, fonts
+case = sys.argv[1]
+if case == "child dies":
+    chart_picture._paint_data_in_child = lambda *args: os._exit(3)
+if case == "child raises":
+    def fail(*args):
+        raise RuntimeError("not a picture")
+    chart_picture._paint_data_in_child = fail
+if case == "no Chinese font":
+    def no_font(available=None):
+        raise fonts.NoChineseFontError("No Traditional Chinese font is installed, so the framework chart cannot be drawn.")
+    fonts.choose_chart_family = no_font
+status = main(sys.argv[2:])
+try:
+    left = os.waitpid(-1, os.WNOHANG)
+except ChildProcessError:
+    left = "none"
+print(f"status {status}; children left {left}; Qt {'PySide6.QtGui' in sys.modules}; models {'schema.model' in sys.modules}")
+"""
+
+
+def export_with(case: str, *args: str) -> tuple[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", EXPORT, case, "export", *args], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip(), result.stderr
+
+
+def test_a_child_forked_before_the_plan_is_loaded_paints_the_picture_of_the_window_s_document(qapp, tmp_path):
+    from editor.export.official_docx import write_official_docx
+    from schema.fileio import load_plan
+
+    out = tmp_path / "cli.docx"
+    assert export_with("child paints", str(SAMPLE), "--docx", str(out)) == (
+        f"{out}\nstatus 0; children left none; Qt False; models True", "")
+    in_process = write_official_docx(load_plan(SAMPLE), None, tmp_path / "window.docx")  # Qt loaded here: no child
+    assert out.read_bytes() == in_process.read_bytes()
+
+
+def test_a_child_that_dies_or_fails_leaves_the_picture_to_the_process(qapp, tmp_path):
+    from editor.export.official_docx import write_official_docx
+    from schema.fileio import load_plan
+
+    in_process = write_official_docx(load_plan(SAMPLE), None, tmp_path / "window.docx").read_bytes()
+    for case in ("child dies", "child raises"):
+        out = tmp_path / f"{case}.docx"
+        assert export_with(case, str(SAMPLE), "--docx", str(out)) == (
+            f"{out}\nstatus 0; children left none; Qt True; models True", "")
+        assert out.read_bytes() == in_process
+
+
+def test_a_refused_plan_stops_the_child_and_says_one_sentence(tmp_path):
+    broken = tmp_path / "broken.plan.json"
+    broken.write_text('{"format_version": 2, "title": ', encoding="utf-8")
+    out = tmp_path / "out.docx"
+    stdout, stderr = export_with("child paints", str(broken), "--docx", str(out))
+    assert stdout == "status 2; children left none; Qt False; models True"
+    assert stderr == f"{broken} ends unexpectedly at line 1: the file is truncated or incomplete.\n"
+    assert not out.exists()
+
+
+def test_an_unknown_revision_stops_the_child_and_says_one_sentence(tmp_path):
+    out = tmp_path / "out.docx"
+    stdout, stderr = export_with("child paints", str(SAMPLE), "--revision", "no such label", "--docx", str(out))
+    assert stdout == "status 2; children left none; Qt False; models True"
+    assert stderr == f"plan-editor export: {SAMPLE}: no revision labelled 'no such label' (known: 109年修正版)\n"
+    assert not out.exists()
+
+
+def test_no_chinese_font_in_the_child_is_the_command_s_one_sentence_and_no_file(tmp_path):
+    out = tmp_path / "out.docx"
+    stdout, stderr = export_with("no Chinese font", str(SAMPLE), "--docx", str(out))
+    assert stdout == "status 2; children left none; Qt True; models True"
+    assert stderr == "plan-editor export: No Traditional Chinese font is installed, so the framework chart cannot be drawn.\n"
+    assert not out.exists()
 
 
 def run_forked(case: str) -> str:
