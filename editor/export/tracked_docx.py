@@ -81,6 +81,7 @@ class TrackedWriter(OfficialWriter):
         self.new_ids = {node.id for node, _parent in walk(self.content)}
         self.total = len(self.new_ids) + sum(1 for _ in walk(self.old_content)) + 2
         self.number_diffs: dict[tuple[str, str], Diff] = {}  # renumbering repeats: （三） → （四） in many strategies
+        self.new_kpi_ids: set[str] | None = None  # the newer version's KPIs, when a KPI row is deleted
 
     # --- markup ---------------------------------------------------------------------------------
     def mark(self, op: int):
@@ -268,22 +269,38 @@ class TrackedWriter(OfficialWriter):
         old_kpi = kpi_table(old, self.old_plan.period.years) if old is not None and old.kpis else None
         new_kpi = kpi_table(new, self.plan.period.years) if new is not None and new.kpis else None
         heading = lambda r, c: "Table Heading" if r == "" else "Table Text"  # noqa: E731 — the header row's key is ""
+        kpi_rows = {"header_key": "", "mark_of": self.kpi_mark}  # as the official writer's: a repeated header, KPI ids
         if old_kpi and new_kpi and len(old_kpi[0]) == len(new_kpi[0]):
-            self.table_rows([("", old_kpi[0]), *old_kpi[1]], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
+            self.table_rows([("", old_kpi[0]), *old_kpi[1]], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading, **kpi_rows)
         else:  # different periods (two files): the whole table replaced
             if old_kpi:
-                self.table_rows([("", old_kpi[0]), *old_kpi[1]], [], old_kpi[2], heading)
+                self.table_rows([("", old_kpi[0]), *old_kpi[1]], [], old_kpi[2], heading, **kpi_rows)
             if new_kpi:
-                self.table_rows([], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
+                self.table_rows([], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading, **kpi_rows)
 
-    def table_rows(self, old_rows, new_rows, widths, style_of) -> None:
-        """A table whose rows are matched by key: kept rows show their cells' differences."""
+    def kpi_mark(self, key: str, new_cells: list | None) -> tuple[str, str] | None:
+        """The bookmark of a KPI row's name, as the official writer's (pe_<KPI id>_name): the KPI's id,
+        a deleted row's only when no KPI of the newer version has it (a moved KPI is marked where it now is)."""
+        if key == "":
+            return None
+        if new_cells is None:
+            if self.new_kpi_ids is None:
+                self.new_kpi_ids = {kpi.id for area in self.content.focus.focus_areas for s in area.strategies for kpi in s.kpis}
+            if key in self.new_kpi_ids:
+                return None
+        return key, "name"
+
+    def table_rows(self, old_rows, new_rows, widths, style_of, *, header_key: str | None = None, mark_of=None) -> None:
+        """A table whose rows are matched by key: kept rows show their cells' differences. The row of
+        ``header_key`` repeats on every page (w:tblHeader); ``mark_of(key, new cells or None)`` names
+        the bookmark of a row's first cell, or None."""
         if not old_rows and not new_rows:
             return
         if old_rows == new_rows:  # most tables: every row kept as it was
             table = self.table(widths)
             for key, cells in new_rows:
-                self.text_row(table, cells, [style_of(key, c) for c in range(len(widths))])
+                self.text_row(table, cells, [style_of(key, c) for c in range(len(widths))],
+                              mark=mark_of(key, cells) if mark_of else None, header=key == header_key)
             self.close_bookmark(*self.open_para("", "Table Text"))
             return
         rows: list[tuple[str, list | None, list | None]] = []
@@ -296,23 +313,28 @@ class TrackedWriter(OfficialWriter):
                 rows += [(new_rows[j][0], None, new_rows[j][1]) for j in range(j1, j2)]
         table = self.table(widths)
         for key, old_cells, new_cells in rows:
+            mark = mark_of(key, new_cells) if mark_of else None
+            header = key == header_key
             if old_cells == new_cells:
-                self.text_row(table, new_cells, [style_of(key, c) for c in range(len(widths))])
+                self.text_row(table, new_cells, [style_of(key, c) for c in range(len(widths))], mark=mark, header=header)
                 continue
-            tr = self.row(table)
+            tr = self.row(table, header=header)
             row_mark = _side_mark(old_cells, new_cells)
             if row_mark != EQUAL:
                 # ECMA-376's row properties need one property before the w:ins/w:del mark (openxml-audit):
-                # cantSplit off is the default, so the row is drawn as without it.
-                tr_pr = wx.sub(tr, "trPr")
-                wx.sub(tr_pr, "cantSplit", val="off")
+                # a header row has its w:tblHeader; cantSplit off is the default, so the row is drawn as without it.
+                tr_pr = tr.find(wx.w("trPr")) if header else wx.sub(tr, "trPr")
+                if not header:
+                    wx.sub(tr_pr, "cantSplit", val="off")
                 self.add_mark(tr_pr, row_mark)
             for c, width in enumerate(widths):
                 a = one_paragraph(old_cells[c]) if old_cells is not None else None
                 b = one_paragraph(new_cells[c]) if new_cells is not None else None
                 p = wx.sub(self.cell(tr, width), "p")
                 wx.sub(wx.sub(p, "pPr"), "pStyle", val=self.style_ids[style_of(key, c)])
+                bookmark = self.open_bookmark(p, mark) if c == 0 else None
                 self.runs(p, pick_diff(a, b))
+                self.close_bookmark(p, bookmark)
         self.tpara([], "Table Text", _side_mark(old_rows or None, new_rows or None))  # keeps tables apart
 
     def chart_pages(self) -> None:

@@ -100,6 +100,12 @@ def blocks(body) -> list[tuple]:
     return out
 
 
+def row_marks(body) -> list[tuple]:
+    """(repeated as a header, bookmark names) of every table row, in order."""
+    return [(tr.find(f"{W}trPr/{W}tblHeader") is not None, [b.get(f"{W}name") for b in tr.iter(f"{W}bookmarkStart")])
+            for tr in body.iter(f"{W}tr")]
+
+
 def official(plan, revision, path: Path) -> list[tuple]:
     write_official_docx(plan, revision, path)
     return blocks(body_of(path))
@@ -109,8 +115,11 @@ def check_accept_and_reject(plan_old, old, plan_new, new, tmp_path: Path) -> Pat
     comparison = compare(old.content, new.content)
     tracked = write_tracked_document(comparison, plan_old, old, plan_new, new, tmp_path / "tracked.docx")
     body = body_of(tracked)
-    assert blocks(resolve(body, accept=True)) == official(plan_new, new, tmp_path / "new.docx")
+    accepted = resolve(body, accept=True)
+    assert blocks(accepted) == official(plan_new, new, tmp_path / "new.docx")
     assert blocks(resolve(body, accept=False)) == official(plan_old, old, tmp_path / "old.docx")
+    # Accepted, its tables are the official document's: the same header rows, the same KPI bookmarks.
+    assert row_marks(accepted) == row_marks(body_of(tmp_path / "new.docx"))
     return tracked
 
 
@@ -264,6 +273,76 @@ def test_table_rows_are_tracked_row_by_row(tmp_path):
     ]
     # The author of the draft is empty: the program signs the marks.
     assert {m.get(f"{W}author") for m in body_of(tracked).iter(INS, DEL)} == {DEFAULT_AUTHOR}
+
+
+def test_kpi_rows_carry_the_kpi_bookmarks_and_their_header_repeats_as_in_the_official_document(tmp_path):
+    plan = _plan_with_tables(
+        lead_agencies=["經濟發展局", "工務局"], supporting_agencies=["都市發展局"], budget={},
+        kpis=[{"id": "k2", "name": "進駐廠商", "measurement": "", "unit": "家", "targets": {"109": "8"}},
+              {"id": "k3", "name": "新增就業", "measurement": "", "unit": "人", "targets": {"110": "300"}}],
+    )
+    tracked = check_accept_and_reject(plan, plan.revisions[-1], plan, plan.draft, tmp_path)
+    kpi_table = list(body_of(tracked).iter(f"{W}tbl"))[1]
+    state = [("ins" if r.find(f"{W}trPr/{W}ins") is not None else "del" if r.find(f"{W}trPr/{W}del") is not None else "kept", text_of(r))
+             for r in kpi_table.iter(f"{W}tr")]
+    assert list(zip(state, row_marks(kpi_table))) == [
+        (("kept", "關鍵績效指標衡量標準單位108年109年110年111年"), (True, [])),
+        (("del", "招商金額億元100"), (False, ["pe_k1_name"])),  # gone from the newer version: still named
+        (("kept", "進駐廠商家58"), (False, ["pe_k2_name"])),
+        (("ins", "新增就業人300"), (False, ["pe_k3_name"])),
+    ]
+    # The bookmark holds the name cell's text, its deleted and inserted runs alike.
+    name_cell = kpi_table.findall(f"{W}tr")[1].find(f"{W}tc/{W}p")
+    assert [el.tag.split("}")[1] for el in name_cell if el.tag != f"{W}pPr"] == ["bookmarkStart", "del", "bookmarkEnd"]
+
+
+def test_a_kpi_moved_to_another_strategy_is_named_where_it_now_is(tmp_path):
+    plan = load_plan(SAMPLE)
+    old = plan.revisions[-1]
+    content = old.content.model_copy(deep=True)
+    first = content.focus.focus_areas[0].strategies[0]
+    first.kpis = [KPI(id="kmoved", name="招商金額", unit="億元", targets={108: "100"})]
+    old = Revision(label=old.label, date=old.date, author=old.author, content=content)
+    moved = content.model_copy(deep=True)
+    moved.focus.focus_areas[0].strategies[1].kpis = moved.focus.focus_areas[0].strategies[0].kpis
+    moved.focus.focus_areas[0].strategies[0].kpis = []
+    new = Revision(label="110年修正版", date="2021-06-30", author="研考會", content=moved)
+    plan.revisions, plan.draft = [old], new
+    tracked = check_accept_and_reject(plan, old, plan, new, tmp_path)
+    rows = [(r.find(f"{W}trPr/{W}ins") is not None, r.find(f"{W}trPr/{W}del") is not None, text_of(r), marks)
+            for r, (_header, marks) in zip(body_of(tracked).iter(f"{W}tr"), row_marks(body_of(tracked))) if "招商金額" in text_of(r)]
+    assert rows == [(False, True, "招商金額億元100", []), (True, False, "招商金額億元100", ["pe_kmoved_name"])]
+
+
+def test_a_plan_with_tables_against_itself_has_the_official_document_s_rows(tmp_path):
+    plan = _plan_with_tables()
+    revision = plan.draft
+    tracked = body_of(write_tracked_document(compare(revision.content, revision.content), plan, revision, plan, revision,
+                                             tmp_path / "tracked.docx"))
+    official(plan, revision, tmp_path / "official.docx")
+    assert row_marks(tracked) == row_marks(body_of(tmp_path / "official.docx")) == [
+        (False, []), (False, []), (True, []), (False, ["pe_k1_name"]), (False, ["pe_k2_name"])]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")  # CI installs it
+def test_libreoffice_s_accept_all_and_reject_all_keep_the_header_rows_and_the_kpi_bookmarks(tmp_path):
+    from tests.review.reviewed_docs import SCRIPT, SYSTEM_PYTHON
+
+    plan = _plan_with_tables(kpis=[{"id": "k2", "name": "進駐廠商", "measurement": "", "unit": "家", "targets": {"109": "8"}},
+                                   {"id": "k3", "name": "新增就業", "measurement": "", "unit": "人", "targets": {"110": "300"}}])
+    tracked = write_tracked_document(compare(plan.revisions[-1].content, plan.draft.content), plan, plan.revisions[-1], plan,
+                                     plan.draft, tmp_path / "tracked-by-us.docx")
+    spec = tmp_path / "spec.json"
+    spec.write_text(f'{{"input": "{tracked}", "author": "x", "out": "{tmp_path}", "edits": [], "reject_all": true}}', encoding="utf-8")
+    done = subprocess.run([SYSTEM_PYTHON, str(SCRIPT), str(spec)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = {name: [(marks, text_of(tr)) for tr, marks in zip(body_of(tmp_path / f"{name}.docx").iter(f"{W}tr"),
+                                                             row_marks(body_of(tmp_path / f"{name}.docx")))]
+            for name in ("accepted", "rejected")}
+    info = [((False, []), "主辦機關經濟發展局"), ((False, []), "預算（千元）108年 1,200"),
+            ((True, []), "關鍵績效指標衡量標準單位108年109年110年111年")]
+    assert rows["accepted"] == [*info, ((False, ["pe_k2_name"]), "進駐廠商家8"), ((False, ["pe_k3_name"]), "新增就業人300")]
+    assert rows["rejected"] == [*info, ((False, ["pe_k1_name"]), "招商金額億元100"), ((False, ["pe_k2_name"]), "進駐廠商家5")]
 
 
 def test_a_strategy_whose_tables_disappear(tmp_path):

@@ -10,7 +10,8 @@ holding TEXT, in that paragraph's style, as pressing Enter at its end and typing
 
 It writes three Word documents into ``out``: ``tracked.docx`` (the edits recorded as changes by
 the author), ``accepted.docx`` (tracked.docx after LibreOffice's own Accept All) and
-``untracked.docx`` (the same edits made with recording off: a reviewer who did not track).
+``untracked.docx`` (the same edits made with recording off: a reviewer who did not track); with
+``"reject_all": true`` in SPEC also ``rejected.docx`` (tracked.docx after LibreOffice's Reject All).
 A private user profile holds the author's name, so the user's own LibreOffice is not touched.
 Comments are not made here: LibreOffice 7.4's headless build crashes inserting one over UNO.
 """
@@ -119,6 +120,12 @@ def main():
         dispatcher.executeDispatch(frame, ".uno:AcceptAllTrackedChanges", "", 0, ())
         store(doc, out / "accepted.docx")
         doc.close(True)
+        if spec.get("reject_all"):
+            doc = load(desktop, out / "tracked.docx")
+            frame = doc.getCurrentController().getFrame()
+            dispatcher.executeDispatch(frame, ".uno:RejectAllTrackedChanges", "", 0, ())
+            store(doc, out / "rejected.docx")
+            doc.close(True)
 
         doc = load(desktop, source)
         doc.RecordChanges = False
