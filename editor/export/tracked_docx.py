@@ -120,7 +120,7 @@ class TrackedWriter(OfficialWriter):
     def paragraph_mark(self, p, mark: int) -> None:
         """Track ``p``'s paragraph mark as inserted or deleted (so no empty paragraph is left behind)."""
         if mark != EQUAL:
-            self.add_mark(wx.sub(p.find(wx.w("pPr")), "rPr"), mark)
+            self.add_mark(wx.sub(p[0], "rPr"), mark)  # p[0]: its w:pPr, always first (wordxml.paragraph)
 
     def node_mark(self, old: AnyNode | None, new: AnyNode | None, field: str) -> tuple[str, str] | None:
         """The bookmark of a field in the merged document: the new node's id; a deleted node's only
@@ -183,27 +183,37 @@ class TrackedWriter(OfficialWriter):
             self.children(o, n)
 
     def children(self, old: AnyNode | None, new: AnyNode | None, style: str = "Plan Action") -> None:
+        """The children of a kept, deleted or inserted item, each a ``node``; its marks name the person who
+        changed it (Revision.authors), else the revision's author."""
         if old is not None and new is not None:
-            pairs = self.pairing.merged_children(old, new)
+            old_kids, new_kids = children(old), children(new)
+            # Most items keep all their children in place: then the merged order is the pairs in order.
+            if len(old_kids) == len(new_kids) and list(map(self.pairing.kept.get, [o.id for o in old_kids])) == [n.id for n in new_kids]:
+                pairs: list[tuple[AnyNode | None, AnyNode | None]] = list(zip(old_kids, new_kids))
+            else:
+                pairs = self.pairing.merged_children(old, new)
         elif old is not None:
             pairs = [(c, None) for c in children(old)]
         else:
             pairs = [(None, c) for c in children(new)]
+        outer, authors, default = self.author, self.authors, self.default_author
         for o, n in pairs:
-            self.node(o, n, style)
-
-    def node(self, old: AnyNode | None, new: AnyNode | None, action_style: str = "Plan Action") -> None:
-        """One item on both sides (kept), on the new side only (inserted) or the old only (deleted);
-        its marks name the person who changed it (Revision.authors), else the revision's author."""
-        outer = self.author  # an error abandons the whole document, so no try/finally is needed to restore it
-        self.author = self.authors.get((new or old).id) or self.default_author
-        self._node(old, new, action_style)
-        self.author = outer
+            self.author = authors.get((n or o).id) or default
+            self._node(o, n, style)
+        self.author = outer  # an error abandons the whole document, so no try/finally is needed to restore it
 
     def _node(self, old: AnyNode | None, new: AnyNode | None, action_style: str) -> None:
+        """One item on both sides (kept), on the new side only (inserted) or the old only (deleted)."""
         kind = (new or old).kind
-        fields = self.fields.get(new.id, {}) if old is not None and new is not None else {}
         self.tick((old is not None) + (new is not None))
+        if kind == "action" and old is not None and new is not None and old.text == new.text and self.same_number(old, new):
+            # the most frequent item: written as the official writer writes it
+            self.close_bookmark(*self.open_para(new.text, action_style, mark=(new.id, "text"),
+                                                prefix=self.numbers.get(new.id, "") + "\t"))
+            if old.actions or new.actions:
+                self.children(old, new, "Plan Sub-action")
+            return
+        fields = self.fields.get(new.id, {}) if old is not None and new is not None else {}
         if kind == "paragraph":
             self.tlines(_get(old, "text"), _get(new, "text"), "Plan Body", fields.get("text"), self.node_mark(old, new, "text"))
         elif kind == "goal":
@@ -225,12 +235,6 @@ class TrackedWriter(OfficialWriter):
             self.children(old, new, "Plan Action")
             self.details(old, new)
         elif kind == "action":
-            if old is not None and new is not None and old.text == new.text and self.same_number(old, new):
-                self.close_bookmark(*self.open_para(new.text, action_style, mark=(new.id, "text"),
-                                                    prefix=self.numbers.get(new.id, "") + "\t"))
-                if old.actions or new.actions:
-                    self.children(old, new, "Plan Sub-action")
-                return
             number = self.numbers_diff(old, new)
             text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
             side = _side_mark(old, new)
