@@ -9,6 +9,7 @@ Every input is checked before anything is written, so bad input never leaves a f
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,9 @@ def run(args) -> int:
                 revision = plan.revision(args.revision)
             except KeyError as exc:
                 raise UsageError(f"plan-editor export: {args.file}: {exc.args[0]}") from None
+        # The plan lives to the end of the command: frozen, the collector's passes while the document
+        # is written no longer walk its tens of thousands of objects (about a sixth of a 5k export's CPU).
+        gc.freeze()
         if chart_child is not None:
             pending_chart, chart_child = chart_child.send(plan, revision), None
         elif args.docx:  # where this process may not fork, the picture is made when the document asks for it

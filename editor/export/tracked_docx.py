@@ -356,14 +356,14 @@ class TrackedWriter(OfficialWriter):
             # Each picture is a page high, a line of its own: widow control would move the two-line
             # paragraph whole past the heading's page, leaving 架構圖 alone on it.
             wx.sub(paragraph._p.get_or_add_pPr(), "widowControl", val="0")
-            for op, plan, rev in ((DELETE, self.old_plan, self.old_rev), (INSERT, self.plan, self.revision)):
+            for op, plan, rev, data in ((DELETE, self.old_plan, self.old_rev, old_data), (INSERT, self.plan, self.revision, new_data)):
                 run = paragraph.add_run()
-                self.add_chart_picture(run, layout_chart(plan, rev), section, plan, rev)
+                self.add_chart_picture(run, layout_chart(data), section, plan, rev)
                 wrapper = self.mark(op)
                 run._r.addprevious(wrapper)
                 wrapper.append(run._r)
         else:
-            self.add_chart_picture(paragraph.add_run(), layout_chart(self.plan, self.revision), section)
+            self.add_chart_picture(paragraph.add_run(), layout_chart(new_data), section)
 
 
 def _boxes(data) -> tuple:
