@@ -40,12 +40,13 @@ def test_a_second_layout_of_the_same_labels_breaks_no_line_again_and_is_the_same
     amended = plan.model_copy(deep=True)  # as the two charts of a tracked document: one label changed
     amended.draft.content.focus.focus_areas[0].strategies[0].chart_label = "招商引資新標籤"
     layout_chart(amended)
-    assert calls[35:] == ["招商引資新標籤"]  # only the changed label was broken again
+    # only the changed label was broken again, and the title: an edited draft is titled （修正草案） (rules.draft_label)
+    assert calls[35:] == ["高雄市政府108至111年度中程施政計畫理念架構圖（修正草案）", "招商引資新標籤"]
     again = layout_chart(plan)
-    assert geometry(again) == geometry(first) and len(calls) == 36
+    assert geometry(again) == geometry(first) and len(calls) == 37
     clear_layout_caches()
     assert geometry(layout_chart(plan)) == geometry(first)  # from nothing: the same layout
-    assert len(calls) == 36 + 35
+    assert len(calls) == 37 + 35
 
 
 def test_the_caches_start_again_past_their_limit(qapp, monkeypatch):
