@@ -49,8 +49,9 @@ def test_the_tracked_document_marks_each_change_with_its_author(tmp_path):
     marks = [(m.get(f"{W}author"), "".join(m.itertext())) for m in body.iter(f"{W}ins", f"{W}del")]
     assert ("王小明", "開發") in marks
     assert {who for who, text in marks if "新創聚落" in text} == {"李小華"}
-    assert {who for who, text in marks if text} == {"王小明", "李小華"}
-    assert [text for who, text in marks if who == "研考會"] == ["", ""]  # the cover's paragraph marks: the revision's author
+    assert {who for who, text in marks if text and who != "研考會"} == {"王小明", "李小華"}
+    # the cover, signed by the revision's author: its title (an edited, unlabelled draft is （修正草案）) and paragraph marks
+    assert [text for who, text in marks if who == "研考會"] == ["109年修正版", "修正草案", "", ""]
 
 
 def _cells(path, column: int) -> list[list[tuple[str, str]]]:

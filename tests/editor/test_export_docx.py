@@ -185,7 +185,7 @@ def test_agencies_goal_links_kpis_and_budget_are_word_tables(tmp_path):
     assert styled(document, "Plan Action") == ["1.\t成立小組。", "2.\t籌設道路。"]
     assert styled(document, "Plan Sub-action") == ["（1）\t細項甲。", "（2）\t細項乙。"]
     assert styled(document, "Heading 3") == ["（一）推動橋頭科學園區", "（二）空的策略"]
-    assert document.core_properties.title == "測試市政府108至111年度中程施政計畫（108年原版）"
+    assert document.core_properties.title == "測試市政府108至111年度中程施政計畫（修正草案）"  # an edited, unlabelled draft (rules.draft_label)
     assert document.core_properties.author == "測試市政府"  # the draft has no author of its own
 
 
