@@ -81,7 +81,7 @@ def _start_chart_child():
     return start_chart_child()
 
 
-def _write(args, plan, revision, tables: dict[str, str | None], soffice: str | None, pending_chart) -> None:
+def _write(args, plan, revision, tables: dict[TableKind, str | None], soffice: str | None, pending_chart) -> None:
     from editor.export.fonts import NoChineseFontError, ensure_gui_application
 
     if args.pdf or args.chart:  # the chart is measured and painted by Qt; the tables need no Qt
