@@ -25,7 +25,8 @@ from schema.compare_match import match_by_content
 from schema.document import Document
 from schema.file_reading import collector_paused
 from schema.merge_fields import merge_mapping, merge_value
-from schema.merge_tree import OURS, THEIRS, TreeConflict, Version, merge_versions
+from schema.merge_tree import OURS, THEIRS, TreeConflict, merge_versions
+from schema.merge_version import Version
 from schema.model import AnyNode, PlanContent, PlanDocument, Revision
 from schema.numbering import number_of
 from schema.operations import Move, Remove, SetField, to_json

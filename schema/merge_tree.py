@@ -19,36 +19,20 @@ edits that touch disjoint parts of the plan the merge is both edit sequences app
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import chain, compress
-from operator import attrgetter, is_not, itemgetter, ne, not_
+from operator import attrgetter, is_not, ne, not_
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
-
-from schema.compare_index import VersionIndex, disturbed
+from schema.compare_index import disturbed
 from schema.file_reading import collector_paused
 from schema.merge_fields import merge_value
-from schema.model import AnyNode, PlanContent
-from schema.tree import KINDS, MAX_ACTION_DEPTH, SECTION_FIELDS, sections
+from schema.merge_version import CHILD_FIELDS, GETTERS, OWN_FIELDS, Version, dicts_by_id, own_values, to_json
+from schema.model import PlanContent
+from schema.sequences import longest_increasing
+from schema.tree import MAX_ACTION_DEPTH, SECTION_FIELDS, sections
 
 OURS, THEIRS = "ours", "theirs"
-
-
-
-def _model(kind: str) -> type[BaseModel]:
-    cls: type[BaseModel] = KINDS[kind].cls
-    return cls
-
-
-_OWN_FIELDS = {
-    kind: tuple(name for name in _model(kind).model_fields if name not in ("id", "kind", spec.children))
-    for kind, spec in KINDS.items()
-}
-_GETTERS = {kind: attrgetter(*names) for kind, names in _OWN_FIELDS.items()}  # every kind has a note and one more field: tuples
-_CHILD_FIELDS = {kind: spec.children for kind, spec in KINDS.items()}
-_ADAPTERS: dict[tuple[str, str], TypeAdapter] = {}
 
 
 @dataclass
@@ -64,66 +48,6 @@ class TreeConflict:
     before: tuple[str, ...] = ()  # ... after the first of these siblings found there (nearest first)
     pending: str = THEIRS  # move: the side whose place is pending
     cause: str = "both"  # move: both sides moved it, or the two moves made a cycle or a third level of actions
-
-
-class Version:
-    """One version's nodes: id → node, parent id, child ids (``kids``, made when asked for), indexed
-    level by level as the comparison indexes them (``index``: ``schema.compare_index.VersionIndex``)."""
-
-    def __init__(self, content: PlanContent):
-        self.content = content
-        self.index = VersionIndex(content)
-        self.nodes = self.index.nodes
-        self.parent = self.index.parent_ids
-        self.of_kind = self.index.of_kind
-        self.position = self.index.position  # a key that sorts as document order
-        self.kids = _Kids(self.nodes)
-
-    def values(self, nid: str) -> tuple:
-        node = self.nodes[nid]
-        values: tuple = _GETTERS[node.kind](node)
-        return values
-
-    def subtree(self, nid: str) -> list[str]:
-        out, stack = [], [nid]
-        while stack:
-            n = stack.pop()
-            out.append(n)
-            stack.extend(self.kids.get(n, ()))
-        return out
-
-    def changed_since(self, base: Version) -> set[str]:
-        """Ids of the nodes that are new, under another parent or with other own fields than in ``base``:
-        kind by kind with C-level maps, since most nodes are unchanged."""
-        changed = set(self.nodes.keys() - base.nodes.keys())
-        common = list(self.nodes.keys() & base.nodes.keys())
-        changed.update(compress(common, map(ne, map(self.parent.__getitem__, common), map(base.parent.__getitem__, common))))
-        base_nodes = base.nodes
-        for kind, (ids, nodes) in self.of_kind.items():
-            getter = _GETTERS[kind]
-            olds = list(map(base_nodes.get, ids))
-            present = list(map(is_not, olds, [None] * len(olds)))
-            differs = map(ne, map(getter, compress(olds, present)), map(getter, compress(nodes, present)))
-            changed.update(compress(compress(ids, present), differs))
-        return changed
-
-
-class _Kids:
-    """A node's child ids, listed the first time they are asked for (a merge looks at few families)."""
-
-    def __init__(self, nodes: dict[str, AnyNode]):
-        self.nodes = nodes
-        self.found: dict[str, list[str]] = {}
-
-    def get(self, nid: str, default: Any = None) -> Any:
-        found = self.found.get(nid)
-        if found is None:
-            node = self.nodes.get(nid)
-            field = _CHILD_FIELDS[node.kind] if node is not None else None
-            if field is None:
-                return default
-            found = self.found[nid] = list(map(_ID, getattr(node, field)))
-        return found
 
 
 _ID = attrgetter("id")
@@ -192,7 +116,7 @@ class _Merge:
         o, t = self.o, self.t
         found = (self.alive & t.nodes.keys()) - o.nodes.keys()
         for kind, (ids, nodes) in o.of_kind.items():
-            getter = _GETTERS[kind]
+            getter = GETTERS[kind]
             others = list(map(t.nodes.get, ids))
             present = list(map(is_not, others, [None] * len(others)))
             differs = map(ne, map(getter, compress(nodes, present)), map(getter, compress(others, present)))
@@ -201,7 +125,7 @@ class _Merge:
 
     def _content(self, values: dict[str, dict[str, Any]], families: set[str]) -> PlanContent:
         """Ours as plain data (one C-level dump), with the merged fields and families put in, validated whole."""
-        dicts = _dicts_by_id(self.o.content.model_dump())
+        dicts = dicts_by_id(self.o.content.model_dump())
         for n, own in values.items():
             data = dicts.get(n) if n in self.o.nodes else None
             if data is None:
@@ -209,7 +133,7 @@ class _Merge:
             else:
                 data.update(own)
         for n in families | (self.alive - self.o.nodes.keys()):
-            field = _CHILD_FIELDS[self._kind(n)]
+            field = CHILD_FIELDS[self._kind(n)]
             if field:
                 dicts[n][field] = [dicts[c] for c in self.order.get(n, [])]
         return PlanContent.model_validate({name: dicts[sid] for name, sid in zip(SECTION_FIELDS, self.section_ids)})
@@ -388,7 +312,7 @@ class _Merge:
         if kept == [c for c in base_kids if c in set(kept)]:
             return set()
         where = {c: i for i, c in enumerate(base_kids)}
-        run = _longest_increasing([where[c] for c in kept])
+        run = set(longest_increasing(range(len(kept)), key=[where[c] for c in kept].__getitem__))
         return {c for i, c in enumerate(kept) if i not in run}
 
     def _before(self, s: Version, p: str, n: str) -> str | None:
@@ -406,21 +330,21 @@ class _Merge:
     def _fields(self, n: str) -> dict[str, Any]:
         b, o, t = self.b, self.o, self.t
         kind = self._kind(n)
-        names = _OWN_FIELDS[kind]
+        names = OWN_FIELDS[kind]
         if n not in t.nodes:
-            return _plain(o, n)
+            return own_values(o, n)
         if n not in o.nodes:
-            return _plain(t, n)
+            return own_values(t, n)
         ov, tv = o.values(n), t.values(n)
         if ov == tv:
-            return _plain(o, n)
+            return own_values(o, n)
         bv = b.values(n) if n in b.nodes else tuple(_BLANK for _ in names)
         if tv == bv:
-            return _plain(o, n)
+            return own_values(o, n)
         if ov == bv:
-            return _plain(t, n)
-        merged = _plain(o, n)
-        theirs_plain, base_plain = _plain(t, n), _plain(b, n) if n in b.nodes else {}
+            return own_values(t, n)
+        merged = own_values(o, n)
+        theirs_plain, base_plain = own_values(t, n), own_values(b, n) if n in b.nodes else {}
         for name, x, y, z in zip(names, bv, ov, tv):
             if y == z or z == x:
                 continue
@@ -429,67 +353,7 @@ class _Merge:
             if clash:
                 wanted, _ = merge_value(base_plain.get(name, _BLANK), theirs_plain[name], merged[name], name)
                 kind_of = "text" if isinstance(value, str) else "field"
-                self.conflicts.append(TreeConflict(kind_of, n, name, theirs_value=_to_json(kind, name, wanted)))
+                self.conflicts.append(TreeConflict(kind_of, n, name, theirs_value=to_json(kind, name, wanted)))
         return merged
 
 _BLANK: Any = ""
-
-
-def _plain(v: Version, n: str) -> dict[str, Any]:
-    """A node's own fields as values for validation; KPIs as dicts so no object is shared with an input."""
-    node = v.nodes[n]
-    data = dict(zip(_OWN_FIELDS[node.kind], _GETTERS[node.kind](node)))
-    if "kpis" in data:
-        data["kpis"] = [k.model_dump() for k in data["kpis"]]
-    return data
-
-
-def _dicts_by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Every node's dict of a dumped content by id, level by level and kind by kind (C-level maps)."""
-    found: dict[str, dict[str, Any]] = {}
-    groups = [(section["kind"], [section]) for section in map(data.__getitem__, SECTION_FIELDS)]
-    while groups:
-        below = []
-        for kind, group in groups:
-            found.update(zip(map(_ID_KEY, group), group))
-            field = _CHILD_FIELDS[kind]
-            if field:
-                kids = list(chain.from_iterable(map(itemgetter(field), group)))
-                if kids:
-                    below.append((KINDS[kind].child_kind, kids))
-        groups = below
-    return found
-
-
-_ID_KEY = itemgetter("id")
-
-
-def _to_json(kind: str, field: str, value: Any) -> Any:
-    adapter = _ADAPTERS.get((kind, field))
-    if adapter is None:
-        annotation: Any = _model(kind).model_fields[field].annotation
-        adapter = _ADAPTERS[(kind, field)] = TypeAdapter(annotation)
-    return adapter.dump_python(adapter.validate_python(value), mode="json")
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest increasing subsequence (patience sorting)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    previous = [-1] * len(values)
-    for pos, value in enumerate(values):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_at.append(pos)
-        else:
-            tails[k], tail_at[k] = value, pos
-        previous[pos] = tail_at[k - 1] if k else -1
-    run: set[int] = set()
-    pos = tail_at[-1] if tail_at else -1
-    while pos != -1:
-        run.add(pos)
-        pos = previous[pos]
-    return run
-
-

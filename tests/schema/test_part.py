@@ -35,7 +35,7 @@ def test_a_part_by_agency_holds_that_agencys_strategies_in_their_focus_areas(pla
     assert content.preface.paragraphs == [] and content.closing.paragraphs == []
     assert [g.title for g in content.goals.goals] == ["產業轉型優先", "增加就業優先", "交通建設優先", "改善空污優先"]
     assert part.handed_out.agency == "經濟發展局" and part.handed_out.base == content
-    assert part.handed_out.plan_title == "高雄市政府108至111年度中程施政計畫理念（109年修正版）"
+    assert part.handed_out.plan_title == "高雄市政府108至111年度中程施政計畫理念（修正草案）"  # its draft differs from 109
     assert describe_part(part) == "經濟發展局: 3 strategies"
 
 
