@@ -86,13 +86,16 @@ def docx_to_pdf(docx: Path, pdf: Path, *, soffice: str | None = None, timeout: f
         try:
             returncode, output = _run(command, env, timeout, waiting)
         except subprocess.TimeoutExpired:
-            raise PlanFileError(f"{pdf} was not written: LibreOffice did not finish the conversion within {timeout:g} seconds") from None
+            raise PlanFileError(f"{pdf} was not written: LibreOffice did not finish the conversion within {timeout:g} seconds",
+                                "pdf_timeout", name=str(pdf), seconds=f"{timeout:g}") from None
         except OSError as exc:
-            raise PlanFileError(f"{pdf} was not written: LibreOffice could not be started ({exc.strerror or exc})") from None
+            raise PlanFileError(f"{pdf} was not written: LibreOffice could not be started ({exc.strerror or exc})", "pdf_not_started",
+                                name=str(pdf), reason=str(exc.strerror or exc)) from None
         made = folder / "document.pdf"
         if returncode != 0 or not made.is_file() or made.stat().st_size == 0:
             reason = " ".join(output.split())[:200] or f"exit status {returncode}"
-            raise PlanFileError(f"{pdf} was not written: LibreOffice could not convert the document ({reason})")
+            raise PlanFileError(f"{pdf} was not written: LibreOffice could not convert the document ({reason})", "pdf_not_converted",
+                                name=str(pdf), reason=reason)
         save_bytes(pdf, made.read_bytes())
     return pdf
 

@@ -48,7 +48,7 @@ def write_table_file(kind: TableKind, source: TableSource, path: str | os.PathLi
         try:
             payload = summary_docx_bytes(kind, source)
         except PlanFileError as exc:  # a table Word cannot hold
-            raise PlanFileError(f"{path} was not written: {exc}") from None
+            raise PlanFileError(f"{path} was not written: {exc}", exc.code, **{**exc.params, "name": str(path)}) from None
     else:
         from editor.export import summary_sheets
 

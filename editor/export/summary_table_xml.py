@@ -56,7 +56,8 @@ def word_table(kind: TableKind, source: TableSource, page_width: int, style_ids:
     columns = len(summary.header())
     if columns > WORD_COLUMNS:
         raise PlanFileError(f"the {TITLES[kind]} would need {columns} columns (one per year that holds a figure) and a Word "
-                            f"table holds at most {WORD_COLUMNS}: write it as .xlsx or .csv instead")
+                            f"table holds at most {WORD_COLUMNS}: write it as .xlsx or .csv instead",
+                            "too_many_columns", table=TITLES[kind], columns=columns, most=WORD_COLUMNS)
     if isinstance(summary, KpiSummary):
         return _kpi_table(summary, page_width, style_ids, number_pattern(source.strategy_template))
     return _budget_table(summary, page_width, style_ids)

@@ -128,9 +128,9 @@ def test_a_failure_is_one_sentence_and_leaves_nothing(qtbot, tmp_path, demo, cho
     chooser.answer = str(target)
     with Answers("確定") as answers:
         assert export_amendment_table(None, *demo) is None
-    # a headline in the interface's language, the writer's one sentence (English) below it
+    # a headline and the writer's one sentence, both in the interface's language
     assert answers.texts == ["無法匯出「table.docx」"]
-    assert answers.details == [f"{target} was not saved: No such file or directory."]
+    assert answers.details == ["「table.docx」沒有儲存：要存放它的資料夾不存在。"]
     assert list(tmp_path.iterdir()) == [] and opened == []
 
 

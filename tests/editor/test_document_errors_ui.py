@@ -186,3 +186,23 @@ def test_each_sentence_names_the_file_and_leaves_no_placeholder(qapp, name, code
     text = document_error_text(ImportSourceError("English.", code, name=f"/tmp/{name}", **params))
     assert f"「{name}」" in text
     assert not any(f"%{n}" in text for n in range(1, 6))
+
+
+def test_an_export_error_is_said_in_the_interface_language(qapp, tmp_path):
+    """The writers' PlanFileError (a table Word cannot hold, a PDF LibreOffice could not make) in Chinese."""
+    from editor.export.summary_export import write_table_file
+    from editor.ui.files.document_errors import export_error_text
+    from schema.file_reading import PlanFileError
+    from schema.model import KPI, FocusArea, Period, PlanDocument, Strategy
+    from schema.summary import data_source
+
+    plan = PlanDocument(title="計畫", period=Period(start=1, end=999))
+    plan.draft.content.focus.focus_areas = [FocusArea(title="重點", strategies=[Strategy(
+        title="策略", kpis=[KPI(name="指標", targets={year: str(year) for year in range(1, 60)})])])]
+    out = tmp_path / "kpi.docx"
+    with pytest.raises(PlanFileError) as caught:
+        write_table_file("kpi", data_source(plan.model_dump(mode="json")), out)
+    assert export_error_text(caught.value, out) == (
+        "「kpi.docx」沒有寫入：關鍵績效指標總表需要 64 欄（每個有數字的年度一欄），Word 表格最多 63 欄；請改存成 .xlsx 或 .csv。")
+    timeout = PlanFileError("x", "pdf_timeout", name=str(tmp_path / "plan.pdf"), seconds="120")
+    assert export_error_text(timeout, tmp_path / "plan.pdf") == "「plan.pdf」沒有寫入：LibreOffice 在 120 秒內沒有完成轉換。"

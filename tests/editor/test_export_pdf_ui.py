@@ -103,6 +103,5 @@ def test_a_failed_conversion_is_libreoffices_reason_and_leaves_nothing(qtbot, wi
         key(qtbot, Qt.Key.Key_P)
         qtbot.waitUntil(lambda: answers.texts != [], timeout=60_000)
     assert answers.texts == ["無法匯出「plan.pdf」"]
-    assert answers.details == [f"{out} was not written: LibreOffice could not convert the document "
-                               "(Error: source file could not be loaded)"]
+    assert answers.details == ["「plan.pdf」沒有寫入：LibreOffice 無法轉換這份文件（Error: source file could not be loaded）。"]
     assert list(out.parent.iterdir()) == []

@@ -1,10 +1,11 @@
-"""The sentences of an imported or reviewed document's errors in the interface's language.
+"""The sentences of an imported, reviewed or exported document's errors in the interface's language.
 
-``editor.importing.sources.ImportSourceError`` (File ▸ Import…) and ``editor.review.ReviewError``
-(Review ▸ Read a reviewed document…) carry a ``code`` and its ``params`` (``schema.coded_error``)
-next to their English sentence (the command line's); here each code has its own translatable
-phrase, %1 the file's name. An error without a known code is said without its English reason: the
-file's name and that it cannot be read.
+``editor.importing.sources.ImportSourceError`` (File ▸ Import…), ``editor.review.ReviewError``
+(Review ▸ Read a reviewed document…) and the exports' ``PlanFileError`` (File ▸ Export) carry a
+``code`` and its ``params`` (``schema.coded_error``) next to their English sentence (the command
+line's); here each code has its own translatable phrase, %1 the file's name. An error without a
+known code is said without its English reason: the file's name and that it cannot be read (or, for
+an export, as a plan file's error is: ``file_errors``).
 """
 from __future__ import annotations
 
@@ -74,3 +75,38 @@ def document_error_text(error: Exception) -> str:
     if name:
         return fill(translate("document_errors", "無法讀取「%1」。"), name)
     return translate("document_errors", "檔案無法讀取。")
+
+
+# Exports (editor.export.pdf_export, summary_export): %1 the file written; LibreOffice's own reason stays as it says it.
+_EXPORT_PHRASES = {
+    "pdf_timeout": QT_TRANSLATE_NOOP("document_errors", "「%1」沒有寫入：LibreOffice 在 %2 秒內沒有完成轉換。"),
+    "pdf_not_started": QT_TRANSLATE_NOOP("document_errors", "「%1」沒有寫入：無法啟動 LibreOffice（%2）。"),
+    "pdf_not_converted": QT_TRANSLATE_NOOP("document_errors", "「%1」沒有寫入：LibreOffice 無法轉換這份文件（%2）。"),
+    "too_many_columns": QT_TRANSLATE_NOOP(
+        "document_errors", "「%1」沒有寫入：%2需要 %3 欄（每個有數字的年度一欄），Word 表格最多 %4 欄；請改存成 .xlsx 或 .csv。"),
+}
+
+
+def export_error_text(error: Exception, path: Path) -> str:
+    """The sentence for a failed export of ``path`` in the interface's language."""
+    from editor.ui.files.file_errors import file_error_text
+
+    if type(error).__name__ == "NoChineseFontError":  # editor.export.fonts: the font, not the file
+        return translate("document_errors", "沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、"
+                                            "AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。")
+    if type(error).__name__ == "UnsupportedChartFormatError":  # editor.export.chart_paint
+        return fill(translate("document_errors", "「%1」沒有寫入：架構圖只能存成 .svg、.png 或 .pdf。"), path.name)
+    code = str(getattr(error, "code", "") or "")
+    params = dict(getattr(error, "params", {}) or {})
+    if code in _EXPORT_PHRASES:
+        name = Path(str(params.get("name") or path)).name
+        values = {
+            "pdf_timeout": (params.get("seconds"),),
+            "pdf_not_started": (params.get("reason"),),
+            "pdf_not_converted": (params.get("reason"),),
+            "too_many_columns": (params.get("table"), params.get("columns"), params.get("most")),
+        }[code]
+        return fill(translate("document_errors", _EXPORT_PHRASES[code]), name, *values)
+    if code:
+        return file_error_text(error)
+    return fill(translate("document_errors", "「%1」沒有寫入。"), path.name)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu
 
 from editor.ui.files import dialogs
+from editor.ui.files.document_errors import export_error_text
 from editor.ui.i18n import draft_name, fill, translate
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
@@ -105,12 +106,10 @@ def run_export(parent, title: str, path: Path, work: Callable[[Progress], object
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         work(report)
-    except PlanFileError as exc:  # the writers' own sentence names the file
-        return str(exc)
+    except (PlanFileError, NoChineseFontError, UnsupportedChartFormatError) as exc:  # one sentence each, in the interface's language
+        return export_error_text(exc, path)
     except OSError as exc:
         return fill(translate("export", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
-    except (NoChineseFontError, UnsupportedChartFormatError) as exc:  # one sentence each
-        return str(exc)
     finally:
         QApplication.restoreOverrideCursor()
         dialog.close()

@@ -33,6 +33,7 @@ _PHRASES = {
     "not_saved": QT_TRANSLATE_NOOP("file_errors", "「%1」沒有儲存：無法寫入檔案。"),
     "not_saved_full": QT_TRANSLATE_NOOP("file_errors", "「%1」沒有儲存：磁碟已滿。"),
     "not_saved_denied": QT_TRANSLATE_NOOP("file_errors", "「%1」沒有儲存：沒有寫入的權限。"),
+    "not_saved_no_folder": QT_TRANSLATE_NOOP("file_errors", "「%1」沒有儲存：要存放它的資料夾不存在。"),
 }
 # pydantic's kinds of problem, as users would say them; any other is 「內容不符合格式」.
 _PROBLEMS = {
@@ -126,7 +127,7 @@ def file_error_text(error: Exception) -> str:
         return fill(translate("file_errors", _PHRASES[code]), name, problem, extra)
     if code == "not_saved":
         errno = int(params.get("errno") or 0)
-        code = {28: "not_saved_full", 13: "not_saved_denied", 30: "not_saved_denied"}.get(errno, code)
+        code = {28: "not_saved_full", 13: "not_saved_denied", 30: "not_saved_denied", 2: "not_saved_no_folder"}.get(errno, code)
     if code in _PHRASES:
         values = {
             "too_large": (params.get("size"), params.get("limit")),

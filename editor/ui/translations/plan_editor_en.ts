@@ -1015,6 +1015,34 @@
         <source>檔案無法讀取。</source>
         <translation>The file cannot be read.</translation>
     </message>
+    <message>
+        <source>「%1」沒有寫入：LibreOffice 在 %2 秒內沒有完成轉換。</source>
+        <translation>&quot;%1&quot; was not written: LibreOffice did not finish the conversion within %2 seconds.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有寫入：無法啟動 LibreOffice（%2）。</source>
+        <translation>&quot;%1&quot; was not written: LibreOffice could not be started (%2).</translation>
+    </message>
+    <message>
+        <source>「%1」沒有寫入：LibreOffice 無法轉換這份文件（%2）。</source>
+        <translation>&quot;%1&quot; was not written: LibreOffice could not convert the document (%2).</translation>
+    </message>
+    <message>
+        <source>「%1」沒有寫入：%2需要 %3 欄（每個有數字的年度一欄），Word 表格最多 %4 欄；請改存成 .xlsx 或 .csv。</source>
+        <translation>&quot;%1&quot; was not written: the %2 would need %3 columns (one per year that holds a figure) and a Word table holds at most %4; save it as .xlsx or .csv instead.</translation>
+    </message>
+    <message>
+        <source>沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。</source>
+        <translation>No Traditional Chinese font is installed, so the framework chart cannot be drawn: install 標楷體 (DFKai-SB), AR PL UKai TW (Debian: fonts-arphic-ukai) or Noto CJK TC (fonts-noto-cjk).</translation>
+    </message>
+    <message>
+        <source>「%1」沒有寫入：架構圖只能存成 .svg、.png 或 .pdf。</source>
+        <translation>&quot;%1&quot; was not written: the chart can be written as .svg, .png or .pdf only.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有寫入。</source>
+        <translation>&quot;%1&quot; was not written.</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -1271,6 +1299,10 @@
     <message>
         <source>「%1」沒有儲存：沒有寫入的權限。</source>
         <translation>&quot;%1&quot; was not saved: no permission to write it.</translation>
+    </message>
+    <message>
+        <source>「%1」沒有儲存：要存放它的資料夾不存在。</source>
+        <translation>&quot;%1&quot; was not saved: the folder it goes in does not exist.</translation>
     </message>
     <message>
         <source>缺少%1</source>
