@@ -1,16 +1,17 @@
-"""The floor of the tree's edits: a minimal Python item model in a plain QTreeView, same rows, same edits.
+"""Two ways of the tree's edits measured beside the editor: a minimal Python item model, and a C++ item model mirrored.
 
-The editor's tree is a Python ``QAbstractItemModel`` (``editor.ui.tree.model``): every row Qt lays
-out or paints calls back into Python (index, parent, flags, hasChildren, multiData), and after
-an insert, remove or move QTreeView lays out every open row again. A QStandardItemModel answers
-the same questions in C++. This model shows what any Python model pays for the same edit: it
-holds only the rows' texts, answers each question from a list or a dictionary, and does no
-more per edit than the plain baseline (the row change, renumbering the following siblings, and
-selecting the row), with none of the editor's document, undo stack, journal or panes.
+Until 2026-12-07 the editor's tree was a Python ``QAbstractItemModel``: every row Qt lays out or
+paints called back into Python (index, parent, flags, hasChildren, multiData), and after an insert,
+remove or move QTreeView lays out every open row again. :class:`MinimalModel` shows what any Python
+model pays for the same edit: it holds only the rows' texts, answers each question from a list or a
+dictionary, and does no more per edit than the plain baseline (the row change, renumbering the
+following siblings, and selecting the row), with none of the editor's document, undo stack, journal
+or panes — the floor the editor could not go below that way.
 
-:class:`MirrorTree` is the other way measured (issue 17's prototype): the edits as document
-operations on a document of their own, translated by a listener into a QStandardItemModel, so that
-Qt's view asks C++ for every row and the Python runs per edit, not per row.
+:class:`MirrorTree` is the other way (issue 17's prototype, which the editor's tree now follows:
+``editor.ui.tree.model``): the edits as document operations on a document of their own, translated
+by a listener into a QStandardItemModel, so that Qt's view asks C++ for every row and the Python runs
+per edit, not per row; without the editor's undo stack, journal and panes.
 """
 from __future__ import annotations
 
