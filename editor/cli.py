@@ -147,7 +147,7 @@ def _open_editor(argv: list[str]) -> int:
         return 2
     if argv and not Path(argv[0]).exists():
         commands = ", ".join(SUBCOMMANDS)
-        print(f"plan-editor: {one_line(argv[0])} does not exist (and is not a command: {commands})", file=sys.stderr)
+        print(f"{one_line(argv[0])} does not exist (and is not a command: {commands}).", file=sys.stderr)  # a file's problem: the file first
         return 2
     if not _has_display():
         print("plan-editor: there is no display to open the editor window on (no DISPLAY or WAYLAND_DISPLAY); "

@@ -32,7 +32,7 @@ def test_without_a_display_the_editor_says_so_in_one_line_instead_of_aborting():
 def test_a_path_that_is_neither_a_file_nor_a_command(capsys):
     assert main(["nonexistent.plan.json"]) == 2
     err = capsys.readouterr().err
-    assert err == "plan-editor: nonexistent.plan.json does not exist (and is not a command: import, import-text, export, diff, check, revisions, merge, part, git-setup, textconv, review)\n"
+    assert err == "nonexistent.plan.json does not exist (and is not a command: import, import-text, export, diff, check, revisions, merge, part, git-setup, textconv, review).\n"
 
 
 @pytest.mark.parametrize(
