@@ -175,8 +175,9 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
                                  (old.journal_failed, self._journal_failed)):
                 signal.disconnect(slot)
             self.undo_group.removeStack(old.undo_stack)
-        if self.model is not None:
-            self.model.detach()
+        old_model = self.model
+        if old_model is not None:
+            old_model.detach()
         self.find_bar.reset()
         self.statusBar().clearMessage()  # 「已儲存 …」 was about the plan shown before
         self.session = session
@@ -191,6 +192,8 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self.check_marks.attach(self.model)
         self.branch_focus.attach(self.model)  # the new plan is shown whole
         self.tree.setModel(self.model)
+        if old_model is not None:  # its items (one per node of the plan shown before) go with it
+            old_model.deleteLater()
         self.tree_editor.set_session(session)
         self.detail.set_session(session)
         self.undo_group.addStack(session.undo_stack)

@@ -375,3 +375,22 @@ def test_a_painted_row_follows_its_title_and_its_check_mark(model, session, qtbo
     session.undo_stack.undo()
     marks.set_findings([])
     assert drawn("s2") == ("（二）亞洲新灣區再啟航", False, False)
+
+
+def test_opening_another_plan_frees_the_items_of_the_plan_shown_before(qtbot, tmp_path):
+    """The tree's model holds an item per node: the one of the plan shown before goes when another is opened."""
+    from tests.editor.ui_support import discard_on_close, make_window, write_plan
+
+    window = make_window(qtbot, tmp_path)
+    first = window.model
+    destroyed = []
+    first.destroyed.connect(lambda *_: destroyed.append(1))
+    other = small_plan()
+    other.draft.content.focus.focus_areas[0].title = "拚經濟二"
+    assert window.open_file(str(write_plan(tmp_path / "other.plan.json", other)))
+    qtbot.waitUntil(lambda: destroyed == [1])
+    assert window.model is not first and window.tree.model() is window.model
+    assert model_rows(window.model)[6] == "  一、拚經濟二"
+    window.tree.select_node("s2")
+    assert window.tree.current_node_id() == "s2" and window.detail.node_id == "s2"
+    discard_on_close(window)
