@@ -38,11 +38,11 @@ def test_the_kaohsiung_sample_report(capsys):
     code, out, err = run(capsys, SAMPLE)
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert lines[-1] == "共 5 項：錯誤 0、警告 3、提示 2"
-    assert [line for line in lines if line.startswith("警告")] == [
-        "警告\t一、（五）\t建構農漁高雄隊\t架構圖標籤「構建農漁高雄隊」與標題「建構農漁高雄隊」不一致。",
-        "警告\t四、（四）\t推行共融化公園及親水公園\t架構圖標籤「推行共融公園及親水公園」與標題「推行共融化公園及親水公園」不一致。",
-        "警告\t四、（五）\t一學區日照中心\t架構圖標籤「一學區一日照中心」與標題「一學區日照中心」不一致。",
+    assert lines[-1] == "5 findings: 0 errors, 3 warnings, 2 info"
+    assert [line for line in lines if line.startswith("warning")] == [  # English, as the whole command line; the plan's words as written
+        "warning\t一、（五）\t建構農漁高雄隊\tThe chart label 「構建農漁高雄隊」 differs from the title 「建構農漁高雄隊」.",
+        "warning\t四、（四）\t推行共融化公園及親水公園\tThe chart label 「推行共融公園及親水公園」 differs from the title 「推行共融化公園及親水公園」.",
+        "warning\t四、（五）\t一學區日照中心\tThe chart label 「一學區一日照中心」 differs from the title 「一學區日照中心」.",
     ]
     assert len(lines) == 6 and all(len(line.split("\t")) == 4 for line in lines[:-1])
 
@@ -53,14 +53,14 @@ def test_the_kaohsiung_sample_as_json(capsys):
     data = json.loads(out)
     assert all(list(item) == KEYS for item in data)
     plan = load_plan(SAMPLE)
-    assert data == [f.as_dict() for f in run_checks(plan.draft.content, plan.period)]
+    assert data == [f.as_dict() for f in run_checks(plan.draft.content, plan.period, lang="en")]
     mismatches = [(d["number"], d["title"]) for d in data if d["code"] == "chart-label-mismatch"]
     assert mismatches == [("一、（五）", "建構農漁高雄隊"), ("四、（四）", "推行共融化公園及親水公園"), ("四、（五）", "一學區日照中心")]
 
 
 def test_a_clean_plan_exits_0(tmp_path, capsys):
     path = write_plan(tmp_path / "ok.plan.json", Strategy(title="推動橋頭科學園區", body="引進民間資源。"))
-    assert run(capsys, path) == (0, "沒有發現問題。\n", "")
+    assert run(capsys, path) == (0, "No problems found.\n", "")
     assert run(capsys, path, "--json") == (0, "[]\n", "")
 
 
@@ -70,8 +70,9 @@ def test_info_alone_exits_0(tmp_path, capsys):
     code, out, _err = run(capsys, path)
     assert code == 0
     assert out.splitlines() == [
-        f"提示\t一、（一）\t{title}\t架構圖標籤「{title}」有 15 字，超過 14 字，在架構圖上會折成多行，建議精簡。",
-        "共 1 項：錯誤 0、警告 0、提示 1",
+        f"info\t一、（一）\t{title}\tThe chart label 「{title}」 is 15 characters long, more than 14: it takes several lines in the "
+        "chart; consider shortening it.",
+        "1 finding: 0 errors, 0 warnings, 1 info",
     ]
 
 
@@ -80,9 +81,9 @@ def test_an_error_exits_1_and_an_unnumbered_item_has_an_empty_number(tmp_path, c
     code, out, _err = run(capsys, path)
     assert code == 1
     assert out.splitlines() == [
-        "錯誤\t\t\t段落沒有文字。",
-        "錯誤\t一、（一）\t推動\t內容含有無法寫入 Word 文件的字元：U+0007。",
-        "共 2 項：錯誤 2、警告 0、提示 0",
+        "error\t\t\tThis paragraph is empty.",
+        "error\t一、（一）\t推動\tThe body holds characters that cannot go into a Word document: U+0007.",
+        "2 findings: 2 errors, 0 warnings, 0 info",
     ]
 
 
@@ -116,4 +117,4 @@ def test_the_installed_program_prints_json_and_nothing_else(tmp_path):
     assert (result.returncode, result.stderr) == (1, b"")
     [finding] = json.loads(result.stdout.decode("utf-8"))
     assert (finding["code"], finding["severity"], finding["message"]) == (
-        "chart-label-mismatch", "warning", "架構圖標籤「推行」與標題「推動」不一致。")
+        "chart-label-mismatch", "warning", "The chart label 「推行」 differs from the title 「推動」.")

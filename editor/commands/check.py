@@ -1,8 +1,10 @@
 """plan-editor check FILE [--json]: the consistency report (檢核報告) of a plan's working draft.
 
 Without ``--json``: one line per finding, tab-separated (severity, number, title, message), in
-Traditional Chinese, then one summary line. With ``--json``: a list of {"code", "severity",
-"node_id", "number", "title", "message"} and nothing else on stdout. Exit status 1 when any
+English as the whole command line is (the rules' English messages, ``run_checks(lang="en")``; the
+plan's numbers, titles and quoted texts stay as written; the window shows the Chinese ones), then
+one summary line. With ``--json``: a list of {"code", "severity", "node_id", "number", "title",
+"message"} and nothing else on stdout. Exit status 1 when any
 finding is an error or a warning, 0 otherwise (info alone is not a problem); a file that
 cannot be read is one line on stderr and exit status 2 (see editor.cli).
 """
@@ -14,12 +16,12 @@ from editor.terminal import one_line
 from schema.checks import ERROR, INFO, WARNING, run_checks
 from schema.fileio import load_plan
 
-SEVERITY_NAMES = {ERROR: "錯誤", WARNING: "警告", INFO: "提示"}
+SEVERITY_NAMES = {ERROR: "error", WARNING: "warning", INFO: "info"}
 
 
 def run(args) -> int:
     plan = load_plan(args.file)
-    findings = run_checks(plan.draft.content, plan.period, style=plan.numbering_style)
+    findings = run_checks(plan.draft.content, plan.period, lang="en", style=plan.numbering_style)
     if args.json:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -31,8 +33,10 @@ def run(args) -> int:
 
 
 def summary(findings) -> str:
-    """共 5 項：錯誤 0、警告 3、提示 2, or 沒有發現問題。"""
+    """5 findings: 0 errors, 3 warnings, 2 info; or No problems found."""
     if not findings:
-        return "沒有發現問題。"
-    counts = "、".join(f"{name} {sum(1 for f in findings if f.severity == s)}" for s, name in SEVERITY_NAMES.items())
-    return f"共 {len(findings)} 項：{counts}"
+        return "No problems found."
+    count = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITY_NAMES}
+    errors, warnings = count[ERROR], count[WARNING]
+    return (f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}, {count[INFO]} info")
