@@ -206,3 +206,16 @@ def test_an_export_error_is_said_in_the_interface_language(qapp, tmp_path):
         "「kpi.docx」沒有寫入：關鍵績效指標總表需要 64 欄（每個有數字的年度一欄），Word 表格最多 63 欄；請改存成 .xlsx 或 .csv。")
     timeout = PlanFileError("x", "pdf_timeout", name=str(tmp_path / "plan.pdf"), seconds="120")
     assert export_error_text(timeout, tmp_path / "plan.pdf") == "「plan.pdf」沒有寫入：LibreOffice 在 120 秒內沒有完成轉換。"
+
+
+def test_a_chart_format_or_a_missing_font_is_said_in_the_interface_language(qapp, tmp_path):
+    from editor.export.chart_paint import UnsupportedChartFormatError, chart_format
+    from editor.export.fonts import NoChineseFontError
+    from editor.ui.files.document_errors import export_error_text
+
+    with pytest.raises(UnsupportedChartFormatError) as caught:
+        chart_format(tmp_path / "chart.gif")
+    assert export_error_text(caught.value, tmp_path / "chart.gif") == "「chart.gif」沒有寫入：架構圖只能存成 .svg、.png 或 .pdf。"
+    assert export_error_text(NoChineseFontError("No Traditional Chinese font is installed"), tmp_path / "chart.svg") == (
+        "沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、AR PL UKai TW（Debian：fonts-arphic-ukai）"
+        "或 Noto CJK TC（fonts-noto-cjk）。")

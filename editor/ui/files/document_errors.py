@@ -89,12 +89,14 @@ _EXPORT_PHRASES = {
 
 def export_error_text(error: Exception, path: Path) -> str:
     """The sentence for a failed export of ``path`` in the interface's language."""
+    from editor.export.chart_paint import UnsupportedChartFormatError  # the writers load on first use, as the exports do
+    from editor.export.fonts import NoChineseFontError
     from editor.ui.files.file_errors import file_error_text
 
-    if type(error).__name__ == "NoChineseFontError":  # editor.export.fonts: the font, not the file
+    if isinstance(error, NoChineseFontError):  # the font, not the file
         return translate("document_errors", "沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、"
                                             "AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。")
-    if type(error).__name__ == "UnsupportedChartFormatError":  # editor.export.chart_paint
+    if isinstance(error, UnsupportedChartFormatError):
         return fill(translate("document_errors", "「%1」沒有寫入：架構圖只能存成 .svg、.png 或 .pdf。"), path.name)
     code = str(getattr(error, "code", "") or "")
     params = dict(getattr(error, "params", {}) or {})
