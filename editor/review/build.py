@@ -63,16 +63,17 @@ class Builder:
         # plan's. Most fields of most documents are neither, and are passed over without more.
         busy: set[str] = set()
         for label, pieces in by_label.items():
+            node_id, name = label
             if label in changed:
-                busy.add(label[0])
+                busy.add(node_id)
                 continue
-            node = nodes.get(label[0])
-            if len(pieces) == 2:  # one piece and the mark (most paragraphs: the reader joins untracked text)
-                text = pieces[0].text + pieces[1].text
+            if len(pieces) == 2 and pieces[1].text == "\n":  # one piece and the mark (most paragraphs: the reader joins untracked text)
+                text = pieces[0].text.rstrip("\n")
             else:
-                text = "".join([p.text for p in pieces])
-            if node is None or text.rstrip("\n") != getattr(node, label[1], None):
-                busy.add(label[0])
+                text = "".join([p.text for p in pieces]).rstrip("\n")
+            node = nodes.get(node_id)
+            if node is None or text != getattr(node, name, None):
+                busy.add(node_id)
         by_node: dict[str, list[tuple[str, str]]] = {}  # in the order of each item's first field
         for label in by_label:
             if label[0] in busy:

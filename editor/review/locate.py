@@ -87,8 +87,11 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 node = nodes.get(node_id)
                 if node is not None and name in _STRING_FIELDS[node.kind]:
                     label = (node_id, name)
-                    for piece in pieces[:first]:
-                        piece.label = NUMBER
+                    if first == 1:  # the number (most headings and actions)
+                        pieces[0].label = NUMBER
+                    else:
+                        for piece in pieces[:first]:
+                            piece.label = NUMBER
                     para_label[i] = label
                     seen.add(label)
                     matched += 1
@@ -125,9 +128,11 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 matched += 1
                 _gather(para, own_label, result)
     # everything not placed that holds new text after the plan began is a reviewer's addition
-    first = next((i for i, label in enumerate(result.para_label) if label is not None), len(paras))
-    for i, para in enumerate(paras):
-        if result.para_label[i] is not None or para.in_table:
+    unplaced = [i for i, label in enumerate(result.para_label) if label is None]  # few: most are placed
+    first = next((k for k, i in enumerate(unplaced) if k != i), len(unplaced))  # the first placed one
+    for i in unplaced:
+        para = paras[i]
+        if para.in_table:
             continue
         if not ((i > first or new_flags[i]) and para.new_text().strip()):
             continue
