@@ -196,9 +196,8 @@ class Builder:
     def numbers_and_joins(self) -> None:
         paras = self.doc.paras
         first = next((i for i, label in enumerate(self.located.para_label) if label is not None), len(paras))
-        for i, para in enumerate(paras):
-            if not para.changed:
-                continue  # every case below is about a tracked change
+        for i in self.doc.changed_paras:  # every case below is about a tracked change
+            para = paras[i]
             label = self.located.para_label[i]
             if label is not None and _wholly_deleted(para):
                 continue  # a paragraph removed whole: its number and its mark go with it (a removal or a move)

@@ -64,7 +64,6 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
     # bookmarks, the untracked paragraphs they place (most) are passed over, the others looked at below
     new_flags = [False] * len(paras) if doc.has_bookmarks else \
         [(para.changed or len(para.pieces) == 1) and wholly_new(paras, i) for i, para in enumerate(paras)]
-    seen: set[tuple[str, str]] = set()
     # the fields' pieces are gathered as bookmarks place their paragraphs (in document order, as the
     # gathering after content matching does, which is needed only when bookmarks do not place them all)
     by_label = result.by_label
@@ -93,7 +92,6 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                         for piece in pieces[:first]:
                             piece.label = NUMBER
                     para_label[i] = label
-                    seen.add(label)
                     matched += 1
                     tail = pieces[first:]  # untracked: no change among them
                     for piece in tail:
@@ -112,11 +110,11 @@ def label_pieces(doc: WordDocument, expected: Callable[[], list[Expected]], labe
                 found = _label_by_bookmarks(para, nodes)
                 if found is not None:
                     para_label[i] = found
-                    seen.add(found)
                     matched += 1
                     _gather(para, found, result)
     paragraphs: list[Expected] = []
-    if not seen.issuperset(labels):
+    seen = by_label  # the fields bookmarks placed (each has its pieces there)
+    if not all(map(seen.__contains__, labels)):
         paragraphs = expected()
         unseen = [e for e in paragraphs if (e.node_id, e.field) not in seen]
         _match_content(paras, new_flags, unseen, result)

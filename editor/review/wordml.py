@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -148,6 +148,7 @@ class WordDocument:
     last_modified_by: str
     modified: str
     has_bookmarks: bool
+    changed_paras: list[int] = field(default_factory=list)  # the indexes of the paragraphs with a tracked change
 
 
 def read_word(path: Path) -> WordDocument:
@@ -319,6 +320,7 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
     ends), its mark last.
     """
     paras = doc.paras
+    changed_paras = doc.changed_paras
     open_marks: dict[str, str] = {}  # bookmark w:id → name, of the pe_ bookmarks open now
     bookmark: str | None = None  # the innermost open one's name
     para_element = None  # the current paragraph's w:p (None before the first)
@@ -386,6 +388,8 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
             plain = None
             if para_element is not None:
                 pieces.append(new_piece("\n", mark_change, None, True))  # the mark stays last (see Para.mark)
+                if para_changed:
+                    changed_paras.append(len(paras))
                 add_para(new_para(para_element in in_tables, para_element, styles, "", pieces, para_changed, first_marked))
                 pieces = []
                 first_marked = -1
@@ -412,6 +416,8 @@ def _read_body(body, styles: StyleNames, doc: WordDocument) -> None:
                 anchors[element.get(ID, "")] = Anchor(len(paras), pieces[-1] if pieces else None)
     if para_element is not None:
         pieces.append(new_piece("\n", mark_change, None, True))
+        if para_changed:
+            changed_paras.append(len(paras))
         add_para(new_para(para_element in in_tables, para_element, styles, "", pieces, para_changed, first_marked))
     doc.has_bookmarks = has_bookmarks
     for anchors, comment_id in pending:  # a document without paragraphs
