@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Emu
 from docx.text.paragraph import Paragraph
 
@@ -70,7 +71,7 @@ class OfficialWriter(WordWriter):
         self.numbers = all_numbers(self.content, plan.numbering_style)
         super().__init__(new_official_document(), progress, sum(1 for _ in walk(self.content)) + 2)  # nodes, chart, saving
         self.headings: list[tuple[int, str]] = []  # (outline level, text) of each heading, for the TOC
-        self.toc_anchor = None
+        self.toc_anchor: CT_P | None = None  # the 目錄 heading's w:p, when the document has a table of contents
 
     def heading(self, text: str, style: str, *, mark: tuple[str, str] | None = None, prefix: str = "") -> Paragraph:
         """A heading paragraph (Heading 1–3 or the chart's), remembered for the table of contents."""
@@ -88,7 +89,7 @@ class OfficialWriter(WordWriter):
 
             write_appendix(self)
         if self.toc_anchor is not None:
-            self.table_of_contents()
+            self.table_of_contents(self.toc_anchor)
         self.staff_comments()
         self.tick()
         return self.doc
@@ -110,12 +111,11 @@ class OfficialWriter(WordWriter):
             self.toc_anchor = self.para("目錄", "TOC Heading")._p
             self.para("", "Normal")._p.append(wx.page_break())
 
-    def table_of_contents(self) -> None:
+    def table_of_contents(self, anchor: CT_P) -> None:
         """The TOC field after the 目錄 heading, its result already holding every heading (without page
         numbers, which only a layout engine knows), so it reads right in any viewer and Word need not
         update it on opening; Word's 「更新功能變數」 adds the page numbers."""
         entries = [(level, text) for level, text in self.headings if level < 2] or [(0, "")]
-        anchor = self.toc_anchor
         for k, (level, text) in enumerate(entries):
             p = wx.paragraph(self.style_ids[f"TOC {level + 1}"])
             if k == 0:
