@@ -71,7 +71,7 @@ class Document:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise OperationError(f"no item with id {node_id!r} in this plan") from None
+            raise OperationError(f"no item with id {node_id!r} in this plan", "no_item", id=node_id) from None
 
     def get(self, node_id: str) -> AnyNode | None:
         """The node with that id, or None (no exception: for callers that expect misses)."""
@@ -87,7 +87,7 @@ class Document:
         for i, sibling in enumerate(children(parent)):
             if sibling is node:
                 return i
-        raise OperationError(f"item {node.id!r} is not where the index says")  # pragma: no cover
+        raise OperationError(f"item {node.id!r} is not where the index says", "no_item", id=node.id)  # pragma: no cover
 
     def sections(self) -> list[AnyNode]:
         c = self.content
@@ -104,13 +104,19 @@ class Document:
 
     def can_hold(self, parent: AnyNode, node_kind: str, depth: int = 1) -> str | None:
         """Why ``parent`` cannot hold a node of that kind (``depth`` levels of actions), or None."""
+        refusal = self.hold_refusal(parent, node_kind, depth)
+        return None if refusal is None else str(refusal)
+
+    def hold_refusal(self, parent: AnyNode, node_kind: str, depth: int = 1) -> OperationError | None:
+        """The refusal (with its code, for the window's phrase) if ``parent`` cannot hold a node of that kind, or None."""
         spec = KINDS[parent.kind]
         if spec.child_kind != node_kind:
-            return f"{KINDS[parent.kind].label}之下不能放{KINDS[node_kind].label}"
+            return OperationError(f"{KINDS[parent.kind].label}之下不能放{KINDS[node_kind].label}", "cannot_hold",
+                                  parent_kind=parent.kind, kind=node_kind)
         if node_kind == "action":
             level = 1 + sum(1 for a in [parent, *self.ancestors(parent)] if a.kind == "action")
             if level + depth - 1 > MAX_ACTION_DEPTH:
-                return "具體作法最多兩層（1. 與（1））"
+                return OperationError("具體作法最多兩層（1. 與（1））", "action_depth")
         return None
 
     # --- applying operations ----------------------------------------------------------------
@@ -138,7 +144,7 @@ class Document:
             for listener in list(self.listeners):
                 listener.plan_changed()
         else:
-            raise OperationError(f"not an operation: {op!r}")
+            raise OperationError(f"not an operation: {op!r}", "unreadable_operation")
         for listener in list(self.listeners):
             listener.changed()
         return inverse
@@ -153,27 +159,27 @@ class Document:
         parent = self.node(parent_id)
         spec = KINDS[parent.kind]
         if spec.children is None:
-            raise OperationError(f"{spec.label}「{_short(parent)}」不能有下層項目")
+            raise OperationError(f"{spec.label}「{_short(parent)}」不能有下層項目", "no_children", kind=parent.kind, title=_short(parent))
         return parent, getattr(parent, spec.children)
 
     def _insert(self, op: Insert) -> Operation:
         parent, kids = self._container(op.parent_id)
         kind = op.node.get("kind") if isinstance(op.node, dict) else None
         if kind not in KINDS or kind in ("preface", "goals_section", "focus_section", "closing"):
-            raise OperationError(f"cannot insert an item of kind {kind!r}")
+            raise OperationError(f"cannot insert an item of kind {kind!r}", "bad_kind", kind=kind)
         try:
             node = KINDS[kind].cls.model_validate(op.node)
         except ValidationError as exc:
-            raise OperationError(f"invalid {kind}: {exc.errors()[0]['msg']}") from None
-        why = self.can_hold(parent, kind, action_depth(node) or 1)
-        if why:
-            raise OperationError(why)
+            raise OperationError(f"invalid {kind}: {exc.errors()[0]['msg']}", "invalid_item", kind=kind) from None
+        refusal = self.hold_refusal(parent, kind, action_depth(node) or 1)
+        if refusal is not None:
+            raise refusal
         if not 0 <= op.index <= len(kids):
-            raise OperationError(f"position {op.index} is outside 0…{len(kids)}")
+            raise OperationError(f"position {op.index} is outside 0…{len(kids)}", "bad_position")
         new_ids = [n.id for n in subtree(node)]
         clash = next((i for i in new_ids if i in self._nodes), None)
         if clash is not None or len(set(new_ids)) != len(new_ids):
-            raise OperationError(f"the id {clash!r} is already in this plan")
+            raise OperationError(f"the id {clash!r} is already in this plan", "id_taken", id=clash)
         for listener in self.listeners:
             listener.before_insert(parent, op.index)
         kids.insert(op.index, node)
@@ -185,7 +191,7 @@ class Document:
     def _remove(self, op: Remove) -> Operation:
         parent, kids = self._container(op.parent_id)
         if not 0 <= op.index < len(kids):
-            raise OperationError(f"position {op.index} is outside 0…{len(kids) - 1}")
+            raise OperationError(f"position {op.index} is outside 0…{len(kids) - 1}", "bad_position")
         node = kids[op.index]
         data = node.model_dump(mode="json")
         for listener in self.listeners:
@@ -202,18 +208,18 @@ class Document:
         node = self.node(op.node_id)
         old_parent = self._parents[node.id]
         if old_parent is None:
-            raise OperationError(f"「{_short(node)}」是固定的章節，不能移動")
+            raise OperationError(f"「{_short(node)}」是固定的章節，不能移動", "fixed_section", title=_short(node))
         new_parent, new_kids = self._container(op.parent_id)
         if new_parent is node or node in self.ancestors(new_parent):
-            raise OperationError(f"「{_short(node)}」不能移到自己的下層")
-        why = self.can_hold(new_parent, node.kind, action_depth(node) or 1)
-        if why:
-            raise OperationError(why)
+            raise OperationError(f"「{_short(node)}」不能移到自己的下層", "into_itself", title=_short(node))
+        refusal = self.hold_refusal(new_parent, node.kind, action_depth(node) or 1)
+        if refusal is not None:
+            raise refusal
         old_index = self.index_of(node)
         old_kids = children(old_parent)
         limit = len(new_kids) - (1 if new_parent is old_parent else 0)
         if not 0 <= op.index <= limit:
-            raise OperationError(f"position {op.index} is outside 0…{limit}")
+            raise OperationError(f"position {op.index} is outside 0…{limit}", "bad_position")
         if new_parent is old_parent and op.index == old_index:
             return Move(node.id, old_parent.id, old_index)
         for listener in self.listeners:
@@ -229,12 +235,13 @@ class Document:
         node = self.node(op.node_id)
         spec = KINDS[node.kind]
         if op.field in _FIXED_FIELDS or op.field == spec.children or op.field not in type(node).model_fields:
-            raise OperationError(f"{spec.label} has no editable field {op.field!r}")
+            raise OperationError(f"{spec.label} has no editable field {op.field!r}", "no_field", kind=node.kind, field=op.field)
         old = node.model_dump(mode="json", include={op.field})[op.field]
         try:
             setattr(node, op.field, op.value)
         except ValidationError as exc:
-            raise OperationError(f"invalid value for {op.field}: {exc.errors()[0]['msg']}") from None
+            raise OperationError(f"invalid value for {op.field}: {exc.errors()[0]['msg']}", "invalid_value", kind=node.kind,
+                                 field=op.field, problem=exc.errors()[0]["type"]) from None
         for listener in self.listeners:
             listener.field_changed(node, op.field)
         return SetField(node.id, op.field, old)
@@ -245,7 +252,7 @@ class Document:
 
         plan = self.plan
         if plan is None:
-            raise OperationError("this document edits a plan's text without its proposals")
+            raise OperationError("this document edits a plan's text without its proposals", "text_only")
         proposals = plan.proposals
         where = next((i for i, p in enumerate(proposals) if p.id == op.proposal_id), None)
         new = None
@@ -253,10 +260,10 @@ class Document:
             try:
                 new = Proposal.model_validate({**op.data, "id": op.proposal_id})
             except ValidationError as exc:
-                raise OperationError(f"an invalid proposal: {exc.errors()[0]['msg']}") from None
+                raise OperationError(f"an invalid proposal: {exc.errors()[0]['msg']}", "invalid_proposal") from None
         if where is None:
             if new is None:
-                raise OperationError(f"no proposal with id {op.proposal_id!r}")
+                raise OperationError(f"no proposal with id {op.proposal_id!r}", "no_proposal", id=op.proposal_id)
             index = len(proposals) if op.index is None else max(0, min(op.index, len(proposals)))
             proposals.insert(index, new)
             return SetProposal(op.proposal_id, None)
@@ -272,9 +279,9 @@ class Document:
 
         plan = self.plan
         if plan is None:
-            raise OperationError("this document edits a plan's text without its properties")
+            raise OperationError("this document edits a plan's text without its properties", "text_only")
         if not isinstance(op.properties, dict):
-            raise OperationError(f"plan properties are a mapping, not {op.properties!r}")
+            raise OperationError(f"plan properties are a mapping, not {op.properties!r}", "invalid_property", property="")
         values = check_properties(op.properties)  # all checked before anything changes
         old = plan.model_dump(mode="json", include=set(values))
         for name, value in values.items():
@@ -285,7 +292,7 @@ class Document:
     def _apply_to_revisions(self, op: InsertRevision | RemoveRevision | SetRevisionLabel) -> Operation:
         plan = self.plan
         if plan is None:
-            raise OperationError("this document edits a plan's text without its revisions")
+            raise OperationError("this document edits a plan's text without its revisions", "text_only")
         if isinstance(op, InsertRevision):
             return self._insert_revision(plan, op)
         if isinstance(op, RemoveRevision):
@@ -294,7 +301,7 @@ class Document:
             plan.revisions = plan.revisions[:index] + plan.revisions[index + 1:]
             return InsertRevision(index, data)
         if not isinstance(op.label, str):
-            raise OperationError(f"a revision label is a text, not {op.label!r}")
+            raise OperationError(f"a revision label is a text, not {op.label!r}", "invalid_revision")
         if op.revision_id == plan.draft.id:
             old = plan.draft.label
             plan.draft.label = op.label
@@ -310,13 +317,13 @@ class Document:
 
     def _insert_revision(self, plan: PlanDocument, op: InsertRevision) -> Operation:
         if not 0 <= op.index <= len(plan.revisions):
-            raise OperationError(f"position {op.index} is outside 0…{len(plan.revisions)}")
+            raise OperationError(f"position {op.index} is outside 0…{len(plan.revisions)}", "bad_position")
         try:
             revision = Revision.model_validate(op.revision)
         except ValidationError as exc:
-            raise OperationError(f"invalid revision: {exc.errors()[0]['msg']}") from None
+            raise OperationError(f"invalid revision: {exc.errors()[0]['msg']}", "invalid_revision") from None
         if revision.id == plan.draft.id or any(r.id == revision.id for r in plan.revisions):
-            raise OperationError(f"the revision id {revision.id!r} is already in this plan")
+            raise OperationError(f"the revision id {revision.id!r} is already in this plan", "id_taken", id=revision.id)
         _check_labels([*(r.label for r in plan.revisions), revision.label])
         plan.revisions = [*plan.revisions[:op.index], revision, *plan.revisions[op.index:]]
         return RemoveRevision(revision.id)
@@ -324,11 +331,11 @@ class Document:
     @staticmethod
     def _revision_index(plan: PlanDocument, revision_id: str, what: str) -> int:
         if revision_id == plan.draft.id:
-            raise OperationError(f"the working draft cannot be {what} like a revision")
+            raise OperationError(f"the working draft cannot be {what} like a revision", "draft_not_revision")
         for index, revision in enumerate(plan.revisions):
             if revision.id == revision_id:
                 return index
-        raise OperationError(f"no revision with id {revision_id!r} in this plan")
+        raise OperationError(f"no revision with id {revision_id!r} in this plan", "no_revision", id=revision_id)
 
     def _index_subtree(self, node: AnyNode, parent: AnyNode) -> None:
         self._nodes[node.id] = node
@@ -340,7 +347,7 @@ class Document:
 def _check_labels(labels: list[str]) -> None:
     repeated = repeated_label(labels)
     if repeated is not None:
-        raise OperationError(f"the revision label {repeated!r} is used twice")
+        raise OperationError(f"the revision label {repeated!r} is used twice", "label_twice", label=repeated)
 
 
 def _short(node: AnyNode, limit: int = 12) -> str:
@@ -376,4 +383,5 @@ def _refuse_lone_surrogates(op: Operation) -> None:
     else:
         return
     if lone_surrogate_place(value) is not None:
-        raise OperationError("the text holds a lone surrogate (\\ud800–\\udfff), half of a character that no file can store")
+        raise OperationError("the text holds a lone surrogate (\\ud800–\\udfff), half of a character that no file can store",
+                             "lone_surrogate")

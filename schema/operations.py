@@ -14,9 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from schema.coded_error import CodedError
 
-class OperationError(ValueError):
-    """An operation that would break the plan (wrong hierarchy, unknown node, bad value)."""
+
+class OperationError(CodedError, ValueError):
+    """An operation that would break the plan (wrong hierarchy, unknown node, bad value).
+
+    Its sentence is the command line's; ``code`` and ``params`` (``schema.coded_error``) are what the
+    window says in the interface's language (editor/ui/session/operation_errors.py, which has a
+    phrase for every code raised here, a test checks)."""
 
 
 @dataclass(frozen=True)
@@ -125,5 +131,5 @@ def from_json(data: dict[str, Any]) -> Operation:
     data = dict(data)
     cls = _BY_NAME.get(data.pop("op", None))
     if cls is None:
-        raise OperationError(f"unknown operation {data!r}")
+        raise OperationError(f"unknown operation {data!r}", "unreadable_operation")
     return cls(**data)

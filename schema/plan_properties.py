@@ -46,16 +46,16 @@ def check_properties(properties: dict[str, Any]) -> dict[str, Any]:
     """The properties validated and as JSON; OperationError naming the first problem."""
     unknown = sorted(set(properties) - set(EDITABLE))
     if unknown:
-        raise OperationError(f"a plan has no editable property {unknown[0]!r}")
+        raise OperationError(f"a plan has no editable property {unknown[0]!r}", "invalid_property", property=unknown[0])
     result: dict[str, Any] = {}
     for name, value in properties.items():
         if name == "title":
             if not isinstance(value, str) or not value.strip():
-                raise OperationError("a plan's title cannot be empty")
+                raise OperationError("a plan's title cannot be empty", "empty_plan_title")
             result[name] = value
         elif name == "organisation":
             if not isinstance(value, str):
-                raise OperationError("a plan's organisation is a text")
+                raise OperationError("a plan's organisation is a text", "invalid_property", property="organisation")
             result[name] = value
         elif name == "period":
             result[name] = _validated(Period, value, "period").model_dump(mode="json")
@@ -70,7 +70,7 @@ def _validated(model: type[ModelT], value: object, what: str) -> ModelT:
     except (ValueError, TypeError) as exc:
         errors = getattr(exc, "errors", None)
         message = errors()[0]["msg"] if callable(errors) else str(exc)
-        raise OperationError(f"invalid {what}: {message}") from None
+        raise OperationError(f"invalid {what}: {message}", "invalid_property", property=what) from None
 
 
 def _strategies(content: PlanContent) -> list[Strategy]:

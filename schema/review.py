@@ -33,7 +33,7 @@ def find(plan: PlanDocument, proposal_id: str) -> Proposal:
     for proposal in plan.proposals:
         if proposal.id == proposal_id:
             return proposal
-    raise OperationError(f"no proposal with id {proposal_id!r}")
+    raise OperationError(f"no proposal with id {proposal_id!r}", "no_proposal", id=proposal_id)
 
 
 def with_status(proposal: Proposal, status: ProposalStatus) -> SetProposal:
@@ -70,33 +70,34 @@ def accept_operations(document: Document, proposal: Proposal) -> list[Operation]
         if isinstance(op, Insert):  # other decisions may have shortened the list since
             parent = document.get(op.parent_id)
             if parent is None:
-                raise OperationError("the item this proposal adds to is no longer in the plan")
+                raise OperationError("the item this proposal adds to is no longer in the plan", "proposal_parent_gone")
             op = Insert(op.parent_id, min(op.index, len(children(parent))), op.node)
         elif isinstance(op, Remove) and proposal.node_id:
             node = document.get(proposal.node_id)  # find it where it is now
             if node is None:
-                raise OperationError("the item this proposal removes is no longer in the plan")
+                raise OperationError("the item this proposal removes is no longer in the plan", "proposal_item_gone")
             parent = document.parent(node)
             op = Remove(parent.id, document.index_of(node)) if parent is not None else op
         elif isinstance(op, Move):  # other decisions may have shortened the list since
             parent = document.get(op.parent_id)
             node = document.get(op.node_id)
             if parent is None or node is None:
-                raise OperationError("the item this proposal moves, or the item it moves it under, is no longer in the plan")
+                raise OperationError("the item this proposal moves, or the item it moves it under, is no longer in the plan",
+                                     "proposal_move_gone")
             room = len(children(parent)) - (1 if document.parent(node) is parent else 0)
             op = Move(op.node_id, op.parent_id, min(op.index, room))
         return [op]
     if proposal.kind not in TEXT_KINDS or not proposal.node_id or not proposal.field:
-        raise OperationError("this proposal could not be placed on an item, so it cannot be accepted")
+        raise OperationError("this proposal could not be placed on an item, so it cannot be accepted", "proposal_unplaced")
     node = document.get(proposal.node_id)
     if node is None:
-        raise OperationError("the item this proposal changes is no longer in the plan")
+        raise OperationError("the item this proposal changes is no longer in the plan", "proposal_item_gone")
     current = getattr(node, proposal.field, None)
     if not isinstance(current, str):
-        raise OperationError(f"the item has no text field {proposal.field!r}")
+        raise OperationError(f"the item has no text field {proposal.field!r}", "proposal_no_field", field=proposal.field)
     value = rebase_text(proposal.old, proposal.new, current)
     if value is None:
-        raise OperationError("the text this proposal changes was edited since, so the change no longer fits")
+        raise OperationError("the text this proposal changes was edited since, so the change no longer fits", "proposal_text_edited")
     return [SetField(proposal.node_id, proposal.field, value)]
 
 
@@ -161,15 +162,15 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
         node = document.get(change.node_id)
         parent = document.parent(node) if node is not None else None
         if node is None or parent is None:
-            raise OperationError("the added item is no longer in the plan")
+            raise OperationError("the added item is no longer in the plan", "added_item_gone")
         return [Remove(parent.id, document.index_of(node))]
     if change.kind == "removed":
         old = base_doc.get(change.node_id)
         parent_id = change.old.parent_id if change.old else None
         if old is None or parent_id is None or parent_id not in document:
-            raise OperationError("the item it was under is no longer in the plan")
+            raise OperationError("the item it was under is no longer in the plan", "old_parent_gone")
         if old.id in document:
-            raise OperationError("the removed item is in the draft again")
+            raise OperationError("the removed item is in the draft again", "removed_item_back")
         # the parts of it that the draft moved elsewhere stay there: rejecting their moves brings them back
         data = _without(old.model_dump(mode="json"), {n.id for n in subtree(old) if n.id in document})
         return [Insert(parent_id, _place_in(document, base_doc, old.id, parent_id), data)]
@@ -181,7 +182,8 @@ def restore_operations(document: Document, change: Change | None, base: PlanCont
     if change.kind == "moved" and change.old is not None:
         old_parent = change.old.parent_id
         if old_parent is None or old_parent not in document:
-            raise OperationError("the item it was under is not in the draft; reject that item's removal first")
+            raise OperationError("the item it was under is not in the draft; reject that item's removal first",
+                                 "old_parent_removed")
         ops.append(Move(node.id, old_parent, _place_in(document, base_doc, node.id, old_parent)))
     spec = KINDS[node.kind]
     for name in type(node).model_fields:

@@ -73,9 +73,10 @@ class ChartPreview(QWidget):
         try:
             self.layout_ = layout_chart(self.plan, None)
             self.problem = ""
-        except NoChineseFontError as exc:
+        except NoChineseFontError:  # the font, in the interface's language (the exception's sentence is the CLI's)
             self.layout_ = None
-            self.problem = str(exc)
+            self.problem = translate("chart", "沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、"
+                                              "AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。")
         self.layouts_made += 1
         self.update()
 

@@ -37,7 +37,7 @@ TRANSLATED_MODULES = (  # paths under editor/ui, without .py
     "main_window", "plan_properties", "preferences", "printing",
     "review/items", "review/markup", "review/mode", "review/view", "revisions/commands", "revisions/dialog",
     "revisions/menu",
-    "session/undo_commands", "summary_view", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
+    "session/operation_errors", "session/undo_commands", "summary_view", "text", "tree/clipboard", "tree/drag_drop", "tree/editing", "tree/find_bar",
     "tree/model", "tree/outline_views", "tree/view", "window_docks",
 )
 

@@ -73,7 +73,7 @@ def test_a_save_that_fails_says_why_in_chinese(qtbot, tmp_path):
         window.tree.setFocus()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert answers.texts[-1] == "無法儲存計畫檔"
-    assert answers.details[-1] == "「計畫.plan.json」沒有儲存：無法寫入檔案。"
+    assert answers.details[-1] == "「計畫.plan.json」沒有儲存：這個名稱是資料夾。"  # errno EISDIR, said, not the system's English
     discard_on_close(window)
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from editor.ui.files import dialogs
 from editor.ui.files.document_errors import export_error_text
+from editor.ui.files.file_errors import write_error_text
 from editor.ui.i18n import draft_name, fill, translate
 from schema.fileio import PlanFileError
 from schema.model import PlanDocument, Revision
@@ -109,7 +110,7 @@ def run_export(parent, title: str, path: Path, work: Callable[[Progress], object
     except (PlanFileError, NoChineseFontError, UnsupportedChartFormatError) as exc:  # one sentence each, in the interface's language
         return export_error_text(exc, path)
     except OSError as exc:
-        return fill(translate("export", "「%1」無法寫入：%2。"), path, exc.strerror or exc)
+        return write_error_text(path, exc)
     finally:
         QApplication.restoreOverrideCursor()
         dialog.close()

@@ -8,6 +8,7 @@ cannot be opened or saved.
 """
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from editor.ui.i18n import QT_TRANSLATE_NOOP, field_name, fill, kind_name, translate
@@ -126,8 +127,10 @@ def file_error_text(error: Exception) -> str:
         problem, extra = _validation_text(params)
         return fill(translate("file_errors", _PHRASES[code]), name, problem, extra)
     if code == "not_saved":
-        errno = int(params.get("errno") or 0)
-        code = {28: "not_saved_full", 13: "not_saved_denied", 30: "not_saved_denied", 2: "not_saved_no_folder"}.get(errno, code)
+        number = int(params.get("errno") or 0)
+        code = {28: "not_saved_full", 13: "not_saved_denied", 2: "not_saved_no_folder"}.get(number, code)
+        if code == "not_saved" and number in _WRITE_REASONS:
+            return fill(translate("file_errors", "「%1」沒有儲存：%2。"), name, translate("file_errors", _WRITE_REASONS[number]))
     if code in _PHRASES:
         values = {
             "too_large": (params.get("size"), params.get("limit")),
@@ -139,6 +142,40 @@ def file_error_text(error: Exception) -> str:
         }.get(code, ())
         return fill(translate("file_errors", _PHRASES[code]), name, *values)
     return translate("file_errors", "檔案無法讀取或寫入。")
+
+
+# Why the system refused to write a file (an OSError's errno), as users say it; the system's own
+# (English) reason only for an errno not named here.
+_WRITE_REASONS = {
+    errno.EACCES: QT_TRANSLATE_NOOP("file_errors", "沒有寫入的權限"),
+    errno.EPERM: QT_TRANSLATE_NOOP("file_errors", "沒有寫入的權限"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("file_errors", "磁碟已滿"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("file_errors", "已超過這個磁碟給你的空間（配額）"),
+    errno.EROFS: QT_TRANSLATE_NOOP("file_errors", "磁碟是唯讀的"),
+    errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("file_errors", "檔名或路徑太長"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("file_errors", "要存放它的資料夾不存在"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("file_errors", "路徑中有同名的檔案，不是資料夾"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("file_errors", "這個名稱是資料夾"),
+    errno.EBUSY: QT_TRANSLATE_NOOP("file_errors", "檔案正由其他程式使用（例如在 Word 中開著），請先關閉它"),
+    errno.ETXTBSY: QT_TRANSLATE_NOOP("file_errors", "檔案正由其他程式使用（例如在 Word 中開著），請先關閉它"),
+    errno.EEXIST: QT_TRANSLATE_NOOP("file_errors", "已有同名的檔案"),
+    errno.EIO: QT_TRANSLATE_NOOP("file_errors", "磁碟或網路磁碟機讀寫失敗"),
+}
+_WINDOWS_IN_USE = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: Python gives them errno EACCES
+
+
+def write_reason_text(error: OSError) -> str:
+    """Why a file could not be written, in the interface's language (「磁碟已滿」); the system's reason as a last resort."""
+    if getattr(error, "winerror", None) in _WINDOWS_IN_USE:
+        return translate("file_errors", _WRITE_REASONS[errno.EBUSY])
+    if error.errno in _WRITE_REASONS:
+        return translate("file_errors", _WRITE_REASONS[error.errno])
+    return error.strerror or translate("file_errors", "系統拒絕寫入")
+
+
+def write_error_text(path: Path, error: OSError) -> str:
+    """「「報告.docx」無法寫入：磁碟已滿。」: the file's name and why the system refused to write it."""
+    return fill(translate("export", "「%1」無法寫入：%2。"), Path(path).name, write_reason_text(error))
 
 
 def holder_text(holder) -> str:
@@ -192,8 +229,8 @@ def journal_error_text(error: Exception) -> str:
     params = dict(getattr(error, "params", {}) or {})
     if code not in _JOURNAL_PHRASES:
         return translate("file_errors", "還原紀錄無法使用。")
-    errno = int(params.get("errno") or 0)
-    reason = translate("file_errors", _REASONS[errno]) if errno in _REASONS else ""
+    number = int(params.get("errno") or 0)
+    reason = translate("file_errors", _REASONS[number]) if number in _REASONS else ""
     if code in ("base_gone", "base_unreadable"):
         subject = Path(str(params.get("plan_path", ""))).name
     else:

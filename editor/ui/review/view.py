@@ -35,6 +35,7 @@ from editor.ui.i18n import fill, translate, with_keys
 from editor.ui.review.items import KIND_NAMES, ReviewItem, draft_items, in_branch, proposal_items
 from editor.ui.review.markup import Markup
 from editor.ui.session import undo_commands
+from editor.ui.session.operation_errors import operation_error_text
 from editor.ui.widgets import named
 from schema.operations import OperationError
 from schema.proposals import Proposal, Reply
@@ -350,7 +351,7 @@ class ReviewView(QWidget):
                 try:
                     ops = item.accept_ops(session.document) if accept else item.reject_ops(session.document, base)
                 except OperationError as exc:
-                    refused.append(str(exc))
+                    refused.append(operation_error_text(exc))
                     continue
                 if not ops:
                     continue

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from editor.ui.i18n import dated, node_kind_name, translate
 from editor.ui.session import undo_commands
+from editor.ui.session.operation_errors import operation_error_text
 from editor.ui.text import removed_note, strip_controls
 from schema.document_listeners import OnRevisionsChange
 
@@ -231,7 +232,7 @@ class RevisionMenu(QObject):
         try:
             ops = restore_operations(self.session.document, change, old.content)
         except OperationError as exc:
-            self.window.show_status(str(exc))
+            self.window.show_status(operation_error_text(exc))
             return
         error = undo_commands.execute(self.session, ops, translate("revision_menu", "拒絕修正")) if ops else None
         if error:

@@ -122,14 +122,14 @@ def entry_from_json(data) -> Entry:
         try:
             return PlanChange.from_json(data)
         except (KeyError, TypeError, ValueError) as exc:
-            raise OperationError(f"a plan change that cannot be read ({exc})") from None
+            raise OperationError(f"a plan change that cannot be read ({exc})", "unreadable_operation") from None
     if isinstance(data, dict) and "group" in data:
         if not isinstance(data["group"], list):
-            raise OperationError("a compound edit that cannot be read")
+            raise OperationError("a compound edit that cannot be read", "unreadable_operation")
         return Group(tuple(from_json(op) for op in data["group"]))
     if isinstance(data, dict) and "saved" in data:
         if not isinstance(data["saved"], str):
-            raise OperationError("a save mark that cannot be read")
+            raise OperationError("a save mark that cannot be read", "unreadable_operation")
         return SaveMarker(data["saved"])
     if isinstance(data, dict) and "by" in data:
         data = {k: v for k, v in data.items() if k != "by"}
@@ -146,7 +146,7 @@ def authors_from_json(data, entry: Entry) -> tuple[str, ...]:
         return (by,) * count
     if isinstance(by, list) and len(by) == count and all(isinstance(name, str) for name in by):
         return tuple(by)
-    raise OperationError("the authors of an edit that cannot be read")
+    raise OperationError("the authors of an edit that cannot be read", "unreadable_operation")
 
 
 def entry_to_json(entry: Entry, authors: Sequence[str] = ()) -> dict:

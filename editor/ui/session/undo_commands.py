@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.i18n import field_name, fill, translate
+from editor.ui.session.operation_errors import operation_error_text
 from schema.operations import Operation, OperationError, SetField
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_
     try:
         inverses = _apply_all(session, ops, authors)
     except OperationError as exc:
-        return str(exc)
+        return operation_error_text(exc)
     session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id, authors))
     return None
 
@@ -126,7 +127,7 @@ def execute_field(session: EditSession, node_id: str, field: str, value: Any, te
     try:
         inverse = session.apply(op)
     except OperationError as exc:
-        return str(exc)
+        return operation_error_text(exc)
     assert isinstance(inverse, SetField)  # a field set's inverse sets it back
     session.undo_stack.push(FieldCommand(session, op, inverse, text, typing=typing))
     return None

@@ -563,6 +563,10 @@
 <context>
     <name>chart</name>
     <message>
+        <source>沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。</source>
+        <translation>No Traditional Chinese font is installed, so the framework chart cannot be drawn: install 標楷體 (DFKai-SB), AR PL UKai TW (Debian: fonts-arphic-ukai) or Noto CJK TC (fonts-noto-cjk).</translation>
+    </message>
+    <message>
         <source>正在繪製架構圖…</source>
         <translation>Drawing the framework chart…</translation>
     </message>
@@ -601,8 +605,16 @@
         <translation>The fixed sections cannot be pasted</translation>
     </message>
     <message>
+        <source>剪貼簿中有一行文字太長（一段最多 %1 字），所以沒有貼上</source>
+        <translation>A line on the clipboard is too long (a text holds at most %1 characters), so nothing was pasted</translation>
+    </message>
+    <message>
         <source>剪貼簿是空的</source>
         <translation>The clipboard is empty</translation>
+    </message>
+    <message>
+        <source>剪貼簿中的項目不符合計畫檔的規則（例如有一段文字太長），所以沒有貼上</source>
+        <translation>The items on the clipboard break the rules of a plan file (a text too long, for example), so nothing was pasted</translation>
     </message>
 </context>
 <context>
@@ -1441,8 +1453,60 @@
         <translation>&quot;%1&quot; was not saved: %2 is editing that file.</translation>
     </message>
     <message>
+        <source>「%1」沒有儲存：%2。</source>
+        <translation>&quot;%1&quot; was not saved: %2.</translation>
+    </message>
+    <message>
         <source>檔案無法讀取或寫入。</source>
         <translation>The file cannot be read or written.</translation>
+    </message>
+    <message>
+        <source>沒有寫入的權限</source>
+        <translation>you have no permission to write there</translation>
+    </message>
+    <message>
+        <source>磁碟已滿</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>已超過這個磁碟給你的空間（配額）</source>
+        <translation>your space on this disk (quota) is used up</translation>
+    </message>
+    <message>
+        <source>磁碟是唯讀的</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>檔名或路徑太長</source>
+        <translation>the file name or path is too long</translation>
+    </message>
+    <message>
+        <source>要存放它的資料夾不存在</source>
+        <translation>the folder to hold it does not exist</translation>
+    </message>
+    <message>
+        <source>路徑中有同名的檔案，不是資料夾</source>
+        <translation>a file in the path has the name of a folder</translation>
+    </message>
+    <message>
+        <source>這個名稱是資料夾</source>
+        <translation>that name is a folder</translation>
+    </message>
+    <message>
+        <source>檔案正由其他程式使用（例如在 Word 中開著），請先關閉它</source>
+        <translation>the file is in use by another program (open in Word, for example); close it first</translation>
+    </message>
+    <message>
+        <source>已有同名的檔案</source>
+        <translation>a file of that name exists</translation>
+    </message>
+    <message>
+        <source>磁碟或網路磁碟機讀寫失敗</source>
+        <translation>the disk or network drive failed to read or write</translation>
+    </message>
+    <message>
+        <source>系統拒絕寫入</source>
+        <translation>the system refused to write it</translation>
     </message>
     <message>
         <source>另一台電腦</source>
@@ -2023,6 +2087,149 @@
     <message>
         <source>確定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>operation_errors</name>
+    <message>
+        <source>%1之下不能放%2</source>
+        <translation>a %2 cannot go under a %1</translation>
+    </message>
+    <message>
+        <source>具體作法最多兩層（1. 與（1））</source>
+        <translation>actions go at most two levels deep (1. and (1))</translation>
+    </message>
+    <message>
+        <source>%1「%2」不能有下層項目</source>
+        <translation>the %1 &quot;%2&quot; cannot hold items</translation>
+    </message>
+    <message>
+        <source>「%1」是固定的章節，不能移動</source>
+        <translation>&quot;%1&quot; is a fixed section and cannot be moved</translation>
+    </message>
+    <message>
+        <source>「%1」不能移到自己的下層</source>
+        <translation>&quot;%1&quot; cannot move under itself</translation>
+    </message>
+    <message>
+        <source>固定的章節不能新增或貼上</source>
+        <translation>Fixed sections cannot be added or pasted</translation>
+    </message>
+    <message>
+        <source>這個項目已經不在計畫中，所以沒有修改</source>
+        <translation>This item is no longer in the plan, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>項目要放的位置已經不存在，所以沒有修改</source>
+        <translation>The place for the item no longer exists, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>要加入的項目已經在計畫中，所以沒有修改</source>
+        <translation>The item to add is already in the plan, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>要加入的%1不符合計畫檔的規則（例如有一段文字太長），所以沒有加入</source>
+        <translation>The %1 to add breaks the rules of a plan file (a text too long, for example), so it was not added</translation>
+    </message>
+    <message>
+        <source>%1沒有可以修改的「%2」欄位</source>
+        <translation>A %1 has no field &quot;%2&quot; to edit</translation>
+    </message>
+    <message>
+        <source>%1的%2不符合計畫檔的規則，所以沒有修改</source>
+        <translation>The %1&apos;s %2 breaks the rules of a plan file, so it was not changed</translation>
+    </message>
+    <message>
+        <source>%1的%2太長，計畫檔存不下，所以沒有修改</source>
+        <translation>The %1&apos;s %2 is too long for a plan file, so it was not changed</translation>
+    </message>
+    <message>
+        <source>文字中有殘缺的字元（單獨的代理字元，常見於損壞的貼上內容），無法存檔，所以沒有修改</source>
+        <translation>The text holds a broken character (a lone surrogate, often from a damaged paste) that no file can store, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>計畫名稱不能空白</source>
+        <translation>The plan&apos;s title cannot be empty</translation>
+    </message>
+    <message>
+        <source>計畫屬性的值不正確，所以沒有修改</source>
+        <translation>A value of the plan&apos;s properties is not valid, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>修正版的內容不正確，所以沒有修改</source>
+        <translation>The revision is not valid, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>工作草稿不是修正版，不能刪除或當作修正版改名</source>
+        <translation>The working draft is not a revision: it cannot be deleted or renamed as one</translation>
+    </message>
+    <message>
+        <source>這個修正版已經不在計畫中</source>
+        <translation>This revision is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>版本名稱「%1」重複了：每個修正版要有不同的名稱</source>
+        <translation>The label &quot;%1&quot; is used twice: each revision needs its own label</translation>
+    </message>
+    <message>
+        <source>這個修正建議已經不在計畫中</source>
+        <translation>This proposal is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>修正建議的內容不正確，所以沒有修改</source>
+        <translation>The proposal is not valid, so nothing was changed</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議要加入項目的上層項目已經不在計畫中</source>
+        <translation>Cannot accept: the item this proposal adds to is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議修改的項目已經不在計畫中</source>
+        <translation>Cannot accept: the item this proposal changes is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議移動的項目，或要移到的上層項目，已經不在計畫中</source>
+        <translation>Cannot accept: the item this proposal moves, or the item it moves it under, is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議對不上計畫中的任何項目</source>
+        <translation>Cannot accept: this proposal matches no item of the plan</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議修改的項目沒有「%1」這段文字</source>
+        <translation>Cannot accept: the item this proposal changes has no %1</translation>
+    </message>
+    <message>
+        <source>無法接受：這個建議修改的文字之後又被編輯過，修改已經對不上</source>
+        <translation>Cannot accept: the text this proposal changes was edited since, so the change no longer fits</translation>
+    </message>
+    <message>
+        <source>無法拒絕：新增的項目已經不在計畫中</source>
+        <translation>Cannot reject: the added item is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>無法拒絕：原本的上層項目已經不在計畫中</source>
+        <translation>Cannot reject: the item it was under is no longer in the plan</translation>
+    </message>
+    <message>
+        <source>無法拒絕：刪除的項目已經又在工作草稿中</source>
+        <translation>Cannot reject: the removed item is in the working draft again</translation>
+    </message>
+    <message>
+        <source>無法拒絕：原本的上層項目不在工作草稿中；請先拒絕刪除那個項目</source>
+        <translation>Cannot reject: the item it was under is not in the working draft; reject that item&apos;s removal first</translation>
+    </message>
+    <message>
+        <source>這項修改無法套用在這份計畫上</source>
+        <translation>This change cannot be made to this plan</translation>
+    </message>
+    <message>
+        <source>這項修改無法讀取，所以沒有套用</source>
+        <translation>This change cannot be read, so it was not made</translation>
+    </message>
+    <message>
+        <source>這項修改不符合計畫的規則，所以沒有套用</source>
+        <translation>This change breaks the rules of the plan, so it was not made</translation>
     </message>
 </context>
 <context>

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
 from PySide6.QtCore import QByteArray, QMimeData
 
 from editor.ui.i18n import fill, kind_name, node_kind_name, translate
 from schema.document import Document, with_new_ids
+from schema.file_limits import MAX_TEXT_CHARS
 from schema.model import AnyNode
 from schema.operations import Insert
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, title_of
@@ -101,9 +103,16 @@ def paste_ops(document: Document, target_id: str | None, clip: Clip) -> list[Ins
         else:
             kind = target.kind
         field_name = KINDS[kind].title_field
-        nodes = [KINDS[kind].cls(**{field_name: line}).model_dump(mode="json") for line in clip.lines]
+        try:
+            nodes = [KINDS[kind].cls(**{field_name: line}).model_dump(mode="json") for line in clip.lines]
+        except ValidationError:  # a line longer than any text of a plan file (schema.file_limits)
+            raise PasteRefusedError(fill(translate("clipboard", "剪貼簿中有一行文字太長（一段最多 %1 字），所以沒有貼上"),
+                                         MAX_TEXT_CHARS)) from None
     else:
         raise PasteRefusedError(translate("clipboard", "剪貼簿是空的"))
-    depth = max((action_depth(KINDS[kind].cls.model_validate(n)) for n in nodes), default=1) or 1
+    try:
+        depth = max((action_depth(KINDS[kind].cls.model_validate(n)) for n in nodes), default=1) or 1
+    except ValidationError:  # copied by another program, or by a version with other rules
+        raise PasteRefusedError(translate("clipboard", "剪貼簿中的項目不符合計畫檔的規則（例如有一段文字太長），所以沒有貼上")) from None
     parent, index = _place(document, target, kind, depth)
     return [Insert(parent.id, index + i, node) for i, node in enumerate(nodes)]

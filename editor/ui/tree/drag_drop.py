@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
 from editor.ui.i18n import translate
 from editor.ui.session import undo_commands
+from editor.ui.session.operation_errors import operation_error_text
 from schema.operations import Move
 from schema.tree import SECTION_KINDS, action_depth, children
 
@@ -78,9 +79,9 @@ class TreeDragAndDrop:
                 return translate("tree", "固定的章節不能移動")
             if target is node or node in self._doc.ancestors(target):
                 return translate("tree", "不能移到自己的下層")
-            why = self._doc.can_hold(target, node.kind, action_depth(node) or 1)
-            if why:
-                return why
+            refusal = self._doc.hold_refusal(target, node.kind, action_depth(node) or 1)
+            if refusal is not None:
+                return operation_error_text(refusal)
         return None
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802

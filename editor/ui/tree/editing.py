@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.ui.i18n import fill, kind_name, node_kind_name, translate
 from editor.ui.session import undo_commands
+from editor.ui.session.operation_errors import operation_error_text
 from editor.ui.text import removed_note
 from editor.ui.tree import clipboard
 from schema.model import AnyNode
@@ -89,9 +90,9 @@ class TreeEditor(QObject):
         spec = KINDS[node.kind]
         if spec.child_kind is None:
             return self._say(fill(translate("tree", "%1之下不能有下層項目"), node_kind_name(self._doc, node)))
-        why = self._doc.can_hold(node, spec.child_kind)
-        if why:
-            return self._say(why)
+        refusal = self._doc.hold_refusal(node, spec.child_kind)
+        if refusal is not None:
+            return self._say(operation_error_text(refusal))
         data = self._new_node(spec.child_kind)
         name = kind_name(spec.child_kind, sub_action=node.kind == "action")
         self._view.expand_node(node.id)
@@ -178,9 +179,9 @@ class TreeEditor(QObject):
         if index == 0:
             return self._say(fill(translate("tree", "「%1」前面沒有同層項目，無法降階"), _short(node)))
         previous = children(self._doc.parent(node))[index - 1]
-        why = self._doc.can_hold(previous, node.kind, action_depth(node) or 1)
-        if why:
-            return self._say(fill(translate("tree", "無法降階：%1"), why))
+        refusal = self._doc.hold_refusal(previous, node.kind, action_depth(node) or 1)
+        if refusal is not None:
+            return self._say(fill(translate("tree", "無法降階：%1"), operation_error_text(refusal)))
         self._view.expand_node(previous.id)
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, previous.id, len(children(previous)))], undo_commands.indent_text(name), node.id)
@@ -194,9 +195,9 @@ class TreeEditor(QObject):
         grandparent = self._doc.parent(parent)
         if grandparent is None:
             return self._say(fill(translate("tree", "「%1」已在最上層，無法升階"), _short(node)))
-        why = self._doc.can_hold(grandparent, node.kind, action_depth(node) or 1)
-        if why:
-            return self._say(fill(translate("tree", "無法升階：%1"), why))
+        refusal = self._doc.hold_refusal(grandparent, node.kind, action_depth(node) or 1)
+        if refusal is not None:
+            return self._say(fill(translate("tree", "無法升階：%1"), operation_error_text(refusal)))
         name = node_kind_name(self._doc, node)
         return self._run([Move(node.id, grandparent.id, self._doc.index_of(parent) + 1)], undo_commands.outdent_text(name), node.id)
 
