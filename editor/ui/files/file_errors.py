@@ -170,7 +170,7 @@ def write_reason_text(error: OSError) -> str:
         return translate("file_errors", _WRITE_REASONS[errno.EBUSY])
     if error.errno in _WRITE_REASONS:
         return translate("file_errors", _WRITE_REASONS[error.errno])
-    return error.strerror or translate("file_errors", "系統拒絕寫入")
+    return error.strerror or translate("file_errors", "系統拒絕寫入")  # the system's words: a last resort
 
 
 def write_error_text(path: Path, error: OSError) -> str:

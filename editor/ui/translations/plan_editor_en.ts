@@ -1076,7 +1076,7 @@
     </message>
     <message>
         <source>「%1」無法寫入：%2。</source>
-        <translation>%1 cannot be written: %2.</translation>
+        <translation>&quot;%1&quot; cannot be written: %2.</translation>
     </message>
     <message>
         <source>匯出(&amp;E)</source>
