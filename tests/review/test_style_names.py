@@ -1,7 +1,7 @@
-"""Style names of a reviewed document, looked up in styles.xml when first asked (editor.review.wordml.StyleNames)."""
+"""Style names of a reviewed document, looked up in styles.xml when first asked (editor.review.word_parts.StyleNames)."""
 from lxml import etree
 
-from editor.review.wordml import StyleNames, W
+from editor.review.word_parts import StyleNames, W
 
 STYLES = f"""<w:styles xmlns:w="{W}">
   <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/></w:style>
