@@ -22,6 +22,8 @@ Latin words, the cover title, the comparison's own diff of a body) is ``tracked_
 from __future__ import annotations
 
 import difflib
+import functools
+from collections.abc import Sequence
 
 from docx.text.paragraph import Paragraph
 
@@ -49,7 +51,7 @@ from editor.export.tracked_text import (
 )
 from editor.export.wordxml import Progress
 from schema.compare import Comparison
-from schema.model import AnyNode, PlanDocument, Revision
+from schema.model import Action, AnyNode, PlanDocument, Revision
 from schema.numbering import all_numbers
 from schema.textdiff import DELETE, EQUAL, INSERT, Diff
 from schema.tree import children, walk
@@ -99,7 +101,7 @@ class TrackedWriter(OfficialWriter):
                 wx.add_run(p if op == EQUAL else self.add_mark(p, op), text.replace(LINE_BREAK, "\n"), deleted=op == DELETE)
 
     def tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
-              prefix: Diff = ()):
+              prefix: Sequence[tuple[int, str]] = ()):
         """A paragraph of ``style`` holding ``prefix`` + ``diff``; ``mark`` tracks its paragraph mark as
         inserted or deleted; ``bookmark`` = (node id, field) marks ``diff``'s text (not the number)."""
         p, bookmark_id = self.open_tpara(diff, style, mark, bookmark=bookmark, prefix=prefix)
@@ -107,7 +109,7 @@ class TrackedWriter(OfficialWriter):
         return p
 
     def open_tpara(self, diff: Diff, style: str, mark: int = EQUAL, *, bookmark: tuple[str, str] | None = None,
-                   prefix: Diff = ()):
+                   prefix: Sequence[tuple[int, str]] = ()):
         """``tpara`` with its bookmark left open: (the w:p, the bookmark id or None)."""
         p = wx.paragraph(self.style_ids[style])
         self.paragraph_mark(p, mark)
@@ -195,18 +197,18 @@ class TrackedWriter(OfficialWriter):
         elif old is not None:
             pairs = [(c, None) for c in children(old)]
         else:
-            pairs = [(None, c) for c in children(new)]
+            pairs = [(None, c) for c in children(_present(old, new))]
         outer, authors, default = self.author, self.authors, self.default_author
         for o, n in pairs:
-            self.author = authors.get((n or o).id) or default
+            self.author = authors.get(_present(o, n).id) or default
             self._node(o, n, style)
         self.author = outer  # an error abandons the whole document, so no try/finally is needed to restore it
 
     def _node(self, old: AnyNode | None, new: AnyNode | None, action_style: str) -> None:
         """One item on both sides (kept), on the new side only (inserted) or the old only (deleted)."""
-        kind = (new or old).kind
+        kind = _present(old, new).kind
         self.tick((old is not None) + (new is not None))
-        if kind == "action" and old is not None and new is not None and old.text == new.text and self.same_number(old, new):
+        if isinstance(old, Action) and isinstance(new, Action) and old.text == new.text and self.same_number(old, new):
             # the most frequent item: written as the official writer writes it
             self.close_bookmark(*self.open_para(new.text, action_style, mark=(new.id, "text"),
                                                 prefix=self.numbers.get(new.id, "") + "\t"))
@@ -233,7 +235,7 @@ class TrackedWriter(OfficialWriter):
             self.tlines(_get(old, "body"), _get(new, "body"), "Strategy Body", fields.get("body"),
                         self.node_mark(old, new, "body"))
             self.children(old, new, "Plan Action")
-            self.details(old, new)
+            self.tracked_details(old, new)
         elif kind == "action":
             number = self.numbers_diff(old, new)
             text = pick_diff(_one(old, "text"), _one(new, "text"), fields.get("text"))
@@ -265,22 +267,23 @@ class TrackedWriter(OfficialWriter):
         title = pick_diff(_one(old, "title"), _one(new, "title"), preferred)
         self.tpara(title, style, _side_mark(old, new), bookmark=self.node_mark(old, new, "title"), prefix=number)
 
-    def details(self, old, new) -> None:
-        """The agencies/goals/budget table and the KPI table, row by row."""
+    def tracked_details(self, old, new) -> None:
+        """The agencies/goals/budget table and the KPI table, row by row (OfficialWriter.details of both versions)."""
         old_info = [(label, [label, value]) for label, value in info_rows(old, self.old_content)] if old is not None else []
         new_info = [(label, [label, value]) for label, value in info_rows(new, self.content)] if new is not None else []
         self.table_rows(old_info, new_info, INFO_WIDTHS, lambda r, c: "Table Heading" if c == 0 else "Table Text")
         old_kpi = kpi_table(old, self.old_plan.period.years) if old is not None and old.kpis else None
         new_kpi = kpi_table(new, self.plan.period.years) if new is not None and new.kpis else None
         heading = lambda r, c: "Table Heading" if r == "" else "Table Text"  # noqa: E731 — the header row's key is ""
-        kpi_rows = {"header_key": "", "mark_of": self.kpi_mark}  # as the official writer's: a repeated header, KPI ids
+        # as the official writer's: a repeated header, KPI ids
+        kpi_rows = functools.partial(self.table_rows, header_key="", mark_of=self.kpi_mark)
         if old_kpi and new_kpi and len(old_kpi[0]) == len(new_kpi[0]):
-            self.table_rows([("", old_kpi[0]), *old_kpi[1]], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading, **kpi_rows)
+            kpi_rows([("", old_kpi[0]), *old_kpi[1]], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
         else:  # different periods (two files): the whole table replaced
             if old_kpi:
-                self.table_rows([("", old_kpi[0]), *old_kpi[1]], [], old_kpi[2], heading, **kpi_rows)
+                kpi_rows([("", old_kpi[0]), *old_kpi[1]], [], old_kpi[2], heading)
             if new_kpi:
-                self.table_rows([], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading, **kpi_rows)
+                kpi_rows([], [("", new_kpi[0]), *new_kpi[1]], new_kpi[2], heading)
 
     def kpi_mark(self, key: str, new_cells: list | None) -> tuple[str, str] | None:
         """The bookmark of a KPI row's name, as the official writer's (pe_<KPI id>_name): the KPI's id,
@@ -319,7 +322,7 @@ class TrackedWriter(OfficialWriter):
         for key, old_cells, new_cells in rows:
             mark = mark_of(key, new_cells) if mark_of else None
             header = key == header_key
-            if old_cells == new_cells:
+            if new_cells is not None and old_cells == new_cells:  # (a row has a side at least)
                 self.text_row(table, new_cells, [style_of(key, c) for c in range(len(widths))], mark=mark, header=header)
                 continue
             tr = self.row(table, header=header)
@@ -377,6 +380,13 @@ def _get(node: AnyNode | None, name: str) -> str | None:
 
 def _one(node: AnyNode | None, name: str) -> str | None:
     return one_paragraph(getattr(node, name)) if node is not None else None
+
+
+def _present(old: AnyNode | None, new: AnyNode | None) -> AnyNode:
+    """The newer side of an item, else its older one: an item the writer is given is in one version at least."""
+    node = new if new is not None else old
+    assert node is not None
+    return node
 
 
 def _side_mark(old, new) -> int:
