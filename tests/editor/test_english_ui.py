@@ -212,7 +212,7 @@ def test_the_english_window_shows_no_chinese_outside_the_plan(qtbot, tmp_path, e
     assert {model.index(row, 1).data() for row in range(model.rowCount())} == {"Strategy", "Action"}
     moved = next(row for row in range(model.rowCount()) if model.index(row, 3).data() == "支持青農在地深耕")
     view.list.setCurrentIndex(model.index(moved, 0))
-    assert view.heading.text().endswith("⇅ Moved</b> · Strategy · （六） 支持青農在地深耕")
+    assert view.heading.text().endswith("⇅ Moved</b> · Strategy · 二、（六）→一、（六） 支持青農在地深耕")  # from where to where
     assert view.place.text() == "From: 二、衝就業 （六）  →  To: 一、拚經濟 （六）"
     assert view.old_text.toPlainText().startswith("Position\n二、衝就業 （六）\nTitle\n支持青農在地深耕\nBody\n")
     assert view.old_caption.text() == "Current: 109年修正版"

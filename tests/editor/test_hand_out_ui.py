@@ -98,7 +98,7 @@ def test_what_cannot_be_handed_out_is_one_sentence_in_the_dialog_and_nothing_is_
     dialog.path.selectAll()
     qtbot.keyClicks(QApplication.focusWidget(), str(tmp_path / "no-such-folder" / "part.plan.json"))
     key(qtbot, Qt.Key.Key_Return)
-    assert dialog.isVisible() and dialog.error.text() == "「part.plan.json」沒有儲存：無法寫入檔案。"
+    assert dialog.isVisible() and dialog.error.text() == "「part.plan.json」沒有儲存：要存放它的資料夾不存在。"
 
     dialog.path.selectAll()
     qtbot.keyClicks(QApplication.focusWidget(), str(path))
