@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -150,6 +152,15 @@ def test_a_file_the_system_will_not_write_says_why_in_chinese():
     assert file_error_text(saved) == "「計畫.plan.json」沒有儲存：磁碟是唯讀的。"
 
 
+@given(number=st.sampled_from(sorted(errno.errorcode)), name=st.text(st.characters(blacklist_categories=("Cs",),
+                                                                                blacklist_characters="/\x00"), min_size=1).filter(lambda n: n != "."))
+def test_any_errno_is_one_sentence_naming_the_file(number, name):
+    text = write_error_text(Path("/d") / name, _os_error(number))
+    assert text.startswith(f"「{name}」無法寫入：") and text.endswith("。") and "\n" not in text.replace(name, "")
+    reason = text[len(f"「{name}」無法寫入："):-1]
+    assert reason == "English reason from the system" or not re.search(r"[A-Za-z]{2,}", reason)
+
+
 def test_a_file_the_system_will_not_write_in_english(english):  # noqa: F811
     error = _os_error(errno.ENOSPC)
     assert write_error_text(Path("/x/report.docx"), error) == '"report.docx" cannot be written: the disk is full.'
@@ -167,4 +178,23 @@ def test_the_chart_preview_says_a_missing_font_in_chinese(qtbot, tmp_path, monke
     assert preview.chart_layout() is None
     assert preview.problem == ("沒有安裝可顯示繁體中文的字型，所以無法畫出架構圖：請安裝標楷體（DFKai-SB）、"
                                "AR PL UKai TW（Debian：fonts-arphic-ukai）或 Noto CJK TC（fonts-noto-cjk）。")
+    discard_on_close(window)
+
+
+def test_a_paste_into_a_field_that_makes_it_too_long_is_refused_in_chinese(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path)
+    window.tree.select_node("s2")
+    body = window.detail.fields["body"]
+    mime = QMimeData()
+    mime.setText("長" * 100_001)
+    QApplication.clipboard().setMimeData(mime)
+    window.activateWindow()
+    body.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(20)
+    assert window.statusBar().currentMessage() == "推動策略的內容太長，計畫檔存不下，所以沒有修改"
+    assert window.session.document.node("s2").body == "引進民間資源。"
+    assert body.toPlainText() == "引進民間資源。"  # the field shows the text the plan kept
+    assert window.session.undo_stack.count() == 0
     discard_on_close(window)
