@@ -158,7 +158,7 @@ def test_any_errno_is_one_sentence_naming_the_file(number, name):
     text = write_error_text(Path("/d") / name, _os_error(number))
     assert text.startswith(f"「{name}」無法寫入：") and text.endswith("。") and "\n" not in text.replace(name, "")
     reason = text[len(f"「{name}」無法寫入："):-1]
-    assert reason == "English reason from the system" or not re.search(r"[A-Za-z]{2,}", reason)
+    assert reason == "English reason from the system" or not re.search(r"[A-Za-z]{2,}", reason.replace("Word", ""))
 
 
 def test_a_file_the_system_will_not_write_in_english(english):  # noqa: F811
