@@ -74,4 +74,4 @@ def write_atomically(path: Path, payload: bytes, *, check: Callable[[bytes | Non
         atomic_write.write_atomically(Path(path), payload, check=check)
     except OSError as exc:
         raise PlanFileError(f"{path} was not saved: {exc.strerror or exc}.", "not_saved", name=str(path),
-                            errno=exc.errno or 0) from None
+                            errno=exc.errno or 0, winerror=getattr(exc, "winerror", 0) or 0) from None  # Windows: in use

@@ -150,6 +150,8 @@ def test_a_file_the_system_will_not_write_says_why_in_chinese():
     assert write_error_text(path, _os_error(errno.EXDEV)) == "「修正對照表.docx」無法寫入：English reason from the system。"
     saved = PlanFileError("x", "not_saved", name="/p/計畫.plan.json", errno=errno.EROFS)
     assert file_error_text(saved) == "「計畫.plan.json」沒有儲存：磁碟是唯讀的。"
+    in_word = PlanFileError("x", "not_saved", name="/p/計畫.plan.json", errno=errno.EACCES, winerror=32)
+    assert file_error_text(in_word) == "「計畫.plan.json」沒有儲存：檔案正由其他程式使用（例如在 Word 中開著），請先關閉它。"
 
 
 @given(number=st.sampled_from(sorted(errno.errorcode)), name=st.text(st.characters(blacklist_categories=("Cs",),

@@ -128,6 +128,8 @@ def file_error_text(error: Exception) -> str:
         return fill(translate("file_errors", _PHRASES[code]), name, problem, extra)
     if code == "not_saved":
         number = int(params.get("errno") or 0)
+        if int(params.get("winerror") or 0) in _WINDOWS_IN_USE:  # a sharing violation, which Python calls EACCES
+            number = errno.EBUSY
         code = {28: "not_saved_full", 13: "not_saved_denied", 2: "not_saved_no_folder"}.get(number, code)
         if code == "not_saved" and number in _WRITE_REASONS:
             return fill(translate("file_errors", "「%1」沒有儲存：%2。"), name, translate("file_errors", _WRITE_REASONS[number]))
