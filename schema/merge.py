@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schema.compare import Comparison, compare
+from schema.compare_index import VersionIndex
 from schema.compare_match import match_by_content
 from schema.document import Document
 from schema.file_reading import collector_paused
@@ -95,7 +96,7 @@ def merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, *,
 def _merge_plans(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, date: str) -> MergeResult:
     base_content = base.draft.content
     b = Version(base_content)
-    o, t = (_aligned(b, Version(side.draft.content)) for side in (ours, theirs))
+    o, t = (_aligned(b, Version(side.draft.content), _same_file(base, side)) for side in (ours, theirs))
     ours_content, theirs_content = o.content, t.content
     content, tree_conflicts = merge_versions(b, o, t)
     builder = _Conflicts(Document(content), {OURS: ours.draft.author, THEIRS: theirs.draft.author}, date)
@@ -313,27 +314,19 @@ def _merge_proposals(base: list[Proposal], ours: list[Proposal], theirs: list[Pr
 
 
 # --- copies without shared ids --------------------------------------------------------------------
-class _Levels:
-    """What ``schema.compare_match`` needs of a version: its content, id → node, and the nodes of each depth."""
-
-    def __init__(self, content: PlanContent):
-        self.content = content
-        self.nodes: dict[str, AnyNode] = {}
-        self.levels: list[list[AnyNode]] = []
-        depth: dict[str, int] = {}
-        for node, parent in walk(content):
-            level = depth[node.id] = 0 if parent is None else depth[parent.id] + 1
-            self.nodes[node.id] = node
-            while len(self.levels) <= level:
-                self.levels.append([])
-            self.levels[level].append(node)
+def _same_file(base: PlanDocument, side: PlanDocument) -> bool:
+    """Whether ``side`` is a copy of the same plan file as ``base`` (they share the draft's or a revision's id):
+    then its node ids are what they are, even where it replaced every item of the base by new ones."""
+    ids = {base.draft.id, *(r.id for r in base.revisions)}
+    return side.draft.id in ids or any(r.id in ids for r in side.revisions)
 
 
-def _aligned(base: Version, side: Version) -> Version:
-    """``side`` itself when it has the base's section ids and shares other ids with it (the usual case, decided quickly)."""
-    if [s.id for s in sections(side.content)] == [s.id for s in sections(base.content)] and any(
+def _aligned(base: Version, side: Version, same_file: bool) -> Version:
+    """``side`` itself when it has the base's section ids and shares other ids with it or is a copy of the same
+    file (the usual case, decided quickly); otherwise aligned by content (``align_ids``)."""
+    if [s.id for s in sections(side.content)] == [s.id for s in sections(base.content)] and (same_file or any(
         n in base.nodes for n in side.nodes if side.parent[n] is not None
-    ):
+    )):
         return side
     content = align_ids(base.content, side.content)
     return side if content is side.content else Version(content)
@@ -346,7 +339,7 @@ def align_ids(base: PlanContent, side: PlanContent) -> PlanContent:
     side_ids = {n.id for n, _p in walk(side)} - section_ids
     base_ids = {n.id for n, _p in walk(base)} - {s.id for s in sections(base)}
     if side_ids and base_ids and not side_ids & base_ids:
-        matched = match_by_content(_Levels(base), _Levels(side))
+        matched = match_by_content(VersionIndex(base), VersionIndex(side))
         rename.update({new: old for old, new in matched.items() if new not in section_ids})
     if not rename:
         return side

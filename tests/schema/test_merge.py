@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from schema.document import Document, with_new_ids
 from schema.merge import merge_plans
-from schema.model import PlanContent, PlanDocument, Revision
+from schema.model import Paragraph, Period, PlanContent, PlanDocument, Revision
 from schema.operations import Insert, Move, Operation, Remove, SetField, from_json
 from schema.tree import walk
 from tests.schema.plans import small_content
@@ -245,3 +245,18 @@ def test_each_sides_changes_are_reported_against_the_base():
     result = merge_plans(base, edited(base, SetField("s1", "title", "甲")), edited(base, Remove("fa2", 0), Remove("fa1", 1)))
     assert result.ours.counts == {"added": 0, "removed": 0, "modified": 1, "moved": 0}
     assert result.theirs.counts == {"added": 0, "removed": 2, "modified": 0, "moved": 0}
+
+
+def test_a_copy_of_the_same_file_keeps_its_ids_even_when_it_replaced_every_item():
+    # Found by Hypothesis: the copy's one paragraph removed and an equal one inserted shares no item id with the
+    # base, which made the merge match it by content and give it the old id back. Copies of one file (the draft's
+    # and the revisions' ids shared) are never matched by content: only copies made apart are (test above).
+    base = PlanDocument(title="計畫", period=Period(start=108, end=111))
+    preface = base.draft.content.preface
+    preface.paragraphs = [Paragraph(id="p1", text="")]
+    copy = base.model_copy(deep=True)
+    Document(copy.draft.content).apply_all([Remove(parent_id=preface.id, index=0),
+                                            Insert(parent_id=preface.id, index=0, node={"kind": "paragraph", "id": "x2", "text": ""})])
+    for ours, theirs in ((copy, copy), (base, copy), (copy, base)):
+        result = merge_plans(base, ours, theirs)
+        assert (result.conflicts, [p.id for p in result.plan.draft.content.preface.paragraphs]) == ([], ["x2"])
