@@ -243,7 +243,8 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
                            detail=journal_error_text(error) if error is not None else message)
 
     def _stack_index_changed(self, index: int) -> None:
-        """After undo or redo, show the node the command changed."""
+        """After undo or redo, select and show the node the command changed: after an undo what it restored
+        (``undo_focus_id``), after a redo what it made (``focus_id``)."""
         stack = self.undo_group.activeStack()
         if stack is None:  # the session's stack is going away with it
             return
@@ -252,11 +253,15 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         command = stack.command(index if undone else index - 1)
         if command is None:
             return
-        focus = getattr(command, "focus_id", None)
-        if focus is None and command.childCount():
-            focus = getattr(command.child(0), "focus_id", None)
-        if focus and focus in self.session.document and focus != self.tree.current_node_id():
+        if not hasattr(command, "focus_id") and command.childCount():
+            command = command.child(0)
+        focus = getattr(command, "undo_focus_id" if undone else "focus_id", None)
+        if not focus or focus not in self.session.document:
+            return
+        if focus != self.tree.current_node_id():
             self.tree.select_node(focus)
+        elif getattr(command, "replayed", False):  # not on a push: the edit's own code shows its item
+            self.tree.reveal_node(focus)  # still current, perhaps moved into a closed branch or out of sight
 
     def _confirm(self, title: str, text: str) -> bool:
         return dialogs.ask(self, title, text, [

@@ -33,22 +33,28 @@ class OperationsCommand(QUndoCommand):
     """Operations already applied once; redo re-applies them, undo applies their inverses."""
 
     def __init__(self, session: EditSession, ops: Sequence[Operation], inverses: Sequence[Operation], text: str,
-                 focus_id: str | None = None, authors: Sequence[str] | None = None):
+                 focus_id: str | None = None, authors: Sequence[str] | None = None, *,
+                 undo_focus_id: str | None = None):
         super().__init__(text)
         self._session = session
         self._ops = list(ops)
         self._authors = list(authors) if authors is not None else None  # redo keeps them; an undo is the undoer's
         self._inverses = list(inverses)  # in the order that undoes
         self._first_redo = True
-        self.focus_id = focus_id  # the node to select after undo/redo
+        self.focus_id = focus_id  # the node to select after redo
+        # The node to select after undo: what a delete restored, the item a new one was added after.
+        self.undo_focus_id = undo_focus_id if undo_focus_id is not None else focus_id
+        self.replayed = False  # undone or redone since the push (a push's own first redo does nothing)
 
     def redo(self) -> None:
         if self._first_redo:  # already applied by execute()
             self._first_redo = False
             return
+        self.replayed = True
         self._inverses = _apply_all(self._session, self._ops, self._authors)
 
     def undo(self) -> None:
+        self.replayed = True
         _apply_all(self._session, self._inverses)
 
 
@@ -85,8 +91,12 @@ def _apply_all(session: EditSession, ops: Sequence[Operation], authors: Sequence
 
 
 def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None,
-            author: str | None = None, authors: Sequence[str] | None = None) -> str | None:
+            author: str | None = None, authors: Sequence[str] | None = None,
+            undo_focus_id: str | None = None) -> str | None:
     """Apply ``ops`` as one undo step named ``text``; return why they were refused, or None.
+
+    The window selects ``focus_id`` after the step is done or redone, ``undo_focus_id`` (by default
+    ``focus_id``) after it is undone.
 
     Who made them (修改者): the session's author, unless ``author`` names someone else for all of
     them (an accepted proposal is its proposer's) or ``authors`` one for each (a merge)."""
@@ -96,7 +106,7 @@ def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_
         inverses = _apply_all(session, ops, authors)
     except OperationError as exc:
         return operation_error_text(exc)
-    session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id, authors))
+    session.undo_stack.push(OperationsCommand(session, ops, inverses, text, focus_id, authors, undo_focus_id=undo_focus_id))
     return None
 
 

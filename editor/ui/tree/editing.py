@@ -51,8 +51,10 @@ class TreeEditor(QObject):
         node_id = self._view.current_node_id()
         return self._doc.node(node_id) if node_id and node_id in self._doc else None
 
-    def _run(self, ops, text: str, focus_id: str | None, *, edit: bool = False) -> bool:
-        error = undo_commands.execute(self._session, ops, text, focus_id=focus_id)
+    def _run(self, ops, text: str, focus_id: str | None, *, edit: bool = False, undo_focus_id: str | None = None) -> bool:
+        """Run ``ops`` as one undo step and select ``focus_id``; its undo selects ``undo_focus_id`` (by default
+        ``focus_id`` again), what the user had in hand before the step."""
+        error = undo_commands.execute(self._session, ops, text, focus_id=focus_id, undo_focus_id=undo_focus_id)
         if error:
             self.status_message.emit(error)
             return False
@@ -79,7 +81,7 @@ class TreeEditor(QObject):
         data = self._new_node(node.kind)
         return self._run(
             [Insert(parent.id, self._doc.index_of(node) + 1, data)],
-            undo_commands.add_text(node_kind_name(self._doc, node)), data["id"], edit=True,
+            undo_commands.add_text(node_kind_name(self._doc, node)), data["id"], edit=True, undo_focus_id=node.id,
         )
 
     def add_child(self) -> bool:
@@ -96,7 +98,8 @@ class TreeEditor(QObject):
         data = self._new_node(spec.child_kind)
         name = kind_name(spec.child_kind, sub_action=node.kind == "action")
         self._view.expand_node(node.id)
-        return self._run([Insert(node.id, len(children(node)), data)], undo_commands.add_text(name), data["id"], edit=True)
+        return self._run([Insert(node.id, len(children(node)), data)], undo_commands.add_text(name), data["id"], edit=True,
+                         undo_focus_id=node.id)
 
     # --- deleting ------------------------------------------------------------------------------
     def delete_question(self, ids: list[str]) -> str | None:
@@ -121,15 +124,19 @@ class TreeEditor(QObject):
         if question and not self._confirm(translate("tree", "刪除項目"), question):
             return False
         first = self._doc.node(ids[0])
+        text = undo_commands.delete_text(node_kind_name(self._doc, first)) if len(ids) == 1 else undo_commands.delete_many_text(len(ids))
+        # Undo selects the first item it restores; the delete and its redo what takes its place.
+        return self._run(self._remove_ops(ids), text, self._follower(ids).id, undo_focus_id=first.id)
+
+    def _follower(self, ids: list[str]) -> AnyNode:
+        """What is selected once ``ids`` are deleted: the sibling that comes into the first one's place, else
+        the one before it, else their parent."""
+        first = self._doc.node(ids[0])
         parent = self._doc.parent(first)
         index = self._doc.index_of(first)
-        text = undo_commands.delete_text(node_kind_name(self._doc, first)) if len(ids) == 1 else undo_commands.delete_many_text(len(ids))
-        ok = self._run(self._remove_ops(ids), text, None)
-        if ok:  # select what is now in its place (or before it, or the parent)
-            kids = children(parent)
-            follow = kids[min(index, len(kids) - 1)] if kids else parent
-            self._view.select_node(follow.id)
-        return ok
+        going = set(ids)
+        kids = [kid for kid in children(parent) if kid.id not in going]  # ids[0] comes first: none before index go
+        return kids[min(index, len(kids) - 1)] if kids else parent
 
     def _remove_ops(self, ids: list[str]) -> list[Remove]:
         """Removes in reverse document order, so each index is still right when its turn comes."""
@@ -221,12 +228,8 @@ class TreeEditor(QObject):
         if not ids:
             return self._say(translate("tree", "請先選擇要剪下的項目（固定的章節不能剪下）"))
         QApplication.clipboard().setMimeData(clipboard.to_mime(self._doc, ids))
-        first = self._doc.node(ids[0])
-        parent = self._doc.parent(first)
-        ok = self._run(self._remove_ops(ids), undo_commands.cut_text(len(ids)), None)
-        if ok:
-            self._view.select_node(parent.id)
-        return ok
+        parent = self._doc.parent(self._doc.node(ids[0]))
+        return self._run(self._remove_ops(ids), undo_commands.cut_text(len(ids)), parent.id, undo_focus_id=ids[0])
 
     def paste(self) -> bool:
         clip = clipboard.read_clip(QApplication.clipboard().mimeData())
@@ -234,7 +237,8 @@ class TreeEditor(QObject):
             ops = clipboard.paste_ops(self._doc, self._view.current_node_id(), clip)
         except clipboard.PasteRefusedError as exc:
             return self._say(str(exc))
-        ok = self._run(ops, undo_commands.paste_text(len(ops)), ops[0].node["id"])
+        # Undo selects where the paste went (the current item), redo the first pasted item again.
+        ok = self._run(ops, undo_commands.paste_text(len(ops)), ops[0].node["id"], undo_focus_id=self._view.current_node_id())
         if ok and clip.removed_controls:
             self.status_message.emit(removed_note(clip.removed_controls))
         return ok

@@ -106,10 +106,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         if root.isValid() and not _inside(index, root):  # out of the branch shown: show the whole plan
             self.show_branch(None)
             self.branch_left.emit(node_id)
-        parent = index.parent()
-        while parent.isValid():
-            self.expand(parent)
-            parent = parent.parent()
+        self._open_ancestors(index)
         # Explicitly: setCurrentIndex() would read the keyboard's modifiers (Ctrl held = toggle).
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.selectionModel().setCurrentIndex(index, flags)
@@ -118,6 +115,24 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
             self.setFocus()
             self.edit(index)
         return True
+
+    def reveal_node(self, node_id: str) -> None:
+        """Bring a node into sight (opening its ancestors, scrolling) without touching the selection."""
+        index = self.index_for_id(node_id)
+        if not index.isValid():
+            return
+        root = self.rootIndex()
+        if root.isValid() and not _inside(index, root):
+            self.select_node(node_id)  # out of the branch shown: select_node shows the whole plan
+            return
+        self._open_ancestors(index)
+        self.scrollTo(index)
+
+    def _open_ancestors(self, index: QModelIndex) -> None:
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
 
     def expand_node(self, node_id: str) -> None:
         index = self.index_for_id(node_id)
