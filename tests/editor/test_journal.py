@@ -148,7 +148,7 @@ def test_bad_journals_are_listed_with_one_sentence_and_kept(qapp, tmp_path):
     assert {name: item.problem for name, item in items.items()} == {
         "a.journal": f"{not_json} is not a recovery journal: its first line is not JSON.",
         "b.journal": f"{foreign} is not a recovery journal of this editor (unknown format).",
-        "c.journal": f"{newer} is a recovery journal of version 7, which this editor (version 2) cannot replay.",
+        "c.journal": f"{newer} is a recovery journal of version 7, which this editor (version 3) cannot replay.",
         "d.journal": f"{empty} is not a recovery journal: it has no complete first line.",
         "e.journal": f"{damaged} is damaged at line 2, so its edits cannot be replayed safely.",
     }

@@ -1,5 +1,6 @@
 """The journal names each edit's author (修改者), so that a recovered session attributes every change
-(Revision.authors) as the crashed one did; journal version 2, and version 1 still read."""
+(Revision.authors) as the crashed one did, undos and redos included; journal version 3, and versions 1
+and 2 still read."""
 from __future__ import annotations
 
 import json
@@ -32,7 +33,8 @@ def test_each_edit_is_journalled_with_its_author_and_recovery_attributes_it_agai
                    authors=["研考會王小明", "審查委員甲"]) is None
     # An accepted proposal: its proposer's.
     assert execute(session, [SetField("s3", "title", "委員的修正")], "accept", author="審查委員甲") is None
-    session.undo_stack.undo()  # the undo is the undoer's (the session's author now)
+    session.undo_stack.undo()  # the undo puts back the authors s3 had: none
+    assert "s3" not in session.plan.draft.authors
     session.undo_stack.redo()  # the redo is the proposer's again
     before = dict(session.plan.draft.authors)
     assert before == {"s1": "研考會王小明", "s2": "經發局李大同", "new1": "經發局李大同", "a1": "研考會王小明",
@@ -40,11 +42,13 @@ def test_each_edit_is_journalled_with_its_author_and_recovery_attributes_it_agai
     path = crash(session)
 
     header, *records = _lines(path)
-    assert header["version"] == 2
+    assert header["version"] == 3
     assert [r.get("by") for r in records] == [
-        "研考會王小明", "經發局李大同", ["研考會王小明", "審查委員甲"], "審查委員甲", "經發局李大同", "審查委員甲",
+        "研考會王小明", "經發局李大同", ["研考會王小明", "審查委員甲"], "審查委員甲", None, None,
     ]
     assert records[0] == {"op": "SetField", "node_id": "s1", "field": "title", "value": "甲的策略", "by": "研考會王小明"}
+    # The undo and the redo say the authors they leave: none, then the proposer.
+    assert [r.get("authors") for r in records] == [None, None, None, None, {"s3": None}, {"s3": "審查委員甲"}]
     assert len(records[1]["group"]) == 2
 
     [item] = find_recoverable(tmp_path / "rec")

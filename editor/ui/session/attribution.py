@@ -21,6 +21,12 @@ from schema.tree import children
 
 AUTHOR_KEY = "edit/author"
 
+Attribution = dict[str, str | None]
+"""Some nodes' authors (node id → author; None: nobody changed it yet): what an edit found and left.
+
+An undo puts back the authors the edit found, a redo those it left, so the authors map always
+matches the plan on screen (a move undone names nobody who did not change the item before)."""
+
 
 def default_author() -> str:
     try:
@@ -47,15 +53,31 @@ class AuthorStamp(DocumentListener):
         self.document: Document | None = None
         self._since: list[tuple[str, str | None]] = []  # (node id, its author before) since the last settle
 
-    def settle(self, kept: bool) -> None:
-        if not kept and self.revision is not None:
+    def settle(self, kept: bool) -> tuple[Attribution, Attribution]:
+        """Keep (``kept``) or take back the stamps since the last settle; return the authors of the
+        nodes they touched before and after them (both empty when taken back)."""
+        before: Attribution = {}
+        after: Attribution = {}
+        if self.revision is not None:
             authors = self.revision.authors
-            for node_id, before in reversed(self._since):
-                if before is None:
-                    authors.pop(node_id, None)
-                else:
-                    authors[node_id] = before
+            if kept:
+                for node_id, previous in self._since:
+                    before.setdefault(node_id, previous)
+                after = {node_id: authors.get(node_id) for node_id in before}
+            else:
+                for node_id, previous in reversed(self._since):
+                    _put(authors, node_id, previous)
         self._since.clear()
+        return before, after
+
+    def restore(self, attribution: Attribution) -> None:
+        """Set these nodes' authors (an undo puts back what its edit found), kept or taken back by the next settle."""
+        if self.revision is None:
+            return
+        authors = self.revision.authors
+        for node_id, author in attribution.items():
+            self._since.append((node_id, authors.get(node_id)))
+            _put(authors, node_id, author)
 
     def watch(self, document: Document | None, revision: Revision | None) -> None:
         if self.document is not None and self in self.document.listeners:
@@ -80,3 +102,10 @@ class AuthorStamp(DocumentListener):
 
     def after_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None:
         self._stamp(node)
+
+
+def _put(authors: dict[str, str], node_id: str, author: str | None) -> None:
+    if author is None:
+        authors.pop(node_id, None)
+    else:
+        authors[node_id] = author

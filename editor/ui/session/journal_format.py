@@ -25,8 +25,10 @@ in it beside a plan file with that hash was saved, and is removed instead of bei
 
 Each edit names its author (修改者, ``"by"``: one name, or one per operation of a compound edit
 whose operations came from different people, as a merge's do), so that a recovered session
-attributes every change (``Revision.authors``) as the killed one did. Version 2 added the
-authors; the compound edits and save marks came in version 1's later days. A version 1 journal is
+attributes every change (``Revision.authors``) as the killed one did. An undo or redo also says
+the authors it leaves on the nodes it touched (``"authors"``: node id → name, or null for none), since
+an undo puts back the authors its edit found rather than naming the undoer. Version 3 added that,
+version 2 the authors; the compound edits and save marks came in version 1's later days. A version 1 journal is
 still read and replayed (its edits are left unattributed); a newer version is refused with one
 sentence.
 
@@ -47,8 +49,8 @@ from schema.model import PlanDocument, Revision, new_id
 from schema.operations import Insert, Operation, OperationError, from_json, to_json
 
 FORMAT = "plan-editor-journal"
-VERSION = 2  # 2: edits name their author ("by")
-READABLE_VERSIONS = (1, 2)
+VERSION = 3  # 2: edits name their author ("by"); 3: an undo or redo says the authors it leaves ("authors")
+READABLE_VERSIONS = (1, 2, 3)
 SUFFIX = ".journal"
 
 
@@ -131,9 +133,19 @@ def entry_from_json(data) -> Entry:
         if not isinstance(data["saved"], str):
             raise OperationError("a save mark that cannot be read", "unreadable_operation")
         return SaveMarker(data["saved"])
-    if isinstance(data, dict) and "by" in data:
-        data = {k: v for k, v in data.items() if k != "by"}
+    if isinstance(data, dict) and ("by" in data or "authors" in data):
+        data = {k: v for k, v in data.items() if k not in ("by", "authors")}
     return from_json(data)
+
+
+def attribution_from_json(data) -> dict[str, str | None] | None:
+    """The ``"authors"`` of a line (an undo's or redo's): the authors it leaves; None when it does not say."""
+    found = data.get("authors") if isinstance(data, dict) else None
+    if found is None:
+        return None
+    if isinstance(found, dict) and all(isinstance(name, str | None) for name in found.values()):
+        return dict(found)
+    raise OperationError("the authors an undo leaves that cannot be read", "unreadable_operation")
 
 
 def authors_from_json(data, entry: Entry) -> tuple[str, ...]:
@@ -149,11 +161,14 @@ def authors_from_json(data, entry: Entry) -> tuple[str, ...]:
     raise OperationError("the authors of an edit that cannot be read", "unreadable_operation")
 
 
-def entry_to_json(entry: Entry, authors: Sequence[str] = ()) -> dict:
-    """``authors``: who made each of its operations (one name is written once); none: not said."""
+def entry_to_json(entry: Entry, authors: Sequence[str] = (), attribution: dict[str, str | None] | None = None) -> dict:
+    """``authors``: who made each of its operations (one name is written once); none: not said.
+    ``attribution``: the authors an undo or redo leaves on the nodes it touched."""
     data = entry.to_json() if isinstance(entry, (PlanChange, Group, SaveMarker)) else to_json(entry)
     if any(authors):
         data["by"] = authors[0] if len(set(authors)) == 1 else list(authors)
+    if attribution:  # an undo of an unattributed edit names nobody, as a line without "by" does
+        data["authors"] = dict(attribution)
     return data
 
 

@@ -25,6 +25,7 @@ from editor.ui.session.journal_format import (
     JournalError,
     PlanChange,
     SaveMarker,
+    attribution_from_json,
     authors_from_json,
     entry_from_json,
 )
@@ -34,12 +35,16 @@ from schema.fileio import PlanFileError, describe_validation_error, parse_plan
 from schema.model import PlanDocument
 from schema.operations import Operation, OperationError
 
+Changed = tuple[dict[str, str | None], dict[str, str | None]]  # the authors an edit found and left (attribution.py)
+Applied = tuple[list[Operation], list[Operation], tuple[str, ...], Changed]
+
 
 @dataclass
 class JournalContents:
     header: dict
     ops: list[Entry]  # operations and plan changes, in journal order
     authors: list[tuple[str, ...]]  # for each entry, who made each of its operations; () when not said (version 1)
+    attributions: list[dict[str, str | None] | None]  # for each entry, the authors an undo or redo leaves (version 3)
     valid_length: int  # bytes up to the end of the last complete line
     torn: bool  # a half-written last line was ignored
 
@@ -66,6 +71,7 @@ def read_journal(path: Path) -> JournalContents:
             "newer_journal", path=path, version=header.get("version"))
     ops: list[Entry] = []
     authors: list[tuple[str, ...]] = []
+    attributions: list[dict[str, str | None] | None] = []
     valid_length = len(lines[0]) + 1
     torn = bool(tail)
     for number, raw in enumerate(lines[1:], start=2):
@@ -73,6 +79,7 @@ def read_journal(path: Path) -> JournalContents:
             data = json.loads(raw)
             op = entry_from_json(data)
             by = authors_from_json(data, op)
+            attribution = attribution_from_json(data)
         except (UnicodeDecodeError, json.JSONDecodeError, OperationError, TypeError):
             if number == len(lines):
                 # A damaged last line (e.g. zeros after a power cut): like a torn one, never confirmed.
@@ -82,8 +89,9 @@ def read_journal(path: Path) -> JournalContents:
                                path=path, line=number) from None
         ops.append(op)
         authors.append(by)
+        attributions.append(attribution)
         valid_length += len(raw) + 1
-    return JournalContents(header, ops, authors, valid_length, torn)
+    return JournalContents(header, ops, authors, attributions, valid_length, torn)
 
 
 def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fingerprint | None]:
@@ -119,15 +127,18 @@ def load_base(path: Path, header: dict) -> tuple[PlanDocument, bytes | None, Fin
 
 
 def replay(document: Document, ops: list[Entry], set_author: Callable[[str], None] | None = None,
-           authors: Sequence[tuple[str, ...]] = (), settle: Callable[[bool], None] | None = None,
-           applied: list[tuple[list[Operation], list[Operation], tuple[str, ...]]] | None = None) -> int:
+           authors: Sequence[tuple[str, ...]] = (), settle: Callable[[bool], Changed | None] | None = None,
+           applied: list[Applied] | None = None, *,
+           attributions: Sequence[dict[str, str | None] | None] = (),
+           restore: Callable[[dict[str, str | None]], None] | None = None) -> int:
     """Apply the journalled operations (and an older journal's plan lines) in order; return how many
     operations were skipped as rejected (see module doc). Revisions need a document of a plan
     (``Document.of_plan``). ``set_author`` is told who made each operation before it is applied
     (``authors``: JournalContents.authors; "" when the journal does not say), so that the session
     attributes it as it was; ``settle`` is told after each edit whether it was applied (a refused one
-    must name nobody, as in the session that refused it). ``applied`` receives (operations, their inverses,
-    authors) of each edit applied, in order, for the undo history; an older journal's plan line, which
+    must name nobody, as in the session that refused it), and answers the authors the edit found and left;
+    ``restore`` is given the authors an undo or redo left (``attributions``: JournalContents.attributions).
+    ``applied`` receives (operations, their inverses, authors, the authors found and left) of each edit applied, in order, for the undo history; an older journal's plan line, which
     has no inverse, empties it (what came before it cannot be undone)."""
     skipped = 0
     for number, op in enumerate(ops):
@@ -144,15 +155,17 @@ def replay(document: Document, ops: list[Entry], set_author: Callable[[str], Non
         group = list(op.ops) if isinstance(op, Group) else [op]
         try:
             inverses = apply_group(document, group, who, set_author)
+            attribution = attributions[number] if number < len(attributions) else None
+            if restore is not None and attribution is not None:
+                restore(attribution)
         except OperationError:
             skipped += 1
             if settle is not None:
                 settle(False)
             continue
+        change = settle(True) if settle is not None else None
         if applied is not None:
-            applied.append((group, inverses, who))
-        if settle is not None:
-            settle(True)
+            applied.append((group, inverses, who, change if change is not None else ({}, {})))
     return skipped
 
 

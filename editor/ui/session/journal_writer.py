@@ -152,7 +152,7 @@ class JournalWriter:
                                path=path, errno=exc.errno) from None
         return cls(path, lock, len(payload))
 
-    def append(self, op: Entry, authors: Sequence[str] = ()) -> int:
+    def append(self, op: Entry, authors: Sequence[str] = (), attribution: dict[str, str | None] | None = None) -> int:
         """Write one operation or plan change; return the length before it (for ``rollback``).
 
         One write() to the OS is enough to survive a killed or crashed program (the data sits
@@ -160,7 +160,7 @@ class JournalWriter:
         ``sync`` does off the edit path.
         """
         before = self.length
-        payload = (json.dumps(entry_to_json(op, authors), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        payload = (json.dumps(entry_to_json(op, authors, attribution), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
         view = memoryview(payload)
         assert self._fd is not None, "a closed journal is never written"
         while view:

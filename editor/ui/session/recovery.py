@@ -54,7 +54,8 @@ def recover(item: Recoverable, *, journal_dir=None) -> EditSession:
         session._base_bytes = payload
         session._fingerprint = fingerprint
         applied: list = []
-        journal_replay.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied)
+        journal_replay.replay(session.document, contents.ops, session._set_author, contents.authors, session._stamp.settle, applied,
+                              attributions=contents.attributions, restore=session._stamp.restore)
         session._stamp.author = session.author
         if contents.torn:
             # Cut the half-written line off so that further edits start on a line of their own.

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor.ui.session import journal_format, journal_replay
-from editor.ui.session.attribution import AuthorStamp
+from editor.ui.session.attribution import Attribution, AuthorStamp
 from editor.ui.session.journal_format import JournalError
 from editor.ui.session.journal_keeping import JournalKeeping, write_error
 from editor.ui.session.journal_writer import JournalWriter, PreparedBase
@@ -77,6 +77,8 @@ class EditSession(JournalKeeping, QObject):
         self._stamp = AuthorStamp("")
         self._stamp.watch(self.document, plan.draft)
         self.author = ""
+        # The authors the last edit found and left (for its undo command): see apply_group.
+        self.last_attribution: tuple[Attribution, Attribution] = ({}, {})
         self.path = Path(os.path.abspath(path)) if path is not None else None
         self.journal_error: JournalError | None = None  # why the journal stopped, for the window's phrase
         self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
@@ -131,19 +133,30 @@ class EditSession(JournalKeeping, QObject):
         """
         return self.apply_group([op], authors=None if author is None else [author])[0]
 
-    def apply_group(self, ops: Sequence[Operation], *, authors: Sequence[str] | None = None) -> list[Operation]:
+    def apply_group(self, ops: Sequence[Operation], *, authors: Sequence[str] | None = None,
+                    attribution: Attribution | None = None) -> list[Operation]:
         """Journal the operations of one compound edit as one line, then apply all of them; return
         their inverses in the order that undoes. A refusal of any applies none (the applied ones
         are undone and the line cut off again), so recovery, too, gets all of the edit or none.
 
         ``authors``: who made each operation (a merge takes each change from its side's author);
-        by default :attr:`author` made them all."""
+        by default :attr:`author` made them all. ``attribution``: the authors the touched nodes have
+        after the edit, whoever applies it (an undo puts back what its edit found, a redo what it left).
+        What the edit found and left is :attr:`last_attribution` afterwards."""
         ops = [journal_format.pin_ids(op) for op in ops]
         who = list(authors) if authors is not None else [self.author] * len(ops)
         if len(who) != len(ops):
             raise ValueError("one author for each operation")
+        if attribution is not None:
+            who = [""] * len(ops)  # an undo or redo names nobody new: its nodes get exactly ``attribution``
         record = ops[0] if len(ops) == 1 else journal_format.Group(tuple(ops))
-        return self._journalled(record, lambda: journal_replay.apply_group(self.document, ops, who, self._set_author), who)
+
+        def edit() -> list[Operation]:
+            inverses = journal_replay.apply_group(self.document, ops, who, self._set_author)
+            if attribution is not None:
+                self._stamp.restore(attribution)
+            return inverses
+        return self._journalled(record, edit, who, attribution)
 
     @property
     def author(self) -> str:
@@ -158,14 +171,15 @@ class EditSession(JournalKeeping, QObject):
     def _set_author(self, name: str) -> None:
         self._stamp.author = name
 
-    def _journalled(self, record, edit: Callable[[], T], authors: Sequence[str] = ()) -> T:
+    def _journalled(self, record, edit: Callable[[], T], authors: Sequence[str] = (),
+                    attribution: Attribution | None = None) -> T:
         """Write ``record`` to the journal, then run ``edit``; when the document refuses the edit
         (OperationError), the line is cut off again and the error goes on to the caller."""
         journal = self._journal_for_edit()
         mark = None
         if journal is not None:
             try:
-                mark = journal.append(record, authors)
+                mark = journal.append(record, authors, attribution)
             except OSError as exc:
                 self._journal_lost(write_error(journal.path, exc))
                 journal = None
@@ -183,7 +197,7 @@ class EditSession(JournalKeeping, QObject):
                     # The line stays; replay skips it since it is rejected again (see journal_replay.py).
                     self._journal_lost(write_error(journal.path, exc))
             raise
-        self._stamp.settle(True)
+        self.last_attribution = self._stamp.settle(True)
         if journal is not None and not self._sync_timer.isActive():
             self._sync_timer.start()
         return result

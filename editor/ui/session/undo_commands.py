@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from editor.ui.i18n import field_name, fill, translate
+from editor.ui.session.attribution import Attribution
 from editor.ui.session.operation_errors import operation_error_text
 from schema.operations import Operation, OperationError, SetField
 
@@ -34,12 +35,16 @@ class OperationsCommand(QUndoCommand):
 
     def __init__(self, session: EditSession, ops: Sequence[Operation], inverses: Sequence[Operation], text: str,
                  focus_id: str | None = None, authors: Sequence[str] | None = None, *,
-                 undo_focus_id: str | None = None):
+                 undo_focus_id: str | None = None, attribution: tuple[Attribution, Attribution] | None = None):
+        """``attribution``: the authors (修改者) of the nodes the edit touched, before and after it
+        (``session.last_attribution`` right after applying it): undo puts back the first, redo the second."""
         super().__init__(text)
         self._session = session
         self._ops = list(ops)
-        self._authors = list(authors) if authors is not None else None  # redo keeps them; an undo is the undoer's
+        self._authors = list(authors) if authors is not None else None  # who made them, again on redo
         self._inverses = list(inverses)  # in the order that undoes
+        before, after = attribution if attribution is not None else session.last_attribution
+        self.authors_before, self.authors_after = dict(before), dict(after)
         self._first_redo = True
         self.focus_id = focus_id  # the node to select after redo
         # The node to select after undo: what a delete restored, the item a new one was added after.
@@ -51,11 +56,11 @@ class OperationsCommand(QUndoCommand):
             self._first_redo = False
             return
         self.replayed = True
-        self._inverses = _apply_all(self._session, self._ops, self._authors)
+        self._inverses = _apply_all(self._session, self._ops, self._authors, self.authors_after)
 
     def undo(self) -> None:
         self.replayed = True
-        _apply_all(self._session, self._inverses)
+        _apply_all(self._session, self._inverses, attribution=self.authors_before)
 
 
 class FieldCommand(OperationsCommand):
@@ -77,6 +82,9 @@ class FieldCommand(OperationsCommand):
             return False
         self._ops = other._ops
         self.last_time = other.last_time
+        for node_id, author in other.authors_before.items():
+            self.authors_before.setdefault(node_id, author)
+        self.authors_after = {**self.authors_after, **other.authors_after}
         original, typed = self._inverses[0], self._ops[0]
         if isinstance(original, SetField) and isinstance(typed, SetField) and original.value == typed.value:
             # typed and deleted back to the start: nothing to undo
@@ -84,10 +92,12 @@ class FieldCommand(OperationsCommand):
         return True
 
 
-def _apply_all(session: EditSession, ops: Sequence[Operation], authors: Sequence[str] | None = None) -> list[Operation]:
+def _apply_all(session: EditSession, ops: Sequence[Operation], authors: Sequence[str] | None = None,
+               attribution: Attribution | None = None) -> list[Operation]:
     """Apply operations as one compound edit (journalled as one line: recovery gets all or none);
-    on a refusal none stays applied and the refusal is re-raised."""
-    return session.apply_group(ops, authors=authors)
+    on a refusal none stays applied and the refusal is re-raised. ``attribution``: the authors the
+    touched nodes have afterwards (an undo's or redo's), whoever applies them."""
+    return session.apply_group(ops, authors=authors, attribution=attribution)
 
 
 def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_id: str | None = None,
@@ -111,12 +121,12 @@ def execute(session: EditSession, ops: Sequence[Operation], text: str, *, focus_
 
 
 def push_recovered(session: EditSession, applied) -> None:
-    """Put the edits a recovery replayed (``journal.replay``'s ``applied``: operations, inverses, authors)
+    """Put the edits a recovery replayed (``journal.replay``'s ``applied``: operations, inverses, authors, the authors found and left)
     on the undo stack as they were applied, so that Ctrl+Z undoes the last of them first. They are
     already applied: pushing does not apply them again (OperationsCommand's first redo)."""
-    for ops, inverses, authors in applied:
+    for ops, inverses, authors, attribution in applied:
         session.undo_stack.push(OperationsCommand(session, ops, inverses, recovered_text(len(ops)), _focus_of(ops[0]),
-                                                  list(authors) if any(authors) else None))
+                                                  list(authors) if any(authors) else None, attribution=attribution))
 
 
 def _focus_of(op: Operation) -> str | None:
