@@ -104,9 +104,12 @@ def test_undo_of_an_add_selects_the_item_it_was_added_after_and_redo_the_new_one
     editor = QApplication.focusWidget()
     QTest.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.tree.state() != QAbstractItemView.State.EditingState)
+    announced: list[str] = []
+    window.tree.current_node_changed.connect(announced.append)
     undo(qtbot, window)
     assert new_id not in window.session.document
     assert current_id(window) == FARMERS and shown(window) == "（六）支持青農在地深耕"
+    assert announced == [FARMERS]  # straight there, not first to the row after the removed one (the detail pane shows one)
     redo(qtbot, window)
     assert current_id(window) == new_id and shown(window) == "（七）（未命名）"
     assert window.tree.index_for_id(STREETS).data() == "（八）啟動商圈造街計畫"

@@ -81,6 +81,9 @@ class EditSession(JournalKeeping, QObject):
         self.last_attribution: tuple[Attribution, Attribution] = ({}, {})
         self.path = Path(os.path.abspath(path)) if path is not None else None
         self.journal_error: JournalError | None = None  # why the journal stopped, for the window's phrase
+        # While an undo or redo applies its operations, the node it will select (OperationsCommand): a view
+        # whose current row goes moves it there at once, rather than to a neighbour and then again.
+        self.focus_hint: str | None = None
         self.journal_dir = Path(journal_dir) if journal_dir is not None else default_journal_dir()
         # The file as we last read or wrote it: the base of the journal and the reference for
         # "changed on disk". None for a never-saved plan.

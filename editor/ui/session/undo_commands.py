@@ -56,11 +56,19 @@ class OperationsCommand(QUndoCommand):
             self._first_redo = False
             return
         self.replayed = True
-        self._inverses = _apply_all(self._session, self._ops, self._authors, self.authors_after)
+        self._session.focus_hint = self.focus_id
+        try:
+            self._inverses = _apply_all(self._session, self._ops, self._authors, self.authors_after)
+        finally:
+            self._session.focus_hint = None
 
     def undo(self) -> None:
         self.replayed = True
-        _apply_all(self._session, self._inverses, attribution=self.authors_before)
+        self._session.focus_hint = self.undo_focus_id
+        try:
+            _apply_all(self._session, self._inverses, attribution=self.authors_before)
+        finally:
+            self._session.focus_hint = None
 
 
 class FieldCommand(OperationsCommand):

@@ -172,6 +172,11 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
         item = self._items.get(node_id)
         return item.index() if item is not None else QModelIndex()
 
+    def focus_hint(self) -> str | None:
+        """The node an undo or redo being applied will select (``EditSession.focus_hint``), if it stays."""
+        hint = self._session.focus_hint
+        return hint if hint is not None and hint in self._items and hint in self._by_id else None
+
     # --- what Qt asks in Python: one role of one row, never a row at a time ----------------------
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         role = getattr(role, "value", role)

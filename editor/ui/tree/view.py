@@ -166,14 +166,19 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
 
         Qt moves it from inside its own handler, after the removal has already marked the layout
         stale, and pays a full relayout of every open row for it (and again after the removal).
-        Done here first, the one relayout after the removal is all it costs. Same choice as
-        Qt: the next row, else the previous one, else the parent.
+        Done here first, the one relayout after the removal is all it costs. During an undo or redo,
+        the node it will select (so the current row moves once); else the same choice as Qt: the next
+        row, else the previous one, else the parent.
         """
         current = self.currentIndex()
         if current.isValid() and start <= current.row() <= end and current.parent() == parent:
             model = self.model()
             count = model.rowCount(parent)
-            if end + 1 < count:
+            plan = self.plan_model()
+            hint = plan.focus_hint() if plan is not None and self._moving is None else None  # a move: its own row
+            if hint is not None and (hinted := self.index_for_id(hint)).isValid():
+                target = hinted
+            elif end + 1 < count:
                 target = model.index(end + 1, 0, parent)
             elif start > 0:
                 target = model.index(start - 1, 0, parent)
