@@ -53,7 +53,7 @@ def read_clip(mime: QMimeData | None) -> Clip:
         return Clip()
     if mime.hasFormat(MIME_NODES):
         try:
-            data = json.loads(bytes(mime.data(MIME_NODES)).decode("utf-8"))
+            data = json.loads(bytes(mime.data(MIME_NODES).data()).decode("utf-8"))
             nodes = data["nodes"] if data.get("format") == _FORMAT else None
         except (ValueError, UnicodeDecodeError, AttributeError, KeyError, TypeError):
             nodes = None
@@ -104,7 +104,7 @@ def paste_ops(document: Document, target_id: str | None, clip: Clip) -> list[Ins
             kind = target.kind
         field_name = KINDS[kind].title_field
         try:
-            nodes = [KINDS[kind].cls(**{field_name: line}).model_dump(mode="json") for line in clip.lines]
+            nodes = [KINDS[kind].cls.model_validate({field_name: line}).model_dump(mode="json") for line in clip.lines]
         except ValidationError:  # a line longer than any text of a plan file (schema.file_limits)
             raise PasteRefusedError(fill(translate("clipboard", "剪貼簿中有一行文字太長（一段最多 %1 字），所以沒有貼上"),
                                          MAX_TEXT_CHARS)) from None

@@ -7,18 +7,39 @@ QStandardItemModel of the same rows would do.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QStandardItem
 
 from schema.document_listeners import DocumentListener
-from schema.model import AnyNode
+from schema.model import AnyNode, NumberingStyle
 from schema.numbering import all_numbers, number_at
 from schema.tree import children, subtree
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from editor.ui.session.session import EditSession
+    from schema.document import Document
 
 
 class DocumentSignals(DocumentListener):
     """The document's changes → item changes; mixed into PlanTreeModel, whose items it keeps (``_items``)."""
 
     _removing: AnyNode | None = None
+
+    if TYPE_CHECKING:  # what PlanTreeModel provides
+        _doc: Document
+        _session: EditSession
+        _items: dict[str, QStandardItem]
+        _by_id: Mapping[str, AnyNode]
+        row_moving: SignalInstance
+        row_moved: SignalInstance
+
+        def _item(self, node: AnyNode, numbers: dict[str, str]) -> QStandardItem: ...
+        @staticmethod
+        def _label(node: AnyNode, number: str) -> str: ...
 
     def plan_changed(self) -> None:
         """The plan's properties changed, perhaps its numbering style (編號格式): every row's number is
@@ -52,7 +73,7 @@ class DocumentSignals(DocumentListener):
                 self._items.pop(node.id, None)
         self._renumber(parent, index)
 
-    def after_move(self, node, old_parent, old_index, new_parent, new_index) -> None:
+    def after_move(self, node: AnyNode, old_parent: AnyNode, old_index: int, new_parent: AnyNode, new_index: int) -> None:
         self.row_moving.emit(node.id)
         row = self._parent_item(old_parent).takeRow(old_index)
         self._parent_item(new_parent).insertRow(new_index, row)
@@ -74,7 +95,7 @@ class DocumentSignals(DocumentListener):
                 item.setText(text)
 
 
-def all_numbers_of(node: AnyNode, number: str, style) -> dict[str, str]:
+def all_numbers_of(node: AnyNode, number: str, style: NumberingStyle) -> dict[str, str]:
     """Node id → number for ``node`` (whose own number is given) and its subtree."""
     numbers = {node.id: number}
     for current in subtree(node):

@@ -7,8 +7,11 @@ A mixin of :class:`editor.ui.tree.model.PlanTreeModel`, which provides ``node()`
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QStandardItemModel
 
 from editor.ui.i18n import translate
 from editor.ui.session import undo_commands
@@ -16,10 +19,25 @@ from editor.ui.session.operation_errors import operation_error_text
 from schema.operations import Move
 from schema.tree import SECTION_KINDS, action_depth, children
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from editor.ui.session.session import EditSession
+    from editor.ui.widgets import ModelIndex
+    from schema.document import Document
+    from schema.model import AnyNode
+
 MIME_TYPE = "application/x-plan-editor-node-ids"
 
 
-class TreeDragAndDrop:
+class TreeDragAndDrop(QStandardItemModel):
+    if TYPE_CHECKING:  # what PlanTreeModel provides
+        _doc: Document
+        _session: EditSession
+        status_message: SignalInstance
+
+        def node(self, index: ModelIndex) -> AnyNode | None: ...
+
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
@@ -29,7 +47,7 @@ class TreeDragAndDrop:
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_TYPE]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         nodes = [n for n in (self.node(i) for i in indexes) if n is not None and n.kind not in SECTION_KINDS]
         mime = QMimeData()
         mime.setData(MIME_TYPE, QByteArray(json.dumps(self.top_most_ids([n.id for n in nodes])).encode("utf-8")))
@@ -58,14 +76,14 @@ class TreeDragAndDrop:
         if not data.hasFormat(MIME_TYPE):
             return None
         try:
-            ids = json.loads(bytes(data.data(MIME_TYPE)).decode("utf-8"))
+            ids = json.loads(bytes(data.data(MIME_TYPE).data()).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             return None
         if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and i in self._doc for i in ids):
             return None
         return ids
 
-    def drop_refusal(self, data: QMimeData, parent: QModelIndex) -> str | None:
+    def drop_refusal(self, data: QMimeData, parent: ModelIndex) -> str | None:
         """Why these nodes cannot be dropped into ``parent``, or None when they can."""
         ids = self._dragged_ids(data)
         if ids is None:
@@ -96,7 +114,9 @@ class TreeDragAndDrop:
             self.status_message.emit(why)
             return False
         target = self.node(parent)
-        ids = self.top_most_ids(self._dragged_ids(data))
+        ids = self.top_most_ids(self._dragged_ids(data) or [])
+        if target is None:  # drop_refusal refused a drop outside the sections already
+            return False
         position = len(children(target)) if row < 0 else row  # counted before any node leaves
         stack = self._session.undo_stack
         in_macro = False

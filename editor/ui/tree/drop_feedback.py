@@ -9,42 +9,57 @@ interface's language), once per place.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex
+from PySide6.QtGui import QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QTreeView
 
 from schema.tree import SECTION_KINDS
 
+if TYPE_CHECKING:
+    from editor.ui.tree.model import PlanTreeModel
 
-class DropFeedback:
+
+class DropFeedback(QTreeView):
     """Mixin for a QTreeView whose model (or its source model) is a PlanTreeModel."""
 
     _last_refusal: str | None = None
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt name
+    if TYPE_CHECKING:  # what PlanTreeView provides
+        def plan_model(self) -> PlanTreeModel | None: ...
+
+    def _say(self, text: str) -> None:
+        model = self.plan_model()
+        if model is not None:
+            model.status_message.emit(text)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt name
         self.setDropIndicatorShown(True)  # Qt places the indicator only when it may show it
         super().dragMoveEvent(event)
         if event.isAccepted():
             if self._last_refusal is not None:  # the refusal said over the last place no longer holds
                 self._last_refusal = None
-                self.plan_model().status_message.emit("")
+                self._say("")
             return
         self.setDropIndicatorShown(False)  # not the last accepted place's indicator, on another row
         self.viewport().update()
         why = self._refusal_at(event)
         if why and why != self._last_refusal:
             self._last_refusal = why
-            self.plan_model().status_message.emit(why)
+            self._say(why)
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
         self._last_refusal = None
         super().dragLeaveEvent(event)
         self.setDropIndicatorShown(True)
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         self._last_refusal = None
         super().dropEvent(event)
         self.setDropIndicatorShown(True)
 
-    def _refusal_at(self, event) -> str | None:
+    def _refusal_at(self, event: QDragMoveEvent) -> str | None:
         """Why the dragged items may not go where the pointer is: into the row under it (when it holds
         children) or beside it (into its parent)."""
         model = self.plan_model()
@@ -64,5 +79,5 @@ class DropFeedback:
 
     def _source_index(self, index: QModelIndex) -> QModelIndex:
         model = self.model()
-        return model.mapToSource(index) if hasattr(model, "mapToSource") and index.isValid() else index
+        return model.mapToSource(index) if isinstance(model, QAbstractProxyModel) and index.isValid() else index
 

@@ -5,7 +5,7 @@ the hierarchy does not allow an action, nothing changes and ``status_message`` s
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -17,11 +17,13 @@ from editor.ui.session.operation_errors import operation_error_text
 from editor.ui.text import removed_note
 from editor.ui.tree import clipboard
 from schema.model import AnyNode
-from schema.operations import Insert, Move, Remove
+from schema.operations import Insert, Move, Operation, Remove
 from schema.tree import KINDS, SECTION_KINDS, action_depth, children, subtree_size, title_of
 
 if TYPE_CHECKING:
     from editor.ui.session.session import EditSession
+    from editor.ui.tree.view import PlanTreeView
+    from schema.document import Document
 
 
 def _short(node: AnyNode, limit: int = 16) -> str:
@@ -34,24 +36,35 @@ class TreeEditor(QObject):
 
     status_message = Signal(str)
 
-    def __init__(self, view, confirm: Callable[[str, str], bool], parent: QObject | None = None):
+    def __init__(self, view: PlanTreeView, confirm: Callable[[str, str], bool], parent: QObject | None = None):
         super().__init__(parent)
         self._view = view
         self._confirm = confirm
-        self._session = None
+        self._edited: EditSession | None = None
 
     def set_session(self, session: EditSession) -> None:
-        self._session = session
+        self._edited = session
 
     @property
-    def _doc(self):
+    def _session(self) -> EditSession:
+        assert self._edited is not None, "the window sets the session before any action can run"
+        return self._edited
+
+    @property
+    def _doc(self) -> Document:
         return self._session.document
+
+    def _parent(self, node: AnyNode) -> AnyNode:
+        """The parent of an item that is not one of the four sections (every such item has one)."""
+        parent = self._doc.parent(node)
+        assert parent is not None, "only the sections have no parent, and they are never edited here"
+        return parent
 
     def _current(self) -> AnyNode | None:
         node_id = self._view.current_node_id()
         return self._doc.node(node_id) if node_id and node_id in self._doc else None
 
-    def _run(self, ops, text: str, focus_id: str | None, *, edit: bool = False, undo_focus_id: str | None = None) -> bool:
+    def _run(self, ops: Sequence[Operation], text: str, focus_id: str | None, *, edit: bool = False, undo_focus_id: str | None = None) -> bool:
         """Run ``ops`` as one undo step and select ``focus_id``; its undo selects ``undo_focus_id`` (by default
         ``focus_id`` again), what the user had in hand before the step."""
         error = undo_commands.execute(self._session, ops, text, focus_id=focus_id, undo_focus_id=undo_focus_id)
@@ -77,7 +90,7 @@ class TreeEditor(QObject):
             return self._say(translate("tree", "請先選擇一個項目"))
         if node.kind in SECTION_KINDS:
             return self._say(translate("tree", "固定的章節不能新增同層項目；請用 Ctrl+Enter 新增下層項目"))
-        parent = self._doc.parent(node)
+        parent = self._parent(node)
         data = self._new_node(node.kind)
         return self._run(
             [Insert(parent.id, self._doc.index_of(node) + 1, data)],
@@ -132,7 +145,7 @@ class TreeEditor(QObject):
         """What is selected once ``ids`` are deleted: the sibling that comes into the first one's place, else
         the one before it, else their parent."""
         first = self._doc.node(ids[0])
-        parent = self._doc.parent(first)
+        parent = self._parent(first)
         index = self._doc.index_of(first)
         going = set(ids)
         kids = [kid for kid in children(parent) if kid.id not in going]  # ids[0] comes first: none before index go
@@ -143,7 +156,7 @@ class TreeEditor(QObject):
         ops = []
         for node_id in reversed(ids):
             node = self._doc.node(node_id)
-            ops.append(Remove(self._doc.parent(node).id, self._doc.index_of(node)))
+            ops.append(Remove(self._parent(node).id, self._doc.index_of(node)))
         return ops
 
     # --- moving --------------------------------------------------------------------------------
@@ -164,14 +177,14 @@ class TreeEditor(QObject):
         index = self._doc.index_of(node)
         if index == 0:
             return self._say(fill(translate("tree", "「%1」已經是第一個"), _short(node)))
-        parent = self._doc.parent(node)
+        parent = self._parent(node)
         return self._run([Move(node.id, parent.id, index - 1)], undo_commands.move_up_text(node_kind_name(self._doc, node)), node.id)
 
     def move_down(self) -> bool:
         node = self._movable()
         if node is None:
             return False
-        parent = self._doc.parent(node)
+        parent = self._parent(node)
         index = self._doc.index_of(node)
         if index == len(children(parent)) - 1:
             return self._say(fill(translate("tree", "「%1」已經是最後一個"), _short(node)))
@@ -185,7 +198,7 @@ class TreeEditor(QObject):
         index = self._doc.index_of(node)
         if index == 0:
             return self._say(fill(translate("tree", "「%1」前面沒有同層項目，無法降階"), _short(node)))
-        previous = children(self._doc.parent(node))[index - 1]
+        previous = children(self._parent(node))[index - 1]
         refusal = self._doc.hold_refusal(previous, node.kind, action_depth(node) or 1)
         if refusal is not None:
             return self._say(fill(translate("tree", "無法降階：%1"), operation_error_text(refusal)))
@@ -198,8 +211,8 @@ class TreeEditor(QObject):
         node = self._movable()
         if node is None:
             return False
-        parent = self._doc.parent(node)
-        grandparent = self._doc.parent(parent)
+        parent = self._parent(node)
+        grandparent = self._doc.parent(parent)  # None: parent is a section
         if grandparent is None:
             return self._say(fill(translate("tree", "「%1」已在最上層，無法升階"), _short(node)))
         refusal = self._doc.hold_refusal(grandparent, node.kind, action_depth(node) or 1)
@@ -228,7 +241,7 @@ class TreeEditor(QObject):
         if not ids:
             return self._say(translate("tree", "請先選擇要剪下的項目（固定的章節不能剪下）"))
         QApplication.clipboard().setMimeData(clipboard.to_mime(self._doc, ids))
-        parent = self._doc.parent(self._doc.node(ids[0]))
+        parent = self._parent(self._doc.node(ids[0]))
         return self._run(self._remove_ops(ids), undo_commands.cut_text(len(ids)), parent.id, undo_focus_id=ids[0])
 
     def paste(self) -> bool:

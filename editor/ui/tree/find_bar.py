@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTool
 
 from editor.ui.i18n import fill
 from editor.ui.tree.model import NODE_ID_ROLE, SEARCH_ROLE
+from editor.ui.widgets import ModelIndex
 from schema.tree import walk
 
 
@@ -34,7 +35,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             self._needle = query.strip().casefold()
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:  # noqa: N802
         if not self._needle:
             return True
         index = self.sourceModel().index(row, 0, parent)
@@ -205,7 +206,7 @@ class FindBar(QWidget):
 
     def reset(self) -> None:
         """A new plan was opened: drop the filter without touching the new model."""
-        self._proxy.setSourceModel(None)
+        self._proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes nullptr (no source); the stub does not
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)

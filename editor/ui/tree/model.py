@@ -20,9 +20,10 @@ Numbers come from position (``schema.numbering``): each item's text is rewritten
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
@@ -30,6 +31,7 @@ from editor.ui.session import undo_commands
 from editor.ui.text import first_line, removed_note, strip_controls
 from editor.ui.tree.document_signals import DocumentSignals
 from editor.ui.tree.drag_drop import TreeDragAndDrop
+from editor.ui.widgets import ModelIndex
 from schema.model import AnyNode
 from schema.numbering import all_numbers, number_at
 from schema.tree import KINDS, SECTION_KINDS, children, title_of
@@ -159,7 +161,7 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
         return self._label(node, self._number(node, self._doc.index_of(node)))
 
     # --- ids ↔ indexes ---------------------------------------------------------------------
-    def node(self, index: QModelIndex) -> AnyNode | None:
+    def node(self, index: ModelIndex) -> AnyNode | None:
         if not index.isValid() or index.model() is not self:
             return None
         return self._by_id.get(QStandardItemModel.data(self, index, _NODE_ID))  # None for a removed node
@@ -178,7 +180,7 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
         return hint if hint is not None and hint in self._items and hint in self._by_id else None
 
     # --- what Qt asks in Python: one role of one row, never a row at a time ----------------------
-    def data(self, index: QModelIndex, role: int = _DISPLAY):
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> object:
         role = getattr(role, "value", role)
         if role not in _FROM_NODE:
             return QStandardItemModel.data(self, index, role)
@@ -193,13 +195,15 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
             return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS[node.kind] if getattr(node, f))
         return self.tooltip(node)
 
-    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt name
+    def multiData(self, index: ModelIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802 - Qt name
         """The roles a delegate asks for one painted row, from the item, in one call: QStandardItemModel's own
         multiData calls data() once per role, which is Python here (data() answers the roles taken from the
         node). Only the roles the items hold are read; the delegate's others (alignment, background, check
         state) are never set."""
         item = self.itemFromIndex(index)
-        for role_data in span:
+        # Qt hands a span, which PySide6 iterates; the stub gives QModelRoleDataSpan no __iter__.
+        roles: Iterable[QModelRoleData] = span  # type: ignore[assignment]
+        for role_data in roles:
             role = role_data.role()
             value = item.data(role) if role in _ITEM_ROLES and item is not None else None
             if value is None:
@@ -214,7 +218,7 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
             return "\n".join([self.display_text(node), *("• " + m for m in messages)])
         return fill(translate("tree", "%1：%2"), node_kind_label(self._doc, node), title_of(node) or "")
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """A rename in place (F2): an undo command; the item's text follows from the document."""
         node = self.node(index)
         if node is None or role != Qt.ItemDataRole.EditRole or node.kind in SECTION_KINDS:
@@ -232,7 +236,7 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
             self.status_message.emit(error)
         return error is None
 
-    def removeRows(self, row: int, count: int, parent: QModelIndex = _INVALID) -> bool:  # noqa: N802
+    def removeRows(self, row: int, count: int, parent: ModelIndex = _INVALID) -> bool:  # noqa: N802
         """Never from outside: after a drag Qt would remove the dragged rows, which the drop has moved already
         (the document is changed by operations only, and the items follow it)."""
         return False

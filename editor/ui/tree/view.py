@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 from editor.ui.tree.drop_feedback import DropFeedback
 from editor.ui.tree.inline_editor import InlineEditDelegate
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
+from editor.ui.widgets import ModelIndex
 from schema.tree import subtree
 
 
@@ -74,7 +75,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         model = self.model()
         while isinstance(model, QAbstractProxyModel):
             model = model.sourceModel()
-        return model
+        return model if isinstance(model, PlanTreeModel) else None
 
     def to_view(self, source: QModelIndex) -> QModelIndex:
         model = self.model()
@@ -161,7 +162,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
             if index.isValid():
                 self.expand(index)
 
-    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
+    def rowsAboutToBeRemoved(self, parent: ModelIndex, start: int, end: int) -> None:  # noqa: N802
         """Move the current row off the rows that go before Qt does.
 
         Qt moves it from inside its own handler, after the removal has already marked the layout
@@ -176,6 +177,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
             count = model.rowCount(parent)
             plan = self.plan_model()
             hint = plan.focus_hint() if plan is not None and self._moving is None else None  # a move: its own row
+            target: ModelIndex
             if hint is not None and (hinted := self.index_for_id(hint)).isValid():
                 target = hinted
             elif end + 1 < count:
@@ -218,7 +220,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
             if other != current_id:
                 selection.select(self.index_for_id(other), QItemSelectionModel.SelectionFlag.Select | rows)
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+    def currentChanged(self, current: ModelIndex, previous: ModelIndex) -> None:  # noqa: N802
         """Announce the current node when it is another node, not when its row moved.
 
         A move, an insert above it or an undo changes the current index's row but not the node;
