@@ -58,7 +58,7 @@ def shortcut_rows(actions) -> list[tuple[str, str]]:
 
 def show_shortcuts(window: MainWindow) -> QDialog:
     dialog, layout = _dialog(window, translate("help", "快速鍵"), "shortcutsDialog")
-    rows = shortcut_rows(window.window_actions().all_actions())
+    rows = shortcut_rows(window.window_actions.all_actions())
     table = QTableWidget(len(rows), 2, dialog)
     table.setObjectName("shortcutsTable")
     table.setHorizontalHeaderLabels([translate("help", "指令"), translate("help", "按鍵")])

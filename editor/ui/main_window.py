@@ -95,9 +95,9 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self.tree_editor = TreeEditor(self.tree, self._confirm, self)
         self.pane_cycle = PaneCycle(self)
         self.plan_properties = PlanProperties(self)  # File ▸ 計畫屬性…; the title follows any change of them
-        self.actions = WindowActions(self, self.undo_group, self.tree)
-        self.menus = self.actions.build_menus(self)
-        self.toolbar = self.actions.build_toolbar(self)
+        self.window_actions = WindowActions(self, self.undo_group, self.tree)
+        self.menus = self.window_actions.build_menus(self)
+        self.toolbar = self.window_actions.build_toolbar(self)
         self.menus["view"].aboutToShow.connect(self.ensure_docks)  # the docks list themselves there
         self.export_menu = ExportMenu(self)
         self.colleagues = ColleagueCommands(self)  # File ▸ 分送局處… and 合併同仁版本…
@@ -107,7 +107,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self._install_checks()
         self.revisions = RevisionMenu(self)
         self.review = ReviewMode(self)
-        self.menus["help"] = self.actions.build_help_menu(self)
+        self.menus["help"] = self.window_actions.build_help_menu(self)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_context_menu)
 
@@ -148,11 +148,12 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
     def run_checks(self) -> None:
         from schema.checks import run_checks  # the first run is after the plan is on screen
 
-        findings = self._findings = run_checks(self.session.document.content, self.session.plan.period, lang=self.checks_lang,
-                                                 style=self.session.plan.numbering_style)
+        session = self.current_session()
+        findings = self._findings = run_checks(session.document.content, session.plan.period, lang=self.checks_lang,
+                                                 style=session.plan.numbering_style)
         self.check_marks.set_findings(findings)
         if self._docks:
-            self._docks["checks"].set_findings(findings)
+            self.checks.set_findings(findings)
 
     def _rerun_checks(self) -> None:
         """The checks pane's 重新檢核 (F5): now, with the count in the status bar."""
@@ -185,13 +186,13 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         self.revisions.set_session(session)
         self.review.set_session(session)
         if self._docks:
-            self._docks["chart_preview"].set_plan(session.plan, session.document)
-            self._docks["summary_tables"].set_plan(session.plan, session.document)
-        self.model = PlanTreeModel(session, self)
-        self.model.status_message.connect(self.show_status)
-        self.check_marks.attach(self.model)
-        self.branch_focus.attach(self.model)  # the new plan is shown whole
-        self.tree.setModel(self.model)
+            self.chart_preview.set_plan(session.plan, session.document)
+            self.summary_tables.set_plan(session.plan, session.document)
+        model = self.model = PlanTreeModel(session, self)
+        model.status_message.connect(self.show_status)
+        self.check_marks.attach(model)
+        self.branch_focus.attach(model)  # the new plan is shown whole
+        self.tree.setModel(model)
         if old_model is not None:  # its items (one per node of the plan shown before) go with it
             old_model.deleteLater()
         self.tree_editor.set_session(session)
@@ -217,14 +218,14 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         """Sections and focus areas open, so the strategies are in view (in a plan of up to
         OPEN_STRATEGIES_LIMIT strategies; a bigger one opens with its focus areas closed); the preface's
         and the closing's long paragraphs closed."""
-        content = self.session.document.content
+        content = self.current_session().document.content
         strategies = sum(len(area.strategies) for area in content.focus.focus_areas)
         self.tree.expandToDepth(1 if strategies <= OPEN_STRATEGIES_LIMIT else 0)
         for section in (content.preface, content.closing):
-            self.tree.collapse(self.model.index_of_node(section))
+            self.tree.collapse(self.tree.index_for_id(section.id))
 
-    def update_title(self, *_args) -> None:
-        session = self.session
+    def update_title(self, *_args: object) -> None:
+        session = self.current_session()
         dirty = session.is_dirty()
         name = dialogs.display_name(session.path)
         # Qt shows [*] as "*" while the window is modified, and as nothing otherwise.
@@ -237,7 +238,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
     def _journal_failed(self, message: str) -> None:
         from editor.ui.files.file_errors import journal_error_text
 
-        error = self.session.journal_error
+        error = self.current_session().journal_error
         dialogs.show_error(self, translate("window", "無法寫入還原紀錄"),
                            translate("window", "還原紀錄無法寫入：當機時未儲存的編輯可能無法還原。請儘快儲存。"),
                            detail=journal_error_text(error) if error is not None else message)
@@ -256,7 +257,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         if not hasattr(command, "focus_id") and command.childCount():
             command = command.child(0)
         focus = getattr(command, "undo_focus_id" if undone else "focus_id", None)
-        if not focus or focus not in self.session.document:
+        if not focus or focus not in self.current_session().document:
             return
         if focus != self.tree.current_node_id():
             self.tree.select_node(focus)
@@ -279,7 +280,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         index = self.tree.indexAt(position)
         if index.isValid() and index != self.tree.currentIndex():
             self.tree.select_node(self.tree.model().data(index, NODE_ID_ROLE))
-        self.context_menu = self.actions.tree_context_menu(self)  # kept: a test reads what it offers
+        self.context_menu = self.window_actions.tree_context_menu(self)  # kept: a test reads what it offers
         self.context_menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def expand_to_level(self, level: int) -> None:
@@ -302,7 +303,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         """取代 / 全部取代 of the find bar: one undo step; the count in the status bar. How many places."""
         from schema.find_replace import matching_ids, replace_ops
 
-        document = self.session.document
+        document = self.current_session().document
         ids = matching_ids(document, query)
         if not everywhere:
             current = self.tree.current_node_id()
@@ -311,7 +312,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         if not ops:
             self.show_status(fill(translate("window", "找不到「%1」"), query))
             return 0
-        error = undo_commands.execute(self.session, ops, fill(translate("window", "取代 %1 處"), count), focus_id=ids[0])
+        error = undo_commands.execute(self.current_session(), ops, fill(translate("window", "取代 %1 處"), count), focus_id=ids[0])
         if error:
             self.show_status(error)
             return 0
@@ -329,8 +330,9 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
             return
         self.save_settings()
         self.revisions.close_viewers()
-        self.model.detach()
-        self.session.close()
+        if self.model is not None:
+            self.model.detach()
+        self.current_session().close()
         event.accept()
 
     # --- settings -----------------------------------------------------------------------------------
@@ -338,7 +340,7 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         from editor.ui.preferences import PreferencesDialog
 
         PreferencesDialog(self.settings, self).exec()
-        self.session.author = current_author(self.settings)
+        self.current_session().author = current_author(self.settings)
 
     def restore_settings(self) -> bool:
         """Geometry, docks and splitter as they were; False when nothing was saved yet."""

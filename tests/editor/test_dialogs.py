@@ -69,7 +69,7 @@ def test_new_plan_asks_first_and_save_as_names_the_file(qtbot, tmp_path, monkeyp
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     with DialogAnswerer("儲存") as answers:
-        window.actions.new.trigger()
+        window.window_actions.new.trigger()
     assert answers.texts == ["「未命名」有尚未儲存的變更。要先儲存嗎？"]
     saved = target.with_name("新計畫.plan.json")
     assert load_plan(saved).draft.content.focus.focus_areas[0].strategies[0].title == "推動橋頭科學園區二期"

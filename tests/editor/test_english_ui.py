@@ -268,15 +268,15 @@ def test_the_english_window_shows_no_chinese_outside_the_plan(qtbot, tmp_path, e
 
 def test_english_undo_names_the_kind_of_item(qtbot, tmp_path, english):
     window = open_demo(qtbot, tmp_path)
-    assert window.actions.undo.text() == "Undo"
+    assert window.window_actions.undo.text() == "Undo"
     sid = strategy_id(window, "轉型高階製造中心")
     window.model.setData(window.model.index_for_id(sid), "轉型智慧製造中心")
-    assert window.actions.undo.text() == "Undo Rename strategy"
+    assert window.window_actions.undo.text() == "Undo Rename strategy"
     window.tree.select_node(sid)
     window.detail.fields["note"].setPlainText("說明")
-    assert window.actions.undo.text() == "Undo Edit strategy revision note"
-    window.actions.undo.trigger()
-    assert window.actions.redo.text() == "Redo Edit strategy revision note"
+    assert window.window_actions.undo.text() == "Undo Edit strategy revision note"
+    window.window_actions.undo.trigger()
+    assert window.window_actions.redo.text() == "Redo Edit strategy revision note"
     discard_on_close(window)
 
 

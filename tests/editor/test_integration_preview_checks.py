@@ -81,7 +81,7 @@ def test_the_preview_follows_a_rename_after_a_pause_and_only_while_visible(qtbot
     qtbot.waitUntil(lambda: "亞洲新灣區三期" in labels(preview))
     assert preview.layouts_made == made + 2
 
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: "亞洲新灣區再啟航" in labels(preview))
 
 
@@ -133,7 +133,7 @@ def test_fixing_a_chart_label_clears_its_finding_and_its_mark_in_the_tree(qtbot,
     assert fixed.icon.isNull()
     assert window.tree.index_for_id(MISLABELLED).data(Qt.ItemDataRole.ToolTipRole) == "推動策略：建構農漁高雄隊"
 
-    window.actions.undo.trigger()  # the wrong label is back, and so is its warning
+    window.window_actions.undo.trigger()  # the wrong label is back, and so is its warning
     qtbot.waitUntil(lambda: window.check_marks.mark_of(MISLABELLED) == "warning")
     assert window.checks.counts()["warning"] == 3
     assert len(run_checks(window.session.document.content, window.session.plan.period)) == 5

@@ -105,14 +105,14 @@ def test_a_note_written_in_the_comparison_dock_is_undone_from_the_edit_menu(qtbo
     ime_commit(view.note_edit, "並配合產業園區開發。")
     assert node.note == original + "並配合產業園區開發。"
     assert window.windowHandle().title().startswith("*")
-    assert window.actions.undo.text() == "復原 修改推動策略的修正說明"
+    assert window.window_actions.undo.text() == "復原 修改推動策略的修正說明"
     assert window.detail.fields["note"].toPlainText() == node.note  # the detail pane shows the same note
 
-    window.actions.undo.trigger()  # Edit ▸ Undo
+    window.window_actions.undo.trigger()  # Edit ▸ Undo
     assert node.note == original
     qtbot.waitUntil(lambda: view.note_edit.toPlainText() == original)
     assert not window.windowHandle().title().startswith("*")
-    window.actions.redo.trigger()
+    window.window_actions.redo.trigger()
     assert node.note == original + "並配合產業園區開發。"
 
 
@@ -142,11 +142,11 @@ def test_revisions_menu_creates_a_revision_through_the_dialog_and_undo_takes_it_
     assert [r.label for r in plan.revisions] == ["109年修正版", "110年修正版"]
     assert window.session.document.node(MODIFIED).note == ""  # the notes went with the revision
     assert window.windowHandle().title().startswith("*")
-    assert window.actions.undo.text() == "復原 建立修正版「110年修正版」"
+    assert window.window_actions.undo.text() == "復原 建立修正版「110年修正版」"
     qtbot.waitUntil(lambda: [view.old_combo.itemText(i) for i in range(view.old_combo.count())]
                     == ["109年修正版", "110年修正版（民國110年6月30日）", "工作草稿"])
 
-    window.actions.undo.trigger()
+    window.window_actions.undo.trigger()
     assert [r.label for r in plan.revisions] == ["109年修正版"]
     assert plan.draft.label == "110年修正草案（示範）"
     assert window.session.document.node(MODIFIED).note == notes_before[MODIFIED]

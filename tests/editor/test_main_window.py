@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolButton
 
 from tests.editor.ui_support import (
@@ -83,7 +84,7 @@ def test_f2_renames_in_place_with_chinese_input_and_undo_redo(qtbot, tmp_path):
     rename_in_tree(qtbot, window, "s2", "亞洲新灣區2.0")
     assert window.session.document.node("s2").title == "亞洲新灣區2.0"
     assert window.tree.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
-    assert window.actions.undo.text() == "復原 重新命名推動策略"
+    assert window.window_actions.undo.text() == "復原 重新命名推動策略"
     assert window.windowHandle().title().startswith("*未命名 — ")
     undo(qtbot, window)
     assert window.session.document.node("s2").title == "亞洲新灣區再啟航"
@@ -261,7 +262,7 @@ def test_the_undo_history_lists_readable_names(qtbot, tmp_path):
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["〈開啟時的狀態〉", "上移推動策略", "降階具體作法"]
     window.undo_view.setCurrentIndex(model.index(0, 0))  # click the first line: back to the start
     assert [i for i, _t in strategies(window)] == ["s1", "s2"]
-    assert window.actions.redo.text() == "取消復原 上移推動策略"
+    assert window.window_actions.redo.text() == "取消復原 上移推動策略"
     discard_on_close(window)
 
 
@@ -350,3 +351,13 @@ def test_the_toolbar_undo_button_follows_the_stack_without_relaying_out_the_tool
     QTest.mouseClick(redo_button, Qt.MouseButton.LeftButton)
     assert window.tree.index_for_id("s2").data() == "（二）亞洲新灣區2.0"
     discard_on_close(window)
+
+
+def test_the_window_keeps_qwidgets_own_actions_beside_its_menu_actions(qtbot, tmp_path):
+    """The menus' actions are ``window_actions``; ``actions()`` is QWidget's list of the window's own."""
+    window = make_window(qtbot, tmp_path)
+    assert window.actions() == []
+    extra = QAction("額外", window)
+    window.addAction(extra)
+    assert window.actions() == [extra]
+    assert window.window_actions.undo.text() == "復原"

@@ -43,7 +43,7 @@ def test_preferences_store_english_and_english_shows_after_restart(qtbot, tmp_pa
         window = make_window(qtbot, tmp_path)  # "after the restart": a window built with the translator
         assert menu_titles(window) == ["&File", "&Edit", "&View", "&Revisions", "Revie&w", "&Help"]
         window.model.setData(window.model.index_for_id("s1"), "Science park")
-        assert window.actions.undo.text() == "Undo Rename strategy"
+        assert window.window_actions.undo.text() == "Undo Rename strategy"
         window.tree.select_node("a1x")
         assert window.detail.heading.text() == "Sub-action: （1）細項。"
         discard_on_close(window)

@@ -80,7 +80,7 @@ def test_a_bureaus_part_comes_back_into_the_open_plan_as_one_undoable_journalled
     contents = journal_replay.read_journal(session.journal_path)
     assert "經發局陳專員" in contents.authors[-1] and isinstance(contents.ops[-1], journal_format.Group)
 
-    assert window.actions.undo.text() == "復原 合併「經發局.plan.json」"
+    assert window.window_actions.undo.text() == "復原 合併「經發局.plan.json」"
     focus_tree(qtbot, window)
     key(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert session.plan.draft.content == before

@@ -174,7 +174,7 @@ def test_help_shortcuts_lists_the_outline_and_print_keys(qtbot, tmp_path):
     from editor.ui.help import shortcut_rows
 
     window = make_window(qtbot, tmp_path)
-    rows = dict(shortcut_rows(window.actions.all_actions()))
+    rows = dict(shortcut_rows(window.window_actions.all_actions()))
     assert rows["展開至施政重點(1)"] == "Ctrl+1" and rows["展開至推動策略(2)"] == "Ctrl+2" and rows["全部展開(3)"] == "Ctrl+3"
     assert rows["只顯示此施政重點(B)"] == "Ctrl+Shift+B" and rows["列印(L)"] == "Ctrl+P"
     discard_on_close(window)

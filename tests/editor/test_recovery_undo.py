@@ -50,7 +50,7 @@ def test_ctrl_z_undoes_the_recovered_edits_last_first_and_ctrl_y_redoes(qtbot, t
     assert titles(window) == {"fa1": ["建置青年創業資源網", "乙"], "fa2": ["甲"]}
     stack = window.session.undo_stack
     assert [stack.text(i) for i in range(stack.count())] == ["還原的編輯", "還原的編輯", "還原的編輯（2 項）"]
-    assert window.actions.undo.text() == "復原 還原的編輯（2 項）"
+    assert window.window_actions.undo.text() == "復原 還原的編輯（2 項）"
     window.activateWindow()
     window.tree.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)

@@ -163,4 +163,4 @@ def test_with_the_apps_translators_the_buttons_name_the_keys_without_nested_pare
     view = window.review.view
     assert [view.findChild(QPushButton, f"review_{name}").text() for name in BUTTONS] == expected
     # the menus name the key the same way (Edit ▸ 刪除's shortcut column)
-    assert window.actions.delete.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == delete_key
+    assert window.window_actions.delete.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == delete_key

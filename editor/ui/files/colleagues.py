@@ -33,7 +33,7 @@ class ColleagueCommands:
         self.merge_action = QAction(translate("colleagues", "合併同仁版本(&M)…"), window)
         self.merge_action.setStatusTip(translate("colleagues", "把局處交回的部分或同仁修改的計畫檔併入這份計畫"))
         self.merge_action.triggered.connect(self.merge)
-        window.menu("file").insertActions(window.window_actions().export_anchor, [self.hand_out_action, self.merge_action])
+        window.menu("file").insertActions(window.window_actions.export_anchor, [self.hand_out_action, self.merge_action])
 
     def hand_out(self) -> HandOutDialog:
         """Show the dialog (not blocking); 分送 in it writes the part."""

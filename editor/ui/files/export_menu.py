@@ -139,7 +139,7 @@ class ExportMenu:
         self.menu = QMenu(translate("export", "匯出(&E)"), window)
         self.menu.setObjectName("exportMenu")
         window.menus["export"] = self.menu
-        window.menu("file").insertMenu(window.window_actions().export_anchor, self.menu)
+        window.menu("file").insertMenu(window.window_actions.export_anchor, self.menu)
         self.word_action = self.menu.addAction(translate("export", "Word 文件(&W)…"), self.export_word)
         self.word_action.setStatusTip(translate("export", "匯出正式格式的 Word 文件（.docx）"))
         self.pdf_action = self.menu.addAction(translate("export", "PDF 文件(&P)…"), self.export_pdf)

@@ -8,7 +8,7 @@ cannot be read leaves the current plan open; saving asks before overwriting a fi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
@@ -36,6 +36,7 @@ class PlanFiles(QMainWindow):
         settings: QSettings
         journal_dir: Path | None
         menus: dict[str, QMenu]
+        window_actions: WindowActions
 
         def set_session(self, session: EditSession) -> None: ...
         def update_title(self, *_args: object) -> None: ...
@@ -47,11 +48,6 @@ class PlanFiles(QMainWindow):
         session = self.session
         assert session is not None, "MainWindow sets its session in __init__"
         return session
-
-    def window_actions(self) -> WindowActions:
-        """Every QAction of the window: MainWindow's attribute ``actions``, which hides the method
-        QWidget.actions() that the type checker sees under that name."""
-        return cast("WindowActions", self.actions)
 
     def start(self, path: str | None = None) -> None:
         """At program start: offer to recover unsaved work, else open ``path`` (if given)."""
