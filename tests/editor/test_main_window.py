@@ -3,8 +3,8 @@ indent and outdent, with numbers following at once, undo and redo of each, and t
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QToolButton
 
 from tests.editor.ui_support import (
