@@ -88,7 +88,7 @@ class WindowActions:
         self.expand_focus_areas = make(translate("actions", "展開至施政重點(&1)"), lambda: w.expand_to_level(1), ["Ctrl+1"], translate("actions", "只顯示各章節與施政重點"))
         self.expand_strategies = make(translate("actions", "展開至推動策略(&2)"), lambda: w.expand_to_level(2), ["Ctrl+2"], translate("actions", "顯示到推動策略為止"))
         self.expand_all = make(translate("actions", "全部展開(&3)"), lambda: w.expand_to_level(3), ["Ctrl+3"], translate("actions", "顯示所有項目，包括具體作法"))
-        self.collapse_all = make(translate("actions", "全部摺疊(&0)"), tree_view.collapseAll, [], translate("actions", "只顯示四個章節"))
+        self.collapse_all = make(translate("actions", "全部摺疊(&0)"), lambda: w.expand_to_level(0), [], translate("actions", "只顯示四個章節"))
         self.kpi_summary = make(translate("actions", "績效指標總表(&K)"), lambda: w.show_summary("kpi"), ["Ctrl+Shift+I"], translate("actions", "全計畫各推動策略的關鍵績效指標與各年目標值（唯讀）"))
         self.budget_summary = make(translate("actions", "經費需求表(&M)"), lambda: w.show_summary("budget"), ["Ctrl+Shift+M"], translate("actions", "各推動策略各年經費（千元）、各施政重點小計與總計（唯讀）"))
         self.focus_branch = make(translate("actions", "只顯示此施政重點(&B)"), w.branch_focus.toggle, ["Ctrl+Shift+B"], translate("actions", "只顯示目前項目所屬的施政重點；再按一次顯示整份計畫"))

@@ -2,8 +2,12 @@
 
 View ▸ 展開至施政重點 (Ctrl+1) shows the sections and their focus areas and goals, closed;
 ▸ 展開至推動策略 (Ctrl+2) opens the focus areas, so that every strategy (推動策略) is in view, closed;
-▸ 全部展開 (Ctrl+3) opens everything down to the sub-actions. The preface and the closing (理念,
-結語: long paragraphs) stay closed below the last level.
+▸ 全部展開 (Ctrl+3) opens everything down to the sub-actions; ▸ 全部摺疊 closes all but the four
+sections. The preface and the closing (理念, 結語: long paragraphs) stay closed below the last level.
+
+A closing that hides the current item (one of these, a click on an ancestor's arrow, Left on an
+ancestor) makes its nearest visible ancestor current and selected, as file managers and outliners
+do, so the detail pane, Delete and Down act on the row the user sees (:func:`current_to_visible`).
 
 View ▸ 只顯示此施政重點 (Ctrl+Shift+B) shows the focus area (施政重點) of the current item alone:
 the tree's root becomes that focus area (``PlanTreeView.show_branch``), a bar above the tree names
@@ -13,7 +17,9 @@ edit elsewhere, a finding of the checks) the whole plan comes back and the statu
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+import weakref
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from editor.ui.i18n import fill, translate
@@ -21,8 +27,9 @@ from editor.ui.text import first_line
 from schema.numbering import number_of
 from schema.tree import title_of, walk
 
-FOCUS_AREAS, STRATEGIES, EVERYTHING = 1, 2, 3
+SECTIONS, FOCUS_AREAS, STRATEGIES, EVERYTHING = 0, 1, 2, 3
 # The kinds whose rows are open at each level (EVERYTHING opens every row).
+_OPENING: weakref.WeakSet = weakref.WeakSet()  # views being opened to a level (expand_to_level)
 _OPEN_KINDS = {
     FOCUS_AREAS: frozenset({"goals_section", "focus_section"}),
     STRATEGIES: frozenset({"goals_section", "focus_section", "focus_area"}),
@@ -30,20 +37,45 @@ _OPEN_KINDS = {
 
 
 def expand_to_level(view, level: int) -> None:
-    """Open the plan tree ``view`` down to ``level`` (FOCUS_AREAS, STRATEGIES or EVERYTHING)."""
+    """Open the plan tree ``view`` down to ``level`` (SECTIONS, FOCUS_AREAS, STRATEGIES or EVERYTHING)."""
     if level >= EVERYTHING:
         view.expandAll()
         return
-    model = view.plan_model()
-    if model is None:
+    _OPENING.add(view)  # the rows closed on the way are not the end: bring the current one into sight after
+    try:
+        view.collapseAll()
+        model = view.plan_model()
+        if model is not None and level in _OPEN_KINDS:
+            kinds = _OPEN_KINDS[level]
+            for node, _parent in walk(model._doc.content):
+                if node.kind in kinds:
+                    index = view.index_for_id(node.id)
+                    if index.isValid():
+                        view.expand(index)
+    finally:
+        _OPENING.discard(view)
+    current_to_visible(view)
+
+
+def _row_closed(view) -> None:
+    if view not in _OPENING:
+        current_to_visible(view)
+
+
+def current_to_visible(view) -> None:
+    """When the current row is inside a closed one, make the outermost closed ancestor (the nearest one
+    in sight) current and the only selected row; a row in sight stays as it is."""
+    index = view.currentIndex()
+    if not index.isValid():
         return
-    kinds = _OPEN_KINDS[level]
-    view.collapseAll()
-    for node, _parent in walk(model._doc.content):
-        if node.kind in kinds:
-            index = view.index_for_id(node.id)
-            if index.isValid():
-                view.expand(index)
+    root, target, parent = view.rootIndex(), index, index.parent()
+    while parent.isValid() and parent != root:
+        if not view.isExpanded(parent):
+            target = parent
+        parent = parent.parent()
+    if target != index:
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        view.selectionModel().setCurrentIndex(target, flags)
 
 
 class BranchFocus(QObject):
@@ -67,6 +99,8 @@ class BranchFocus(QObject):
         self.bar.hide()
         self._model = None
         self._view.branch_left.connect(self._left_for)
+        # A row closed by a click or a key; expand_to_level brings the current row into sight once it is done.
+        self._view.collapsed.connect(lambda _index: _row_closed(self._view))
 
     def is_focused(self) -> bool:
         return self._view.root_id is not None
