@@ -108,3 +108,20 @@ def test_random_edits_undone_give_back_the_authors_and_recovery_agrees(qapp, tmp
         restored.undo_stack.undo()
     assert restored.plan.draft.authors == EARLIER
     restored.close()
+
+
+def test_typing_deleted_back_to_the_start_leaves_no_author(qapp, tmp_path):
+    """Typed and deleted again in one burst: no undo step, and the item keeps the authors it had."""
+    session = _open(tmp_path)
+    session.author = "root"
+    original = session.document.node("a2").text
+    assert execute_field(session, "a2", "text", original + "x", "typing", typing=True) is None
+    assert execute_field(session, "a2", "text", original, "typing", typing=True) is None
+    assert session.undo_stack.count() == 0
+    assert session.plan.draft.authors == EARLIER
+    path = crash(session)
+    [item] = find_recoverable(path.parent)
+    restored = recover(item, journal_dir=path.parent)
+    assert restored.plan.draft.authors == EARLIER
+    assert restored.document.node("a2").text == original
+    restored.close()

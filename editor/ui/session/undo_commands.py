@@ -95,8 +95,10 @@ class FieldCommand(OperationsCommand):
         self.authors_after = {**self.authors_after, **other.authors_after}
         original, typed = self._inverses[0], self._ops[0]
         if isinstance(original, SetField) and isinstance(typed, SetField) and original.value == typed.value:
-            # typed and deleted back to the start: nothing to undo
+            # typed and deleted back to the start: nothing to undo, and nobody changed the item. The
+            # authors it had come back through a journalled no-op edit, so that recovery agrees.
             self.setObsolete(True)
+            self._session.apply_group([typed], attribution=self.authors_before)
         return True
 
 
