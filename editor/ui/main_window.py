@@ -259,10 +259,13 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
         focus = getattr(command, "undo_focus_id" if undone else "focus_id", None)
         if not focus or focus not in self.current_session().document:
             return
+        if not getattr(command, "replayed", False):  # a push: the edit's own code shows its item
+            if focus != self.tree.current_node_id():
+                self.tree.select_node(focus)
+            return
         if focus != self.tree.current_node_id():
-            self.tree.select_node(focus)
-        elif getattr(command, "replayed", False):  # not on a push: the edit's own code shows its item
-            self.tree.reveal_node(focus)  # still current, perhaps moved into a closed branch or out of sight
+            self.tree.select_node(focus, scroll=False)
+        self.tree.reveal_node(focus)  # perhaps moved into a closed branch, or out of sight
 
     def _confirm(self, title: str, text: str) -> bool:
         return dialogs.ask(self, title, text, [

@@ -6,7 +6,7 @@ the detail pane and in the inline editor.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
 
 from editor.ui.tree.drop_feedback import DropFeedback
@@ -41,6 +41,7 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         self._current_id: str | None = None  # the node last announced by current_node_changed
         self.root_id: str | None = None  # the branch shown alone (editor.ui.tree.outline_views), else None
         self._watched: PlanTreeModel | None = None
+        self._revealing: str | None = None  # the node reveal_node scrolls to once the view has laid out
         # While a row is taken out and put back (a move: PlanTreeModel.row_moving), what the view had in it.
         self._moving: tuple[set[str], str | None, list[str], str | None] | None = None
 
@@ -98,8 +99,9 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         model = self.plan_model()
         return self.to_view(model.index_for_id(node_id)) if model else QModelIndex()
 
-    def select_node(self, node_id: str, *, edit: bool = False) -> bool:
-        """Make a node current and selected (expanding its ancestors); optionally open its inline editor."""
+    def select_node(self, node_id: str, *, edit: bool = False, scroll: bool = True) -> bool:
+        """Make a node current and selected (expanding its ancestors), scrolled into view unless ``scroll`` is
+        False; optionally open its inline editor."""
         index = self.index_for_id(node_id)
         if not index.isValid():
             return False
@@ -111,14 +113,17 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         # Explicitly: setCurrentIndex() would read the keyboard's modifiers (Ctrl held = toggle).
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.selectionModel().setCurrentIndex(index, flags)
-        self.scrollTo(index)
+        if scroll:
+            self.scrollTo(index)
         if edit:
             self.setFocus()
             self.edit(index)
         return True
 
     def reveal_node(self, node_id: str) -> None:
-        """Bring a node into sight (opening its ancestors, scrolling) without touching the selection."""
+        """Bring a node into sight without touching the selection: its ancestors open now, the scroll once
+        the view has laid out the edit's rows (a zero timer: scrolling at once would lay them out before
+        the edit's last changes, and then again; an undo of an add paid 3–5 ms more for it)."""
         index = self.index_for_id(node_id)
         if not index.isValid():
             return
@@ -127,7 +132,15 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
             self.select_node(node_id)  # out of the branch shown: select_node shows the whole plan
             return
         self._open_ancestors(index)
-        self.scrollTo(index)
+        if self._revealing is None:
+            QTimer.singleShot(0, self, self._scroll_to_revealed)
+        self._revealing = node_id
+
+    def _scroll_to_revealed(self) -> None:
+        node_id, self._revealing = self._revealing, None
+        index = self.index_for_id(node_id) if node_id is not None else QModelIndex()
+        if index.isValid():
+            self.scrollTo(index)
 
     def _open_ancestors(self, index: QModelIndex) -> None:
         parent = index.parent()
