@@ -112,7 +112,8 @@ def test_an_insert_adds_its_own_columns_and_a_delete_rescans_only_when_columns_w
 
 def test_deleting_the_last_strategy_that_fills_a_column_takes_the_column_from_the_strategy_shown_next(qtbot, tmp_path):
     """Delete in the tree moves the selection to the next strategy before the deleted one is gone, so the
-    pane drew s2 with s1's column 策略績效目標; it is redrawn as soon as the delete is done, and undo gives it back."""
+    pane drew s2 with s1's column 策略績效目標; it is redrawn as soon as the delete is done, and undo gives it back
+    (showing s1, the strategy it restored)."""
     from tests.editor.test_main_window import press, undo
     from tests.editor.ui_support import DialogAnswerer
 
@@ -129,6 +130,8 @@ def test_deleting_the_last_strategy_that_fills_a_column_takes_the_column_from_th
     assert kpis.table.columnCount() == 3 + 4  # 108–111
     undo(qtbot, window)
     qtbot.waitUntil(lambda: "s1" in window.session.document)
-    assert window.detail.node_id == "s2"  # still shown: the column comes back with s1, without showing another node
+    assert window.detail.node_id == "s1"  # undo shows what it restored, with its column
     assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"]
+    window.tree.select_node("s2")
+    assert kpis.headers()[:2] == ["策略績效目標", "指標名稱"]  # the column is back for s2 too
     discard_on_close(window)
