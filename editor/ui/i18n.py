@@ -31,7 +31,7 @@ LANGUAGES = {"zh_TW": "繁體中文", "en": "English"}  # each shown in its own 
 SETTINGS_KEY = "ui/language"
 TRANSLATED_MODULES = (  # paths under editor/ui, without .py
     "actions", "app", "chart_preview", "checks/pane", "comparison/change_detail", "comparison/change_list", "comparison/change_list_menu",
-    "comparison/readonly_view", "comparison/view", "detail/kpi_table", "detail/pane",
+    "comparison/readonly_view", "comparison/view", "detail/goal_links", "detail/kpi_table", "detail/pane",
     "files/amendment_export", "files/colleagues", "files/dialogs", "files/document_errors", "files/export_menu", "files/file_errors",
     "files/hand_out_dialog", "files/import_dialog", "files/merge_copy", "files/summary_menu", "files/window_files", "fonts", "help", "i18n",
     "main_window", "plan_properties", "preferences", "printing",

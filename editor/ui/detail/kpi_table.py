@@ -198,10 +198,11 @@ class KpiTable(QWidget):
         """新增指標: a new last row, its name cell open for typing."""
         self.edited.emit(self.value() + [{"id": new_id(), "name": "", "measurement": "", "unit": "", "targets": {}}])
         row = self.table.rowCount() - 1
-        if row >= 0 and self.table.item(row, 0) is not None:
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None:
             self.table.setFocus()
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(item)
 
     def remove_current_row(self) -> None:
         row = self.table.currentRow()
