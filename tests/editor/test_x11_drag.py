@@ -11,8 +11,8 @@ def test_under_x11_a_strategy_over_the_goals_shows_no_indicator_and_says_why(tmp
     results = run_x11_driver("tests.editor.x11_keys_driver", tmp_path, "drag.json", "drag")
     assert results["drag"] == [
         ["s1 top", True, "AboveItem", ""],
-        ["g2", False, None, "施政目標之下不能放推動策略"],
-        ["g1", False, None, "施政目標之下不能放推動策略"],
+        ["g2", False, None, "施政目標章節之下不能放推動策略"],
+        ["g1", False, None, "施政目標章節之下不能放推動策略"],
     ]
     assert results["after_drop"] == [["s1", "s2"], ["s3"]] and results["undo_count"] == 0
     assert results["indicator_after"] is True
