@@ -265,7 +265,9 @@ class MainWindow(PlanFiles, WindowDocks, QMainWindow):
             return
         if focus != self.tree.current_node_id():
             self.tree.select_node(focus, scroll=False)
-        self.tree.reveal_node(focus)  # perhaps moved into a closed branch, or out of sight
+            self.tree.reveal_node(focus)
+        elif getattr(command, "moves", False):  # still current, perhaps moved into a closed branch or out of sight
+            self.tree.reveal_node(focus)
 
     def _confirm(self, title: str, text: str) -> bool:
         return dialogs.ask(self, title, text, [

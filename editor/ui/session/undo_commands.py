@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from editor.ui.i18n import field_name, fill, translate
 from editor.ui.session.attribution import Attribution
 from editor.ui.session.operation_errors import operation_error_text
-from schema.operations import Operation, OperationError, SetField
+from schema.operations import Move, Operation, OperationError, SetField
 
 if TYPE_CHECKING:
     from editor.ui.session.session import EditSession
@@ -50,6 +50,7 @@ class OperationsCommand(QUndoCommand):
         # The node to select after undo: what a delete restored, the item a new one was added after.
         self.undo_focus_id = undo_focus_id if undo_focus_id is not None else focus_id
         self.replayed = False  # undone or redone since the push (a push's own first redo does nothing)
+        self.moves = any(isinstance(op, Move) for op in self._ops)  # may take its node out of sight
 
     def redo(self) -> None:
         if self._first_redo:  # already applied by execute()
