@@ -3,10 +3,14 @@
 While a query is typed the tree shows a QSortFilterProxyModel with recursive filtering (a row
 stays when it or any descendant matches, so the path to every match stays visible); when the
 query is cleared (Esc) the tree goes back to the plain model with the items that were open.
+Items added while filtering (Enter, Ctrl+Enter, a paste, whatever they say) stay in view until the
+query changes, so that what is typed into a new item is never lost to the filter.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -16,32 +20,61 @@ from editor.ui.widgets import ModelIndex
 from schema.tree import walk
 
 
+COUNT_DELAY_MS = 50
+
+
 class PlanFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._needle = ""
         self.kept: set[str] = set()  # the branch shown alone and its ancestors: the view's root stays
+        # The ids of the plan when the query was typed: any other row was added since, and stays in view.
+        self._known: frozenset[str] | None = None
 
     def set_kept(self, ids: set[str]) -> None:
         self.kept = ids
 
-    def set_query(self, query: str) -> None:
+    def set_query(self, query: str, existing_ids: Iterable[str] = ()) -> None:
+        """Filter by ``query``; when it is another query, the rows added from now on are those not in
+        ``existing_ids`` (the plan's ids now), and they stay in view whatever they say."""
+        needle = query.strip().casefold()
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self._needle = query.strip().casefold()
+            self._set_needle(needle, existing_ids)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:  # pragma: no cover - older Qt
-            self._needle = query.strip().casefold()
+            self._set_needle(needle, existing_ids)
             self.invalidateFilter()
+
+    def _set_needle(self, needle: str, existing_ids: Iterable[str]) -> None:
+        if needle != self._needle or not needle:
+            self._known = frozenset(existing_ids) if needle else None
+        self._needle = needle
 
     def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:  # noqa: N802
         if not self._needle:
             return True
         index = self.sourceModel().index(row, 0, parent)
-        if self.kept and index.data(NODE_ID_ROLE) in self.kept:
+        node_id = index.data(NODE_ID_ROLE)
+        if self.kept and node_id in self.kept:
+            return True
+        if self._known is not None and node_id not in self._known:  # added while this query is on
             return True
         return self._needle in (index.data(SEARCH_ROLE) or "").casefold()
+
+    def first_match(self, root: QModelIndex) -> QModelIndex:
+        """The first shown row under ``root`` (the view's root: the branch shown alone, if any), in the
+        tree's order, that matches itself, else an invalid index."""
+        if not self._needle:
+            return QModelIndex()
+        stack = [self.index(row, 0, root) for row in reversed(range(self.rowCount(root)))]
+        while stack:
+            index = stack.pop()
+            if self._needle in (index.data(SEARCH_ROLE) or "").casefold():
+                return index
+            stack.extend(self.index(row, 0, index) for row in reversed(range(self.rowCount(index))))
+        return QModelIndex()
 
     def match_count(self) -> int:
         """How many shown items match themselves (not only through a descendant)."""
@@ -74,6 +107,18 @@ class FindBar(QWidget):
         self._view = view
         self._proxy = PlanFilterProxy(self)
         self._expanded: set[str] = set()
+        # The item to come back to when the bar closes: the current one when the search began, or the
+        # item the user moved to while filtering (not those the bar selected itself).
+        self._place: str | None = None
+        self._selecting = False
+        # The count follows every edit, counted once after a burst of changes (全部取代 is many).
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._show_count)
+        for signal in (self._proxy.rowsInserted, self._proxy.rowsRemoved, self._proxy.dataChanged,
+                       self._proxy.layoutChanged, self._proxy.modelReset):
+            signal.connect(self._count_timer.start)
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
         self.field.setPlaceholderText(self.tr("尋找標題或內文（Esc 清除）"))
@@ -112,8 +157,12 @@ class FindBar(QWidget):
         self.field.returnPressed.connect(lambda: self.step(True))
         self.replace_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), False))
         self.replace_all_button.clicked.connect(lambda: self.replace_requested.emit(self.field.text(), self.replace_field.text(), True))
-        for widget in (self.field, self.replace_field):
-            QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, self.clear, context=Qt.ShortcutContext.WidgetShortcut)
+        # One Esc for the whole bar (the query, the replacement, the buttons): two of them, one per field,
+        # were both active once the replace row showed, and an ambiguous shortcut does nothing.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.clear)
+        view.current_node_changed.connect(self._current_moved)
         self.hide()
 
     @property
@@ -172,23 +221,55 @@ class FindBar(QWidget):
         model = self._view.plan_model()
         if model is None:
             return
-        current = self._view.current_node_id()
         if text.strip():
             self._keep_branch(self._view.root_id)
             if not self.is_filtering():
+                self._place = self._view.current_node_id()
                 self._expanded = self._view.expanded_ids()
                 self._proxy.setSourceModel(model)
                 self._view.setModel(self._proxy)
-            self._proxy.set_query(text)
+            self._proxy.set_query(text, model._doc.nodes_by_id)
             self._view.expandAll()
-            self.count_label.setText(fill(self.tr("%1 項符合"), self._proxy.match_count()))
+            self._count_timer.stop()
+            self._show_count()
+            self._show_place()
         elif self.is_filtering():
+            place = self._place if self._place in model._doc else self._view.current_node_id()
             self._view.setModel(model)
             self._proxy.set_query("")
             self._view.restore_expanded(self._expanded)
             self.count_label.setText("")
-        if current:
-            self._view.select_node(current)
+            self._place = None
+            if place:
+                self._view.select_node(place)
+
+    def _show_count(self) -> None:
+        if self.is_filtering():
+            self.count_label.setText(fill(self.tr("%1 項符合"), self._proxy.match_count()))
+
+    def _show_place(self) -> None:
+        """While filtering, an item is current whenever one is shown, so that the detail pane shows it:
+        the place the search began from while it is in view, else the current row, else the first match."""
+        place = self._view.index_for_id(self._place) if self._place else QModelIndex()
+        target = place if place.isValid() else self._view.currentIndex()
+        if not target.isValid():
+            target = self._proxy.first_match(self._view.rootIndex())
+        if not target.isValid():
+            return
+        node_id = target.data(NODE_ID_ROLE)
+        if node_id == self._view.current_node_id():
+            self._view.scrollTo(target)
+            return
+        self._selecting = True
+        try:
+            self._view.select_node(node_id)
+        finally:
+            self._selecting = False
+
+    def _current_moved(self, node_id: str) -> None:
+        """The user moved to another item while filtering: the bar comes back there when it closes."""
+        if node_id and self.is_filtering() and not self._selecting:
+            self._place = node_id
 
     def _keep_branch(self, root_id: str | None) -> None:
         """Keep the row of the branch shown alone (outline_views) and its ancestors, whatever the query, so
@@ -211,6 +292,7 @@ class FindBar(QWidget):
         self.field.clear()
         self.field.blockSignals(False)
         self.count_label.setText("")
+        self._place = None
         self.hide()
 
 
