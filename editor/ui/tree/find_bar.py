@@ -19,7 +19,6 @@ from editor.ui.tree.model import NODE_ID_ROLE, SEARCH_ROLE
 from editor.ui.widgets import ModelIndex
 from schema.tree import walk
 
-
 COUNT_DELAY_MS = 50
 
 
