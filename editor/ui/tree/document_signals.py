@@ -77,18 +77,18 @@ class DocumentSignals(DocumentListener):
         self.row_moving.emit(node.id)
         row = self._parent_item(old_parent).takeRow(old_index)
         self._parent_item(new_parent).insertRow(new_index, row)
-        if new_parent is old_parent:
-            self._renumber(old_parent, min(old_index, new_index))
+        if new_parent is old_parent:  # only the rows between the two places change their numbers
+            self._renumber(old_parent, min(old_index, new_index), max(old_index, new_index) + 1)
         else:
             self._renumber(old_parent, old_index)
             self._renumber(new_parent, new_index)
         self.row_moved.emit(node.id)
 
-    def _renumber(self, parent: AnyNode, start: int) -> None:
-        """Rewrite the numbers of the children from ``start`` on (only the texts that change)."""
+    def _renumber(self, parent: AnyNode, start: int, end: int | None = None) -> None:
+        """Rewrite the numbers of the children from ``start`` to ``end`` (only the texts that change)."""
         style = self._session.plan.numbering_style
         items = self._items
-        for row, kid in enumerate(children(parent)[start:], start):
+        for row, kid in enumerate(children(parent)[start:end], start):
             item = items[kid.id]
             text = self._label(kid, number_at(kid.kind, row, parent.kind, style))
             if item.text() != text:
