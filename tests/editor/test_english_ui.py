@@ -35,7 +35,7 @@ from editor.ui.session.session import EditSession
 from schema.checks import run_checks
 from schema.numbering import all_numbers
 from schema.tree import walk
-from tests.editor.ui_support import discard_on_close
+from tests.editor.ui_support import discard_on_close, tooltip_shown
 from tests.paths import DEMO
 
 CJK = re.compile("[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -290,7 +290,7 @@ def test_english_status_counts_copied_items_and_the_tooltip_punctuation(qtbot, t
     window.tree.selectionModel().select(window.tree.index_for_id(second), flags)
     window.tree_editor.copy()
     assert window.statusBar().currentMessage() == "2 items copied"
-    tooltip = window.tree.index_for_id(first).data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = tooltip_shown(window.tree, first)
     assert tooltip == "Strategy: 轉型高階製造中心"  # a colon and a space, not the full-width ：
     discard_on_close(window)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from editor.export.chart_layout import chart_data
 from editor.ui import chart_preview
 from schema.checks import run_checks
-from tests.editor.ui_support import discard_on_close, make_window
+from tests.editor.ui_support import discard_on_close, make_window, tooltip_shown
 from tests.paths import ROOT
 
 KAOHSIUNG = ROOT / "samples" / "kaohsiung-108-111.plan.json"
@@ -127,11 +127,11 @@ def test_fixing_a_chart_label_clears_its_finding_and_its_mark_in_the_tree(qtbot,
     marked = drawn("9d474b89a285")
     assert not marked.icon.isNull() and marked.decorationPosition == QStyleOptionViewItem.Position.Right
     assert marked.text == "（四）推行共融化公園及親水公園"
-    assert window.tree.index_for_id("9d474b89a285").data(Qt.ItemDataRole.ToolTipRole) == (
+    assert tooltip_shown(window.tree, "9d474b89a285") == (
         "（四）推行共融化公園及親水公園\n• 架構圖標籤「推行共融公園及親水公園」與標題「推行共融化公園及親水公園」不一致。")
     fixed = drawn(MISLABELLED)
     assert fixed.icon.isNull()
-    assert window.tree.index_for_id(MISLABELLED).data(Qt.ItemDataRole.ToolTipRole) == "推動策略：建構農漁高雄隊"
+    assert tooltip_shown(window.tree, MISLABELLED) == "推動策略：建構農漁高雄隊"
 
     window.window_actions.undo.trigger()  # the wrong label is back, and so is its warning
     qtbot.waitUntil(lambda: window.check_marks.mark_of(MISLABELLED) == "warning")

@@ -14,6 +14,7 @@ from tests.editor.ui_support import (
     discard_on_close,
     ime_commit,
     make_window,
+    tooltip_shown,
     visible_texts,
     write_plan,
 )
@@ -67,6 +68,24 @@ def rename_in_tree(qtbot, window, node_id: str, title: str) -> None:
     editor.selectAll()
     ime_commit(editor, title)
     finish_inline(qtbot, window, editor)
+
+
+def test_f2_edits_the_title_without_its_number_and_resting_on_a_row_shows_its_kind(qtbot, tmp_path):
+    """The rows are painted by Qt from the items (the model has no data() of its own): the inline editor
+    and the tooltip still come from the node — the whole title to edit, 「推動策略：…」 to read."""
+    window = make_window(qtbot, tmp_path)
+    assert tooltip_shown(window.tree, "s1") == "推動策略：推動橋頭科學園區"
+    window.tree.select_node("s1")
+    press(qtbot, window, Qt.Key.Key_F2)
+    editor = inline_editor(window)
+    assert editor.text() == "推動橋頭科學園區" and not editor.isModified()
+    editor.end(False)
+    ime_commit(editor, "二期")
+    finish_inline(qtbot, window, editor)
+    assert window.session.document.node("s1").title == "推動橋頭科學園區二期"
+    assert window.tree.index_for_id("s1").data() == "（一）推動橋頭科學園區二期"
+    assert tooltip_shown(window.tree, "s1") == "推動策略：推動橋頭科學園區二期"
+    discard_on_close(window)
 
 
 def test_the_window_shows_the_four_sections_and_the_strategies(qtbot, tmp_path):

@@ -119,9 +119,11 @@ def test_model_tester_passes_on_small_and_generated_plans(qtmodeltester, model, 
 def test_items_know_their_ids_kinds_and_edit_text(model):
     strategy = model.index_for_id("s1")
     assert strategy.data(NODE_ID_ROLE) == "s1"
-    assert strategy.data(Qt.ItemDataRole.EditRole) == "推動橋頭科學園區"
-    assert strategy.data(Qt.ItemDataRole.ToolTipRole) == "推動策略：推動橋頭科學園區"
-    assert model.index_for_id("a1x").data(Qt.ItemDataRole.ToolTipRole) == "子項作法：細項。"
+    assert strategy.data() == "（一）推動橋頭科學園區"
+    assert model.edit_text(strategy) == "推動橋頭科學園區"  # what F2 starts from: no number
+    assert model.tooltip_at(strategy) == "推動策略：推動橋頭科學園區"
+    assert model.tooltip_at(model.index_for_id("a1x")) == "子項作法：細項。"
+    assert "細項。" in model.search_text(model.index_for_id("a1x"))
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags  # fixed section
     assert model.flags(strategy) & Qt.ItemFlag.ItemIsEditable
     assert model.flags(model.index_for_id("g1")) & Qt.ItemFlag.ItemIsDropEnabled == Qt.ItemFlag.NoItemFlags
@@ -368,7 +370,7 @@ def test_a_painted_row_follows_its_title_and_its_check_mark(model, session, qtbo
     assert drawn("s2") == ("（二）（未命名）", True, False)
     marks.set_findings([Finding(code="empty", severity="warning", node_id="s2", number="（二）", title="", message="標題是空的")])
     assert drawn("s2") == ("（二）（未命名）", True, True)
-    assert model.index_for_id("s2").data(Qt.ItemDataRole.ToolTipRole) == "（二）（未命名）\n• 標題是空的"
+    assert model.tooltip_at(model.index_for_id("s2")) == "（二）（未命名）\n• 標題是空的"
     assert undo_commands.execute(session, [Move("s2", "fa1", 0)], "move") is None
     assert drawn("s2") == ("（一）（未命名）", True, True) and drawn("s1")[0] == "（二）推動橋頭科學園區"
     session.undo_stack.undo()

@@ -7,8 +7,8 @@ from typing import Self
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QHelpEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from editor.ui.main_window import MainWindow
 from editor.ui.session.session import EditSession
@@ -161,3 +161,14 @@ class LayoutRequests(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
         self.count += event.type() == QEvent.Type.LayoutRequest
         return False
+
+
+def tooltip_shown(view, node_id: str) -> str:
+    """The tooltip a user sees resting the pointer on the row of ``node_id``: a ToolTip help event sent to
+    the tree's viewport at the row's centre, as Qt sends one; the text Qt then shows (or "" for none)."""
+    QToolTip.hideText()
+    rect = view.visualRect(view.index_for_id(node_id))
+    assert rect.isValid(), f"the row of {node_id} is not in view"
+    point = rect.center()
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
+    return QToolTip.text() if QToolTip.isVisible() else ""

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from editor.ui.i18n import fill
-from editor.ui.tree.model import NODE_ID_ROLE, SEARCH_ROLE
+from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 from editor.ui.widgets import ModelIndex
 from schema.tree import walk
 
@@ -51,6 +51,11 @@ class PlanFilterProxy(QSortFilterProxyModel):
             self._known = frozenset(existing_ids) if needle else None
         self._needle = needle
 
+    def _search_text(self, index: QModelIndex) -> str:
+        """What Find looks in for the row of ``index`` (of this proxy or of its source), from its node."""
+        source = self.sourceModel()
+        return source.search_text(index) if isinstance(source, PlanTreeModel) else ""
+
     def filterAcceptsRow(self, row: int, parent: ModelIndex) -> bool:  # noqa: N802
         if not self._needle:
             return True
@@ -60,7 +65,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             return True
         if self._known is not None and node_id not in self._known:  # added while this query is on
             return True
-        return self._needle in (index.data(SEARCH_ROLE) or "").casefold()
+        return self._needle in self._search_text(index).casefold()
 
     def first_match(self, root: QModelIndex) -> QModelIndex:
         """The first shown row under ``root`` (the view's root: the branch shown alone, if any), in the
@@ -70,7 +75,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         stack = [self.index(row, 0, root) for row in reversed(range(self.rowCount(root)))]
         while stack:
             index = stack.pop()
-            if self._needle in (index.data(SEARCH_ROLE) or "").casefold():
+            if self._needle in self._search_text(index).casefold():
                 return index
             stack.extend(self.index(row, 0, index) for row in reversed(range(self.rowCount(index))))
         return QModelIndex()
@@ -83,7 +88,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             parent = stack.pop()
             for row in range(self.rowCount(parent)):
                 index = self.index(row, 0, parent)
-                if self._needle and self._needle in (index.data(SEARCH_ROLE) or "").casefold():
+                if self._needle and self._needle in self._search_text(index).casefold():
                     count += 1
                 stack.append(index)
         return count

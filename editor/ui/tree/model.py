@@ -6,24 +6,26 @@ first line of the title), its node id, and its font, colour and check mark — a
 insert, remove, move and field change, and it translates those calls into item changes (the
 structural ones in ``editor.ui.tree.document_signals``, which also keeps the numbers shown true). It
 holds no copy of the plan's content: every other question (the node behind a row, its title to edit,
-its tooltip, what Find looks in) is answered from the schema nodes. Edits made through the model
-(rename in place, drag and drop: ``editor.ui.tree.drag_drop``) become undo commands.
+its tooltip, what Find looks in) is answered from the schema nodes, by plain methods that the inline
+editor's delegate, the tooltip and the find bar call (``edit_text``, ``tooltip_at``, ``search_text``).
+Edits made through the model (rename in place, drag and drop: ``editor.ui.tree.drag_drop``) become undo
+commands.
 
 Why C++ items: after a row change QTreeView lays out every open row again and repaints the viewport,
 asking the model several questions per row; a Python model answered each in Python (about 4 calls
 per laid-out row, 1,000 rows with every strategy open) and cost 3–4× Qt's own model per structural
-edit (tests/bench/floors.md). What stays Python per row is the delegate's one ``multiData`` call per
-painted row (about 35), which reads the item's roles; ``data()`` answers the roles taken from the
-node (the title to edit, a tooltip, what Find looks in) when something asks one.
+edit (tests/bench/floors.md). Nor does the model override ``data()``: QStandardItemModel's multiData
+calls data() once per role, so an override made every painted row (about 35 after each edit) a Python
+call or more; without one, painting a row is C++ from the item to the pixels (measured: 1–1.4 ms less
+per structural edit with every strategy open).
 
 Numbers come from position (``schema.numbering``): each item's text is rewritten when its place changes.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
@@ -40,8 +42,7 @@ if TYPE_CHECKING:
     from editor.ui.session.session import EditSession
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # every text a user may look for (find bar)
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # named in dataChanged when what Find looks in changed
 _SEARCH_FIELDS = {kind: spec.string_fields for kind, spec in KINDS.items()}  # what Find looks in, per kind
 
 
@@ -85,18 +86,9 @@ def title_field(node: AnyNode) -> str:
 
 
 _INVALID = QModelIndex()
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
-_EDIT = Qt.ItemDataRole.EditRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _NODE_ID = NODE_ID_ROLE.value if hasattr(NODE_ID_ROLE, "value") else int(NODE_ID_ROLE)
-_KIND = KIND_ROLE.value if hasattr(KIND_ROLE, "value") else int(KIND_ROLE)
-_SEARCH = SEARCH_ROLE.value if hasattr(SEARCH_ROLE, "value") else int(SEARCH_ROLE)
-_FROM_NODE = frozenset((_EDIT, _KIND, _SEARCH, _TOOLTIP))  # answered from the schema node, not the item
-# What an item holds: its text, check mark, font (sections), colour (no title), node id.
-_ITEM_ROLES = frozenset((_DISPLAY, Qt.ItemDataRole.DecorationRole.value, Qt.ItemDataRole.FontRole.value,
-                         Qt.ItemDataRole.ForegroundRole.value, _NODE_ID))
 
 
 class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
@@ -179,37 +171,30 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
         hint = self._session.focus_hint
         return hint if hint is not None and hint in self._items and hint in self._by_id else None
 
-    # --- what Qt asks in Python: one role of one row, never a row at a time ----------------------
-    def data(self, index: ModelIndex, role: int = _DISPLAY) -> object:
-        role = getattr(role, "value", role)
-        if role not in _FROM_NODE:
-            return QStandardItemModel.data(self, index, role)
-        node = self.node(index)
-        if node is None:
-            return None
-        if role == _EDIT:
-            return title_of(node) or ""
-        if role == _KIND:
-            return node.kind
-        if role == _SEARCH:
-            return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS[node.kind] if getattr(node, f))
-        return self.tooltip(node)
+    # --- what the delegate, the tooltip and the find bar ask, from the node --------------------
+    def node_at(self, index: QModelIndex) -> AnyNode | None:
+        """The node of a row of this model or of a proxy over it (the find bar's filter)."""
+        model = index.model()
+        while isinstance(model, QAbstractProxyModel):
+            index = model.mapToSource(index)
+            model = model.sourceModel()
+        return self.node(index) if model is self else None
 
-    def multiData(self, index: ModelIndex, span: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802 - Qt name
-        """The roles a delegate asks for one painted row, from the item, in one call: QStandardItemModel's own
-        multiData calls data() once per role, which is Python here (data() answers the roles taken from the
-        node). Only the roles the items hold are read; the delegate's others (alignment, background, check
-        state) are never set."""
-        item = self.itemFromIndex(index)
-        # Qt hands a span, which PySide6 iterates; the stub gives QModelRoleDataSpan no __iter__.
-        roles: Iterable[QModelRoleData] = span  # type: ignore[assignment]
-        for role_data in roles:
-            role = role_data.role()
-            value = item.data(role) if role in _ITEM_ROLES and item is not None else None
-            if value is None:
-                role_data.clearData()
-            else:
-                role_data.setData(value)
+    def edit_text(self, index: QModelIndex) -> str:
+        """The title the inline editor (F2) starts from: the whole title, without the number."""
+        node = self.node_at(index)
+        return (title_of(node) or "") if node is not None else ""
+
+    def tooltip_at(self, index: QModelIndex) -> str:
+        node = self.node_at(index)
+        return self.tooltip(node) if node is not None else ""
+
+    def search_text(self, index: QModelIndex) -> str:
+        """Every text of the row's node a user may look for (the find bar), one per line."""
+        node = self.node_at(index)
+        if node is None:
+            return ""
+        return "\n".join(str(getattr(node, f)) for f in _SEARCH_FIELDS[node.kind] if getattr(node, f))
 
     def tooltip(self, node: AnyNode) -> str:
         """「推動策略：推動橋頭科學園區」; a row with findings of the checks lists them instead."""
