@@ -360,10 +360,12 @@ def test_a_painted_row_follows_its_title_and_its_check_mark(model, session, qtbo
     delegate = QStyledItemDelegate()
 
     def drawn(node_id: str) -> tuple[str, bool, bool]:
+        """The row's text and colour as the delegate draws them, and whether the view has a mark to paint on it."""
         option = QStyleOptionViewItem()
         delegate.initStyleOption(option, model.index_for_id(node_id))
         gray = option.palette.text().color().name() == "#808080"
-        return option.text, gray, not option.icon.isNull()
+        assert option.icon.isNull()  # the item holds none: the view paints the mark at the row's right end
+        return option.text, gray, node_id in model.mark_icons
 
     assert drawn("s2") == ("（二）亞洲新灣區再啟航", False, False)
     assert undo_commands.execute(session, [SetField("s2", "title", "")], "rename") is None

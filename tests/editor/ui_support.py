@@ -2,12 +2,13 @@
 events for Chinese, and a hand that answers the next message boxes by clicking their buttons."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Self
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QHelpEvent, QInputMethodEvent
+from PySide6.QtGui import QColor, QHelpEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
 from editor.ui.main_window import MainWindow
@@ -172,3 +173,20 @@ def tooltip_shown(view, node_id: str) -> str:
     point = rect.center()
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
     return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def mark_painted(view, node_id: str) -> bool:
+    """Whether a check mark is painted at the right end of the row of ``node_id``: the viewport as drawn,
+    its mark's square holding pixels far from the row's own background (which may be a selection's
+    slight gradient) — an icon's colours."""
+    rect = view.mark_rect(view.index_for_id(node_id))
+    assert view.viewport().rect().contains(rect), f"the row of {node_id} is not in view"
+    image = view.viewport().grab(rect).toImage()
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    background = Counter(p.rgb() for p in pixels).most_common(1)[0][0]
+    back = QColor.fromRgb(background)
+
+    def far(p) -> bool:
+        return abs(p.red() - back.red()) + abs(p.green() - back.green()) + abs(p.blue() - back.blue()) > 120
+
+    return sum(far(p) for p in pixels) >= 10

@@ -1,10 +1,10 @@
 """Marks in the plan tree for nodes that have findings of the consistency checks (檢核結果).
 
-The window hands :class:`CheckMarks` the findings after each check run; the tree model draws the
-worst severity's icon as the decoration of each marked row (the tree view puts decorations at
-the row's right end, aligned like a gutter) and lists the findings in the row's tooltip. The
-model answers from these dictionaries, so painting a row runs no extra Python (a delegate
-overriding ``initStyleOption`` cost a Python call for every painted row).
+The window hands :class:`CheckMarks` the findings after each check run; the tree model keeps the
+worst severity's icon of each marked node (``PlanTreeModel.mark_icons``), the tree view paints it at
+the row's right end, aligned like a gutter (``editor.ui.tree.mark_painter``), and the row's tooltip
+lists the findings. Painting a row runs no Python of its own: the view paints the marks of the rows
+in sight once its rows are painted.
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The plan tree as a Qt item model that Qt answers in C++ (docs/architecture.md, "The one edit path").
 
 :class:`PlanTreeModel` is a QStandardItemModel holding one item per node — its shown text (number and
-first line of the title), its node id, and its font, colour and check mark — and a
+first line of the title), its node id, and its font and colour (the checks' marks are painted by the
+view, ``editor.ui.tree.mark_painter``) — and a
 :class:`schema.document_listeners.DocumentListener`: the document tells it before and after every
 insert, remove, move and field change, and it translates those calls into item changes (the
 structural ones in ``editor.ui.tree.document_signals``, which also keeps the numbers shown true). It
@@ -26,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QStandardItem, QStandardItemModel
 
 from editor.ui.i18n import fill, node_kind_label, node_kind_name, translate
 from editor.ui.session import undo_commands
@@ -105,6 +106,7 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
         self._by_id = self._doc.nodes_by_id
         self._parent_of = self._doc.parents_by_id
         self._check_marks = None  # an editor.ui.checks.marks.CheckMarks: findings drawn on their rows
+        self.mark_icons: dict[str, QIcon] = {}  # node id → the icon of its worst finding, for the view to paint
         self._items: dict[str, QStandardItem] = {}
         self._sections = self._doc.sections()  # the four fixed section objects never change
         numbers = all_numbers(self._doc.content, self._session.plan.numbering_style)
@@ -238,12 +240,17 @@ class PlanTreeModel(TreeDragAndDrop, QStandardItemModel, DocumentSignals):
             self.marks_changed(list(marks.marks))
 
     def marks_changed(self, node_ids) -> None:
-        """The findings of these nodes changed: their rows show the worst one's icon (or none)."""
+        """The findings of these nodes changed: their rows show the worst one's icon (or none), painted by the
+        view (``editor.ui.tree.mark_painter``: an item's own decoration would be drawn at its left)."""
         for node_id in node_ids:
+            icon = self._check_marks.icon_of(node_id) if self._check_marks is not None else None
+            if icon is None:
+                self.mark_icons.pop(node_id, None)
+            else:
+                self.mark_icons[node_id] = icon
             item = self._items.get(node_id)
-            if item is not None:
-                icon = self._check_marks.icon_of(node_id) if self._check_marks is not None else None
-                item.setData(icon, _DECORATION)
+            if item is not None:  # the row is painted again, with its mark
+                self.dataChanged.emit(item.index(), item.index(), [_DECORATION])
 
     # --- DocumentListener: see DocumentSignals for the structural changes -----------------------
     def field_changed(self, node: AnyNode, field: str) -> None:

@@ -7,16 +7,17 @@ the detail pane and in the inline editor.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractProxyModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from editor.ui.tree.drop_feedback import DropFeedback
 from editor.ui.tree.inline_editor import InlineEditDelegate
+from editor.ui.tree.mark_painter import MarkPainter
 from editor.ui.tree.model import NODE_ID_ROLE, PlanTreeModel
 from editor.ui.widgets import ModelIndex
 from schema.tree import subtree
 
 
-class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator and why a drop is refused
+class PlanTreeView(DropFeedback, MarkPainter, QTreeView):  # the drop indicator and why a drop is refused; the checks' marks
     current_node_changed = Signal(str)  # "" when nothing is current
     branch_left = Signal(str)  # the tree showed one branch and had to show all of it to reach this node
     # The branch shown alone is about to be this node's (None: the whole plan), emitted before the view looks
@@ -65,11 +66,6 @@ class PlanTreeView(DropFeedback, QTreeView):  # DropFeedback: the drop indicator
         if isinstance(self.model(), QAbstractProxyModel):  # the find bar's filter: every match in view, as it opened them
             self.expandAll()
         return index.isValid() or node_id is None
-
-    def initViewItemOption(self, option) -> None:  # noqa: N802 - Qt name
-        """Decorations (the marks of the checks, see ``editor.ui.checks.marks``) at the row's right end."""
-        super().initViewItemOption(option)
-        option.decorationPosition = QStyleOptionViewItem.Position.Right
 
     # --- models --------------------------------------------------------------------------------
     def plan_model(self) -> PlanTreeModel | None:
