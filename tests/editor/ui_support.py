@@ -168,7 +168,10 @@ def tooltip_shown(view, node_id: str) -> str:
     """The tooltip a user sees resting the pointer on the row of ``node_id``: a ToolTip help event sent to
     the tree's viewport at the row's centre, as Qt sends one; the text Qt then shows (or "" for none)."""
     QToolTip.hideText()
-    rect = view.visualRect(view.index_for_id(node_id))
+    index = view.index_for_id(node_id)
+    view.scrollTo(index)  # as the user scrolls to it
+    QCoreApplication.processEvents()
+    rect = view.visualRect(index)
     assert rect.isValid(), f"the row of {node_id} is not in view"
     point = rect.center()
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
@@ -179,7 +182,10 @@ def mark_painted(view, node_id: str) -> bool:
     """Whether a check mark is painted at the right end of the row of ``node_id``: the viewport as drawn,
     its mark's square holding pixels far from the row's own background (which may be a selection's
     slight gradient) — an icon's colours."""
-    rect = view.mark_rect(view.index_for_id(node_id))
+    index = view.index_for_id(node_id)
+    view.scrollTo(index)  # as the user scrolls to it
+    QCoreApplication.processEvents()
+    rect = view.mark_rect(index)
     assert view.viewport().rect().contains(rect), f"the row of {node_id} is not in view"
     image = view.viewport().grab(rect).toImage()
     pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
