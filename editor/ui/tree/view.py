@@ -106,9 +106,13 @@ class PlanTreeView(DropFeedback, MarkPainter, QTreeView):  # the drop indicator 
             self.show_branch(None)
             self.branch_left.emit(node_id)
         self._open_ancestors(index)
-        # Explicitly: setCurrentIndex() would read the keyboard's modifiers (Ctrl held = toggle).
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.selectionModel().setCurrentIndex(index, flags)
+        selection = self.selectionModel()
+        # Already the one current and selected row (the window selects a pushed edit's item, then the edit's
+        # own code asks again): selecting it anew would only cost the selection model's work.
+        if index != selection.currentIndex() or selection.selectedRows() != [index]:
+            # Explicitly: setCurrentIndex() would read the keyboard's modifiers (Ctrl held = toggle).
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            selection.setCurrentIndex(index, flags)
         if scroll:
             self.scrollTo(index)
         if edit:
