@@ -164,13 +164,19 @@ class LayoutRequests(QObject):
         return False
 
 
+def scrolled_to(view, node_id: str) -> QModelIndex:
+    """The view's index of ``node_id``, its row scrolled into view as the user would scroll to it."""
+    index = view.index_for_id(node_id)
+    view.scrollTo(index)
+    QCoreApplication.processEvents()
+    return index
+
+
 def tooltip_shown(view, node_id: str) -> str:
     """The tooltip a user sees resting the pointer on the row of ``node_id``: a ToolTip help event sent to
     the tree's viewport at the row's centre, as Qt sends one; the text Qt then shows (or "" for none)."""
     QToolTip.hideText()
-    index = view.index_for_id(node_id)
-    view.scrollTo(index)  # as the user scrolls to it
-    QCoreApplication.processEvents()
+    index = scrolled_to(view, node_id)
     rect = view.visualRect(index)
     assert rect.isValid(), f"the row of {node_id} is not in view"
     point = rect.center()
@@ -182,9 +188,7 @@ def mark_painted(view, node_id: str) -> bool:
     """Whether a check mark is painted at the right end of the row of ``node_id``: the viewport as drawn,
     its mark's square holding pixels far from the row's own background (which may be a selection's
     slight gradient) — an icon's colours."""
-    index = view.index_for_id(node_id)
-    view.scrollTo(index)  # as the user scrolls to it
-    QCoreApplication.processEvents()
+    index = scrolled_to(view, node_id)
     rect = view.mark_rect(index)
     assert view.viewport().rect().contains(rect), f"the row of {node_id} is not in view"
     image = view.viewport().grab(rect).toImage()

@@ -34,7 +34,9 @@ class MarkPainter(QTreeView):
 
     def mark_rect(self, index: QModelIndex) -> QRect:
         """Where the mark of the row at ``index`` (of the view's model) is painted, in the viewport."""
-        row = self.visualRect(index)
+        return self._mark_square(self.visualRect(index))
+
+    def _mark_square(self, row: QRect) -> QRect:
         size = min(self.mark_size(), row.height())  # never over the next row
         return QRect(row.right() - _MARGIN - size + 1, row.top() + (row.height() - size) // 2, size, size)
 
@@ -55,14 +57,13 @@ class MarkPainter(QTreeView):
             if icon is not None:
                 if painter is None:
                     painter = QPainter(self.viewport())
-                self._paint_mark(painter, index, icon)
+                self._paint_mark(painter, index, row, icon)
             index = self.indexBelow(index)
         if painter is not None:
             painter.end()
 
-    def _paint_mark(self, painter: QPainter, index: QModelIndex, icon: QIcon) -> None:
-        rect = self.mark_rect(index)
-        row = self.visualRect(index)
+    def _paint_mark(self, painter: QPainter, index: QModelIndex, row: QRect, icon: QIcon) -> None:
+        rect = self._mark_square(row)
         selected = self.selectionModel() is not None and self.selectionModel().isSelected(index)
         group = QPalette.ColorGroup.Active if self.hasFocus() else QPalette.ColorGroup.Inactive
         role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
